@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "jpen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "jpen", targets: ["JPENTool"]),
+        .library(name: "JPEN", targets: ["JPEN"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The only target that includes ICU headers; see the header for why.
+        .target(
+            name: "CJPENICU",
+            linkerSettings: [
+                // Foundation's private ICU first, so its own calls never bind to the system ICU.
+                .linkedLibrary("_FoundationICU"),
+                .linkedLibrary("icuuc"),
+                .linkedLibrary("icui18n"),
+            ]
+        ),
+        .target(name: "JPENICU", dependencies: ["CJPENICU"]),
+        .target(name: "JPENText"),
+        .target(name: "JPENNormalize", dependencies: ["JPENText", "JPENICU"]),
+        .target(name: "JPENSegment", dependencies: ["JPENText", "JPENNormalize", "JPENICU"]),
+        .target(name: "JPEN", dependencies: ["JPENText", "JPENNormalize", "JPENSegment"]),
+        .executableTarget(
+            name: "JPENTool",
+            dependencies: ["JPEN", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "JPENICUTests", dependencies: ["JPENICU"]),
+        .testTarget(name: "JPENTextTests", dependencies: ["JPENText"]),
+        .testTarget(name: "JPENNormalizeTests", dependencies: ["JPENNormalize"]),
+        .testTarget(name: "JPENSegmentTests", dependencies: ["JPENSegment"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["JPENTool"]),
+    ]
+)

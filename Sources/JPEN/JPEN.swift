@@ -1,0 +1,4 @@
+// The umbrella module: one import gives every stage.
+@_exported import JPENText
+@_exported import JPENNormalize
+@_exported import JPENSegment

@@ -1,0 +1,62 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a file descriptor line by line as raw bytes, in bounded memory.
+///
+/// Lines end at `\n`; a `\r` before it is dropped. Bytes are not decoded, so a caller can report
+/// invalid UTF-8 with its line number instead of silently replacing it. Memory: one 64 KiB read
+/// buffer plus the longest line.
+public struct LineReader: IteratorProtocol, Sequence {
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var atEnd = false
+    /// The number of the line last returned, counted from 1.
+    public private(set) var lineNumber = 0
+
+    /// Reads `descriptor`, which the caller keeps open and closes.
+    public init(descriptor: Int32) { self.descriptor = descriptor }
+
+    public mutating func next() -> [UInt8]? {
+        while true {
+            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+                var end = newline
+                if end > position, buffer[end - 1] == 0x0D { end -= 1 }
+                let line = Array(buffer[position..<end])
+                position = newline + 1
+                lineNumber += 1
+                return line
+            }
+            if atEnd {
+                guard position < buffer.count else { return nil }
+                var line = Array(buffer[position...])
+                if line.last == 0x0D { line.removeLast() }
+                position = buffer.count
+                lineNumber += 1
+                return line
+            }
+            buffer.removeSubrange(..<position)
+            position = 0
+            atEnd = !fill()
+        }
+    }
+
+    /// Appends up to 64 KiB; false at end of input or on a read error.
+    private mutating func fill() -> Bool {
+        let chunk = 1 << 16
+        let old = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: chunk))
+        let count = buffer.withUnsafeMutableBytes { raw -> Int in
+            while true {
+                let n = read(descriptor, raw.baseAddress! + old, chunk)
+                if n < 0, errno == EINTR { continue }
+                return n
+            }
+        }
+        buffer.removeSubrange((old + Swift.max(count, 0))...)
+        return count > 0
+    }
+}

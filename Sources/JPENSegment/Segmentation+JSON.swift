@@ -1,0 +1,45 @@
+import JPENText
+
+// The JSON shape the scorers and users read: spans flattened to "start"/"end", in code points
+// of the original text.
+
+extension Token: Encodable {
+    private enum Key: String, CodingKey { case start, end, kind }
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(span.start, forKey: .start)
+        try container.encode(span.end, forKey: .end)
+        try container.encode(kind, forKey: .kind)
+    }
+}
+
+extension LanguageRun: Encodable {
+    private enum Key: String, CodingKey { case start, end, language }
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(span.start, forKey: .start)
+        try container.encode(span.end, forKey: .end)
+        try container.encode(language, forKey: .language)
+    }
+}
+
+extension Sentence: Encodable {
+    private enum Key: String, CodingKey { case start, end, language, runs }
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(span.start, forKey: .start)
+        try container.encode(span.end, forKey: .end)
+        try container.encode(language, forKey: .language)
+        try container.encode(runs, forKey: .runs)
+    }
+}
+
+extension Segmentation: Encodable {
+    private enum Key: String, CodingKey { case paragraphs, sentences, tokens }
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(paragraphs, forKey: .paragraphs)
+        try container.encode(sentences, forKey: .sentences)
+        try container.encode(tokens, forKey: .tokens)
+    }
+}

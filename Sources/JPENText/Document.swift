@@ -1,0 +1,92 @@
+/// A text and everything jpen needs to address it: its code points and its UTF-16 form.
+///
+/// A document owns the original text; sentences, tokens, entities, dates and quotations are
+/// ``Span``s into it, in code points of that text. The UTF-16 form is what ICU reads; the
+/// document converts between the units in O(1) (or O(log n) from UTF-16 when the text has
+/// characters outside the Basic Multilingual Plane).
+///
+/// ```swift
+/// let doc = Document(text: "石破茂首相は🇯🇵")
+/// doc.count                                  // 8 code points
+/// doc[Span(start: 0, end: 3)]                // "石破茂"
+/// doc.utf16Offset(ofCodePoint: 8)            // 10
+/// ```
+///
+/// Memory: 6 bytes per code point plus the original string (and 4 more per code point when the
+/// text leaves the Basic Multilingual Plane).
+public struct Document: Sendable {
+    /// The text exactly as given.
+    public let text: String
+    /// The text's code points; offset `i` of a ``Span`` is `scalars[i]`.
+    public let scalars: [Unicode.Scalar]
+    /// The text in UTF-16, for ICU.
+    public let utf16: [UInt16]
+    /// UTF-16 offset of each code point and of the end, or empty when the two units coincide.
+    private let utf16Starts: [Int32]
+
+    /// Wraps `text`. Cost: O(n).
+    public init(text: String) {
+        self.text = text
+        let scalars = Array(text.unicodeScalars)
+        self.scalars = scalars
+        self.utf16 = Array(text.utf16)
+        if utf16.count == scalars.count {
+            utf16Starts = []
+        } else {
+            var starts = [Int32]()
+            starts.reserveCapacity(scalars.count + 1)
+            var offset: Int32 = 0
+            for scalar in scalars {
+                starts.append(offset)
+                offset += scalar.value > 0xFFFF ? 2 : 1
+            }
+            starts.append(offset)
+            utf16Starts = starts
+        }
+    }
+
+    /// The number of code points.
+    public var count: Int { scalars.count }
+    /// The whole text as a span.
+    public var fullSpan: Span { Span(start: 0, end: scalars.count) }
+
+    /// The text of `span`. Cost: O(span length).
+    public subscript(span: Span) -> String {
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars[span.range])
+        return String(result)
+    }
+
+    /// The UTF-16 offset of code point `offset` (`0...count`). Cost: O(1).
+    public func utf16Offset(ofCodePoint offset: Int) -> Int {
+        utf16Starts.isEmpty ? offset : Int(utf16Starts[offset])
+    }
+
+    /// The code point at or before UTF-16 `offset` (`0...utf16.count`); a trailing surrogate
+    /// maps to its pair's code point. Cost: O(1), or O(log n) outside the BMP.
+    public func codePointOffset(ofUTF16 offset: Int) -> Int {
+        guard !utf16Starts.isEmpty else { return offset }
+        var low = 0, high = utf16Starts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if Int(utf16Starts[mid]) <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    /// The UTF-8 offset of code point `offset` (`0...count`). Cost: O(offset).
+    public func utf8Offset(ofCodePoint offset: Int) -> Int {
+        scalars[..<offset].reduce(0) { $0 + UTF8.width($1) }
+    }
+
+    /// `span` in UTF-16 code units, e.g. for JavaScript or `NSString`.
+    public func utf16Range(of span: Span) -> Range<Int> {
+        utf16Offset(ofCodePoint: span.start)..<utf16Offset(ofCodePoint: span.end)
+    }
+
+    /// `span` in UTF-8 bytes.
+    public func utf8Range(of span: Span) -> Range<Int> {
+        let start = utf8Offset(ofCodePoint: span.start)
+        return start..<(start + scalars[span.range].reduce(0) { $0 + UTF8.width($1) })
+    }
+}

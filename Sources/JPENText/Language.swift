@@ -1,0 +1,41 @@
+/// The language of a sentence or a run of text, as a BCP 47 code.
+public enum Language: String, Sendable, Codable, CaseIterable {
+    /// Japanese: kana, kanji, and Japanese punctuation.
+    case japanese = "ja"
+    /// English, and Latin-script text in general.
+    case english = "en"
+    /// Digits, punctuation and symbols alone.
+    case undetermined = "und"
+}
+
+/// The writing system of a code point, as jpen's stages distinguish them.
+public enum Script: String, Sendable, Codable, CaseIterable {
+    case hiragana, katakana, kanji, latin, digit, space, punctuation, other
+
+    /// The script of `scalar`. Full-width Latin letters and digits count as Latin and digits.
+    /// Cost: O(1).
+    @inlinable
+    public init(_ scalar: Unicode.Scalar) {
+        let v = scalar.value
+        switch v {
+        case 0x30...0x39, 0xFF10...0xFF19: self = .digit
+        case 0x41...0x5A, 0x61...0x7A, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0xC0...0x24F, 0x1E00...0x1EFF: self = .latin
+        case 0x3041...0x309F: self = .hiragana
+        case 0x30A0...0x30FF, 0x31F0...0x31FF, 0xFF66...0xFF9F: self = v == 0x30FB || v == 0x30A0 ? .punctuation : .katakana
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x3134F, 0x3005, 0x3007, 0x303B: self = .kanji
+        case 0x20, 0x09...0x0D, 0xA0, 0x3000, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0xFEFF: self = .space
+        default:
+            self = scalar.properties.isAlphabetic ? .other
+                : (scalar.properties.generalCategory == .decimalNumber ? .digit : .punctuation)
+        }
+    }
+
+    /// The language this script writes, where the script alone decides it.
+    public var language: Language {
+        switch self {
+        case .hiragana, .katakana, .kanji: .japanese
+        case .latin: .english
+        default: .undetermined
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+/// Runs the built `jpen` binary as a user would.
+struct JPEN {
+    static let executable: URL = {
+        // The test bundle sits beside the executable in the build products folder.
+        var url = Bundle.main.bundleURL
+        for candidate in [url, url.deletingLastPathComponent()] {
+            let binary = candidate.appendingPathComponent("jpen")
+            if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
+        }
+        url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        return url.appendingPathComponent("jpen")
+    }()
+
+    static let corpora = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Corpora")
+
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static func run(_ arguments: [String], input: Data = Data()) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        // Write and read on separate threads so a large output cannot deadlock the pipe.
+        let writer = Thread {
+            stdin.fileHandleForWriting.write(input)
+            try? stdin.fileHandleForWriting.close()
+        }
+        writer.start()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus,
+                      stdout: String(decoding: out, as: UTF8.self),
+                      stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    static func jsonLines(_ text: String) throws -> [[String: Any]] {
+        try text.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+    }
+}
+
+@Suite struct SegmentCommandTests {
+    @Test func invalidUTF8NamesTheLineAndFails() throws {
+        let result = try JPEN.run(["segment"], input: Data([0x6F, 0x6B, 0x0A, 0xFF, 0x0A]))
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("stdin:2"))
+    }
+
+    @Test func jsonlKeepsIdsOrderAndGoesOnAfterABadLine() throws {
+        let input = """
+        {"id": 1, "text": "Mr. Suga met U.S. officials. They talked."}
+        {"id": "two", "text": 
+        {"id": [3], "text": "石破茂首相は述べた。"}
+
+        """
+        let result = try JPEN.run(["segment", "--jsonl"], input: Data(input.utf8))
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("stdin:2"))
+        let lines = try JPEN.jsonLines(result.stdout)
+        #expect(lines.count == 3)
+        #expect(lines[0]["id"] as? Int == 1)
+        #expect((lines[0]["sentences"] as? [Any])?.count == 2)
+        #expect(lines[1]["error"] != nil)
+        #expect((lines[2]["id"] as? [Int]) == [3])
+    }
+
+    @Test func corporaSegmentWithSpansInsideTheirText() throws {
+        let files = try FileManager.default.contentsOfDirectory(at: JPEN.corpora, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "txt" }
+        #expect(!files.isEmpty)
+        for file in files {
+            let result = try JPEN.run(["segment", "--json", file.path])
+            #expect(result.status == 0, "\(file.lastPathComponent): \(result.stderr)")
+            let object = try JPEN.jsonLines(result.stdout)[0]
+            let length = try String(contentsOf: file, encoding: .utf8).unicodeScalars.count
+            for token in object["tokens"] as! [[String: Any]] {
+                #expect((token["end"] as! Int) <= length)
+            }
+        }
+    }
+}

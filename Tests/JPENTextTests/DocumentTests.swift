@@ -1,0 +1,54 @@
+import JPENText
+import Testing
+
+@Suite struct DocumentTests {
+    @Test func codePointsAreTheUnit() {
+        let document = Document(text: "石破茂首相は🇯🇵")
+        #expect(document.count == 8)
+        #expect(document[Span(start: 0, end: 3)] == "石破茂")
+        #expect(document.utf16Offset(ofCodePoint: 8) == 10)
+        #expect(document.utf8Offset(ofCodePoint: 3) == 9)
+    }
+
+    @Test func utf16RoundTripsOutsideTheBMP() {
+        let document = Document(text: "a😀b")
+        #expect(document.utf16Offset(ofCodePoint: 2) == 3)
+        #expect(document.codePointOffset(ofUTF16: 3) == 2)
+        #expect(document.codePointOffset(ofUTF16: 2) == 1)  // a trailing surrogate maps to its pair
+        #expect(document.utf16Range(of: Span(start: 1, end: 2)) == 1..<3)
+        #expect(document.utf8Range(of: Span(start: 1, end: 3)) == 1..<6)
+    }
+
+    @Test func emptyDocument() {
+        let document = Document(text: "")
+        #expect(document.count == 0)
+        #expect(document.fullSpan.isEmpty)
+        #expect(document.utf16Offset(ofCodePoint: 0) == 0)
+    }
+
+    @Test(arguments: ["", "a", "é", "e\u{301}", "😀", "日本", "\u{0}"])
+    func offsetsAgreeAtEverySize(text: String) {
+        let document = Document(text: text)
+        for offset in 0...document.count {
+            let utf16 = document.utf16Offset(ofCodePoint: offset)
+            #expect(document.codePointOffset(ofUTF16: utf16) == offset)
+        }
+    }
+}
+
+@Suite struct SpanTests {
+    @Test func relations() {
+        let span = Span(start: 2, end: 5)
+        #expect(span.count == 3)
+        #expect(span.contains(2) && !span.contains(5))
+        #expect(span.contains(Span(start: 3, end: 5)))
+        #expect(span.overlaps(Span(start: 4, end: 9)) && !span.overlaps(Span(start: 5, end: 9)))
+        #expect(Span(start: 1, end: 9) < span)
+    }
+
+    @Test func scriptsOfCodePoints() {
+        #expect(Script("石") == .kanji && Script("は") == .hiragana && Script("ト") == .katakana)
+        #expect(Script("ー") == .katakana && Script("・") == .punctuation)
+        #expect(Script("Ａ") == .latin && Script("１") == .digit && Script("\u{3000}") == .space)
+    }
+}
