@@ -12,8 +12,8 @@ import JPENText
 public struct TextNormalizer: Sendable {
     public init() {}
 
-    /// `document`'s text, NFKC-normalized, with its offset map. Cost: O(n); code points that
-    /// NFKC leaves alone skip ICU.
+    /// `document`'s text, NFKC-normalized, with its offset map. Cost: O(n); ASCII and code points
+    /// that NFKC leaves alone skip ICU.
     public func normalize(_ document: Document) -> NormalizedText {
         let source = document.scalars
         var scalars: [Unicode.Scalar] = []
@@ -29,7 +29,7 @@ public struct TextNormalizer: Sendable {
             let scalar = source[index]
             var next = index + 1
             while next < source.count, !nfkc.hasBoundary(before: source[next]) { next += 1 }
-            if next == index + 1, nfkc.isInert(scalar) {
+            if next == index + 1, scalar.isASCII || nfkc.isInert(scalar) {
                 scalars.append(scalar)
                 starts.append(index)
                 ends.append(next)

@@ -1,3 +1,5 @@
+import JPENText
+
 /// Opening and closing brackets and quotation marks that a sentence break must not fall inside.
 enum Brackets {
     /// +1 for an opening mark, -1 for a closing one, 0 otherwise. Symmetric marks (") count 0:
@@ -8,5 +10,17 @@ enum Brackets {
         case "」", "』", "）", ")", "】", "〕", "］", "〉", "》", "”", "’", "»": -1
         default: 0
         }
+    }
+
+    /// Whether a break at `offset` falls between a closing 」 or 』 and hiragana that goes on
+    /// with the same sentence (と, って, という…).
+    static func continuesAfterQuotation(at offset: Int, in paragraph: Span, of scalars: [Unicode.Scalar]) -> Bool {
+        var before = offset - 1
+        while before > paragraph.start, scalars[before] == " " { before -= 1 }
+        guard before >= paragraph.start, scalars[before] == "」" || scalars[before] == "』" else { return false }
+        var after = offset
+        while after < paragraph.end, scalars[after] == " " { after += 1 }
+        guard after < paragraph.end else { return false }
+        return (0x3041...0x309F).contains(scalars[after].value)
     }
 }

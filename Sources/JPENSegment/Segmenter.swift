@@ -31,9 +31,9 @@ public struct Segmenter: Sendable {
 /// One task's segmenter: ICU iterators and buffers reused across documents. Not thread-safe.
 public final class SegmentWorker {
     public let segmenter: Segmenter
-    private let wordBreaker: BreakIterator
-    private let sentenceBreaker: BreakIterator
-    private var window = UTF16Window()
+    let wordBreaker: BreakIterator
+    let sentenceBreaker: BreakIterator
+    var window = UTF16Window()
 
     init(segmenter: Segmenter) throws {
         self.segmenter = segmenter
@@ -51,16 +51,25 @@ public final class SegmentWorker {
         let paragraphs = Paragraphs.split(text.scalars)
         var sentences: [Sentence] = []
         var tokens: [Token] = []
+        var sentenceTokens: [Token] = []
         for paragraph in paragraphs {
             for sentence in sentenceSpans(in: paragraph, of: text.scalars) {
-                let sentenceTokens = wordTokens(in: sentence, of: text.scalars)
+                let runs = LanguageRuns.find(in: sentence, of: text.scalars)
+                let language = LanguageRuns.mainLanguage(of: runs)
+                sentenceTokens.removeAll(keepingCapacity: true)
+                for region in TokenRegions.split(sentence, language: language, runs: runs) {
+                    if region.isJapanese {
+                        japaneseTokens(in: region.span, of: text.scalars, into: &sentenceTokens)
+                    } else {
+                        englishTokens(in: region.span, of: text.scalars, into: &sentenceTokens)
+                    }
+                }
                 tokens.append(contentsOf: sentenceTokens.map {
                     Token(span: text.originalSpan(of: $0.span), kind: $0.kind)
                 })
-                let runs = LanguageRuns.find(in: sentence, of: text.scalars)
                 sentences.append(Sentence(
                     span: text.originalSpan(of: sentence),
-                    language: LanguageRuns.mainLanguage(of: runs),
+                    language: language,
                     runs: runs.map { LanguageRun(span: text.originalSpan(of: $0.span), language: $0.language) }
                 ))
             }
@@ -72,64 +81,34 @@ public final class SegmentWorker {
         )
     }
 
-    /// Sentences of one paragraph, in normalized offsets, trimmed of space. ICU proposes the
-    /// breaks; a break inside open brackets or quotation marks (「…。…」) is dropped.
-    private func sentenceSpans(in paragraph: Span, of scalars: [Unicode.Scalar]) -> [Span] {
-        window.fill(scalars[paragraph.range])
-        var breaks: [Int] = []
-        window.units.withUnsafeBufferPointer { units in
-            sentenceBreaker.boundaries(in: units) { end, _ in
-                breaks.append(paragraph.start + Int(window.codePointAt[end]))
-            }
-        }
-        var result: [Span] = []
-        var start = paragraph.start
-        var depth = 0
-        var scanned = paragraph.start
-        for end in breaks {
-            while scanned < end {
-                depth = max(0, depth + Brackets.depthChange(scalars[scanned]))
-                scanned += 1
-            }
-            if depth > 0 && end < paragraph.end { continue }
-            if let trimmed = Paragraphs.trim(Span(start: start, end: end), in: scalars) { result.append(trimmed) }
-            start = end
-            depth = 0
-        }
-        return result
-    }
-
-    /// ICU word tokens of one sentence, in normalized offsets; whitespace dropped.
-    private func wordTokens(in sentence: Span, of scalars: [Unicode.Scalar]) -> [Token] {
-        window.fill(scalars[sentence.range])
-        var result: [Token] = []
+    /// ICU's word tokens of `span` (normalized offsets), whitespace dropped, appended to `tokens`.
+    func icuTokens(in span: Span, of scalars: [Unicode.Scalar], into tokens: inout [Token]) {
+        window.fill(scalars[span.range])
         var previous = 0
         window.units.withUnsafeBufferPointer { units in
             wordBreaker.boundaries(in: units) { end, status in
-                let start = sentence.start + Int(window.codePointAt[previous])
-                let stop = sentence.start + Int(window.codePointAt[end])
+                let start = span.start + Int(window.codePointAt[previous])
+                let stop = span.start + Int(window.codePointAt[end])
                 previous = end
                 guard stop > start, !scalars[start..<stop].allSatisfy({ Script($0) == .space }) else { return }
                 let kind: Token.Kind
                 switch status {
                 case BreakIterator.WordStatus.number: kind = .number
-                case BreakIterator.WordStatus.none:
-                    kind = scalars[start].properties.isAlphabetic ? .word
-                        : (scalars[start].properties.generalCategory.isSymbol ? .symbol : .punctuation)
+                case BreakIterator.WordStatus.none: kind = Token.Kind(nonWord: scalars[start])
                 default: kind = .word
                 }
-                result.append(Token(span: Span(start: start, end: stop), kind: kind))
+                tokens.append(Token(span: Span(start: start, end: stop), kind: kind))
             }
         }
-        return result
     }
 }
 
-extension Unicode.GeneralCategory {
-    var isSymbol: Bool {
-        switch self {
-        case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: true
-        default: false
+extension Token.Kind {
+    /// The kind of a token that is not a word or number, from its first code point.
+    init(nonWord scalar: Unicode.Scalar) {
+        switch scalar.properties.generalCategory {
+        case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: self = .symbol
+        default: self = scalar.properties.isAlphabetic ? .word : .punctuation
         }
     }
 }
