@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import JPENText
 import Testing
 
@@ -50,5 +53,26 @@ import Testing
         #expect(Script("石") == .kanji && Script("は") == .hiragana && Script("ト") == .katakana)
         #expect(Script("ー") == .katakana && Script("・") == .punctuation)
         #expect(Script("Ａ") == .latin && Script("１") == .digit && Script("\u{3000}") == .space)
+    }
+}
+
+@Suite struct MappedFileTests {
+    @Test func mapsAndReadsLittleEndianIntegers() throws {
+        let path = "/tmp/jpen-mapped-\(UInt32.random(in: 0...UInt32.max)).bin"
+        let bytes: [UInt8] = [0x01, 0x02, 0x03, 0x04, 0xFF]
+        #expect(bytes.withUnsafeBytes { raw in
+            let file = fopen(path, "wb")
+            defer { fclose(file) }
+            return fwrite(raw.baseAddress, 1, raw.count, file)
+        } == 5)
+        defer { remove(path) }
+        let file = try MappedFile(path: path)
+        #expect(file.bytes.count == 5)
+        #expect(file.load(UInt32.self, at: 0) == 0x04030201)
+        #expect(file.load(UInt8.self, at: 4) == 0xFF)
+    }
+
+    @Test func missingFileIsAClearError() {
+        #expect(throws: MappedFile.Error.self) { try MappedFile(path: "/nonexistent/jpen.bin") }
     }
 }
