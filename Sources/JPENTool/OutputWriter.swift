@@ -1,18 +1,28 @@
 import Foundation
 
-/// Buffered standard output: JSON lines or rendered text.
-struct OutputWriter {
-    private var buffer: [UInt8] = []
+/// Encodes one JSON Lines record. One per thread: `JSONEncoder` is a class.
+struct LineEncoder {
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         return encoder
     }()
 
-    mutating func write(json value: some Encodable) {
+    /// `value` as one line of JSON, newline included.
+    func encode(_ value: some Encodable) -> [UInt8] {
         // Encoding a stage's own value types cannot fail: they hold no non-finite numbers.
-        buffer.append(contentsOf: try! encoder.encode(value))
-        buffer.append(0x0A)
+        var bytes = [UInt8](try! encoder.encode(value))
+        bytes.append(0x0A)
+        return bytes
+    }
+}
+
+/// Buffered standard output.
+struct OutputWriter {
+    private var buffer: [UInt8] = []
+
+    mutating func write(line: [UInt8]) {
+        buffer.append(contentsOf: line)
         if buffer.count >= 1 << 16 { flush() }
     }
 

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Dispatch
+import Foundation
 import JPEN
 
 #if canImport(Glibc)
@@ -18,6 +20,9 @@ struct StreamOptions: ParsableArguments {
     @Option(help: "The document date (YYYY-MM-DD) for documents that give none.")
     var date: String?
 
+    @Option(help: "Threads for --jsonl; output order is kept.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @Argument(help: "Files to read; none or '-' reads standard input. Without --jsonl each file is one document.")
     var files: [String] = []
 }
@@ -34,10 +39,15 @@ protocol StageCommand: ParsableCommand {
 
 extension StageCommand {
     func run() throws {
-        let analyze = try makeAnalyzer()
         var output = OutputWriter()
         var failures = 0
         let sources = stream.files.isEmpty ? ["-"] : stream.files
+        // Analyzers are made lazily: one per worker thread in --jsonl mode, one otherwise.
+        var made: [Analyzer<Output>] = []
+        func analyzers(_ count: Int) throws -> [Analyzer<Output>] {
+            while made.count < count { made.append(Analyzer(analyze: try makeAnalyzer())) }
+            return Array(made.prefix(count))
+        }
         for source in sources {
             let name = source == "-" ? "stdin" : source
             let descriptor = source == "-" ? STDIN_FILENO : open(source, O_RDONLY)
@@ -48,46 +58,74 @@ extension StageCommand {
             }
             defer { if descriptor != STDIN_FILENO { close(descriptor) } }
             if stream.jsonl {
-                failures += runLines(LineReader(descriptor: descriptor), name: name, analyze: analyze, output: &output)
+                failures += try runLines(LineReader(descriptor: descriptor), name: name,
+                                         analyzers: analyzers(max(1, stream.jobs)), output: &output)
             } else {
-                failures += runWhole(LineReader(descriptor: descriptor), name: name, analyze: analyze, output: &output)
+                failures += try runWhole(LineReader(descriptor: descriptor), name: name,
+                                         analyze: analyzers(1)[0].analyze, output: &output)
             }
         }
         output.flush()
         if failures > 0 { throw ExitCode(1) }
     }
 
-    /// One document a line; a bad line is reported, answered with an error object so lines stay
-    /// paired, and skipped.
-    private func runLines(_ lines: LineReader, name: String, analyze: (InputDocument) throws -> Output,
-                          output: inout OutputWriter) -> Int {
+    /// One document a line, analyzed by `analyzers.count` threads in batches and written in input
+    /// order. A bad line is reported, answered with an error object so lines stay paired, and
+    /// skipped. Memory: one batch of lines and their results.
+    private func runLines(_ lines: LineReader, name: String, analyzers: [Analyzer<Output>],
+                          output: inout OutputWriter) throws -> Int {
         var failures = 0
         var lines = lines
-        while let line = lines.next() {
-            let number = lines.lineNumber
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            do {
-                if let offset = firstInvalidUTF8Offset(in: line) {
-                    throw InputError(source: name, line: number, problem: "invalid UTF-8 at byte \(offset + 1)")
+        let date = stream.date
+        while true {
+            var batch: [(number: Int, bytes: [UInt8])] = []
+            var batchBytes = 0
+            while batch.count < 64 * analyzers.count, batchBytes < 1 << 22, let line = lines.next() {
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                batch.append((lines.lineNumber, line))
+                batchBytes += line.count
+            }
+            if batch.isEmpty { break }
+            let results = ResultSlots(count: batch.count)
+            let workers = UncheckedSendable(analyzers)
+            let input = UncheckedSendable(batch)
+            DispatchQueue.concurrentPerform(iterations: min(analyzers.count, batch.count)) { worker in
+                let encoder = LineEncoder()
+                for index in stride(from: worker, to: input.value.count, by: workers.value.count) {
+                    let (number, bytes) = input.value[index]
+                    results[index] = Self.analyzeLine(bytes, number: number, source: name, date: date,
+                                                      analyze: workers.value[worker].analyze, encoder: encoder)
                 }
-                var document = try InputDocument(jsonLine: line, source: name, line: number)
-                if document.date == nil { document.date = stream.date }
-                let result = try analyze(document)
-                output.write(json: OutputLine(id: document.id, body: result))
-            } catch {
-                let message = error is InputError ? "\(error)" : "\(name):\(number): \(error)"
-                report(message)
-                output.write(json: OutputLine(id: .null, body: ErrorBody(error: message)))
-                failures += 1
+            }
+            for result in results.values {
+                if let message = result.error { report(message); failures += 1 }
+                output.write(line: result.line)
             }
         }
         return failures
     }
 
+    /// The output line for one input line, and the error to report if it was bad.
+    private static func analyzeLine(_ bytes: [UInt8], number: Int, source: String, date: String?,
+                                    analyze: (InputDocument) throws -> Output,
+                                    encoder: LineEncoder) -> LineResult {
+        do {
+            if let offset = firstInvalidUTF8Offset(in: bytes) {
+                throw InputError(source: source, line: number, problem: "invalid UTF-8 at byte \(offset + 1)")
+            }
+            var document = try InputDocument(jsonLine: bytes, source: source, line: number)
+            if document.date == nil { document.date = date }
+            return LineResult(line: encoder.encode(OutputLine(id: document.id, body: try analyze(document))), error: nil)
+        } catch {
+            let message = error is InputError ? "\(error)" : "\(source):\(number): \(error)"
+            return LineResult(line: encoder.encode(OutputLine(id: .null, body: ErrorBody(error: message))), error: message)
+        }
+    }
+
     /// The whole input as one document. Invalid UTF-8 is reported with its line, replaced by
     /// U+FFFD, and the rest still analyzed.
     private func runWhole(_ lines: LineReader, name: String, analyze: (InputDocument) throws -> Output,
-                          output: inout OutputWriter) -> Int {
+                          output: inout OutputWriter) throws -> Int {
         var failures = 0
         var bytes: [UInt8] = []
         var lines = lines
@@ -103,7 +141,7 @@ extension StageCommand {
         do {
             let result = try analyze(document)
             if stream.json {
-                output.write(json: OutputLine(id: document.id, body: result))
+                output.write(line: LineEncoder().encode(OutputLine(id: document.id, body: result)))
             } else {
                 output.write(text: render(result, of: document))
             }
@@ -113,6 +151,33 @@ extension StageCommand {
         }
         return failures
     }
+}
+
+/// One task's analysis function. Each worker thread uses only its own.
+struct Analyzer<Output> {
+    let analyze: (InputDocument) throws -> Output
+}
+
+struct LineResult {
+    var line: [UInt8] = []
+    var error: String?
+}
+
+/// Result slots that worker threads fill, each index by exactly one thread.
+private final class ResultSlots: @unchecked Sendable {
+    // Disjoint indices per thread, read only after concurrentPerform returns.
+    private(set) var values: [LineResult]
+    init(count: Int) { values = Array(repeating: LineResult(), count: count) }
+    subscript(index: Int) -> LineResult {
+        get { values[index] }
+        set { values.withUnsafeMutableBufferPointer { $0[index] = newValue } }
+    }
+}
+
+/// Hands a value to worker threads that use it without sharing mutable state.
+private struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
 
 /// Writes `message` to standard error, prefixed with the program's name.

@@ -94,3 +94,15 @@ struct JPEN {
         }
     }
 }
+
+@Suite struct ParallelStreamTests {
+    @Test(arguments: [1, 2, 3])
+    func outputKeepsInputOrderWithAnyNumberOfJobs(jobs: Int) throws {
+        let count = 500
+        let input = (0..<count).map { "{\"id\": \($0), \"text\": \"Line \($0). 第\($0)文。\"}" }.joined(separator: "\n")
+        let result = try JPEN.run(["segment", "--jsonl", "--jobs", "\(jobs)"], input: Data(input.utf8))
+        #expect(result.status == 0)
+        let ids = try JPEN.jsonLines(result.stdout).map { $0["id"] as? Int }
+        #expect(ids == (0..<count).map { $0 })
+    }
+}
