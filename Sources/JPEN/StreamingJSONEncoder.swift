@@ -1,0 +1,251 @@
+/// Encodes `Encodable` values straight to compact JSON bytes, in the order the value's
+/// `encode(to:)` writes its fields.
+///
+/// Foundation's `JSONEncoder` first builds a tree of boxed values and then serializes it; on
+/// jpen's outputs (thousands of small span objects a document) that cost several times the
+/// analysis itself. This encoder writes as it goes: a container writes its opening bracket when it
+/// is made and its closing bracket when the `encode(to:)` call that made it returns (or when a
+/// sibling is written after a nested container). Keys are written in encoding order, so the same
+/// value always gives the same bytes. Non-finite numbers become `null`.
+///
+/// ```swift
+/// var encoder = StreamingJSONEncoder()
+/// let bytes = try encoder.encode(["a": 1])   // Array("{\"a\":1}".utf8)
+/// ```
+///
+/// Cost: O(output size), one growing byte buffer reused across calls.
+public struct StreamingJSONEncoder {
+    private let state = State()
+
+    public init() {}
+
+    /// `value` as JSON bytes (no trailing newline).
+    public func encode(_ value: some Encodable) throws -> [UInt8] {
+        state.output.removeAll(keepingCapacity: true)
+        state.open.removeAll(keepingCapacity: true)
+        try state.encodeValue(value)
+        return state.output
+    }
+
+    /// The shared writer behind the encoder and its containers.
+    fileprivate final class State {
+        var output: [UInt8] = []
+        /// Open containers, innermost last: whether each has written an element yet.
+        var open: [(isObject: Bool, hasElement: Bool)] = []
+
+        /// Encodes a nested value: a frame that closes every container it opens.
+        func encodeValue<T: Encodable>(_ value: T) throws {
+            let depth = open.count
+            // Comparing type metadata is cheap; a failed dynamic cast per element is not.
+            if T.self == String.self {
+                writeString(value as! String)
+            } else if T.self == Int.self {
+                writeInteger(value as! Int)
+            } else if T.self == Bool.self {
+                output.append(contentsOf: (value as! Bool) ? "true".utf8 : "false".utf8)
+            } else if T.self == Double.self {
+                writeDouble(value as! Double)
+            } else {
+                let written = output.count
+                try value.encode(to: Encoder(state: self, depth: depth))
+                // A value that encoded nothing at all is null, as in Foundation's encoder.
+                if open.count == depth, output.count == written { output.append(contentsOf: "null".utf8) }
+            }
+            close(downTo: depth)
+        }
+
+        /// Closes containers until `depth` remain open.
+        func close(downTo depth: Int) {
+            while open.count > depth {
+                output.append(open.removeLast().isObject ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+            }
+        }
+
+        /// Opens a container at `depth`, or continues the one already open there (a type that
+        /// asks its encoder twice, like an id followed by a body's fields, writes one object).
+        func openContainer(isObject: Bool, depth: Int) {
+            close(downTo: depth + 1)
+            if open.count == depth + 1 { return }
+            output.append(isObject ? UInt8(ascii: "{") : UInt8(ascii: "["))
+            open.append((isObject, false))
+        }
+
+        /// Starts an element of the container at `depth`: closes deeper ones, writes the comma.
+        func startElement(depth: Int) {
+            close(downTo: depth + 1)
+            if open[depth].hasElement { output.append(UInt8(ascii: ",")) }
+            open[depth].hasElement = true
+        }
+
+        func startField(_ key: String, depth: Int) {
+            startElement(depth: depth)
+            writeString(key)
+            output.append(UInt8(ascii: ":"))
+        }
+
+        func writeInteger<T: BinaryInteger>(_ value: T) {
+            if value >= 0, value < 10 {
+                output.append(UInt8(ascii: "0") + UInt8(value))
+                return
+            }
+            output.append(contentsOf: String(value).utf8)
+        }
+
+        func writeDouble(_ value: Double) {
+            guard value.isFinite else { output.append(contentsOf: "null".utf8); return }
+            if value == value.rounded(), abs(value) < 1e15 {
+                writeInteger(Int64(value))
+            } else {
+                output.append(contentsOf: value.description.utf8)
+            }
+        }
+
+        func writeString(_ string: String) {
+            output.append(UInt8(ascii: "\""))
+            for byte in string.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): output.append(contentsOf: [0x5C, 0x22])
+                case UInt8(ascii: "\\"): output.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    output.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                default: output.append(byte)
+                }
+            }
+            output.append(UInt8(ascii: "\""))
+        }
+    }
+
+    private struct Encoder: Swift.Encoder {
+        let state: State
+        let depth: Int
+        var codingPath: [any CodingKey] { [] }
+        var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+        func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+            state.openContainer(isObject: true, depth: depth)
+            return KeyedEncodingContainer(KeyedContainer<Key>(state: state, depth: depth))
+        }
+
+        func unkeyedContainer() -> any UnkeyedEncodingContainer {
+            state.openContainer(isObject: false, depth: depth)
+            return UnkeyedContainer(state: state, depth: depth)
+        }
+
+        func singleValueContainer() -> any SingleValueEncodingContainer {
+            SingleValueContainer(state: state, depth: depth)
+        }
+    }
+
+    private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let state: State
+        let depth: Int
+        var codingPath: [any CodingKey] { [] }
+
+        mutating func encodeNil(forKey key: Key) throws {
+            state.startField(key.stringValue, depth: depth)
+            state.output.append(contentsOf: "null".utf8)
+        }
+
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+            state.startField(key.stringValue, depth: depth)
+            try state.encodeValue(value)
+        }
+
+        // The common scalars skip the generic path's dynamic casts.
+        mutating func encode(_ value: Int, forKey key: Key) throws {
+            state.startField(key.stringValue, depth: depth)
+            state.writeInteger(value)
+        }
+
+        mutating func encode(_ value: String, forKey key: Key) throws {
+            state.startField(key.stringValue, depth: depth)
+            state.writeString(value)
+        }
+
+        mutating func encode(_ value: Double, forKey key: Key) throws {
+            state.startField(key.stringValue, depth: depth)
+            state.writeDouble(value)
+        }
+
+        mutating func encode(_ value: Bool, forKey key: Key) throws {
+            state.startField(key.stringValue, depth: depth)
+            state.output.append(contentsOf: value ? "true".utf8 : "false".utf8)
+        }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+            state.startField(key.stringValue, depth: depth)
+            return Encoder(state: state, depth: depth + 1).container(keyedBy: keyType)
+        }
+
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+            state.startField(key.stringValue, depth: depth)
+            return Encoder(state: state, depth: depth + 1).unkeyedContainer()
+        }
+
+        mutating func superEncoder() -> any Swift.Encoder { superEncoder(forKey: Key(stringValue: "super")!) }
+
+        mutating func superEncoder(forKey key: Key) -> any Swift.Encoder {
+            state.startField(key.stringValue, depth: depth)
+            return Encoder(state: state, depth: depth + 1)
+        }
+    }
+
+    private struct UnkeyedContainer: UnkeyedEncodingContainer {
+        let state: State
+        let depth: Int
+        var codingPath: [any CodingKey] { [] }
+        var count: Int { state.open.count > depth ? (state.open[depth].hasElement ? 1 : 0) : 0 }
+
+        mutating func encodeNil() throws {
+            state.startElement(depth: depth)
+            state.output.append(contentsOf: "null".utf8)
+        }
+
+        mutating func encode<T: Encodable>(_ value: T) throws {
+            state.startElement(depth: depth)
+            try state.encodeValue(value)
+        }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+            state.startElement(depth: depth)
+            return Encoder(state: state, depth: depth + 1).container(keyedBy: keyType)
+        }
+
+        mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+            state.startElement(depth: depth)
+            return Encoder(state: state, depth: depth + 1).unkeyedContainer()
+        }
+
+        mutating func superEncoder() -> any Swift.Encoder {
+            state.startElement(depth: depth)
+            return Encoder(state: state, depth: depth + 1)
+        }
+    }
+
+    private struct SingleValueContainer: SingleValueEncodingContainer {
+        let state: State
+        let depth: Int
+        var codingPath: [any CodingKey] { [] }
+
+        mutating func encodeNil() throws { state.output.append(contentsOf: "null".utf8) }
+        mutating func encode(_ value: Bool) throws { state.output.append(contentsOf: value ? "true".utf8 : "false".utf8) }
+        mutating func encode(_ value: String) throws { state.writeString(value) }
+        mutating func encode(_ value: Double) throws { state.writeDouble(value) }
+        mutating func encode(_ value: Float) throws { state.writeDouble(Double(value)) }
+        mutating func encode(_ value: Int) throws { state.writeInteger(value) }
+        mutating func encode(_ value: Int8) throws { state.writeInteger(value) }
+        mutating func encode(_ value: Int16) throws { state.writeInteger(value) }
+        mutating func encode(_ value: Int32) throws { state.writeInteger(value) }
+        mutating func encode(_ value: Int64) throws { state.writeInteger(value) }
+        mutating func encode(_ value: UInt) throws { state.writeInteger(value) }
+        mutating func encode(_ value: UInt8) throws { state.writeInteger(value) }
+        mutating func encode(_ value: UInt16) throws { state.writeInteger(value) }
+        mutating func encode(_ value: UInt32) throws { state.writeInteger(value) }
+        mutating func encode(_ value: UInt64) throws { state.writeInteger(value) }
+        mutating func encode<T: Encodable>(_ value: T) throws { try state.encodeValue(value) }
+    }
+}
