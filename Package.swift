@@ -25,7 +25,12 @@ let package = Package(
         .target(name: "JPENICU", dependencies: ["CJPENICU"]),
         .target(name: "JPENText"),
         .target(name: "JPENNormalize", dependencies: ["JPENText", "JPENICU"]),
-        .target(name: "JPENSegment", dependencies: ["JPENText", "JPENNormalize", "JPENICU"]),
+        .target(
+            name: "JPENSegment",
+            dependencies: ["JPENText", "JPENNormalize", "JPENICU"],
+            resources: [.copy("Resources/en-sentence-boundaries.bin")]
+        ),
+        .executableTarget(name: "jpen-train-sentences", dependencies: ["JPENSegment"], path: "Sources/JPENTrainSentences"),
         .target(
             name: "JPEN",
             dependencies: ["JPENText", "JPENNormalize", "JPENSegment"],

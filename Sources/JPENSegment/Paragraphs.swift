@@ -34,6 +34,32 @@ enum Paragraphs {
         return result
     }
 
+    /// Whether `paragraph` is hard-wrapped text: three lines or more, every line but the last
+    /// of about the same length (a wrap width), and most of them ending in the middle of a
+    /// sentence. A line break in such a paragraph is a space, not the end of a sentence.
+    /// Cost: O(paragraph length).
+    static func isHardWrapped(_ paragraph: Span, in scalars: [Unicode.Scalar]) -> Bool {
+        var shortest = Int.max, longest = 0, lines = 0, endingMidSentence = 0
+        var lineStart = paragraph.start
+        for index in paragraph.range where isLineBreak(scalars[index]) {
+            guard let line = trim(Span(start: lineStart, end: index), in: scalars) else { return false }
+            shortest = min(shortest, line.count)
+            longest = max(longest, line.count)
+            if !endsSentence(scalars[line.end - 1]) { endingMidSentence += 1 }
+            lines += 1
+            lineStart = index + 1
+        }
+        return lines >= 2 && shortest >= 20 && longest - shortest <= max(10, longest / 4) && endingMidSentence * 2 > lines
+    }
+
+    /// Whether a line that ends with `scalar` ends a sentence there.
+    static func endsSentence(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ".", "!", "?", "。", "！", "？", "」", "』", "\"", "”", ")", "）", ":": true
+        default: false
+        }
+    }
+
     static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
         case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": true

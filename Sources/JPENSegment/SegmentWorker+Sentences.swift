@@ -1,32 +1,100 @@
 import JPENText
 
 extension SegmentWorker {
-    /// Sentences of one paragraph, in normalized offsets, trimmed of space. ICU proposes the
-    /// breaks; a break inside open brackets or quotation marks (「…。…」) is dropped, and so is one
-    /// between a quotation and the particle that reports it (「…。」と述べた).
+    /// Sentences of one paragraph, in normalized offsets, trimmed of space.
+    ///
+    /// Each place where a sentence could start is judged by the language of the sentence so far.
+    /// Japanese: ICU proposes the breaks; a break inside open brackets or quotation marks
+    /// (「…。…」) is dropped, and so is one between a quotation and the particle that reports it
+    /// (「…。」と述べた). English: every space between two tokens is a candidate, judged by the
+    /// learned ``SentenceBoundaryModel``; a line break always ends a sentence unless the paragraph
+    /// is hard-wrapped. Cost: O(paragraph length).
     func sentenceSpans(in paragraph: Span, of scalars: [Unicode.Scalar]) -> [Span] {
+        icuBreaks.removeAll(keepingCapacity: true)
         window.fill(scalars[paragraph.range])
-        var breaks: [Int] = []
         window.units.withUnsafeBufferPointer { units in
             sentenceBreaker.boundaries(in: units) { end, _ in
-                breaks.append(paragraph.start + Int(window.codePointAt[end]))
+                icuBreaks.append(paragraph.start + Int(window.codePointAt[end]))
             }
         }
+        paragraphTokens.removeAll(keepingCapacity: true)
+        // Without a Latin letter every sentence is judged the Japanese way: no tokens needed.
+        if scalars[paragraph.range].contains(where: { (0x61...0x7A).contains($0.value | 0x20) }) {
+            EnglishTokenizer.tokens(in: paragraph, of: scalars, into: &paragraphTokens)
+        }
+        let hardWrapped = Paragraphs.isHardWrapped(paragraph, in: scalars)
+
         var result: [Span] = []
         var start = paragraph.start
-        var depth = 0
         var scanned = paragraph.start
-        for end in breaks {
-            while scanned < end {
-                depth = max(0, depth + Brackets.depthChange(scalars[scanned]))
+        var depth = 0, japaneseWeight = 0, latinWeight = 0
+        var nextBreak = 0, nextGap = 0, sentenceFirstToken = 0
+        while true {
+            // The next place to judge: an ICU break or the start of a token, whichever is first.
+            while nextBreak < icuBreaks.count, icuBreaks[nextBreak] <= scanned { nextBreak += 1 }
+            while nextGap + 1 < paragraphTokens.count, paragraphTokens[nextGap + 1].span.start <= scanned { nextGap += 1 }
+            let breakPosition = nextBreak < icuBreaks.count ? icuBreaks[nextBreak] : paragraph.end
+            let gapPosition = nextGap + 1 < paragraphTokens.count ? paragraphTokens[nextGap + 1].span.start : paragraph.end
+            let position = min(breakPosition, gapPosition)
+            guard position < paragraph.end else { break }
+            while scanned < position {
+                let scalar = scalars[scanned]
+                depth = max(0, depth + Brackets.depthChange(scalar))
+                switch Script(scalar).language {
+                case .japanese: japaneseWeight += 2
+                case .english: latinWeight += 1
+                case .undetermined: break
+                }
                 scanned += 1
             }
-            if depth > 0 && end < paragraph.end { continue }
-            if Brackets.continuesAfterQuotation(at: end, in: paragraph, of: scalars) { continue }
-            if let trimmed = Paragraphs.trim(Span(start: start, end: end), in: scalars) { result.append(trimmed) }
-            start = end
-            depth = 0
+            let icuBreak = breakPosition == position
+            let gapAfter: Int? = gapPosition == position ? nextGap : nil
+            let isBreak: Bool
+            if japaneseWeight >= latinWeight {
+                isBreak = icuBreak && depth == 0
+                    && !Brackets.continuesAfterQuotation(at: position, in: paragraph, of: scalars)
+                    && !(hardWrapped && isWrappedLineBreak(before: position, in: paragraph, of: scalars))
+            } else if let left = gapAfter, paragraphTokens[left].span.end < position {
+                if !hardWrapped && containsLineBreak(paragraphTokens[left].span.end..<position, of: scalars) {
+                    isBreak = true
+                } else {
+                    sentenceFeatures.removeAll(keepingCapacity: true)
+                    SentenceBoundaryFeatures.extract(
+                        gapAfter: left, tokens: paragraphTokens, scalars: scalars, insideBrackets: depth > 0,
+                        tokensInSentence: left + 1 - sentenceFirstToken, bucketMask: sentenceModel.bucketMask, into: &sentenceFeatures)
+                    isBreak = sentenceModel.score(sentenceFeatures) > 0
+                }
+            } else {
+                // No space: only the start of Japanese text after English ends a sentence.
+                isBreak = icuBreak && Script(scalars[position]).language == .japanese
+            }
+            if isBreak {
+                if let trimmed = Paragraphs.trim(Span(start: start, end: position), in: scalars) { result.append(trimmed) }
+                start = position
+                sentenceFirstToken = nextGap + 1
+                depth = 0
+                japaneseWeight = 0
+                latinWeight = 0
+            }
         }
+        if let trimmed = Paragraphs.trim(Span(start: start, end: paragraph.end), in: scalars) { result.append(trimmed) }
         return result
+    }
+
+    private func containsLineBreak(_ range: Range<Int>, of scalars: [Unicode.Scalar]) -> Bool {
+        scalars[range].contains(where: Paragraphs.isLineBreak)
+    }
+
+    /// Whether the space before `position` holds a line break that a hard-wrapped paragraph put
+    /// in the middle of a sentence: the text before it does not end with a full stop.
+    private func isWrappedLineBreak(before position: Int, in paragraph: Span, of scalars: [Unicode.Scalar]) -> Bool {
+        var index = position
+        var sawLineBreak = false
+        while index > paragraph.start, Script(scalars[index - 1]) == .space {
+            if Paragraphs.isLineBreak(scalars[index - 1]) { sawLineBreak = true }
+            index -= 1
+        }
+        guard sawLineBreak, index > paragraph.start else { return false }
+        return !Paragraphs.endsSentence(scalars[index - 1])
     }
 }

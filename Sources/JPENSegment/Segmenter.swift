@@ -17,12 +17,17 @@ import JPENText
 public struct Segmenter: Sendable {
     /// The normalization the segmenter reads through; spans still point into the original.
     public let normalizer: TextNormalizer
+    /// The judge of English sentence breaks, or why it could not be read.
+    let sentenceModel: Result<SentenceBoundaryModel, any Error>
 
+    /// A segmenter with the sentence model that ships with jpen. Cost: one mmap.
     public init(normalizer: TextNormalizer = TextNormalizer()) {
         self.normalizer = normalizer
+        sentenceModel = Result { try SentenceBoundaryModel.shipped() }
     }
 
-    /// A worker for one task. Cost: about a millisecond (ICU opens its break rules).
+    /// A worker for one task. Cost: about a millisecond (ICU opens its break rules). Throws
+    /// when ICU or the sentence model cannot be opened.
     public func makeWorker() throws -> SegmentWorker {
         try SegmentWorker(segmenter: self)
     }
@@ -33,10 +38,16 @@ public final class SegmentWorker {
     public let segmenter: Segmenter
     let wordBreaker: BreakIterator
     let sentenceBreaker: BreakIterator
+    let sentenceModel: SentenceBoundaryModel
     var window = UTF16Window()
+    // Buffers of sentence splitting, reused across paragraphs.
+    var icuBreaks: [Int] = []
+    var paragraphTokens: [Token] = []
+    var sentenceFeatures: [Int] = []
 
     init(segmenter: Segmenter) throws {
         self.segmenter = segmenter
+        sentenceModel = try segmenter.sentenceModel.get()
         wordBreaker = try BreakIterator(.word, locale: "ja")
         sentenceBreaker = try BreakIterator(.sentence, locale: "en@ss=standard")
     }
