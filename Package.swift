@@ -28,7 +28,7 @@ let package = Package(
         .target(
             name: "JPENSegment",
             dependencies: ["JPENText", "JPENNormalize", "JPENICU"],
-            resources: [.copy("Resources/en-sentence-boundaries.bin")]
+            resources: [.copy("Resources/en-sentence-boundaries.bin"), .copy("Resources/ja-words.bin")]
         ),
         .executableTarget(name: "jpen-train-sentences", dependencies: ["JPENSegment"], path: "Sources/JPENTrainSentences"),
         .target(

@@ -19,15 +19,25 @@ public struct Segmenter: Sendable {
     public let normalizer: TextNormalizer
     /// The judge of English sentence breaks, or why it could not be read.
     let sentenceModel: Result<SentenceBoundaryModel, any Error>
+    /// The Japanese word model, or why it could not be read (``makeWorker()`` throws it).
+    let wordModel: Result<WordModel, WordModel.Error>
 
-    /// A segmenter with the sentence model that ships with jpen. Cost: one mmap.
+    /// A segmenter with the sentence and word models that ship with jpen. Cost: two mmaps.
     public init(normalizer: TextNormalizer = TextNormalizer()) {
         self.normalizer = normalizer
         sentenceModel = Result { try SentenceBoundaryModel.shipped() }
+        wordModel = WordModel.bundled
+    }
+
+    /// A segmenter with another Japanese word model, e.g. one just trained.
+    public init(normalizer: TextNormalizer = TextNormalizer(), wordModel: WordModel) {
+        self.normalizer = normalizer
+        sentenceModel = Result { try SentenceBoundaryModel.shipped() }
+        self.wordModel = .success(wordModel)
     }
 
     /// A worker for one task. Cost: about a millisecond (ICU opens its break rules). Throws
-    /// when ICU or the sentence model cannot be opened.
+    /// when ICU or a model cannot be opened (``WordModel/Error`` for the word model).
     public func makeWorker() throws -> SegmentWorker {
         try SegmentWorker(segmenter: self)
     }
@@ -40,6 +50,8 @@ public final class SegmentWorker {
     let sentenceBreaker: BreakIterator
     let sentenceModel: SentenceBoundaryModel
     var window = UTF16Window()
+    let wordModel: WordModel
+    let wordFeaturizer: WordFeaturizer
     // Buffers of sentence splitting, reused across paragraphs.
     var icuBreaks: [Int] = []
     var paragraphTokens: [Token] = []
@@ -48,6 +60,8 @@ public final class SegmentWorker {
     init(segmenter: Segmenter) throws {
         self.segmenter = segmenter
         sentenceModel = try segmenter.sentenceModel.get()
+        wordModel = try segmenter.wordModel.get()
+        wordFeaturizer = WordFeaturizer(dictionary: wordModel.dictionary)
         wordBreaker = try BreakIterator(.word, locale: "ja")
         sentenceBreaker = try BreakIterator(.sentence, locale: "en@ss=standard")
     }

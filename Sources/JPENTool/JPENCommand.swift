@@ -15,6 +15,6 @@ struct JPENCommand: ParsableCommand {
         command-line error.
         """,
         version: "0.1.0",
-        subcommands: [NormalizeCommand.self, SegmentCommand.self]
+        subcommands: [NormalizeCommand.self, SegmentCommand.self, TrainWordsCommand.self]
     )
 }

@@ -1,0 +1,191 @@
+import JPENText
+
+/// The features of the Japanese word model at each gap between two characters; the one place
+/// they are defined, so training (``WordModelTrainer``) and segmentation cannot disagree.
+///
+/// For the gap before character `k` the features are, KyTea-style, the character 1-, 2- and
+/// 3-grams and the character-class 1-, 2- and 3-grams of the window `k-3 ..< k+3`; for each
+/// ``WordDictionary/Category`` the lengths of the dictionary words that end at the gap, start at it
+/// and straddle it, and the word categories ending and starting there together; whether a known
+/// surname ends where a known given name starts; and a bias. Each is hashed over scalar values
+/// into an index of the model's flat weight array. (ICU's word break as a feature added 0.001 F1
+/// and cost a third of the segmenter's time, and would tie the weights to one ICU version.)
+///
+/// A featurizer owns reusable buffers: one per task, refilled per text.
+/// Changing what it extracts changes what weights mean: bump ``WordModel/formatVersion``.
+final class WordFeaturizer {
+    /// Characters of context on each side of a gap.
+    static let reach = 3
+
+    private let dictionary: WordDictionary
+    /// Scalar values of the loaded text, padded with `reach` sentinels on each side.
+    private var codes: [UInt32] = []
+    /// Character classes parallel to `codes`.
+    private var classes: [UInt32] = []
+    /// For each gap (before character `k`, 0 ... count), the dictionary words that end there,
+    /// start there and straddle it: per category, 4 bits of lengths 1, 2, 3, 4 or more.
+    private var wordsEnding: [UInt32] = []
+    private var wordsStarting: [UInt32] = []
+    private var wordsStraddling: [UInt32] = []
+    /// The number of characters loaded.
+    private(set) var count = 0
+
+    init(dictionary: WordDictionary) {
+        self.dictionary = dictionary
+    }
+
+    /// Loads `scalars`. Cost: O(n) plus a dictionary look-up or two a character; no allocation
+    /// once buffers are large enough.
+    func load(_ scalars: ArraySlice<Unicode.Scalar>) {
+        count = scalars.count
+        codes.removeAll(keepingCapacity: true)
+        classes.removeAll(keepingCapacity: true)
+        for _ in 0..<Self.reach {
+            codes.append(Self.padding)
+            classes.append(CharacterClass.padding.rawValue)
+        }
+        for scalar in scalars {
+            codes.append(scalar.value)
+            classes.append(CharacterClass(scalar).rawValue)
+        }
+        for _ in 0..<Self.reach {
+            codes.append(Self.padding)
+            classes.append(CharacterClass.padding.rawValue)
+        }
+        findDictionaryWords()
+    }
+
+    private func findDictionaryWords() {
+        func reset(_ gaps: inout [UInt32]) {
+            gaps.removeAll(keepingCapacity: true)
+            gaps.append(contentsOf: repeatElement(0, count: count + 1))
+        }
+        reset(&wordsEnding)
+        reset(&wordsStarting)
+        reset(&wordsStraddling)
+        let characters = count
+        let dictionary = dictionary
+        // Raw buffers: this loop runs up to 8 times a character, and array accesses on a class's
+        // properties pay bounds and exclusivity checks each time.
+        codes.withUnsafeBufferPointer { codes in
+        classes.withUnsafeBufferPointer { classes in
+        wordsStarting.withUnsafeMutableBufferPointer { starting in
+        wordsEnding.withUnsafeMutableBufferPointer { ending in
+        wordsStraddling.withUnsafeMutableBufferPointer { straddling in
+            for start in 0..<characters {
+                var running = WordDictionary.emptyHash
+                for length in 1...min(WordDictionary.maxLength, characters - start) {
+                    let position = start + length - 1 + Self.reach
+                    if classes[position] == CharacterClass.space.rawValue { break }
+                    running = WordDictionary.hash(running, codes[position])
+                    let entry = dictionary.entry(running: running, length: length)
+                    let categories = entry.categories
+                    if categories != 0 {
+                        let lengthBit = UInt32(1) << UInt32(min(length, 4) - 1)
+                        var bits: UInt32 = 0
+                        for category in 0..<WordDictionary.Category.allCases.count where categories & (1 << category) != 0 {
+                            bits |= lengthBit << UInt32(4 * category)
+                        }
+                        starting[start] |= bits
+                        ending[start + length] |= bits
+                        for inside in (start + 1)..<(start + length) { straddling[inside] |= bits }
+                    }
+                    if !entry.isPrefix { break }
+                }
+            }
+        }
+        }
+        }
+        }
+        }
+    }
+
+    /// Whether the character at `index` of the loaded text is whitespace.
+    func isSpace(_ index: Int) -> Bool {
+        classes[index + Self.reach] == CharacterClass.space.rawValue
+    }
+
+    /// Calls `body` with the weight index of every feature of the gap before character `k`
+    /// (`1 ..< count`), for a weight array of `1 << bits` entries. Cost: 57 hashes.
+    @inline(__always)
+    func forEachFeature(beforeCharacter k: Int, bits: Int, _ body: (Int) -> Void) {
+        let ending = wordsEnding[k], starting = wordsStarting[k], straddling = wordsStraddling[k]
+        codes.withUnsafeBufferPointer { codes in
+            classes.withUnsafeBufferPointer { classes in
+                let shift = UInt64(64 - bits)
+                // Padded position of the first character of the window.
+                let p = k
+                @inline(__always) func emit(_ template: UInt64, _ a: UInt32, _ b: UInt32, _ c: UInt32) {
+                    body(Int(truncatingIfNeeded: Self.hash(template, a, b, c) >> shift))
+                }
+                var template: UInt64 = 0
+                for i in 0..<6 {
+                    template += 1; emit(template, codes[p + i], 0, 0)
+                    template += 1; emit(template, classes[p + i], 0, 0)
+                }
+                for i in 0..<5 {
+                    template += 1; emit(template, codes[p + i], codes[p + i + 1], 0)
+                    template += 1; emit(template, classes[p + i], classes[p + i + 1], 0)
+                }
+                for i in 0..<4 {
+                    template += 1; emit(template, codes[p + i], codes[p + i + 1], codes[p + i + 2])
+                    template += 1; emit(template, classes[p + i], classes[p + i + 1], classes[p + i + 2])
+                }
+                for category in 0..<UInt32(WordDictionary.Category.allCases.count) {
+                    let shift = 4 * category
+                    template += 1; emit(template, (ending >> shift) & 15, 0, 0)
+                    template += 1; emit(template, (starting >> shift) & 15, 0, 0)
+                    template += 1; emit(template, (straddling >> shift) & 15, 0, 0)
+                }
+                // A known surname ending where a known given name starts, inside a known full
+                // name or not: 石破|茂, 安倍|晋三.
+                let surname = UInt32(4 * WordDictionary.Category.surname.rawValue)
+                let givenName = UInt32(4 * WordDictionary.Category.givenName.rawValue)
+                let fullName = UInt32(4 * WordDictionary.Category.fullName.rawValue)
+                template += 1
+                emit(template, (ending >> surname) & 15, (starting >> givenName) & 15, (straddling >> fullName) & 15)
+                // The word categories (not names) ending and starting here, together.
+                template += 1; emit(template, ending & 0xF_FFFF, starting & 0xF_FFFF, 0)
+                template += 1; emit(template, 0, 0, 0)
+            }
+        }
+    }
+
+    /// Stands for the characters beyond either end of the text.
+    private static let padding: UInt32 = 0x11_0000
+
+    /// A 64-bit mix of a template number and up to three values (each at most 21 bits, as
+    /// scalar values are); the top bits index the weights. Two multiplications: it runs 57 times
+    /// a character.
+    @inline(__always)
+    private static func hash(_ template: UInt64, _ a: UInt32, _ b: UInt32, _ c: UInt32) -> UInt64 {
+        let key = UInt64(a) | UInt64(b) << 21 | UInt64(c) << 42
+        var h = (key ^ template &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 32
+        return h &* 0x94D0_49BB_1331_11EB
+    }
+}
+
+/// The character classes the word model sees: scripts, with kanji numerals apart from other kanji
+/// (they behave like digits before counters: 十一月, 五分).
+enum CharacterClass: UInt32 {
+    case padding, hiragana, katakana, kanji, kanjiNumeral, latin, digit, space, punctuation, other
+
+    init(_ scalar: Unicode.Scalar) {
+        switch Script(scalar) {
+        case .hiragana: self = .hiragana
+        case .katakana: self = .katakana
+        case .kanji:
+            switch scalar {
+            case "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "億", "兆":
+                self = .kanjiNumeral
+            default: self = .kanji
+            }
+        case .latin: self = .latin
+        case .digit: self = .digit
+        case .space: self = .space
+        case .punctuation: self = .punctuation
+        case .other: self = .other
+        }
+    }
+}
