@@ -42,6 +42,7 @@ let package = Package(
             name: "JPENTool",
             dependencies: ["JPEN", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(name: "NormalizeBenchmark", dependencies: ["JPENNormalize"], path: "Benchmarks/NormalizeBenchmark"),
         .testTarget(name: "JPENICUTests", dependencies: ["JPENICU"]),
         .testTarget(name: "JPENTextTests", dependencies: ["JPENText"]),
         .testTarget(name: "JPENNormalizeTests", dependencies: ["JPENNormalize"]),

@@ -46,17 +46,30 @@ public struct LineReader: IteratorProtocol, Sequence {
 
     /// Appends up to 64 KiB; false at end of input or on a read error.
     private mutating func fill() -> Bool {
-        let chunk = 1 << 16
-        let old = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: chunk))
-        let count = buffer.withUnsafeMutableBytes { raw -> Int in
-            while true {
-                let n = read(descriptor, raw.baseAddress! + old, chunk)
-                if n < 0, errno == EINTR { continue }
-                return n
-            }
-        }
-        buffer.removeSubrange((old + Swift.max(count, 0))...)
-        return count > 0
+        appendRead(from: descriptor, to: &buffer) > 0
     }
+}
+
+/// Every byte left in `descriptor`, read until end of input or a read error.
+public func readAll(_ descriptor: Int32) -> [UInt8] {
+    var bytes: [UInt8] = []
+    while appendRead(from: descriptor, to: &bytes) > 0 {}
+    return bytes
+}
+
+/// Reads up to 64 KiB from `descriptor` onto the end of `buffer`; returns the number of bytes
+/// read, 0 at end of input, negative on an error.
+private func appendRead(from descriptor: Int32, to buffer: inout [UInt8]) -> Int {
+    let chunk = 1 << 16
+    let old = buffer.count
+    buffer.append(contentsOf: repeatElement(0, count: chunk))
+    let count = buffer.withUnsafeMutableBytes { raw -> Int in
+        while true {
+            let n = read(descriptor, raw.baseAddress! + old, chunk)
+            if n < 0, errno == EINTR { continue }
+            return n
+        }
+    }
+    buffer.removeSubrange((old + Swift.max(count, 0))...)
+    return count
 }

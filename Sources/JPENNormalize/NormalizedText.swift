@@ -58,3 +58,77 @@ public struct NormalizedText: Sendable {
         return Span(start: originalStarts[span.start], end: max(originalStarts[span.start], originalEnds[span.end - 1]))
     }
 }
+
+extension NormalizedText {
+    /// A stretch where normalization changed the text: `original` became `normalized`.
+    ///
+    /// Between two edits the texts agree code point for code point, so the list of edits is the
+    /// whole offset map in compact form. A removed stretch has an empty `normalized` span; one
+    /// original code point that became several (㍿ → 株式会社) is one edit.
+    ///
+    /// JSON (what `jpen normalize --json` writes): `{"start": 3, "end": 4, "normalizedStart": 3,
+    /// "normalizedEnd": 7}`, offsets in code points, half-open.
+    public struct Edit: Hashable, Sendable, Codable {
+        /// The changed code points of the original text.
+        public var original: Span
+        /// What they became in the normalized text (empty when they were removed).
+        public var normalized: Span
+
+        public init(original: Span, normalized: Span) {
+            self.original = original
+            self.normalized = normalized
+        }
+
+        private enum CodingKeys: String, CodingKey { case start, end, normalizedStart, normalizedEnd }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            original = Span(start: try container.decode(Int.self, forKey: .start),
+                            end: try container.decode(Int.self, forKey: .end))
+            normalized = Span(start: try container.decode(Int.self, forKey: .normalizedStart),
+                              end: try container.decode(Int.self, forKey: .normalizedEnd))
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(original.start, forKey: .start)
+            try container.encode(original.end, forKey: .end)
+            try container.encode(normalized.start, forKey: .normalizedStart)
+            try container.encode(normalized.end, forKey: .normalizedEnd)
+        }
+    }
+
+    /// Where this text differs from `original`, the document it was normalized from, in order;
+    /// adjacent changes are merged into one edit. Cost: O(n).
+    ///
+    /// ```swift
+    /// let document = Document(text: "㍿ＡＢＣ")
+    /// TextNormalizer().normalize(document).edits(from: document)
+    /// // one edit: original 0..<4 became normalized 0..<7 ("株式会社ABC")
+    /// ```
+    public func edits(from original: Document) -> [Edit] {
+        var edits: [Edit] = []
+        func record(_ source: Span, _ target: Span) {
+            if let last = edits.last, last.original.end == source.start, last.normalized.end == target.start {
+                edits[edits.count - 1] = Edit(original: Span(start: last.original.start, end: source.end),
+                                              normalized: Span(start: last.normalized.start, end: target.end))
+            } else {
+                edits.append(Edit(original: source, normalized: target))
+            }
+        }
+        var covered = 0
+        var index = 0
+        while index < count {
+            let start = originalStarts[index], end = originalEnds[index]
+            var next = index + 1
+            while next < count, originalStarts[next] == start, originalEnds[next] == end { next += 1 }
+            if start > covered { record(Span(start: covered, end: start), Span(start: index, end: index)) }
+            let unchanged = next == index + 1 && end == start + 1 && scalars[index] == original.scalars[start]
+            if !unchanged { record(Span(start: start, end: end), Span(start: index, end: next)) }
+            covered = end
+            index = next
+        }
+        if original.count > covered { record(Span(start: covered, end: original.count), Span(start: count, end: count)) }
+        return edits
+    }
+}

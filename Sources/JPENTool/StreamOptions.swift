@@ -61,7 +61,7 @@ extension StageCommand {
                 failures += try runLines(LineReader(descriptor: descriptor), name: name,
                                          analyzers: analyzers(max(1, stream.jobs)), output: &output)
             } else {
-                failures += try runWhole(LineReader(descriptor: descriptor), name: name,
+                failures += try runWhole(descriptor, name: name,
                                          analyze: analyzers(1)[0].analyze, output: &output)
             }
         }
@@ -122,20 +122,23 @@ extension StageCommand {
         }
     }
 
-    /// The whole input as one document. Invalid UTF-8 is reported with its line, replaced by
-    /// U+FFFD, and the rest still analyzed.
-    private func runWhole(_ lines: LineReader, name: String, analyze: (InputDocument) throws -> Output,
+    /// The whole input as one document, byte for byte (CR LF stays two characters, so spans
+    /// match the file). Invalid UTF-8 is reported with its line, replaced by U+FFFD, and the rest
+    /// still analyzed.
+    private func runWhole(_ descriptor: Int32, name: String, analyze: (InputDocument) throws -> Output,
                           output: inout OutputWriter) throws -> Int {
         var failures = 0
-        var bytes: [UInt8] = []
-        var lines = lines
-        while let line = lines.next() {
-            if let offset = firstInvalidUTF8Offset(in: line) {
-                report("\(name):\(lines.lineNumber): invalid UTF-8 at byte \(offset + 1); replaced with U+FFFD")
+        let bytes = readAll(descriptor)
+        var lineStart = 0
+        var lineNumber = 1
+        while lineStart <= bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            if let offset = firstInvalidUTF8Offset(in: Array(bytes[lineStart..<lineEnd])) {
+                report("\(name):\(lineNumber): invalid UTF-8 at byte \(offset + 1); replaced with U+FFFD")
                 failures += 1
             }
-            if lines.lineNumber > 1 { bytes.append(0x0A) }
-            bytes.append(contentsOf: line)
+            lineStart = lineEnd + 1
+            lineNumber += 1
         }
         let document = InputDocument(id: .string(name), text: String(decoding: bytes, as: UTF8.self), date: stream.date)
         do {

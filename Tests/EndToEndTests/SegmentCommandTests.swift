@@ -106,3 +106,12 @@ struct JPEN {
         #expect(ids == (0..<count).map { $0 })
     }
 }
+
+@Suite struct WholeFileTests {
+    @Test func crlfStaysInTheOffsets() throws {
+        let result = try JPEN.run(["segment", "--json"], input: Data("One.\r\n\r\nTwo.".utf8))
+        #expect(result.status == 0)
+        let sentences = try JPEN.jsonLines(result.stdout)[0]["sentences"] as! [[String: Any]]
+        #expect(sentences.map { $0["start"] as! Int } == [0, 8])
+    }
+}
