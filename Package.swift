@@ -31,9 +31,10 @@ let package = Package(
             resources: [.copy("Resources/en-sentence-boundaries.bin"), .copy("Resources/ja-words.bin")]
         ),
         .executableTarget(name: "jpen-train-sentences", dependencies: ["JPENSegment"], path: "Sources/JPENTrainSentences"),
+        .target(name: "JPENDates", dependencies: ["JPENText", "JPENNormalize"]),
         .target(
             name: "JPEN",
-            dependencies: ["JPENText", "JPENNormalize", "JPENSegment"],
+            dependencies: ["JPENText", "JPENNormalize", "JPENSegment", "JPENDates"],
             // The JSON writer's state is one object per thread; runtime exclusivity checks on
             // every byte appended cost more than the writing.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
@@ -48,6 +49,7 @@ let package = Package(
         .testTarget(name: "JPENNormalizeTests", dependencies: ["JPENNormalize"]),
         .testTarget(name: "JPENSegmentTests", dependencies: ["JPENSegment"]),
         .testTarget(name: "JPENTests", dependencies: ["JPEN"]),
+        .testTarget(name: "JPENDatesTests", dependencies: ["JPENDates"]),
         .testTarget(name: "EndToEndTests", dependencies: ["JPENTool"]),
     ]
 )

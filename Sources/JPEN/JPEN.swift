@@ -2,3 +2,4 @@
 @_exported import JPENText
 @_exported import JPENNormalize
 @_exported import JPENSegment
+@_exported import JPENDates

@@ -15,6 +15,11 @@ struct JPENCommand: ParsableCommand {
         command-line error.
         """,
         version: "0.1.0",
-        subcommands: [NormalizeCommand.self, SegmentCommand.self, TrainWordsCommand.self]
+        subcommands: [
+            NormalizeCommand.self,
+            SegmentCommand.self,
+            DatesCommand.self,
+            TrainWordsCommand.self,
+        ]
     )
 }

@@ -1,0 +1,121 @@
+/// One document's scan: tokens, the candidates found, and the helpers the language rules share.
+/// Every rule starts at one token and looks a bounded number of tokens ahead, and the scan
+/// moves past each match, so a scan is linear in the text's length.
+struct DateScanner {
+    let scalars: [Unicode.Scalar]
+    let tokens: [DateToken]
+    let reference: ReferenceTime?
+
+    init(scalars: [Unicode.Scalar], reference: ReferenceTime?) {
+        self.scalars = scalars
+        self.tokens = DateLexer.tokens(scalars)
+        self.reference = reference
+    }
+
+    /// Every candidate, left to right, none overlapping: at each token the longest match of any
+    /// rule wins.
+    func scan() -> [Candidate] {
+        var found: [Candidate] = []
+        var i = 0
+        while i < tokens.count {
+            var best: (Candidate, Int)? = nil
+            for match in [japaneseDate(i), japaneseClock(i), japaneseDuration(i), japaneseSet(i),
+                          japaneseDeictic(i), japaneseWeekday(i),
+                          englishExpression(i)] {
+                guard let match else { continue }
+                if best == nil || match.0.end > best!.0.end { best = match }
+            }
+            if let (candidate, next) = best {
+                if !candidate.suppressed { found.append(candidate) }
+                i = max(next, i + 1)
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    // MARK: - Token helpers
+
+    func token(_ i: Int) -> DateToken? { i >= 0 && i < tokens.count ? tokens[i] : nil }
+
+    /// The token index that starts at normalized offset `offset` at or after token `from`, or
+    /// `tokens.count` at the end of the text; nil when `offset` falls inside a token.
+    func tokenIndex(startingAt offset: Int, from: Int) -> Int? {
+        var j = from
+        while j < tokens.count, tokens[j].start < offset {
+            if tokens[j].end > offset { return nil }
+            j += 1
+        }
+        return j
+    }
+
+    /// The longest of `words` spelled out from the start of token `i`, without spaces; returns the
+    /// token after it and the word.
+    func literal(_ i: Int, _ words: [String]) -> (next: Int, word: String)? {
+        guard let first = token(i) else { return nil }
+        var best: (Int, String)? = nil
+        var bestLength = 0
+        for word in words {
+            var k = first.start
+            var ok = true
+            for s in word.unicodeScalars {
+                if k >= scalars.count || scalars[k] != s { ok = false; break }
+                k += 1
+            }
+            guard ok, k - first.start > bestLength, let next = tokenIndex(startingAt: k, from: i) else { continue }
+            best = (next, word)
+            bestLength = k - first.start
+        }
+        return best
+    }
+
+    /// The lowercased word at token `i`, if it is a Latin word.
+    func word(_ i: Int) -> String? {
+        guard let t = token(i), t.kind == .word else { return nil }
+        return t.text
+    }
+
+    func char(_ i: Int, _ options: Set<String>) -> Bool {
+        guard let t = token(i), t.kind == .char else { return false }
+        return options.contains(t.text)
+    }
+
+    /// An integer written in digits or kanji numerals at token `i`.
+    func integer(_ i: Int) -> (value: Int, next: Int)? {
+        guard let t = token(i), t.kind == .number || t.kind == .kanjiNumber, let value = t.number else { return nil }
+        return (value, i + 1)
+    }
+
+    /// A digit integer at `i` with exactly `digits` digits, or any count when nil.
+    func digits(_ i: Int, count: ClosedRange<Int>) -> (value: Int, next: Int)? {
+        guard let t = token(i), t.kind == .number, count.contains(t.digits), let value = t.number else { return nil }
+        return (value, i + 1)
+    }
+
+    /// A decimal amount: `3`, `3.5`, `30,000`, `三`; returns its value.
+    func amount(_ i: Int) -> (value: Double, next: Int)? {
+        guard let (whole, next) = integer(i) else { return nil }
+        var j = next
+        var value = Double(whole)
+        if tokens[i].kind == .number {
+            // Thousands groups: 30,000.
+            while char(j, [","]), let group = token(j + 1), group.kind == .number, group.digits == 3,
+                  !group.spaceBefore, let g = group.number {
+                value = value * 1000 + Double(g)
+                j += 2
+            }
+            if char(j, ["."]), let fraction = token(j + 1), fraction.kind == .number, !fraction.spaceBefore,
+               fraction.digits <= 6, let f = fraction.number, !(token(j)?.spaceBefore ?? true) {
+                var scale = 1.0
+                for _ in 0..<fraction.digits { scale *= 10 }
+                value += Double(f) / scale
+                j += 2
+            }
+        }
+        return (value, j)
+    }
+
+    /// Whether token `i` directly follows token `i - 1` (no space between).
+    func attached(_ i: Int) -> Bool { token(i).map { !$0.spaceBefore } ?? false }
+}

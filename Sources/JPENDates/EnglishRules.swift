@@ -1,0 +1,843 @@
+// English rules. Word lists are this project's own.
+
+extension DateScanner {
+    static let englishMonths: [String: Int] = [
+        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+        "september": 9, "october": 10, "november": 11, "december": 12,
+        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+        "oct": 10, "nov": 11, "dec": 12,
+    ]
+    static let fullMonthNames: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august",
+                                              "september", "october", "november", "december"]
+    /// Month names that are also common words: they need a day, a year or a capital to count.
+    static let ambiguousMonths: Set<String> = ["may", "march", "mar", "jan", "jun", "sep", "dec"]
+    static let englishWeekdays: [String: Int] = [
+        "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
+        "mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5, "sat": 6, "sun": 7,
+    ]
+    static let englishNumbers: [String: Int] = [
+        "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+        "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+        "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "couple": 2,
+    ]
+    static let englishOrdinals: [String: Int] = [
+        "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+        "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+        "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+        "twentieth": 20, "thirtieth": 30,
+    ]
+    static let englishUnits: [String: TimeUnit] = [
+        "second": .second, "seconds": .second, "sec": .second, "secs": .second,
+        "minute": .minute, "minutes": .minute, "min": .minute, "mins": .minute,
+        "hour": .hour, "hours": .hour, "hr": .hour, "hrs": .hour,
+        "day": .day, "days": .day, "week": .week, "weeks": .week, "fortnight": .week,
+        "month": .month, "months": .month, "quarter": .quarter, "quarters": .quarter,
+        "year": .year, "years": .year, "yr": .year, "yrs": .year,
+        "decade": .decade, "decades": .decade, "century": .century, "centuries": .century,
+    ]
+    static let englishDayParts: [String: String] = [
+        "morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "noon": "T12:00", "midday": "TMI",
+    ]
+    static let englishZones: Set<String> = [
+        "est", "edt", "et", "cst", "cdt", "ct", "mst", "mdt", "pst", "pdt", "pt", "gmt", "utc", "jst", "bst", "cet", "cest",
+    ]
+
+    /// The longest English expression starting at token `i`.
+    func englishExpression(_ i: Int) -> (Candidate, Int)? {
+        guard let t = token(i), t.kind == .word || t.kind == .number else { return nil }
+        var best: (Candidate, Int)? = nil
+        for match in [englishCalendarDate(i), englishYear(i), englishRelative(i), englishDuration(i),
+                      englishClock(i), englishSet(i), englishQuarter(i), englishDayPartOf(i), englishHoliday(i),
+                      englishDayOfMonth(i), englishNthWeekday(i), englishYearAgoPeriod(i)] {
+            guard let match else { continue }
+            if best == nil || match.0.end > best!.0.end { best = match }
+        }
+        return best
+    }
+
+    // MARK: Pieces
+
+    /// A month name at `i`, with its abbreviation dot.
+    func englishMonth(_ i: Int) -> (month: Int, next: Int)? {
+        guard let w = word(i), let month = Self.englishMonths[w] else { return nil }
+        var next = i + 1
+        if w.count <= 4, char(next, ["."]), attached(next) { next += 1 }
+        return (month, next)
+    }
+
+    /// A day of the month: `5`, `5th`, `fifth`.
+    func englishDay(_ i: Int) -> (day: Int, next: Int)? {
+        if let (n, next) = digits(i, count: 1...2), (1...31).contains(n) {
+            if let w = word(next), attached(next), ["st", "nd", "rd", "th"].contains(w) { return (n, next + 1) }
+            return (n, next)
+        }
+        if let w = word(i), let n = Self.englishOrdinals[w], n <= 31 { return (n, i + 1) }
+        return nil
+    }
+
+    /// A year in words: "nineteen ninety-six", "two thousand ten", "nineteen oh five".
+    func spelledYear(_ i: Int) -> (year: Int, next: Int)? {
+        guard let w = word(i) else { return nil }
+        if w == "two", word(i + 1) == "thousand" {
+            var j = i + 2
+            if word(j) == "and" { j += 1 }
+            if let (n, _, next) = englishAmount(j), token(j)?.kind == .word, n >= 1, n < 100, word(j) != "a" {
+                return (2000 + Int(n), next)
+            }
+            return nil
+        }
+        // Centuries news writes out; "twelve oh three" is a clock time, not the year 1203.
+        guard let century = ["fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20][w] else { return nil }
+        var j = i + 1
+        if word(j) == "oh", let w2 = word(j + 1), let n = Self.englishNumbers[w2], n < 10, w2 != "a", w2 != "an" {
+            return (century * 100 + n, j + 2)
+        }
+        if word(j) == "hundred" { return (century * 100, j + 1) }
+        guard let w2 = word(j), let tens = Self.englishNumbers[w2], tens >= 10, tens < 100 else { return nil }
+        var value = tens
+        j += 1
+        if tens >= 20 {
+            var k = j
+            if char(k, ["-"]), attached(k) { k += 1 }
+            if let w3 = word(k), let ones = Self.englishNumbers[w3], ones < 10, w3 != "a", w3 != "an" { value += ones; j = k + 1 }
+        }
+        return (century * 100 + value, j)
+    }
+
+    /// A four-digit year 1000–2099 (or `'89`).
+    func englishYearNumber(_ i: Int) -> (year: Int, next: Int)? {
+        if let (n, next) = digits(i, count: 4...4), (1000...2099).contains(n) { return (n, next) }
+        if char(i, ["'", "’"]), let (n, next) = digits(i + 1, count: 2...2), attached(i + 1) {
+            return (n < 30 ? 2000 + n : 1900 + n, next)
+        }
+        return nil
+    }
+
+    /// An amount in words or digits: `five`, `twenty-five`, `5`, `1.5`, `a`, `half an`.
+    func englishAmount(_ i: Int) -> (value: Double, text: String, next: Int)? {
+        if let t = token(i), t.kind == .number {
+            guard let (value, next) = amount(i) else { return nil }
+            return (value, formatAmount(value), next)
+        }
+        guard let w = word(i), var n = Self.englishNumbers[w] else { return nil }
+        var next = i + 1
+        if n >= 20, n < 100 {
+            var k = next
+            if char(k, ["-"]), attached(k) { k += 1 }
+            if let w2 = word(k), let ones = Self.englishNumbers[w2], ones < 10, w2 != "a", w2 != "an" {
+                n += ones
+                next = k + 1
+            }
+        }
+        if w == "couple" { return nil }
+        return (Double(n), String(n), next)
+    }
+
+    /// The time of day in English: `3:20`, `3:20 pm`, `4pm`, `10 a.m. EST`, `noon`, `midnight`.
+    func englishClockPart(_ i: Int) -> (hour: Int, minute: Int?, second: Int?, next: Int)? {
+        if let w = word(i) {
+            if w == "noon" || w == "midday" { return (12, 0, nil, i + 1) }
+            if w == "mid", word(i + 1) == "day" { return (12, 0, nil, i + 2) }
+            if w == "midnight" { return (0, 0, nil, i + 1) }
+            return nil
+        }
+        guard let (h, next) = digits(i, count: 1...2), h <= 24 else { return nil }
+        var hour = h
+        var minute: Int? = nil, second: Int? = nil
+        var j = next
+        if char(j, [":"]), attached(j), let (m, n2) = digits(j + 1, count: 2...2), attached(j + 1), m < 60 {
+            minute = m
+            j = n2
+            if char(j, [":"]), attached(j), let (s, n3) = digits(j + 1, count: 2...2), attached(j + 1), s < 60 {
+                second = s
+                j = n3
+            }
+        }
+        var meridiem: String? = nil
+        if minute == nil, word(j) == "h", attached(j) {
+            // 15h, 15h30: the 24-hour clock written with "h" ("2h" alone is two hours).
+            if let (m, n2) = digits(j + 1, count: 2...2), attached(j + 1), m < 60 {
+                minute = m
+                j = n2
+            } else if h >= 10 {
+                minute = 0
+                j += 1
+            }
+        }
+        if let w = word(j), w == "am" || w == "pm" {
+            meridiem = w
+            j += 1
+            if char(j, ["."]), attached(j) { j += 1 }
+        } else if let w = word(j), w == "a" || w == "p", char(j + 1, ["."]), word(j + 2) == "m" {
+            meridiem = w + "m"
+            j += 3
+            if char(j, ["."]), attached(j) { j += 1 }
+        } else if let w = word(j), w == "o", char(j + 1, ["'", "’"]), word(j + 2) == "clock" {
+            j += 3
+        } else if let part = dayPartAfterClock(j) {
+            // "3 in the afternoon", "8 tonight": the day part settles the half of the day.
+            if part.afternoon, hour < 12 { hour += 12 }
+            j = part.next
+        } else if minute == nil {
+            return nil
+        }
+        if let meridiem {
+            guard hour >= 1, hour <= 12 else { return nil }
+            if meridiem == "pm", hour < 12 { hour += 12 }
+            if meridiem == "am", hour == 12 { hour = 0 }
+        }
+        if let w = word(j), Self.englishZones.contains(w) { j += 1 }
+        return (hour, minute, second, j)
+    }
+
+    /// "in the afternoon", "in the morning", "tonight", "at night" after a time of day.
+    func dayPartAfterClock(_ i: Int) -> (afternoon: Bool, next: Int)? {
+        var j = i
+        if word(j) == "tonight" { return (true, j + 1) }
+        guard let w = word(j), w == "in" || w == "at" else { return nil }
+        j += 1
+        if word(j) == "the" { j += 1 }
+        guard let part = word(j), ["morning", "afternoon", "evening", "night"].contains(part) else { return nil }
+        return (part != "morning", j + 1)
+    }
+
+    /// A bare hour after "at" when a day part already said which half of the day: "tonight at 8".
+    func hourAfterDayPart(_ i: Int, afternoon: Bool) -> (suffix: String, next: Int)? {
+        guard word(i) == "at", let (h, next) = digits(i + 1, count: 1...2), (1...12).contains(h),
+              !char(next, [":"]) else { return nil }
+        let hour = afternoon && h < 12 ? h + 12 : (!afternoon && h == 12 ? 0 : h)
+        return ("T" + clockText(hour: hour, minute: 0, second: nil), next)
+    }
+
+    /// `at 3pm` after a date: the time suffix `T15:00`.
+    func englishTimeSuffix(_ i: Int) -> (suffix: String, next: Int)? {
+        var j = i
+        if let w = word(j), w == "at" || w == "around" { j += 1 }
+        if let clock = englishClockPart(j) {
+            return ("T" + clockText(hour: clock.hour, minute: clock.minute ?? 0, second: clock.second), clock.next)
+        }
+        if j == i, let w = word(i), let part = Self.englishDayParts[w] { return (part, i + 1) }
+        return nil
+    }
+
+    // MARK: Calendar dates
+
+    /// November 5th, Nov. 7, 2024; 5 November; November 18-19; October 2024; late November; Friday, Nov. 8.
+    func englishCalendarDate(_ i: Int) -> (Candidate, Int)? {
+        var j = i
+        var mod: String? = nil
+        if let w = word(j), ["early", "mid", "late"].contains(w) {
+            var k = j + 1
+            if char(k, ["-"]) { k += 1 }
+            if englishMonth(k) != nil || englishYearNumber(k) != nil {
+                mod = ["early": "START", "mid": "MID", "late": "END"][w]
+                j = k
+            }
+        }
+        // A weekday before the date only confirms it: "Friday, Nov. 8".
+        if let w = word(j), Self.englishWeekdays[w] != nil, w.count > 3 || char(j + 1, [".", ","]) {
+            var k = j + 1
+            if char(k, [".", ","]) { k += 1 }
+            if englishMonth(k) != nil || englishDay(k) != nil { j = k }
+        }
+        var month: Int? = nil, day: Int? = nil, endDay: Int? = nil, year: Int? = nil
+        var monthIndex = j
+        if let (m, next) = englishMonth(j) {
+            month = m
+            j = next
+            if let (d, afterDay) = englishDay(j), englishYearNumber(j) == nil {
+                day = d
+                j = afterDay
+                if let mark = token(j), mark.kind == .char, Self.rangeMarks.contains(mark.text) || mark.text == "—",
+                   let (e, afterEnd) = englishDay(j + 1), e > d {
+                    endDay = e
+                    j = afterEnd
+                } else if let w = word(j), w == "to" || w == "through", let (e, afterEnd) = englishDay(j + 1), e > d,
+                          englishMonth(j + 1) == nil {
+                    endDay = e
+                    j = afterEnd
+                }
+            }
+        } else if let (d, next) = englishDay(j) {
+            var k = next
+            if word(k) == "of" { k += 1 }
+            guard let (m, afterMonth) = englishMonth(k) else { return nil }
+            monthIndex = k
+            day = d
+            month = m
+            j = afterMonth
+        } else {
+            return nil
+        }
+        // The year: ", 2024", " 2024", "of 2024".
+        var k = j
+        if char(k, [","]) { k += 1 }
+        if word(k) == "of", day == nil { k += 1 }
+        if let (y, next) = englishYearNumber(k), !(token(next).map { $0.kind == .char && $0.text == ":" && !$0.spaceBefore } ?? false) {
+            year = y
+            j = next
+        }
+        // Month names that are ordinary words ("may", "march") need support.
+        if day == nil, year == nil, let name = word(monthIndex) {
+            let capitalized = tokens[monthIndex].capitalized
+            let previous = word(i - 1) ?? ""
+            let supported = mod != nil || ["in", "of", "since", "until", "by", "during", "through", "from", "before",
+                                           "after", "till", "between"].contains(previous)
+            if !Self.fullMonthNames.contains(name) {
+                // "Jan" alone is as often a name as a month.
+                return nil
+            } else if Self.ambiguousMonths.contains(name) {
+                guard capitalized, supported else { return nil }
+            }
+        }
+        var suffix = ""
+        if day != nil, let time = englishTimeSuffix(j) {
+            suffix = time.suffix
+            j = time.next
+        }
+        let start = tokens[i].start
+        let end = tokens[j - 1].end
+        let type: TemporalExpression.Kind = suffix.count > 3 ? .time : .date
+        if let year {
+            return (Candidate(start: start, end: end, type: type,
+                              value: .fixed(dateText(year: year, month: month, day: day, endDay: endDay) + suffix),
+                              mod: mod, statedYear: year), j)
+        }
+        return (Candidate(start: start, end: end, type: type,
+                          value: .yearless(month: month, day: day, endDay: endDay, suffix: suffix), mod: mod), j)
+    }
+
+    /// 2016, the 1990s, mid-1990s, fiscal 1990.
+    func englishYear(_ i: Int) -> (Candidate, Int)? {
+        var j = i
+        var mod: String? = nil
+        if let w = word(j), ["early", "mid", "late"].contains(w) {
+            var k = j + 1
+            if char(k, ["-"]) { k += 1 }
+            if englishYearNumber(k) != nil {
+                mod = ["early": "START", "mid": "MID", "late": "END"][w]
+                j = k
+            }
+        }
+        if word(j) == "the", englishYearNumber(j + 1) != nil { j += 1 }
+        if let (year, next) = spelledYear(j) {
+            return (Candidate(start: tokens[i].start, end: tokens[next - 1].end, type: .date, value: .fixed(pad4(year)),
+                              mod: mod, statedYear: year), next)
+        }
+        guard let (year, next) = englishYearNumber(j) else { return nil }
+        if let w = word(next), attached(next), w == "s" {
+            return (Candidate(start: tokens[i].start, end: tokens[next].end, type: .date,
+                              value: .fixed(String(year / 10)), mod: mod), next + 1)
+        }
+        // A number with a unit, a currency or a counter is no year.
+        if let after = token(next), !after.spaceBefore,
+           after.kind == .word || after.text == "%" || after.text.unicodeScalars.first!.properties.isAlphabetic { return nil }
+        if let after = word(next), ["percent", "people", "miles", "km", "votes", "shares", "points", "tons", "units"].contains(after) { return nil }
+        if let before = token(j - 1), before.kind == .char, ["$", "#", "¥", "€", "£"].contains(before.text) { return nil }
+        if char(next, [","]), token(next + 1)?.kind == .number, token(next + 1)?.digits == 3 { return nil }
+        if char(next, [":", "."]), attached(next), token(next + 1)?.kind == .number { return nil }
+        if tokens[j].spaceBefore == false, let before = token(j - 1), before.kind == .char, [".", ","].contains(before.text),
+           token(j - 2)?.kind == .number { return nil }
+        return (Candidate(start: tokens[i].start, end: tokens[next - 1].end, type: .date, value: .fixed(pad4(year)),
+                          mod: mod, statedYear: year), next)
+    }
+
+    // MARK: Relative expressions
+
+    /// today, yesterday, now, last week, next year, this month, last Friday, three years ago,
+    /// earlier this year, a year earlier, the day before yesterday.
+    func englishRelative(_ i: Int) -> (Candidate, Int)? {
+        guard let w = word(i) else { return englishAgo(i) }
+        let start = tokens[i].start
+        func make(_ value: PendingValue, _ next: Int, mod: String? = nil, tense: Tense? = nil) -> (Candidate, Int) {
+            var candidate = Candidate(start: start, end: tokens[next - 1].end, type: .date, value: value, mod: mod)
+            candidate.tense = tense
+            return (candidate, next)
+        }
+        switch w {
+        case "today", "tonight", "yesterday", "tomorrow", "day":
+            var next = i + 1
+            var offset = ["today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "day": 0][w]!
+            if w == "day" {
+                // "day after tomorrow" without "the".
+                guard let w2 = word(i + 1), w2 == "before" || w2 == "after", let w3 = word(i + 2),
+                      w3 == (w2 == "before" ? "yesterday" : "tomorrow") else { return nil }
+                offset = w2 == "before" ? -2 : 2
+                next = i + 3
+            }
+            var suffix = w == "tonight" ? "TNI" : ""
+            var afternoon = w == "tonight"
+            if w != "tonight", let part = word(next), let code = Self.englishDayParts[part], code.count == 3 {
+                suffix = code
+                afternoon = part != "morning"
+                next += 1
+            }
+            if let time = hourAfterDayPart(next, afternoon: afternoon), !suffix.isEmpty {
+                suffix = time.suffix
+                next = time.next
+            } else if let time = englishTimeSuffix(next), time.suffix.count > 3 {
+                suffix = time.suffix
+                next = time.next
+            }
+            return make(.shift(unit: .day, amount: offset, text: String(abs(offset)), suffix: suffix), next)
+        case "now", "currently", "presently", "nowadays", "current":
+            return make(.fixed("PRESENT_REF"), i + 1)
+        case "recently", "lately":
+            return make(.fixed("PAST_REF"), i + 1)
+        case "recent":
+            // "recent years" is a time; "recent" before other nouns usually is not.
+            guard let u = word(i + 1), let unit = Self.englishUnits[u], u.hasSuffix("s"), unit >= .day else { return nil }
+            return make(.fixed("PAST_REF"), i + 2)
+        case "q":
+            guard let (n, next) = digits(i + 1, count: 1...1), attached(i + 1), (1...4).contains(n) else { return nil }
+            return make(.fixed("XXXX-Q\(n)"), next)
+        case "earlier", "later":
+            // earlier this year, later this month
+            guard let w2 = word(i + 1), w2 == "this", let u = word(i + 2), let unit = Self.englishUnits[u], unit >= .week else { return nil }
+            return make(.shift(unit: unit, amount: 0, text: "0", suffix: ""), i + 3, mod: w == "earlier" ? "START" : "END")
+        case "the":
+            if let w2 = word(i + 1) {
+                if w2 == "future" { return make(.fixed("FUTURE_REF"), i + 2) }
+                if w2 == "past", word(i + 2) == nil || Self.englishUnits[word(i + 2)!] == nil,
+                   englishAmount(i + 2) == nil { return make(.fixed("PAST_REF"), i + 2) }
+                if w2 == "day", let w3 = word(i + 2), w3 == "before" || w3 == "after", let w4 = word(i + 3),
+                   w4 == "yesterday" || w4 == "tomorrow" {
+                    return make(.shift(unit: .day, amount: w4 == "yesterday" ? -2 : 2, text: "2", suffix: ""), i + 4)
+                }
+            }
+            return nil
+        case "upcoming":
+            // "upcoming two months": that many units ahead, at the unit's grain.
+            guard let (value, text, next) = englishAmount(i + 1), word(i + 1) != "a", let u = word(next),
+                  let unit = Self.englishUnits[u], unit >= .day, value == value.rounded() else { return nil }
+            return make(.shift(unit: unit, amount: Int(value), text: text, suffix: ""), next + 1)
+        case "this", "last", "next", "past", "coming", "previous", "following", "early", "late":
+            var j = i + 1
+            var mod: String? = nil
+            var direction = ["this": 0, "last": -1, "next": 1, "past": -1, "coming": 1, "previous": -1, "following": 1][w] ?? 0
+            if w == "early" || w == "late" {
+                guard let w2 = word(j), ["this", "last", "next"].contains(w2) else { return nil }
+                mod = w == "early" ? "START" : "END"
+                direction = ["this": 0, "last": -1, "next": 1][w2]!
+                j += 1
+            }
+            guard let target = word(j) else { return nil }
+            if let unit = Self.englishUnits[target], unit >= .day, !target.hasSuffix("s") {
+                if w == "past" || w == "coming" {
+                    // "the past year" is a span of a year.
+                    let value = unit == .century ? "P100Y" : (unit == .decade ? "P10Y" : unit.duration("1"))
+                    return (Candidate(start: start, end: tokens[j].end, type: .duration, value: .fixed(value)), j + 1)
+                }
+                if unit == .day { return nil }
+                return make(.shift(unit: unit, amount: direction, text: String(abs(direction)), suffix: ""), j + 1, mod: mod)
+            }
+            if target == "weekend" {
+                return make(.shift(unit: .week, amount: direction, text: String(abs(direction)), suffix: "-WE"), j + 1)
+            }
+            if target == "night", w == "last" {
+                return make(.shift(unit: .day, amount: -1, text: "1", suffix: "TNI"), j + 1)
+            }
+            if w == "this", let part = Self.englishDayParts[target], part.count == 3 {
+                // this morning, this afternoon at 2
+                if let time = hourAfterDayPart(j + 1, afternoon: target != "morning") ?? englishTimeSuffix(j + 1) {
+                    return make(.shift(unit: .day, amount: 0, text: "0", suffix: time.suffix), time.next)
+                }
+                return make(.shift(unit: .day, amount: 0, text: "0", suffix: part), j + 1)
+            }
+            if let day = Self.englishWeekdays[target], target.count > 3 {
+                return make(.weekday(day, suffix: ""), j + 1, tense: direction < 0 ? .past : (direction > 0 ? .future : nil))
+            }
+            if let (month, next) = englishMonth(j), tokens[j].capitalized || !Self.ambiguousMonths.contains(target) {
+                return make(.yearless(month: month, day: nil, endDay: nil, suffix: ""), next, mod: mod,
+                            tense: direction < 0 ? .past : (direction > 0 ? .future : nil))
+            }
+            if let season = ["spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"][target] {
+                return make(.shift(unit: .year, amount: direction, text: String(abs(direction)), suffix: "-" + season), j + 1)
+            }
+            return nil
+        default:
+            return englishAgo(i)
+        }
+    }
+
+    /// the 24th, on the 15th: a day of an unstated month.
+    func englishDayOfMonth(_ i: Int) -> (Candidate, Int)? {
+        var j = i
+        if word(j) == "on" { j += 1 }
+        if word(j) == "the" { j += 1 }
+        guard j > i, let t = token(j), t.kind == .number, let (day, next) = englishDay(j) else { return nil }
+        // An ordinal ("24th") after "on", or closing a clause: "the 6" and "the 11th district" are no dates.
+        guard next > j + 1 else { return nil }
+        let closes = token(next).map { $0.kind == .char && [",", ".", ";", ")"].contains($0.text) } ?? true
+        guard word(i) == "on" || closes else { return nil }
+        if englishMonth(next) != nil || word(next) == "of" || (word(next).map { Self.englishUnits[$0] != nil } ?? false) { return nil }
+        return (Candidate(start: tokens[i].start, end: tokens[next - 1].end, type: .date,
+                          value: .yearless(month: nil, day: day, endDay: nil, suffix: "")), next)
+    }
+
+    /// three years ago, a year earlier, two days later, five minutes from now, three days before.
+    /// Values keep the unit's granularity ("six weeks ago" is a week), as TimeML annotates them;
+    /// "in two weeks" stays a duration.
+    func englishAgo(_ i: Int) -> (Candidate, Int)? {
+        var j = i
+        if word(j) == "in", let (value, text, next) = englishAmount(j + 1), let u = word(next),
+           let unit = Self.englishUnits[u], value == value.rounded(), unit != .quarter, unit <= .year {
+            var candidate = Candidate(start: tokens[j + 1].start, end: tokens[next].end, type: .duration,
+                                      value: .shift(unit: unit, amount: Int(value), text: text, suffix: ""))
+            candidate.counted = .spanUnlessIsolated
+            return (candidate, next + 1)
+        }
+        if let w = word(j), ["about", "nearly", "almost", "some", "roughly", "approximately", "just", "only"].contains(w) { j += 1 }
+        guard let (value, text, next) = englishAmount(j), let u = word(next), let unit = Self.englishUnits[u] else { return nil }
+        guard let direction = word(next + 1) else { return nil }
+        var end = next + 2
+        let amount: Int
+        switch direction {
+        case "ago", "earlier", "before", "previously", "back", "prior": amount = -Int(value)
+        case "later", "after", "hence": amount = Int(value)
+        case "from":
+            guard word(next + 2) == "now" else { return nil }
+            amount = Int(value)
+            end = next + 3
+        default: return nil
+        }
+        let start = tokens[i].start
+        if direction == "before" || direction == "after" {
+            // "three days before the election": a span anchored on an event, not on the document date.
+            return (Candidate(start: start, end: tokens[next].end, type: .duration, value: .fixed(unit.duration(text))), next + 1)
+        }
+        guard value == value.rounded() else {
+            return (Candidate(start: start, end: tokens[end - 1].end, type: .duration, value: .fixed(unit.duration(text)),
+                              mod: amount < 0 ? "BEFORE" : "AFTER"), end)
+        }
+        var candidate = Candidate(start: start, end: tokens[end - 1].end, type: .date,
+                                  value: .shift(unit: unit, amount: amount, text: text, suffix: ""))
+        candidate.comparesPeriods = unit == .year
+        candidate.counted = .toTheDayWhenIsolated
+        return (candidate, end)
+    }
+
+    // MARK: Durations
+
+    /// five minutes, a roughly five-minute call, the past two months, the first nine months, two-year,
+    /// several years, 90 days, half an hour.
+    func englishDuration(_ i: Int) -> (Candidate, Int)? {
+        var j = i
+        var mod: String? = nil
+        if word(j) == "the" {
+            j += 1
+            if let w = word(j), ["past", "last", "next", "first", "coming", "previous", "latest", "final"].contains(w) { j += 1 }
+        } else if let w = word(j), ["past", "last", "next"].contains(w), englishAmount(j + 1) != nil, word(j + 1) != "a" {
+            j += 1
+        }
+        if let w = word(j), ["about", "nearly", "almost", "some", "roughly", "approximately", "around", "over", "under"].contains(w) {
+            mod = ["about": "APPROX", "roughly": "APPROX", "approximately": "APPROX", "around": "APPROX",
+                   "nearly": "LESS_THAN", "almost": "LESS_THAN", "under": "LESS_THAN", "over": "MORE_THAN"][w]
+            j += 1
+        }
+        if let w = word(j), ["more", "less", "fewer"].contains(w), word(j + 1) == "than" {
+            mod = w == "more" ? "MORE_THAN" : "LESS_THAN"
+            j += 2
+        }
+        var amountText: String
+        var next: Int
+        if let w = word(j), ["several", "few", "many", "some"].contains(w) {
+            amountText = "X"
+            next = j + 1
+        } else if word(j) == "half", let w = word(j + 1), w == "a" || w == "an" {
+            amountText = "0.5"
+            next = j + 2
+        } else if let (_, text, n) = englishAmount(j) {
+            amountText = text
+            next = n
+            if word(next) == "and", word(next + 1) == "a", word(next + 2) == "half" {
+                amountText = formatAmount((Double(text) ?? 0) + 0.5)
+                next += 3
+            }
+        } else {
+            return nil
+        }
+        var hyphen = false
+        if char(next, ["-"]), attached(next) { hyphen = true; next += 1 }
+        guard let u = word(next), let unit = Self.englishUnits[u] else { return nil }
+        if amountText == "X", !u.hasSuffix("s") { return nil }
+        if hyphen, u.hasSuffix("s") { return nil }
+        // "twice a day", "$5 a year", "3% a month": a rate, not a span.
+        if word(j) == "a" || word(j) == "an", j == i, let previous = token(i - 1) {
+            let rateWords: Set<String> = ["times", "twice", "once", "per", "percent", "million", "billion", "dollars", "cents", "yen", "barrels", "tons"]
+            if previous.kind == .number || previous.text == "%" || rateWords.contains(previous.text) { return nil }
+        }
+        var end = next + 1
+        if hyphen, char(end, ["-"]), let w = word(end + 1) {
+            // "a 6-year-old" is an age, not a span of time.
+            if w == "old" { return nil }
+            if w == "long" { end += 2 }
+        }
+        let value: String
+        switch unit {
+        case .decade: value = amountText == "X" ? "PXDE" : "P\(formatAmount((Double(amountText) ?? 0) * 10))Y"
+        case .century: value = amountText == "X" ? "PXCE" : "P\(formatAmount((Double(amountText) ?? 0) * 100))Y"
+        default: value = unit.duration(amountText)
+        }
+        return (Candidate(start: tokens[i].start, end: tokens[end - 1].end, type: .duration, value: .fixed(value), mod: mod), end)
+    }
+
+    // MARK: Times
+
+    /// 3:20 pm, 10 a.m. EST, noon, 4pm on Friday, 9:30 tomorrow.
+    func englishClock(_ i: Int) -> (Candidate, Int)? {
+        var j = i
+        if let w = word(j), w == "at" || w == "around" { j += 1 }
+        guard let clock = englishClockPart(j) else { return nil }
+        let next = clock.next
+        let time = "T" + clockText(hour: clock.hour, minute: clock.minute ?? 0, second: clock.second)
+        // "3pm on Friday", "3pm tomorrow"
+        var k = next
+        if word(k) == "on" { k += 1 }
+        if let (date, after) = englishCalendarDate(k) ?? englishRelative(k) ?? englishWeekday(k), date.type == .date {
+            var value: PendingValue? = nil
+            switch date.value {
+            case .fixed(let v) where v.count == 10: value = .fixed(v + time)
+            case .yearless(let m, let d, nil, ""): value = .yearless(month: m, day: d, endDay: nil, suffix: time)
+            case .weekday(let d, ""): value = .weekday(d, suffix: time)
+            case .shift(.day, let amount, let text, ""): value = .shift(unit: .day, amount: amount, text: text, suffix: time)
+            default: value = nil
+            }
+            if let value {
+                var combined = date
+                combined.start = tokens[i].start
+                combined.type = .time
+                combined.value = value
+                return (combined, after)
+            }
+        }
+        return (Candidate(start: tokens[i].start, end: tokens[next - 1].end, type: .time,
+                          value: .clock(hour: clock.hour, minute: clock.minute ?? 0, second: clock.second)), next)
+    }
+
+    /// the year-ago quarter, the year-earlier period, year-earlier: the same period a year back.
+    func englishYearAgoPeriod(_ i: Int) -> (Candidate, Int)? {
+        var j = i
+        if word(j) == "the" { j += 1 }
+        guard word(j) == "year", char(j + 1, ["-"]), let w = word(j + 2), w == "ago" || w == "earlier" else { return nil }
+        var next = j + 3
+        if let noun = word(next), ["quarter", "period"].contains(noun) { next += 1 }
+        var candidate = Candidate(start: tokens[i].start, end: tokens[next - 1].end, type: .date,
+                                  value: .shift(unit: .year, amount: -1, text: "1", suffix: ""))
+        candidate.comparesPeriods = true
+        return (candidate, next)
+    }
+
+    /// the first Monday of October, last Friday in October 2013, the last day of October.
+    func englishNthWeekday(_ i: Int) -> (Candidate, Int)? {
+        var j = i
+        if word(j) == "the" { j += 1 }
+        guard let w = word(j), let n = w == "last" ? -1 : Self.englishOrdinals[w], n <= 5 else { return nil }
+        guard let target = word(j + 1), let of = word(j + 2), of == "of" || of == "in" else { return nil }
+        let weekday: Int
+        if target == "day" { weekday = 0 } else if let d = Self.englishWeekdays[target], target.count > 3 { weekday = d } else { return nil }
+        var month: Int
+        var next: Int
+        var year = reference?.date.year
+        if let (m, afterMonth) = englishMonth(j + 3) {
+            month = m
+            next = afterMonth
+            if let (y, after) = englishYearNumber(next) { year = y; next = after }
+        } else if let today = reference?.date, let which = word(j + 3), let shift = ["this": 0, "the": 0, "next": 1, "last": -1, "previous": -1][which],
+                  word(j + 4) == "month" {
+            // the first Monday of this month, the last day of next month
+            let anchor = today.adding(months: shift)
+            month = anchor.month
+            year = anchor.year
+            next = j + 5
+        } else {
+            return nil
+        }
+        guard let year else { return nil }
+        let date: CivilDate
+        if weekday == 0 {
+            let days = CivilDate.daysIn(month: month, year: year)
+            guard n == -1 || n <= days else { return nil }
+            date = CivilDate(year: year, month: month, day: n == -1 ? days : n)
+        } else {
+            date = Holiday.nthWeekday(month: month, weekday: weekday, n: n, offset: 0).date(in: year)
+            guard date.month == month else { return nil }
+        }
+        return (Candidate(start: tokens[i].start, end: tokens[next - 1].end, type: .date, value: .fixed(date.isoString)), next)
+    }
+
+    /// the morning of November 7th; Friday morning; Friday.
+    func englishDayPartOf(_ i: Int) -> (Candidate, Int)? {
+        var j = i
+        if word(j) == "the" { j += 1 }
+        if let w = word(j), let part = Self.englishDayParts[w], word(j + 1) == "of",
+           let (date, after) = englishCalendarDate(j + 2) ?? englishWeekday(j + 2) {
+            var combined = date
+            combined.start = tokens[i].start
+            switch date.value {
+            case .fixed(let v) where v.count == 10: combined.value = .fixed(v + part)
+            case .yearless(let m, let d, nil, ""): combined.value = .yearless(month: m, day: d, endDay: nil, suffix: part)
+            case .weekday(let d, ""): combined.value = .weekday(d, suffix: part)
+            default: return nil
+            }
+            return (combined, after)
+        }
+        return englishWeekday(i)
+    }
+
+    /// Friday, Friday morning, Friday at 3pm.
+    func englishWeekday(_ i: Int) -> (Candidate, Int)? {
+        guard let w = word(i), let day = Self.englishWeekdays[w], w.count > 3 || (char(i + 1, ["."]) && tokens[i].capitalized) else { return nil }
+        var next = i + 1
+        if w.count <= 4, char(next, ["."]) { next += 1 }
+        var suffix = ""
+        if let time = englishTimeSuffix(next) {
+            // "Friday night" keeps the day's value, as TimeBank annotates it; a clock time refines it.
+            suffix = time.suffix.count > 3 ? time.suffix : ""
+            if suffix.isEmpty, let hour = hourAfterDayPart(time.next, afternoon: word(next) != "morning") {
+                suffix = hour.suffix
+                next = hour.next
+            } else {
+                next = time.next
+            }
+        }
+        return (Candidate(start: tokens[i].start, end: tokens[next - 1].end, type: suffix.isEmpty ? .date : .time,
+                          value: .weekday(day, suffix: suffix)), next)
+    }
+
+    // MARK: Quarters and frequencies
+
+    /// the third quarter, third-quarter, the fourth quarter of 1989, the latest quarter, first half.
+    func englishQuarter(_ i: Int) -> (Candidate, Int)? {
+        var j = i
+        if word(j) == "the" { j += 1 }
+        let start = tokens[i].start
+        if let w = word(j), ["latest", "last", "most", "previous", "current", "this", "quarter"].contains(w) {
+            var k = j
+            if w == "most", word(k + 1) == "recent" { k += 1 }
+            if w != "quarter" { k += 1 }
+            guard word(k) == "quarter", i != j || w != "quarter" else { return nil }
+            let amount = (w == "current" || w == "this") ? 0 : -1
+            return (Candidate(start: start, end: tokens[k].end, type: .date,
+                              value: .shift(unit: .quarter, amount: amount, text: "1", suffix: "")), k + 1)
+        }
+        var n: Int? = nil
+        if let w = word(j), let o = Self.englishOrdinals[w] { n = o; j += 1 }
+        else if let (d, next) = englishDay(j), next > j + 1 { n = d; j = next }
+        guard let n else { return nil }
+        if char(j, ["-"]) { j += 1 }
+        guard let u = word(j), u == "quarter" || u == "half" else { return nil }
+        guard u == "quarter" ? (1...4).contains(n) : (1...2).contains(n) else { return nil }
+        var end = j + 1
+        var year: Int? = nil
+        if word(end) == "of", let (y, after) = englishYearNumber(end + 1) { year = y; end = after }
+        let code = u == "quarter" ? "Q\(n)" : "H\(n)"
+        if let year {
+            return (Candidate(start: start, end: tokens[end - 1].end, type: .date, value: .fixed(pad4(year) + "-" + code)), end)
+        }
+        return (Candidate(start: start, end: tokens[end - 1].end, type: .date,
+                          value: .shift(unit: .year, amount: 0, text: "0", suffix: "-" + code)), end)
+    }
+
+    /// daily, weekly, every day, each month, twice a week, three times a year.
+    func englishSet(_ i: Int) -> (Candidate, Int)? {
+        guard let w = word(i) else {
+            return nil
+        }
+        let start = tokens[i].start
+        let adverbs = ["daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
+                       "hourly": "PT1H", "nightly": "P1D"]
+        if let value = adverbs[w] {
+            return (Candidate(start: start, end: tokens[i].end, type: .set, value: .fixed(value), freq: "1X"), i + 1)
+        }
+        if w == "every" || w == "each" {
+            var j = i + 1
+            var step = 1
+            if word(j) == "other" { step = 2; j += 1 }
+            else if let (_, text, n) = englishAmount(j), word(j) != "a", let v = Int(text) { step = v; j = n }
+            guard let u = word(j) else { return nil }
+            if let unit = Self.englishUnits[u] {
+                return (Candidate(start: start, end: tokens[j].end, type: .set, value: .fixed(unit.duration(String(step))),
+                                  quant: w.uppercased()), j + 1)
+            }
+            if let day = Self.englishWeekdays[u], u.count > 3 {
+                return (Candidate(start: start, end: tokens[j].end, type: .set, value: .fixed("XXXX-WXX-\(day)"),
+                                  quant: w.uppercased()), j + 1)
+            }
+            if let part = Self.englishDayParts[u], part.count == 3 {
+                return (Candidate(start: start, end: tokens[j].end, type: .set, value: .fixed("XXXX-XX-XX" + part),
+                                  quant: w.uppercased()), j + 1)
+            }
+            return nil
+        }
+        var times: Int? = nil
+        var j = i
+        if w == "once" { times = 1; j += 1 } else if w == "twice" { times = 2; j += 1 }
+        else if let (_, text, n) = englishAmount(i), word(n) == "times", let v = Int(text) { times = v; j = n + 1 }
+        guard let times, let a = word(j), a == "a" || a == "per" || a == "an", let u = word(j + 1), let unit = Self.englishUnits[u] else { return nil }
+        return (Candidate(start: start, end: tokens[j + 1].end, type: .set, value: .fixed(unit.duration("1")), freq: "\(times)X"), j + 2)
+    }
+
+    // MARK: Numeric dates (both languages)
+
+    /// A numeric date, with a time after it: "4/25 at 4:00pm".
+    func numericDateTime(_ i: Int) -> (Candidate, Int)? {
+        guard var (candidate, next) = numericDate(i) else { return nil }
+        guard let time = englishTimeSuffix(next), time.suffix.count > 3, word(next) == "at" else { return (candidate, next) }
+        switch candidate.value {
+        case .fixed(let v) where v.count == 10: candidate.value = .fixed(v + time.suffix)
+        case .yearless(let m, let d, nil, ""): candidate.value = .yearless(month: m, day: d, endDay: nil, suffix: time.suffix)
+        default: return (candidate, next)
+        }
+        candidate.type = .time
+        candidate.end = tokens[time.next - 1].end
+        next = time.next
+        return (candidate, next)
+    }
+
+    /// 2021/7/18, 2021.03.25, 2021-07-18, 10/31/1974, 11/02/89, 2/15, 19980303.
+    func numericDate(_ i: Int) -> (Candidate, Int)? {
+        guard let first = token(i), first.kind == .number, let a = first.number else { return nil }
+        let start = first.start
+        if first.digits == 8 {
+            let y = a / 10000, m = a / 100 % 100, d = a % 100
+            guard (1900...2099).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
+            return (Candidate(start: start, end: first.end, type: .date, value: .fixed(dateText(year: y, month: m, day: d, endDay: nil)), statedYear: y), i + 1)
+        }
+        guard let sep = token(i + 1), sep.kind == .char, ["/", ".", "-"].contains(sep.text), attached(i + 1),
+              let second = token(i + 2), second.kind == .number, attached(i + 2), let b = second.number, second.digits <= 2 else { return nil }
+        var c: Int? = nil
+        var thirdDigits = 0
+        var end = i + 3
+        if char(i + 3, [sep.text]), attached(i + 3), let third = token(i + 4), third.kind == .number, attached(i + 4), let v = third.number {
+            c = v
+            thirdDigits = third.digits
+            end = i + 5
+        }
+        if let next = token(end), next.kind == .number || (next.kind == .char && [sep.text, "%"].contains(next.text)), !next.spaceBefore { return nil }
+        if first.digits == 4 {
+            guard (1...12).contains(b), sep.text != "-" || c != nil || second.digits == 2 else { return nil }
+            if let c {
+                guard (1...31).contains(c), thirdDigits <= 2 else { return nil }
+                return (Candidate(start: start, end: tokens[end - 1].end, type: .date, value: .fixed(dateText(year: a, month: b, day: c, endDay: nil)), statedYear: a), end)
+            }
+            return (Candidate(start: start, end: tokens[end - 1].end, type: .date, value: .fixed(dateText(year: a, month: b, day: nil, endDay: nil)), statedYear: a), end)
+        }
+        guard first.digits <= 2, (1...12).contains(a), (1...31).contains(b) else { return nil }
+        if let c {
+            let year: Int
+            switch thirdDigits {
+            case 4: year = c
+            case 2: year = c < 30 ? 2000 + c : 1900 + c
+            default: return nil
+            }
+            return (Candidate(start: start, end: tokens[end - 1].end, type: .date, value: .fixed(dateText(year: year, month: a, day: b, endDay: nil)), statedYear: year), end)
+        }
+        guard sep.text == "/" else { return nil }
+        // "5 1/2", "7/8": fractions, not days.
+        if let before = token(i - 1), before.kind == .number { return nil }
+        if a < b, [2, 3, 4, 8, 16, 32, 64].contains(b) { return nil }
+        return (Candidate(start: start, end: tokens[end - 1].end, type: .date, value: .yearless(month: a, day: b, endDay: nil, suffix: "")), end)
+    }
+}
