@@ -33,8 +33,13 @@ let package = Package(
         .executableTarget(name: "jpen-train-sentences", dependencies: ["JPENSegment"], path: "Sources/JPENTrainSentences"),
         .target(name: "JPENDates", dependencies: ["JPENText", "JPENNormalize"]),
         .target(
+            name: "JPENLexicon",
+            dependencies: ["JPENText", "JPENICU", "JPENNormalize"],
+            resources: [.copy("Dictionaries/entities.tsv")]
+        ),
+        .target(
             name: "JPEN",
-            dependencies: ["JPENText", "JPENNormalize", "JPENSegment", "JPENDates"],
+            dependencies: ["JPENText", "JPENNormalize", "JPENSegment", "JPENDates", "JPENLexicon"],
             // The JSON writer's state is one object per thread; runtime exclusivity checks on
             // every byte appended cost more than the writing.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
@@ -51,5 +56,6 @@ let package = Package(
         .testTarget(name: "JPENTests", dependencies: ["JPEN"]),
         .testTarget(name: "JPENDatesTests", dependencies: ["JPENDates"]),
         .testTarget(name: "EndToEndTests", dependencies: ["JPENTool"]),
+        .testTarget(name: "JPENLexiconTests", dependencies: ["JPENLexicon"]),
     ]
 )

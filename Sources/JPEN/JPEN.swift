@@ -3,3 +3,4 @@
 @_exported import JPENNormalize
 @_exported import JPENSegment
 @_exported import JPENDates
+@_exported import JPENLexicon

@@ -1,0 +1,139 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import JPENText
+
+/// The reader of one compiled lexicon file (``LexiconFormat``), over a memory map.
+///
+/// Opening checks the header and costs microseconds; every lookup reads the mapped pages directly.
+final class CompiledLexicon: Sendable {
+    let file: MappedFile
+    let signature: UInt64
+    let entryCount: Int
+    let keyCount: Int
+    private let entriesOffset: Int
+    private let keysOffset: Int
+    private let poolOffset: Int
+
+    /// Maps `path` and checks its header. Cost: O(1).
+    init(path: String) throws(LexiconError) {
+        let file: MappedFile
+        do { file = try MappedFile(path: path) } catch { throw LexiconError(error.description) }
+        let bytes = file.bytes
+        guard bytes.count >= LexiconFormat.headerSize, Array(bytes[0..<8]) == LexiconFormat.magic else {
+            throw LexiconError("\(path) is not a compiled jpen lexicon")
+        }
+        let version = file.load(UInt32.self, at: 8)
+        guard version == LexiconFormat.version else {
+            throw LexiconError("\(path) has lexicon format \(version); this jpen reads \(LexiconFormat.version)")
+        }
+        entryCount = Int(file.load(UInt32.self, at: 12))
+        keyCount = Int(file.load(UInt32.self, at: 16))
+        poolOffset = Int(file.load(UInt32.self, at: 20))
+        signature = file.load(UInt64.self, at: 24)
+        entriesOffset = LexiconFormat.headerSize
+        keysOffset = entriesOffset + entryCount * LexiconFormat.entrySize
+        guard keysOffset + keyCount * LexiconFormat.keySize == poolOffset, poolOffset + 2 <= bytes.count else {
+            throw LexiconError("\(path) is truncated or damaged; rebuild it with `jpen lexicon build`")
+        }
+        self.file = file
+    }
+
+    /// The UTF-8 bytes of the pooled string at `offset`.
+    @inline(__always)
+    private func pooled(_ offset: Int) -> UnsafeRawBufferPointer {
+        let start = poolOffset + offset
+        let length = Int(file.load(UInt16.self, at: start))
+        return UnsafeRawBufferPointer(rebasing: file.bytes[(start + 2)..<(start + 2 + length)])
+    }
+
+    private func string(_ offset: UInt32) -> String {
+        String(decoding: pooled(Int(offset)), as: UTF8.self)
+    }
+
+    /// The key bytes of key row `index`.
+    @inline(__always)
+    func key(at index: Int) -> UnsafeRawBufferPointer {
+        pooled(Int(file.load(UInt32.self, at: keysOffset + index * LexiconFormat.keySize)))
+    }
+
+    /// The entry index key row `index` points to.
+    @inline(__always)
+    func entryIndex(ofKey index: Int) -> Int {
+        Int(file.load(UInt32.self, at: keysOffset + index * LexiconFormat.keySize + 4))
+    }
+
+    /// The key rows whose key is exactly `key`. Cost: O(log k) key comparisons.
+    func rows(matching key: [UInt8]) -> Range<Int> {
+        key.withUnsafeBytes { key in
+            let low = partition(0..<keyCount) { compare(self.key(at: $0), key) >= 0 }
+            let high = partition(low..<keyCount) { compare(self.key(at: $0), key) > 0 }
+            return low..<high
+        }
+    }
+
+    /// Byte order, shorter first on a common prefix.
+    @inline(__always)
+    private func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+        let common = min(a.count, b.count)
+        if common > 0 {
+            let order = memcmp(a.baseAddress!, b.baseAddress!, common)
+            if order != 0 { return Int(order) }
+        }
+        return a.count - b.count
+    }
+
+    /// The rows of `range` (whose keys share their first `depth` bytes) whose byte at `depth` is
+    /// `byte`. Cost: O(log |range|).
+    func narrow(_ range: Range<Int>, depth: Int, byte: UInt8) -> Range<Int> {
+        let low = partition(range) { self.byte(ofKey: $0, at: depth) >= Int(byte) }
+        let high = partition(low..<range.upperBound) { self.byte(ofKey: $0, at: depth) > Int(byte) }
+        return low..<high
+    }
+
+    /// Whether some row of `range` has a key exactly `length` bytes long; such rows come first.
+    func hasKey(in range: Range<Int>, length: Int) -> Bool {
+        !range.isEmpty && key(at: range.lowerBound).count == length
+    }
+
+    /// The row range of `range` whose keys are exactly `length` bytes long.
+    func rows(in range: Range<Int>, length: Int) -> Range<Int> {
+        range.lowerBound..<partition(range) { self.key(at: $0).count > length }
+    }
+
+    /// The byte at `depth` of key row `index`, or -1 past its end (shorter keys sort first).
+    @inline(__always)
+    private func byte(ofKey index: Int, at depth: Int) -> Int {
+        let key = key(at: index)
+        return depth < key.count ? Int(key[depth]) : -1
+    }
+
+    /// The first index of `range` for which `isAbove` holds; `isAbove` must be monotonic.
+    @inline(__always)
+    private func partition(_ range: Range<Int>, _ isAbove: (Int) -> Bool) -> Int {
+        var low = range.lowerBound, high = range.upperBound
+        while low < high {
+            let middle = (low + high) / 2
+            if isAbove(middle) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+
+    /// Entry `index`, decoded. Cost: O(its text).
+    func entry(_ index: Int) -> LexiconEntry {
+        let base = entriesOffset + index * LexiconFormat.entrySize
+        let flags = file.load(UInt32.self, at: base + 16)
+        let glosses = string(file.load(UInt32.self, at: base + 8))
+        let id = string(file.load(UInt32.self, at: base + 12))
+        return LexiconEntry(
+            surface: string(file.load(UInt32.self, at: base)),
+            reading: string(file.load(UInt32.self, at: base + 4)),
+            glosses: glosses.split(separator: "/").map(String.init),
+            kinds: NameKinds(rawValue: UInt16(flags & 0xFFFF)),
+            source: LexiconSource(rawValue: UInt8(flags >> 20 & 0x3)) ?? .enamdict,
+            listedID: id.isEmpty ? nil : id,
+            listedType: LexiconFormat.type(code: flags >> 16 & 0x3))
+    }
+}

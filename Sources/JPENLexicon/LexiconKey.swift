@@ -1,0 +1,107 @@
+import Foundation
+import JPENICU
+import JPENText
+
+/// The folded form under which the lexicon stores and finds names.
+///
+/// One function serves both scripts so that Japanese headwords and romanized names share one
+/// index: case is folded, Latin diacritics are dropped (Shinzō → shinzo, Ötzi → otzi), Hepburn long
+/// vowels are shortened (Shinzou, Shinzoo → shinzo; Yuuki → yuki), and spaces, punctuation and the
+/// katakana middle dot are dropped (ウィルバー・ロス → ウィルバーロス). Kana and kanji stay as they are.
+///
+/// ```swift
+/// LexiconKey.make("Shinzō  ABE")      // "shinzoabe"
+/// LexiconKey.slug("Shigeru Ishiba")   // "ishiba-shigeru" (words sorted, so name order does not matter)
+/// ```
+public enum LexiconKey {
+    /// The key of `text`. Cost: O(n).
+    public static func make(_ text: String) -> String {
+        var folder = Folder()
+        var out = String.UnicodeScalarView()
+        // NFKC leaves ASCII alone: skip ICU for the romanized names that make up most keys.
+        let normalized = text.utf8.allSatisfy { $0 < 0x80 } ? text : Normalizer.nfkc.normalize(text)
+        for scalar in normalized.unicodeScalars {
+            folder.fold(scalar) { out.append($0) }
+        }
+        return String(out)
+    }
+
+    /// The folded words of `name`, sorted and joined with `-`: the name part of a derived entity id.
+    /// Sorting makes "Shigeru Ishiba", "Ishiba Shigeru" and 石破茂's romanization "Ishiba Shigeru"
+    /// one slug without knowing which word is the family name. Cost: O(n log n) in words.
+    public static func slug(_ name: String) -> String {
+        var words: [String] = []
+        var folder = Folder()
+        var word = String.UnicodeScalarView()
+        for scalar in Normalizer.nfkc.normalize(name).unicodeScalars {
+            if isSeparator(scalar) {
+                if !word.isEmpty { words.append(String(word)); word = .init() }
+                folder = Folder()
+            } else {
+                folder.fold(scalar) { word.append($0) }
+            }
+        }
+        if !word.isEmpty { words.append(String(word)) }
+        return words.sorted().joined(separator: "-")
+    }
+
+    /// Whether `scalar` separates words and is left out of keys: spaces, punctuation, ・.
+    @inlinable
+    static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch Script(scalar) {
+        case .space, .punctuation: true
+        default: false
+        }
+    }
+
+    /// Folds NFKC-normalized code points one at a time; remembers the last output to shorten long
+    /// vowels. Scanning text uses it directly so that text and keys fold alike.
+    struct Folder {
+        private var last: UInt32 = 0
+
+        /// Passes the folded form of `scalar` (zero, one or more code points) to `emit`.
+        mutating func fold(_ scalar: Unicode.Scalar, emit: (Unicode.Scalar) -> Void) {
+            let value = scalar.value
+            if value < 0x80 {
+                switch value {
+                case 0x41...0x5A: emitLatin(value + 0x20, emit)
+                case 0x61...0x7A, 0x30...0x39: emitLatin(value, emit)
+                default: break
+                }
+            } else if isSeparator(scalar) {
+                return
+            } else if let ascii = LexiconKey.asciiFold(scalar) {
+                for byte in ascii.utf8 { emitLatin(UInt32(byte), emit) }
+            } else {
+                last = value
+                emit(scalar)
+            }
+        }
+
+        private mutating func emitLatin(_ value: UInt32, _ emit: (Unicode.Scalar) -> Void) {
+            // ou, oo, uu → o, o, u: the Hepburn variants of a long vowel.
+            let u: UInt32 = 0x75, o: UInt32 = 0x6F
+            if (value == u && (last == o || last == u)) || (value == o && last == o) { return }
+            last = value
+            emit(Unicode.Scalar(value)!)
+        }
+    }
+
+    /// The lower-case ASCII spelling of an accented Latin letter (ō → o, ß → ss, æ → ae); nil
+    /// for other code points. Cost: O(1) for non-Latin code points; one decomposition for Latin ones.
+    static func asciiFold(_ scalar: Unicode.Scalar) -> String? {
+        let value = scalar.value
+        guard (0xC0...0x24F).contains(value) || (0x1E00...0x1EFF).contains(value) else { return nil }
+        if let special = letterFolds[value] { return special }
+        let base = String(scalar).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars
+            .filter { $0.isASCII && $0.properties.isAlphabetic }
+        return base.isEmpty ? nil : String(String.UnicodeScalarView(base))
+    }
+
+    /// Letters that do not decompose to a base letter and a mark.
+    private static let letterFolds: [UInt32: String] = [
+        0xDF: "ss", 0xE6: "ae", 0xC6: "ae", 0xF8: "o", 0xD8: "o", 0x111: "d", 0x110: "d", 0x142: "l",
+        0x141: "l", 0x153: "oe", 0x152: "oe", 0xFE: "th", 0xDE: "th", 0xF0: "d", 0xD0: "d", 0x131: "i",
+        0x14B: "ng", 0x14A: "ng",
+    ]
+}

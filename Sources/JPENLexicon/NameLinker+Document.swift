@@ -1,0 +1,114 @@
+import JPENText
+
+/// A name found in a document, as the entities stage hands it to ``NameLinker/link(_:)``.
+public struct NameMention: Hashable, Sendable {
+    /// The name as written, without titles the recognizer already cut off: "Shigeru Ishiba", 石破.
+    public let name: String
+    public let type: EntityType
+
+    public init(name: String, type: EntityType) {
+        self.name = name
+        self.type = type
+    }
+}
+
+extension NameLinker {
+    /// The entities the mentions of one document name, in mention order, so that one entity has
+    /// one id in both languages:
+    /// 1. each name resolved alone (``resolve(_:type:)``);
+    /// 2. a short form takes the id of a longer name of the same type and script that contains it
+    ///    as a word or a prefix ("Ishiba" and "Shigeru Ishiba", 石破 and 石破茂, "Holden" and
+    ///    "Gloria Holden");
+    /// 3. a Japanese name whose entity no English mention shares takes the entity of the English
+    ///    mention of the same type it matches best (``similarity(japanese:english:)`` at least
+    ///    `threshold`): an id from a list wins, else the English mention's.
+    /// Cost: one similarity comparison per distinct pair of a Japanese and an English name.
+    ///
+    /// ```swift
+    /// linker.link([NameMention(name: "Kenseth", type: .person), NameMention(name: "ケンゼス", type: .person)])
+    /// // both person:kenseth
+    /// ```
+    public func link(_ mentions: [NameMention], threshold: Double = 0.6) -> [LinkedName] {
+        var linked = mentions.map { resolve($0.name, type: $0.type) }
+        let isLatin = mentions.map { mention in
+            mention.name.unicodeScalars.first { Script($0) != .space && Script($0) != .punctuation }
+                .map { Script($0) == .latin || Script($0) == .digit } ?? true
+        }
+        // Union-find over mentions; a group's representative carries the group's entity.
+        var parent = Array(mentions.indices)
+        func root(_ index: Int) -> Int {
+            var index = index
+            while parent[index] != index { parent[index] = parent[parent[index]]; index = parent[index] }
+            return index
+        }
+        func join(_ kept: Int, _ other: Int) {
+            let (a, b) = (root(kept), root(other))
+            if a != b { parent[b] = a }
+        }
+        // Mentions that resolved to one id are one entity already.
+        var firstWithID: [String: Int] = [:]
+        for index in mentions.indices {
+            if let first = firstWithID[linked[index].id] { join(first, index) } else { firstWithID[linked[index].id] = index }
+        }
+        // Short forms, within one script: a whole word of a Latin name, the start of a Japanese one.
+        let keys = mentions.map { LexiconKey.make($0.name) }
+        let wordKeys = mentions.indices.map { index in
+            isLatin[index] ? Set(mentions[index].name.split { $0 == " " || $0 == "-" }.map { LexiconKey.make(String($0)) }) : []
+        }
+        for short in mentions.indices where !keys[short].isEmpty {
+            var best: Int?
+            for long in mentions.indices where long != short && mentions[long].type == mentions[short].type
+                && isLatin[long] == isLatin[short] && keys[long].count > keys[short].count
+                && (isLatin[short] ? wordKeys[long].contains(keys[short]) : keys[long].hasPrefix(keys[short])) {
+                if best.map({ keys[long].count > keys[$0].count }) ?? true { best = long }
+            }
+            if let best, linked[short].entry?.isListed != true || linked[short].id == linked[best].id {
+                join(best, short)
+            }
+        }
+        // Japanese mentions to English ones; each distinct pair of names is compared once.
+        var matches: [NameMention: Int?] = [:]
+        for japanese in mentions.indices where !isLatin[japanese] {
+            let group = root(japanese)
+            if mentions.indices.contains(where: { isLatin[$0] && root($0) == group }) { continue }
+            let found: Int?
+            if let known = matches[mentions[japanese]] {
+                found = known
+            } else {
+                var english: [Int] = []
+                var seen = Set<String>()
+                for index in mentions.indices where isLatin[index] && mentions[index].type == mentions[japanese].type {
+                    if seen.insert(mentions[index].name).inserted { english.append(index) }
+                }
+                found = bestEnglishMatch(forJapanese: mentions[japanese].name, among: english.map { mentions[$0].name },
+                                         threshold: threshold).map { english[$0.index] }
+                matches[mentions[japanese]] = found
+            }
+            guard let target = found else { continue }
+            // The listed entity's group is the one that survives.
+            if linked[japanese].entry?.isListed == true, linked[target].entry?.isListed != true {
+                join(japanese, target)
+            } else {
+                join(target, japanese)
+            }
+        }
+        // Every mention takes its group's entity; names fill in from any member.
+        var englishNames: [Int: String] = [:], japaneseNames: [Int: String] = [:]
+        for index in mentions.indices {
+            let group = root(index)
+            if englishNames[group] == nil, let name = linked[group].englishName ?? linked[index].englishName {
+                englishNames[group] = name
+            }
+            if japaneseNames[group] == nil, let name = linked[group].japaneseName ?? linked[index].japaneseName {
+                japaneseNames[group] = name
+            }
+        }
+        for index in mentions.indices {
+            let group = root(index)
+            linked[index] = LinkedName(id: linked[group].id, englishName: englishNames[group],
+                                       japaneseName: japaneseNames[group], entry: linked[group].entry)
+        }
+        return linked
+    }
+
+}

@@ -1,0 +1,364 @@
+import JPENICU
+import JPENText
+
+/// An entity as the lexicon resolves one of its names.
+public struct LinkedName: Hashable, Sendable {
+    /// The canonical entity id: a listed id (`person:ishiba-shigeru`), else one derived from the
+    /// romanized name, the same string from either language.
+    public let id: String
+    /// The canonical English (or romanized) name, where known.
+    public let englishName: String?
+    /// The canonical Japanese name, where known.
+    public let japaneseName: String?
+    /// The entry the id came from; nil when it was derived from the name alone.
+    public let entry: LexiconEntry?
+}
+
+/// Gives the names of one entity in Japanese and English the same id.
+///
+/// In order: the curated and user lists (石破茂, 石破, Ishiba, Shigeru Ishiba → the listed id);
+/// then the dictionaries' romanizations (船橋洋一 → Funabashi Youichi → `person:funabashi-yoichi`,
+/// which "Yoichi Funabashi" derives too, since derived ids sort the folded words); then, for
+/// katakana names that no dictionary holds, ICU's Katakana-Latin romanization. ``similarity(japanese:english:)``
+/// compares a Japanese name with an English one (toranpu ~ Trump) for linking mentions of one
+/// document.
+///
+/// Owns ICU transliterators, which are not thread-safe: make one per task (cheap) over a shared
+/// ``Lexicon``.
+///
+/// ```swift
+/// let linker = NameLinker(lexicon: try Lexicon.load())
+/// linker.resolve("石破茂", type: .person).id          // "person:ishiba-shigeru"
+/// linker.resolve("Shigeru Ishiba", type: .person).id  // "person:ishiba-shigeru"
+/// linker.similarity(japanese: "トランプ", english: "Trump")  // 1.0
+/// ```
+public final class NameLinker {
+    public let lexicon: Lexicon
+    // Opened on first use: loading ICU's transform registry takes tens of milliseconds, and names
+    // found in the lexicon never need it.
+    private lazy var kanaLatin: Transliterator? = try? Transliterator("Katakana-Latin; Hiragana-Latin")
+
+    /// A linker over `lexicon`. Cost: O(1); the first romanization opens an ICU transform.
+    public init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+    }
+
+    /// The id prefix of `type` and `slug`: `person:ishiba-shigeru`.
+    public static func derivedID(type: EntityType, slug: String) -> String {
+        "\(type.idPrefix):\(slug)"
+    }
+
+    /// The entity `name` (Japanese or English, by its first letter) names as a `type`.
+    /// Cost: a few lookups, O(log k) each.
+    public func resolve(_ name: String, type: EntityType) -> LinkedName {
+        let isLatin = name.unicodeScalars.first { Script($0) != .space && Script($0) != .punctuation }
+            .map { Script($0) == .latin || Script($0) == .digit } ?? true
+        return isLatin ? resolveEnglish(name, type: type) : resolveJapanese(name, type: type)
+    }
+
+    /// The canonical id of `name` as a `type`; see ``resolve(_:type:)``.
+    public func canonicalID(_ name: String, type: EntityType) -> String { resolve(name, type: type).id }
+
+    /// A Japanese name: a listed entity; else the best dictionary sense for `type` (its romanized
+    /// gloss gives the id; a katakana name takes any sense, as its spelling does not depend on the
+    /// type); else the name without a title or generic suffix (アルバレス博士 → アルバレス,
+    /// ラッドヤード湖 → Rudyard Lake, ヘンリー1世 → Henry I); else, for katakana joined by ・ or ＝,
+    /// each part looked up alone (ウィルバー・ロス → Wilbur Ross); else the katakana romanized
+    /// (toranpu); else an id from the name itself. Cost: O(parts · log k).
+    public func resolveJapanese(_ name: String, type: EntityType) -> LinkedName {
+        let entries = lexicon.lookup(name)
+        if let listed = Self.listed(entries, type: type) { return Self.linked(listed, type: type) }
+        if let (entry, gloss) = bestSense(entries, type: type, anyKind: Self.isKatakana(name)) {
+            return LinkedName(id: Self.derivedID(type: type, slug: LexiconKey.slug(gloss)), englishName: gloss,
+                              japaneseName: entry.surface, entry: entry)
+        }
+        if let (stem, word) = Self.withoutSuffix(name, type: type) {
+            let inner = resolveJapanese(stem, type: type)
+            if let english = inner.englishName {
+                guard let word else { return inner }
+                let named = english + " " + word
+                return LinkedName(id: Self.derivedID(type: type, slug: LexiconKey.slug(named)), englishName: named,
+                                  japaneseName: name, entry: nil)
+            }
+        }
+        let parts = Self.nameParts(name)
+        if !parts.isEmpty, parts.allSatisfy(Self.isKatakana) {
+            let english = parts.map { part in
+                bestSense(lexicon.lookup(part), type: type, anyKind: true)?.1 ?? romanize(part)
+            }.joined(separator: " ")
+            return LinkedName(id: Self.derivedID(type: type, slug: LexiconKey.slug(english)), englishName: english,
+                              japaneseName: name, entry: nil)
+        }
+        return LinkedName(id: Self.derivedID(type: type, slug: LexiconKey.make(name)), englishName: nil,
+                          japaneseName: name, entry: nil)
+    }
+
+    /// An English name: a listed entity (any case, macrons, either word order); else an id from
+    /// the name's sorted folded words, with a Japanese name from a dictionary sense of that type.
+    /// Cost: O(log k).
+    public func resolveEnglish(_ name: String, type: EntityType) -> LinkedName {
+        let entries = lexicon.lookup(name)
+        if let listed = Self.listed(entries, type: type) { return Self.linked(listed, type: type) }
+        let japanese = Self.best(entries.filter { $0.kinds != .word }, type: type)
+        return LinkedName(id: Self.derivedID(type: type, slug: LexiconKey.slug(name)), englishName: name,
+                          japaneseName: japanese?.surface, entry: japanese)
+    }
+
+    /// `kana` in Latin letters, folded: トランプ → "toranpu", ウィルバー・ロス → "uiruba rosu".
+    /// Cost: O(n).
+    public func romanize(_ kana: String) -> String {
+        let latin = kanaLatin?.transform(kana) ?? kana
+        var out = ""
+        var folder = LexiconKey.Folder()
+        for scalar in latin.unicodeScalars {
+            if LexiconKey.isSeparator(scalar) || scalar == "~" {
+                if scalar != "~", out.last != " ", !out.isEmpty { out.append(" ") }
+                folder = LexiconKey.Folder()
+                continue
+            }
+            folder.fold(scalar) { out.unicodeScalars.append($0) }
+        }
+        return out.trimmingSpaces
+    }
+
+    /// How well Japanese `japanese` and English `english` could name the same entity, from 0 to 1:
+    /// 1 when they link to one listed entity or a dictionary gloss of the Japanese name (or of each
+    /// of its parts) has the English name's words; 0.9 when one's words hold the other's
+    /// (地中海 "Mediterranean Sea" ~ "Mediterranean"); otherwise the closeness of their consonant
+    /// skeletons (toranpu ~ trump, sumisu ~ smith), 1 − edit distance / longer length, and 0.85 of
+    /// that for the last part of one name against the last word of the other (ジョン・スミス ~ Smith);
+    /// a title or generic suffix may be left out (アルバレス博士 ~ Alvarez).
+    /// Cost: O(n²) in the names' lengths plus a few lookups.
+    public func similarity(japanese: String, english: String) -> Double {
+        let targetWords = Set(LexiconKey.slug(english).split(separator: "-"))
+        guard !targetWords.isEmpty, !japanese.isEmpty else { return 0 }
+        let entries = lexicon.lookup(japanese)
+        let listedIDs = Set(entries.compactMap(\.listedID))
+        if !listedIDs.isEmpty, lexicon.lookup(english).contains(where: { $0.listedID.map(listedIDs.contains) == true }) {
+            return 1
+        }
+        var best = 0.0
+        for gloss in entries.flatMap(\.glosses) {
+            let words = Set(LexiconKey.slug(gloss).split(separator: "-"))
+            if words == targetWords { return 1 }
+            if words.isSubset(of: targetWords) || targetWords.isSubset(of: words) { best = 0.9 }
+        }
+        let parts = Self.nameParts(japanese)
+        if parts.count > 1, parts.count == targetWords.count,
+           parts.allSatisfy({ part in
+               lexicon.lookup(part).flatMap(\.glosses).contains { targetWords.contains(Substring(LexiconKey.slug($0))) }
+           }) {
+            return 1
+        }
+        best = max(best, Self.soundSimilarity(Self.skeleton(romanize(japanese), english: false),
+                                              Self.skeleton(english, english: true)))
+        // A title or generic word the English name leaves out: アルバレス博士 ~ Alvarez.
+        for type in EntityType.allCases {
+            if let (stem, _) = Self.withoutSuffix(japanese, type: type), best < 1 {
+                best = max(best, similarity(japanese: stem, english: english))
+            }
+        }
+        // A family name alone against a full name: the last part of each (ジョン・スミス ~ Smith,
+        // スミス ~ John Smith), as Western names are written given name first in both languages.
+        let words = english.split(separator: " ")
+        if parts.count > 1 || words.count > 1, let part = parts.last, let word = words.last,
+           part.unicodeScalars.allSatisfy({ Script($0) == .katakana }) {
+            let partSkeleton = Self.skeleton(romanize(part), english: false)
+            if partSkeleton.count >= 3 {
+                best = max(best, 0.85 * Self.soundSimilarity(partSkeleton, Self.skeleton(String(word), english: true)))
+            }
+        }
+        return best
+    }
+
+    static func soundSimilarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
+        let longer = max(a.count, b.count)
+        guard longer > 0 else { return 0 }
+        return 1 - Double(editDistance(a, b)) / Double(longer)
+    }
+
+    /// The English name of `candidates` that best matches Japanese `japanese`, when its
+    /// ``similarity(japanese:english:)`` reaches `threshold`. For linking the mentions of one
+    /// document. Cost: one similarity per candidate.
+    public func bestEnglishMatch(forJapanese japanese: String, among candidates: [String],
+                                 threshold: Double = 0.6) -> (index: Int, score: Double)? {
+        var best: (index: Int, score: Double)?
+        for (index, candidate) in candidates.enumerated() {
+            let score = similarity(japanese: japanese, english: candidate)
+            if score >= threshold, score > (best?.score ?? 0) { best = (index, score) }
+        }
+        return best
+    }
+
+    // MARK: - Choosing among entries
+
+    /// The listed entity `entries` name as a `type`: one of that type, else a place for an
+    /// organization or the other way round, unless a dictionary knows the name as that type
+    /// ("Japan" tagged ORG is still Japan). A person is never a place (ロス as a person is Ross,
+    /// not the city; "Washington" as a person is not the capital).
+    static func listed(_ entries: [LexiconEntry], type: EntityType) -> LexiconEntry? {
+        if let entry = entries.first(where: { $0.isListed && $0.listedType == type }) { return entry }
+        guard type != .person,
+              !entries.contains(where: { !$0.isListed && $0.kinds.entityTypes.contains(type) }) else { return nil }
+        return entries.first { $0.isListed && $0.listedType != .person }
+    }
+
+    static func linked(_ entry: LexiconEntry, type: EntityType) -> LinkedName {
+        LinkedName(id: entry.id(as: type), englishName: entry.glosses.first,
+                   japaneseName: entry.surface.isEmpty ? nil : entry.surface, entry: entry)
+    }
+
+    /// The dictionary sense that best fits `type`: for a person a full name, then a surname, then
+    /// a given name, then an edict word; for a place or an organization an edict word, then a place
+    /// (or station) or an organization (or company); then a name of unknown kind; with `anyKind`,
+    /// then any sense.
+    static func bestTier(_ entries: [LexiconEntry], type: EntityType, anyKind: Bool = false) -> [LexiconEntry] {
+        let preference: [NameKinds] = switch type {
+        case .person: [.fullName, .surname, [.given, .male, .female]]
+        // An edict word's gloss translates a place or body (地中海 → Mediterranean Sea) where
+        // enamdict only romanizes it (Chichuukai).
+        case .location: [.word, .place, .station]
+        case .organization: [.word, [.organization, .company]]
+        }
+        let senses = entries.filter { !$0.isListed }
+        for kinds in preference + [.word, .unclassified] {
+            let tier = senses.filter { !$0.kinds.isDisjoint(with: kinds) }
+            if !tier.isEmpty { return tier }
+        }
+        return anyKind ? senses : []
+    }
+
+    static func best(_ entries: [LexiconEntry], type: EntityType) -> LexiconEntry? {
+        bestTier(entries, type: type).first
+    }
+
+    /// The sense of the best tier and its gloss that most dictionary senses share: a common
+    /// spelling and a common reading (三島 is Mishima more often than Santo; ロス's glosses Ros,
+    /// Ross and Rosse give Ross). For a katakana name, the glosses that sound closest to it come
+    /// first (ジョン: John before Jonathan), and its plain romanization (Jon, Tomasu) is taken only
+    /// when no other gloss is given.
+    private func bestSense(_ entries: [LexiconEntry], type: EntityType, anyKind: Bool) -> (LexiconEntry, String)? {
+        let tier = Self.bestTier(entries, type: type, anyKind: anyKind)
+        guard let first = tier.first else { return nil }
+        if tier.count == 1, first.glosses.count <= 1 { return (first, first.englishName) }
+        let isKatakana = Self.isKatakana(first.surface)
+        let romanized = isKatakana ? romanize(first.surface) : ""
+        let sound = Self.skeleton(romanized, english: false)
+        var best = (first, first.englishName), bestScore = (-1.0, -1)
+        for entry in tier.prefix(8) {
+            for gloss in entry.glosses.prefix(8) {
+                let key = LexiconKey.make(gloss)
+                guard key != LexiconKey.make(romanized) else { continue }
+                let closeness = isKatakana ? Self.soundSimilarity(sound, Self.skeleton(gloss, english: true)) : 0
+                let count = lexicon.layers.reduce(0) { $0 + $1.rows(matching: Array(key.utf8)).count }
+                if (closeness, count) > bestScore { best = (entry, gloss); bestScore = (closeness, count) }
+            }
+        }
+        return best
+    }
+
+    /// Titles after a person's name and generic words after a place's or an organization's, with
+    /// the English word that stands for them (nil: none).
+    static let suffixes: [EntityType: [(japanese: String, english: String?)]] = [
+        .person: ["国家主席", "副大統領", "大統領", "国務長官", "元首相", "首相", "外相", "長官", "皇太子", "女王",
+                  "王", "将軍", "皇帝", "博士", "卿", "氏", "教授", "議員", "知事", "夫人", "陛下", "殿下", "さん",
+                  "様", "天皇", "監督", "選手", "社長", "会長", "総裁", "主席"].map { ($0, nil) },
+        .location: [("地区", nil), ("地方", nil), ("修道院", nil), ("州", nil), ("県", nil), ("市", nil), ("区", nil),
+                     ("湖", "Lake"), ("川", "River"), ("島", "Island")],
+        .organization: [("研究所", "Institute"), ("大学", "University"), ("大使館", "Embassy"), ("銀行", "Bank"),
+                         ("協会", "Association"), ("財団", "Foundation"), ("社", nil)],
+    ]
+
+    /// `name` without a title or generic suffix, with the English word for it; a regnal number
+    /// (1世) becomes a Roman numeral. Nil when `name` has none or is nothing else.
+    static func withoutSuffix(_ name: String, type: EntityType) -> (stem: String, english: String?)? {
+        if name.hasSuffix("世") {
+            let digits = name.dropLast().reversed().prefix { $0.isASCII && $0.isNumber }
+            if let number = Int(String(digits.reversed())), number > 0, number < 40, digits.count < name.count - 1 {
+                return (String(name.dropLast(digits.count + 1)), romanNumeral(number))
+            }
+        }
+        for (suffix, english) in suffixes[type] ?? [] where name.hasSuffix(suffix) && name.count > suffix.count {
+            return (String(name.dropLast(suffix.count)), english)
+        }
+        return nil
+    }
+
+    static func romanNumeral(_ number: Int) -> String {
+        let values = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        var number = number, out = ""
+        for (value, letters) in values {
+            while number >= value { out += letters; number -= value }
+        }
+        return out
+    }
+
+    static func isKatakana(_ name: String) -> Bool {
+        !name.isEmpty && name.unicodeScalars.allSatisfy { Script($0) == .katakana }
+    }
+
+    /// A name cut at ・, ＝, = and spaces.
+    static func nameParts(_ name: String) -> [String] {
+        name.split { $0 == "・" || $0 == "＝" || $0 == "=" || $0 == " " || $0 == "\u{3000}" || $0 == "･" }.map(String.init)
+    }
+
+    // MARK: - Consonant skeletons
+
+    /// The consonants of a Latin spelling, with the sounds that Japanese renders alike merged
+    /// (l/r, v/b, m/n, z/s, j/g, th/s, ph/f, c/k/q) and repeats collapsed: trump → trnp,
+    /// toranpu → trnp. An English r after a vowel and before a consonant is silent, as in katakana
+    /// (Wilbur → ウィルバー), and so is an h inside a word but between vowels (John); English c before
+    /// e, i, y sounds s, and a final ch sounds h (Ulrich).
+    static func skeleton(_ spelling: String, english: Bool) -> [UInt8] {
+        let letters = Array(spelling.lowercased().utf8).filter { ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x20 }
+        func isVowel(_ letter: UInt8) -> Bool { "aeiouy".utf8.contains(letter) }
+        func isLetter(_ letter: UInt8) -> Bool { letter >= 0x61 && letter <= 0x7A }
+        var out: [UInt8] = []
+        var index = 0
+        func at(_ offset: Int) -> UInt8 {
+            let position = index + offset
+            return position >= 0 && position < letters.count ? letters[position] : 0x20
+        }
+        while index < letters.count {
+            var letter = letters[index]
+            var step = 1
+            switch (Character(Unicode.Scalar(letter)), Character(Unicode.Scalar(at(1)))) {
+            case ("p", "h"): letter = UInt8(ascii: "f"); step = 2
+            case ("t", "h"), ("t", "s"), ("s", "h"): letter = UInt8(ascii: "s"); step = 2
+            case ("c", "h"): letter = english && !isLetter(at(2)) ? UInt8(ascii: "h") : UInt8(ascii: "c"); step = 2
+            case ("c", "k"): letter = UInt8(ascii: "k"); step = 2
+            case ("g", "h"): letter = 0; step = 2
+            case ("c", "e"), ("c", "i"), ("c", "y"): letter = english ? UInt8(ascii: "s") : UInt8(ascii: "k")
+            case ("c", _), ("q", _): letter = UInt8(ascii: "k")
+            case ("x", _): out.append(UInt8(ascii: "k")); letter = UInt8(ascii: "s")
+            case ("r", _) where english && isVowel(at(-1)) && !isVowel(at(1)): letter = 0
+            case ("h", _) where english && at(-1) != 0x20 && !(isVowel(at(-1)) && isVowel(at(1))): letter = 0
+            case ("l", _): letter = UInt8(ascii: "r")
+            case ("v", _): letter = UInt8(ascii: "b")
+            case ("m", _): letter = UInt8(ascii: "n")
+            case ("z", _): letter = UInt8(ascii: "s")
+            case ("j", _): letter = UInt8(ascii: "g")
+            case ("a", _), ("e", _), ("i", _), ("o", _), ("u", _), ("y", _), ("w", _), (" ", _): letter = 0
+            default: break
+            }
+            if letter != 0, out.last != letter { out.append(letter) }
+            index += step
+        }
+        return out
+    }
+
+    static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

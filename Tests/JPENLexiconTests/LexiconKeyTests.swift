@@ -1,0 +1,32 @@
+import Testing
+@testable import JPENLexicon
+
+@Suite struct LexiconKeyTests {
+    @Test func macronsCaseAndLongVowelsFold() {
+        #expect(LexiconKey.make("Shinzō") == "shinzo")
+        #expect(LexiconKey.make("Shinzou") == "shinzo")
+        #expect(LexiconKey.make("SHINZOO") == "shinzo")
+        #expect(LexiconKey.make("Yūki") == LexiconKey.make("Yuuki"))
+        #expect(LexiconKey.make("Ötzi") == "otzi")
+    }
+
+    @Test func separatorsDrop() {
+        #expect(LexiconKey.make("ウィルバー・ロス") == LexiconKey.make("ウィルバーロス"))
+        #expect(LexiconKey.make("U.S.") == "us")
+        #expect(LexiconKey.make("Ｔｒｕｍｐ") == "trump")
+    }
+
+    @Test func edgeSizes() {
+        #expect(LexiconKey.make("") == "")
+        #expect(LexiconKey.make("・") == "")
+        #expect(LexiconKey.make("菅") == "菅")
+        #expect(LexiconKey.make("𠮷田") == "𠮷田")
+    }
+
+    @Test func slugsIgnoreWordOrder() {
+        #expect(LexiconKey.slug("Shigeru Ishiba") == "ishiba-shigeru")
+        #expect(LexiconKey.slug("Ishiba Shigeru") == "ishiba-shigeru")
+        #expect(LexiconKey.slug("Funabashi Youichi") == LexiconKey.slug("Yoichi Funabashi"))
+        #expect(LexiconKey.slug("") == "")
+    }
+}

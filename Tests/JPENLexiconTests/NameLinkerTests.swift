@@ -1,0 +1,138 @@
+import Testing
+@testable import JPENLexicon
+
+@Suite struct NameLinkerTests {
+    let fixture: LexiconFixture
+    let linker: NameLinker
+
+    init() throws {
+        fixture = try LexiconFixture()
+        linker = NameLinker(lexicon: try Lexicon.load(fixture.sources))
+    }
+
+    @Test func listedNamesShareTheListedID() {
+        for name in ["ウィルバー・ロス", "Wilbur Ross", "Ross Wilbur", "wilbur ross"] {
+            #expect(linker.canonicalID(name, type: .person) == "person:wilbur-ross", "\(name)")
+        }
+        let abe = linker.resolve("安倍", type: .person)
+        #expect(abe.id == "person:abe-shinzo")
+        #expect(abe.englishName == "Shinzō Abe" && abe.japaneseName == "安倍晋三")
+    }
+
+    @Test func dictionaryRomanizationsLinkBothLanguages() {
+        let japanese = linker.resolve("石破茂", type: .person)
+        #expect(japanese.id == "person:ishiba-shigeru")
+        #expect(linker.canonicalID("Shigeru Ishiba", type: .person) == japanese.id)
+        #expect(linker.canonicalID("Ishiba Shigeru", type: .person) == japanese.id)
+        #expect(linker.resolve("Shigeru Ishiba", type: .person).japaneseName == "石破茂")
+        #expect(linker.canonicalID("トランプ", type: .person) == linker.canonicalID("Trump", type: .person))
+    }
+
+    @Test func unknownKatakanaIsRomanized() {
+        #expect(linker.romanize("トランプ") == "toranpu")
+        #expect(linker.romanize("ウィルバー・ロス") == "uiruba rosu")
+        #expect(linker.romanize("") == "")
+        #expect(linker.canonicalID("ケシャ", type: .person) == linker.canonicalID("Kesha", type: .person))
+        #expect(linker.canonicalID("ジョン・スミス", type: .person) == "person:jon-sumisu")
+    }
+
+    @Test func unknownKanjiKeepsItsOwnID() {
+        #expect(linker.canonicalID("山田花子", type: .person) == "person:山田花子")
+        #expect(linker.canonicalID("", type: .location) == "loc:")
+    }
+
+    @Test func listedTypeYieldsToADictionaryOfTheAskedType() {
+        #expect(linker.canonicalID("Japan", type: .organization) == "loc:japan")
+    }
+
+    @Test func katakanaMatchesLatinByItsSounds() {
+        #expect(linker.similarity(japanese: "トランプ", english: "Trump") == 1)
+        #expect(linker.similarity(japanese: "ルブンバシ", english: "Lubumbashi") == 1)
+        #expect(linker.similarity(japanese: "スミス", english: "Smith") == 1)
+        #expect(linker.similarity(japanese: "チェンバレン", english: "Chamberlain") > 0.8)
+        #expect(linker.similarity(japanese: "ウィルバー・ロス", english: "Wilbur Ross") == 1)
+        #expect(linker.similarity(japanese: "トランプ", english: "Merkel") < 0.5)
+        #expect(linker.similarity(japanese: "トランプ", english: "") == 0)
+    }
+
+    @Test func bestEnglishMatchPicksTheClosestCandidate() {
+        let candidates = ["Angela Merkel", "Kenseth", "Chicago"]
+        #expect(linker.bestEnglishMatch(forJapanese: "ケンゼス", among: candidates)?.index == 1)
+        #expect(linker.bestEnglishMatch(forJapanese: "ケンゼス", among: []) == nil)
+        #expect(linker.bestEnglishMatch(forJapanese: "ゴルバチョフ", among: ["Chicago"]) == nil)
+    }
+}
+
+@Suite struct NameSuffixTests {
+    @Test func titlesAndGenericWordsComeOff() {
+        #expect(NameLinker.withoutSuffix("アルバレス博士", type: .person)! == ("アルバレス", nil))
+        #expect(NameLinker.withoutSuffix("ラッドヤード湖", type: .location)! == ("ラッドヤード", "Lake"))
+        #expect(NameLinker.withoutSuffix("ヘンリー1世", type: .person)! == ("ヘンリー", "I"))
+        #expect(NameLinker.withoutSuffix("パウロ6世", type: .person)! == ("パウロ", "VI"))
+        #expect(NameLinker.withoutSuffix("博士", type: .person) == nil)
+        #expect(NameLinker.withoutSuffix("1世", type: .person) == nil)
+        #expect(NameLinker.withoutSuffix("", type: .organization) == nil)
+    }
+
+    @Test func romanNumerals() {
+        #expect([1, 4, 9, 14, 39].map(NameLinker.romanNumeral) == ["I", "IV", "IX", "XIV", "XXXIX"])
+    }
+
+    @Test func suffixedNamesLinkThroughTheirStem() throws {
+        let fixture = try LexiconFixture()
+        let linker = NameLinker(lexicon: try Lexicon.load(fixture.sources))
+        #expect(linker.canonicalID("トランプ氏", type: .person) == linker.canonicalID("Trump", type: .person))
+        #expect(linker.similarity(japanese: "ケンゼス博士", english: "Kenseth") == 1)
+    }
+}
+
+@Suite struct DocumentLinkingTests {
+    let fixture: LexiconFixture
+    let linker: NameLinker
+
+    init() throws {
+        fixture = try LexiconFixture()
+        linker = NameLinker(lexicon: try Lexicon.load(fixture.sources))
+    }
+
+    @Test func shortFormsAndTranslationsShareOneID() {
+        let mentions = [
+            NameMention(name: "Gloria Holden", type: .person), NameMention(name: "Holden", type: .person),
+            NameMention(name: "ケンゼス", type: .person), NameMention(name: "Kenseth", type: .person),
+            NameMention(name: "石破", type: .person), NameMention(name: "石破茂", type: .person),
+        ]
+        let ids = linker.link(mentions).map(\.id)
+        #expect(ids[0] == ids[1])
+        #expect(ids[2] == ids[3] && ids[3] == "person:kenseth")
+        #expect(ids[4] == ids[5] && ids[5] == "person:ishiba-shigeru")
+        #expect(Set(ids).count == 3)
+    }
+
+    @Test func typesAndListedEntitiesStayApart() {
+        let mentions = [
+            NameMention(name: "Abe", type: .person), NameMention(name: "Akie Abe", type: .person),
+            NameMention(name: "トランプ", type: .organization), NameMention(name: "Trump", type: .person),
+        ]
+        let ids = linker.link(mentions).map(\.id)
+        #expect(ids[0] == "person:abe-shinzo" && ids[1] != ids[0])
+        #expect(ids[2] != ids[3])
+    }
+
+    @Test func emptyAndSingleDocuments() {
+        #expect(linker.link([]).isEmpty)
+        #expect(linker.link([NameMention(name: "𠮷田", type: .person)]).map(\.id) == ["person:𠮷田"])
+    }
+}
+
+@Suite struct ListedTypeTests {
+    @Test func placesAndOrganizationsMayStandForEachOtherButNotForPeople() {
+        let japan = LexiconEntry(surface: "日本", reading: "", glosses: ["Japan"], kinds: [], source: .curated,
+                                 listedID: "loc:japan", listedType: .location)
+        #expect(NameLinker.listed([japan], type: .organization) == japan)
+        #expect(NameLinker.listed([japan], type: .person) == nil)
+        let trump = LexiconEntry(surface: "トランプ", reading: "", glosses: ["Donald Trump"], kinds: [], source: .curated,
+                                 listedID: "person:donald-trump", listedType: .person)
+        #expect(NameLinker.listed([trump], type: .location) == nil)
+        #expect(NameLinker.listed([], type: .location) == nil)
+    }
+}
