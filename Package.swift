@@ -32,6 +32,7 @@ let package = Package(
         ),
         .executableTarget(name: "jpen-train-sentences", dependencies: ["JPENSegment"], path: "Sources/JPENTrainSentences"),
         .target(name: "JPENDates", dependencies: ["JPENText", "JPENNormalize"]),
+        .target(name: "JPENQuotes", dependencies: ["JPENText", "JPENNormalize", "JPENSegment"]),
         .target(
             name: "JPENLexicon",
             dependencies: ["JPENText", "JPENICU", "JPENNormalize"],
@@ -39,7 +40,7 @@ let package = Package(
         ),
         .target(
             name: "JPEN",
-            dependencies: ["JPENText", "JPENNormalize", "JPENSegment", "JPENDates", "JPENLexicon"],
+            dependencies: ["JPENText", "JPENNormalize", "JPENSegment", "JPENDates", "JPENLexicon", "JPENQuotes"],
             // The JSON writer's state is one object per thread; runtime exclusivity checks on
             // every byte appended cost more than the writing.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
@@ -55,6 +56,7 @@ let package = Package(
         .testTarget(name: "JPENSegmentTests", dependencies: ["JPENSegment"]),
         .testTarget(name: "JPENTests", dependencies: ["JPEN"]),
         .testTarget(name: "JPENDatesTests", dependencies: ["JPENDates"]),
+        .testTarget(name: "JPENQuotesTests", dependencies: ["JPENQuotes"]),
         .testTarget(name: "EndToEndTests", dependencies: ["JPENTool"]),
         .testTarget(name: "JPENLexiconTests", dependencies: ["JPENLexicon"]),
     ]

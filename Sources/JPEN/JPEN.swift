@@ -4,3 +4,4 @@
 @_exported import JPENSegment
 @_exported import JPENDates
 @_exported import JPENLexicon
+@_exported import JPENQuotes

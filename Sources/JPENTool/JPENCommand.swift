@@ -19,6 +19,7 @@ struct JPENCommand: ParsableCommand {
             NormalizeCommand.self,
             SegmentCommand.self,
             DatesCommand.self,
+            QuotesCommand.self,
             LexiconCommand.self,
             TrainWordsCommand.self,
         ]

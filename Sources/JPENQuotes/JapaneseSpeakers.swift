@@ -1,0 +1,102 @@
+import JPENText
+
+// Speaker rules for Japanese: 「…」と述べた with the subject (石破首相は) earlier in the sentence or
+// between と and the verb, and 石破首相「…」 headlines. They read the normalized text by character,
+// since Japanese words have no spaces to find them by.
+
+extension QuoteContext {
+    func japaneseAttribution(of quote: MarkedQuotation) -> Attribution? {
+        let scalars = normalized.scalars
+        var sentenceStart = quote.open
+        while sentenceStart > max(0, quote.open - 200), !endsJapaneseSentence(scalars[sentenceStart - 1]) {
+            sentenceStart -= 1
+        }
+        var sentenceEnd = quote.close + 1
+        while sentenceEnd < min(scalars.count, quote.close + 120),
+              !endsJapaneseSentence(scalars[sentenceEnd]), scalars[sentenceEnd] != "「" {
+            sentenceEnd += 1
+        }
+        var afterQuote = quote.close + 1
+        if afterQuote < sentenceEnd, scalars[afterQuote] == "と" || scalars[afterQuote] == "っ" {
+            afterQuote += scalars[afterQuote] == "っ" ? 2 : 1
+            if let cue = japaneseCue(in: afterQuote..<sentenceEnd) {
+                let speaker = japaneseSubject(in: afterQuote..<cue.start) ?? japaneseSubject(in: sentenceStart..<quote.open)
+                return Attribution(speaker: speaker.map { normalized.originalSpan(of: $0) },
+                                   cue: normalized.originalSpan(of: cue))
+            }
+        }
+        // A headline: 石破首相「…」, the name opening the line.
+        var nameStart = quote.open
+        while nameStart > sentenceStart, isJapaneseNameCharacter(scalars[nameStart - 1]) { nameStart -= 1 }
+        if nameStart == sentenceStart, quote.open - nameStart >= 2 {
+            return Attribution(speaker: normalized.originalSpan(of: Span(start: nameStart, end: quote.open)), cue: nil)
+        }
+        return nil
+    }
+
+    private func endsJapaneseSentence(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "。" || scalar == "!" || scalar == "?" || QuotationMarks.isLineBreak(scalar)
+    }
+
+    /// Kanji, katakana, Latin letters and digits: what names and titles are written in.
+    func isJapaneseNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch Script(scalar) {
+        case .kanji, .katakana, .latin, .digit: true
+        default: scalar == "ー" || scalar == "・"
+        }
+    }
+
+    /// The first reporting verb in `range`: its stem and the kana that inflect it (述べた).
+    private func japaneseCue(in range: Range<Int>) -> Span? {
+        let scalars = normalized.scalars
+        for position in range {
+            for stem in SpeechWords.japaneseCueStems where matches(stem, at: position, before: range.upperBound) {
+                var end = position + stem.unicodeScalars.count
+                var kana = 0
+                while end < range.upperBound, kana < 4, Script(scalars[end]) == .hiragana, scalars[end] != "、" {
+                    end += 1
+                    kana += 1
+                    if scalars[end - 1] == "た" || scalars[end - 1] == "る" { break }
+                }
+                return Span(start: position, end: end)
+            }
+        }
+        return nil
+    }
+
+    private func matches(_ word: String, at position: Int, before end: Int) -> Bool {
+        var index = position
+        for scalar in word.unicodeScalars {
+            guard index < end, normalized.scalars[index] == scalar else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// The noun phrase before the first topic or subject particle (は, が) in `range`:
+    /// 石破首相は → 石破首相, 外務省の幹部は → 外務省の幹部.
+    private func japaneseSubject(in range: Range<Int>) -> Span? {
+        let scalars = normalized.scalars
+        var depth = 0
+        for position in range {
+            let scalar = scalars[position]
+            if scalar == "「" || scalar == "『" { depth += 1 }
+            if scalar == "」" || scalar == "』" { depth = max(0, depth - 1) }
+            guard depth == 0, scalar == "は" || scalar == "が", position > range.lowerBound,
+                  isJapaneseNameCharacter(scalars[position - 1]) else { continue }
+            var start = position
+            while start > range.lowerBound {
+                let before = scalars[start - 1]
+                if isJapaneseNameCharacter(before) {
+                    start -= 1
+                } else if before == "の", start - 2 >= range.lowerBound, isJapaneseNameCharacter(scalars[start - 2]) {
+                    start -= 1
+                } else {
+                    break
+                }
+            }
+            return Span(start: start, end: position)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,374 @@
+import JPENNormalize
+import JPENSegment
+import JPENText
+
+/// What the speaker rules found for one quotation: the speaker's span (before pronoun
+/// resolution) and the cue's.
+struct Attribution {
+    var speaker: Span?
+    var cue: Span?
+}
+
+/// One document prepared for the speaker rules: its tokens with their normalized, lowercased
+/// words, and a map from original offsets to normalized ones.
+struct QuoteContext {
+    let document: Document
+    let normalized: NormalizedText
+    let tokens: [Token]
+    /// Each token's NFKC text.
+    let surfaces: [String]
+    /// Each token's NFKC text, lowercased.
+    let words: [String]
+    let mentions: [EntityMention]
+    /// For each original offset (and the end), the first normalized offset at or after it.
+    let normalizedOffset: [Int]
+    /// For each token, the paragraph number it lies in (blank lines separate paragraphs).
+    let paragraphOf: [Int]
+    /// Name runs (capitalized words) judged to name people, in order; pronouns resolve to them.
+    let people: [Span]
+
+    init(document: Document, normalized: NormalizedText, tokens: [Token], mentions: [EntityMention]) {
+        self.document = document
+        self.normalized = normalized
+        self.tokens = tokens
+        self.mentions = mentions
+        var map = [Int](repeating: normalized.count, count: document.count + 1)
+        for index in stride(from: normalized.count - 1, through: 0, by: -1) {
+            let start = normalized.originalStarts[index]
+            map[start] = index
+        }
+        // Offsets inside a group that normalization merged map to the next group.
+        var next = normalized.count
+        for offset in stride(from: document.count, through: 0, by: -1) {
+            if map[offset] < next { next = map[offset] } else { map[offset] = next }
+        }
+        normalizedOffset = map
+        var surfaces: [String] = []
+        surfaces.reserveCapacity(tokens.count)
+        var paragraphs: [Int] = []
+        paragraphs.reserveCapacity(tokens.count)
+        var paragraph = 0
+        var previousEnd = 0
+        for token in tokens {
+            var newlines = 0
+            for offset in previousEnd..<max(previousEnd, token.span.start) where QuotationMarks.isLineBreak(document.scalars[offset]) {
+                newlines += 1
+            }
+            if newlines >= 2 { paragraph += 1 }
+            paragraphs.append(paragraph)
+            previousEnd = max(previousEnd, token.span.end)
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: normalized.scalars[map[token.span.start]..<map[token.span.end]])
+            surfaces.append(String(view))
+        }
+        self.surfaces = surfaces
+        self.words = surfaces.map { $0.lowercased() }
+        self.paragraphOf = paragraphs
+        self.people = QuoteContext.findPeople(tokens: tokens, surfaces: surfaces, mentions: mentions)
+    }
+
+    // MARK: Token tests
+
+    func isCapitalized(_ index: Int) -> Bool {
+        guard let first = surfaces[index].unicodeScalars.first else { return false }
+        return first.properties.isUppercase
+    }
+
+    func isWord(_ index: Int) -> Bool { tokens[index].kind == .word || tokens[index].kind == .number }
+
+    func isLatinWord(_ index: Int) -> Bool {
+        guard tokens[index].kind == .word, let first = surfaces[index].unicodeScalars.first else { return false }
+        return Script(first) == .latin
+    }
+
+    /// A period that belongs to an abbreviation ("Sen.", "U.S.") rather than ending a sentence.
+    func isAbbreviationPeriod(_ index: Int) -> Bool {
+        guard words[index] == ".", index > 0, tokens[index - 1].span.end == tokens[index].span.start else { return false }
+        let before = words[index - 1]
+        return SpeechWords.abbreviations.contains(before) || before.contains(".")
+            || (before.count == 1 && isCapitalized(index - 1))
+    }
+
+    /// Whether a sentence ends after token `index`: . ! ? (not an abbreviation's period).
+    func endsSentence(_ index: Int) -> Bool {
+        switch words[index] {
+        case ".": !isAbbreviationPeriod(index)
+        case "!", "?", "。", "！", "？": true
+        default: false
+        }
+    }
+
+    func isQuoteMark(_ index: Int) -> Bool {
+        switch words[index] {
+        case "“", "”", "\"", "「", "」", "『", "』", "‘", "’", "'": true
+        default: false
+        }
+    }
+
+    /// The first token starting at or after original offset `offset`. Cost: O(log n).
+    func firstToken(atOrAfter offset: Int) -> Int {
+        var low = 0, high = tokens.count
+        while low < high {
+            let mid = (low + high) / 2
+            if tokens[mid].span.start < offset { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    func span(ofTokens range: Range<Int>) -> Span {
+        Span(start: tokens[range.lowerBound].span.start, end: tokens[range.upperBound - 1].span.end)
+    }
+
+    // MARK: Attribution of every quotation
+
+    func attribute(_ marked: [MarkedQuotation]) -> [Quotation] {
+        var result: [Quotation] = []
+        result.reserveCapacity(marked.count)
+        // The marks' offsets in the original text.
+        let opens = marked.map { normalized.originalStarts[$0.open] }
+        let closes = marked.map { normalized.originalStarts[$0.close] }
+        var previousSpeaker: (span: Span, paragraph: Int)? = nil
+        for (k, quote) in marked.enumerated() {
+            let content = normalized.originalSpan(of: quote.content)
+            let openToken = firstToken(atOrAfter: opens[k])
+            let afterToken = firstToken(atOrAfter: closes[k] + 1)
+            // The neighbouring quotations bound the windows the cues are looked for in.
+            let floorToken = k > 0 ? firstToken(atOrAfter: closes[k - 1] + 1) : 0
+            let ceilingToken = k + 1 < marked.count ? firstToken(atOrAfter: opens[k + 1]) : tokens.count
+            var found: Attribution?
+            let followedByJapanese = normalized.scalars.indices.contains(quote.close + 1)
+                && "とっ".unicodeScalars.contains(normalized.scalars[quote.close + 1])
+            if quote.isJapanese || followedByJapanese {
+                found = japaneseAttribution(of: quote)
+            } else {
+                found = englishAttribution(openToken: openToken, afterToken: afterToken,
+                                           floor: floorToken, ceiling: ceilingToken,
+                                           startsLowercase: startsLowercase(content))
+            }
+            let paragraph = openToken < tokens.count ? paragraphOf[openToken] : paragraphOf.last ?? 0
+            var speakerSpan = found?.speaker.map { resolve($0) }
+            var guessed = false
+            if speakerSpan == nil, !quote.isJapanese {
+                if let previous = previousSpeaker, paragraph - previous.paragraph <= 1,
+                   sameSentence(from: floorToken, to: openToken, paragraph: previous.paragraph)
+                    || opensItsSentence(openToken: openToken, floor: floorToken) {
+                    // A quotation that goes on from the last one (“…,” he said. “…”) keeps its speaker.
+                    speakerSpan = previous.span
+                } else if let subject = subjectAttribution(openToken: openToken)?.speaker {
+                    speakerSpan = resolve(subject)
+                    guessed = true
+                }
+            }
+            // Short words set off with no cue are a term ("accusations of Japan “cheating”"), even
+            // in a sentence whose subject could have said them.
+            let uncued = speakerSpan == nil || guessed
+            let kind: Quotation.Kind = speakerSpan == nil && looksLikeTerm(quote, maximumWords: 4)
+                || guessed && looksLikeTerm(quote, maximumWords: 1)
+                || uncued && looksLikeTitle(quote) ? .term : .speech
+            if kind == .term { speakerSpan = nil }
+            let speaker = speakerSpan.map { span in
+                QuoteSpeaker(span: span, text: document[span], id: speakerID(of: span))
+            }
+            if let speakerSpan { previousSpeaker = (speakerSpan, paragraph) }
+            result.append(Quotation(
+                span: content, text: document[content], kind: kind, speaker: speaker,
+                cue: found?.cue.map { QuoteCue(span: $0, text: document[$0]) }
+            ))
+        }
+        return result
+    }
+
+    private func startsLowercase(_ content: Span) -> Bool {
+        guard let first = document.scalars[content.range].first(where: { Script($0) != .punctuation }) else { return false }
+        return first.properties.isLowercase
+    }
+
+    /// Whether tokens `from..<to` (between the previous quotation and this one) stay in one
+    /// sentence of one paragraph.
+    private func sameSentence(from: Int, to: Int, paragraph: Int) -> Bool {
+        guard from <= to, to < tokens.count, paragraphOf[to] == paragraph else { return false }
+        return !(from..<to).contains { endsSentence($0) }
+    }
+
+    /// Whether only marks and punctuation stand between the quotation and the start of its
+    /// sentence (or the previous quotation), so that it may carry on the previous quotation.
+    private func opensItsSentence(openToken: Int, floor: Int) -> Bool {
+        var index = openToken - 1
+        while index >= floor, index >= 0 {
+            if endsSentence(index) || (index + 1 < tokens.count && paragraphOf[index] != paragraphOf[index + 1]) { break }
+            if !isQuoteMark(index) && !(tokens[index].kind == .punctuation) { return false }
+            index -= 1
+        }
+        return true
+    }
+
+    /// Up to `maximumWords` quoted words with no sentence punctuation of their own, or a 『title』.
+    private func looksLikeTerm(_ quote: MarkedQuotation, maximumWords: Int) -> Bool {
+        if quote.isTitleMark { return true }
+        let scalars = normalized.scalars[quote.content.range]
+        if let last = scalars.last, ".!?。！？,".unicodeScalars.contains(last) { return false }
+        if quote.isJapanese { return scalars.count <= 12 }
+        var words = 0
+        var inWord = false
+        for scalar in scalars {
+            let space = Script(scalar) == .space
+            if !space && !inWord { words += 1 }
+            inWord = !space
+        }
+        return words <= maximumWords
+    }
+
+    /// A title in English title case: “The Apprentice”, “Gang of Eight”, “Meet the Press”.
+    private func looksLikeTitle(_ quote: MarkedQuotation) -> Bool {
+        guard !quote.isJapanese else { return false }
+        let scalars = normalized.scalars[quote.content.range]
+        if let last = scalars.last, ".!?,".unicodeScalars.contains(last) { return false }
+        let words = String(String.UnicodeScalarView(scalars)).split(separator: " ")
+        guard words.count <= 6 else { return false }
+        return words.allSatisfy { word in
+            guard let first = word.unicodeScalars.first else { return true }
+            return first.properties.isUppercase || Script(first) == .digit || SpeechWords.titleFunctionWords.contains(String(word))
+        }
+    }
+
+    // MARK: Speakers' ids and pronouns
+
+    func isPronoun(_ span: Span) -> Bool {
+        let token = firstToken(atOrAfter: span.start)
+        return token < tokens.count && tokens[token].span == span
+            && (SpeechWords.personalPronouns.contains(words[token]) || SpeechWords.otherPronouns.contains(words[token]))
+    }
+
+    /// A he/she speaker becomes the nearest person named before it; other spans stay.
+    func resolve(_ span: Span) -> Span {
+        let token = firstToken(atOrAfter: span.start)
+        guard token < tokens.count, tokens[token].span == span, SpeechWords.personalPronouns.contains(words[token]) else {
+            return span
+        }
+        // The subject of the pronoun's own sentence, when a person named before it: "Rubio said …
+        // of Trump, whom he called …" gives Rubio.
+        if let subject = sentenceSubject(from: sentenceStart(of: token), to: token), !isPronoun(subject),
+           let person = person(overlapping: subject) {
+            return person
+        }
+        // Else the last person named before the pronoun.
+        var low = 0, high = people.count
+        while low < high {
+            let mid = (low + high) / 2
+            if people[mid].end <= span.start { low = mid + 1 } else { high = mid }
+        }
+        return low > 0 ? people[low - 1] : span
+    }
+
+    /// The person span overlapping `span`, found among those starting before its end. Cost: O(log p).
+    private func person(overlapping span: Span) -> Span? {
+        var low = 0, high = people.count
+        while low < high {
+            let mid = (low + high) / 2
+            if people[mid].start < span.end { low = mid + 1 } else { high = mid }
+        }
+        return people[max(0, low - 4)..<low].last { $0.overlaps(span) }
+    }
+
+    /// The id of the mention that overlaps the speaker (the last one: English heads come last),
+    /// else a provisional id from the speaker's name without titles; nil for a bare pronoun.
+    func speakerID(of span: Span) -> String? {
+        if let mention = lastMention(overlapping: span) { return mention.id }
+        if isPronoun(span) { return nil }
+        let normalizedSpan = Span(start: normalizedOffset[span.start], end: normalizedOffset[span.end])
+        let scalars = normalized.scalars[normalizedSpan.range]
+        if scalars.contains(where: { Script($0).language == .japanese }) {
+            var name = String(String.UnicodeScalarView(scalars))
+            // A title names the person: 当時の菅義偉官房長官 → 菅義偉; 外務省の幹部 stays whole.
+            if let suffix = SpeechWords.japaneseTitleSuffixes.first(where: { name.hasSuffix($0) && name.count > $0.count }) {
+                name.removeLast(suffix.count)
+                if let particle = name.lastIndex(of: "の"), name.index(after: particle) < name.endIndex {
+                    name = String(name[name.index(after: particle)...])
+                }
+            }
+            return "speaker:" + name
+        }
+        var tokensOfSpan = firstToken(atOrAfter: span.start)..<firstToken(atOrAfter: span.start)
+        while tokensOfSpan.upperBound < tokens.count, tokens[tokensOfSpan.upperBound].span.end <= span.end {
+            tokensOfSpan = tokensOfSpan.lowerBound..<(tokensOfSpan.upperBound + 1)
+        }
+        let kept = tokensOfSpan.filter {
+            isWord($0) && !SpeechWords.titles.contains(words[$0]) && !SpeechWords.determiners.contains(words[$0])
+        }
+        let names = kept.filter { isCapitalized($0) }
+        let name = (names.isEmpty ? kept : names).map { words[$0].trimmingPossessive }
+        return name.isEmpty ? nil : "speaker:" + name.joined(separator: " ")
+    }
+
+    /// The last of the (sorted) mentions that overlaps `span`, among the few that start before
+    /// its end. Cost: O(log m).
+    private func lastMention(overlapping span: Span) -> EntityMention? {
+        var low = 0, high = mentions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if mentions[mid].span.start < span.end { low = mid + 1 } else { high = mid }
+        }
+        return mentions[max(0, low - 16)..<low].last { $0.span.overlaps(span) }
+    }
+
+    /// People named in the text: the given person mentions, else runs of capitalized words with a
+    /// title or of two or more words that do not end in an organization's word, and single words
+    /// that are the last word of such a run. Cost: O(tokens).
+    static func findPeople(tokens: [Token], surfaces: [String], mentions: [EntityMention]) -> [Span] {
+        let people = mentions.filter(\.isPerson).map(\.span)
+        if !people.isEmpty { return people }
+        var runs: [(range: Range<Int>, titled: Bool)] = []
+        var index = 0
+        while index < tokens.count {
+            let word = surfaces[index].lowercased()
+            let capital = surfaces[index].unicodeScalars.first.map { $0.properties.isUppercase && Script($0) == .latin } ?? false
+            guard capital, !SpeechWords.capitalizedNonNames.contains(word) || SpeechWords.titles.contains(word) else {
+                index += 1
+                continue
+            }
+            let start = index
+            var titled = SpeechWords.titles.contains(word)
+            index += 1
+            while index < tokens.count {
+                let word = surfaces[index].lowercased()
+                let isCapital = surfaces[index].unicodeScalars.first.map { $0.properties.isUppercase } ?? false
+                if isCapital && !SpeechWords.capitalizedNonNames.contains(word.trimmingPossessive) || SpeechWords.titles.contains(word) {
+                    if SpeechWords.titles.contains(word) { titled = true }
+                    index += 1
+                } else if word == ".", index > start, SpeechWords.abbreviations.contains(surfaces[index - 1].lowercased()) {
+                    index += 1
+                } else {
+                    break
+                }
+            }
+            // A run that is all titles ("President") names no one by itself.
+            var nameStart = start
+            while nameStart < index, SpeechWords.titles.contains(surfaces[nameStart].lowercased()) || surfaces[nameStart] == "." {
+                nameStart += 1
+            }
+            if nameStart < index { runs.append((nameStart..<index, titled)) }
+        }
+        var surnames = Set<String>()
+        var result: [Span] = []
+        for run in runs {
+            let last = surfaces[run.range.upperBound - 1].lowercased().trimmingPossessive
+            let person = !SpeechWords.nonPersonHeads.contains(last)
+                && (run.titled || run.range.count >= 2 || surnames.contains(last))
+            guard person else { continue }
+            surnames.insert(last)
+            let lastToken = tokens[run.range.upperBound - 1]
+            var end = lastToken.span.end
+            // "Trump’s" names Trump.
+            if surfaces[run.range.upperBound - 1].lowercased() != last { end -= 2 }
+            result.append(Span(start: tokens[run.range.lowerBound].span.start, end: end))
+        }
+        return result
+    }
+}
+
+extension String {
+    /// The word without a possessive ’s or 's.
+    var trimmingPossessive: String {
+        hasSuffix("’s") || hasSuffix("'s") ? String(dropLast(2)) : self
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import JPEN
+
+struct QuotesCommand: StageCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quotes",
+        abstract: "Find quotations, whether they are speech or terms, their speakers and cue verbs."
+    )
+
+    @OptionGroup var stream: StreamOptions
+
+    /// The JSON body: `{"quotes": [...]}`.
+    struct Output: Encodable {
+        let quotes: [Quotation]
+    }
+
+    func makeAnalyzer() throws -> (InputDocument) throws -> Output {
+        let worker = try QuoteFinder().makeWorker()
+        return { Output(quotes: worker.quotations(in: Document(text: $0.text))) }
+    }
+
+    func render(_ output: Output, of input: InputDocument) -> String {
+        output.quotes.map { quote in
+            var line = "[\(quote.kind.rawValue)] \(quote.text)"
+            if let speaker = quote.speaker { line += "\n    speaker: \(speaker.text) (\(speaker.id ?? "no id"))" }
+            if let cue = quote.cue { line += "\n    cue: \(cue.text)" }
+            return line
+        }.joined(separator: "\n")
+    }
+}
