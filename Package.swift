@@ -39,15 +39,20 @@ let package = Package(
             resources: [.copy("Dictionaries/entities.tsv")]
         ),
         .target(
+            name: "JPENEntities",
+            dependencies: ["JPENText", "JPENNormalize", "JPENSegment", "JPENLexicon"],
+            resources: [.copy("Resources/ner-ja.bin"), .copy("Resources/ner-en.bin"), .copy("Resources/names.bin")]
+        ),
+        .target(
             name: "JPEN",
-            dependencies: ["JPENText", "JPENNormalize", "JPENSegment", "JPENDates", "JPENLexicon", "JPENQuotes"],
+            dependencies: ["JPENText", "JPENNormalize", "JPENSegment", "JPENDates", "JPENLexicon", "JPENQuotes", "JPENEntities"],
             // The JSON writer's state is one object per thread; runtime exclusivity checks on
             // every byte appended cost more than the writing.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
         .executableTarget(
             name: "JPENTool",
-            dependencies: ["JPEN", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["JPEN", "JPENICU", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "NormalizeBenchmark", dependencies: ["JPENNormalize"], path: "Benchmarks/NormalizeBenchmark"),
         .testTarget(name: "JPENICUTests", dependencies: ["JPENICU"]),
@@ -57,6 +62,7 @@ let package = Package(
         .testTarget(name: "JPENTests", dependencies: ["JPEN"]),
         .testTarget(name: "JPENDatesTests", dependencies: ["JPENDates"]),
         .testTarget(name: "JPENQuotesTests", dependencies: ["JPENQuotes"]),
+        .testTarget(name: "JPENEntitiesTests", dependencies: ["JPENEntities"]),
         .testTarget(name: "EndToEndTests", dependencies: ["JPENTool"]),
         .testTarget(name: "JPENLexiconTests", dependencies: ["JPENLexicon"]),
     ]

@@ -5,3 +5,4 @@
 @_exported import JPENDates
 @_exported import JPENLexicon
 @_exported import JPENQuotes
+@_exported import JPENEntities

@@ -22,6 +22,8 @@ struct JPENCommand: ParsableCommand {
             QuotesCommand.self,
             LexiconCommand.self,
             TrainWordsCommand.self,
+            EntitiesCommand.self,
+            TrainEntitiesCommand.self,
         ]
     )
 }

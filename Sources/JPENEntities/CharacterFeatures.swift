@@ -1,0 +1,160 @@
+import JPENText
+
+/// Features of each character of a Japanese sentence, for the character-level tagger.
+///
+/// Each character gets ``templateCount`` hashed features: the characters around it (one to three
+/// on each side, as single characters, pairs and triples), the character classes around it, and
+/// the run of same-class characters it sits in with the characters just before and after that run
+/// (so 石破茂|首相, トランプ|氏, ウィルバー・ロス|元 are seen), and the longest match of each class
+/// of a ``NameGazetteer`` covering it (surname, given name, place, ...). Character tagging needs no word
+/// segmentation, so the tagger is independent of the tokenizer. Cost: O(n), 37 hashes per
+/// character plus up to 12 gazetteer probes, no allocation once the buffers have grown.
+public struct CharacterFeatures {
+    /// The features each character gets; also recorded in the model file.
+    public static let templateCount = 37
+    /// The feature set's number in the model file header.
+    public static let featureSet: UInt32 = 1
+
+    private var characters: [UInt32] = []
+    private var classes: [UInt32] = []
+    private var runStarts: [Int] = []
+    private var runEnds: [Int] = []
+    private var matches = NameMatches()
+
+    public init() {}
+
+    /// Character classes: the script, with Latin split by case and the katakana middle dot apart.
+    enum Class: UInt32 {
+        case hiragana = 1, katakana, kanji, upper, lower, digit, space, middleDot, punctuation, other, boundary
+    }
+
+    static func characterClass(_ scalar: Unicode.Scalar) -> Class {
+        switch Script(scalar) {
+        case .hiragana: return .hiragana
+        case .katakana: return .katakana
+        case .kanji: return .kanji
+        case .latin: return scalar.properties.isUppercase ? .upper : .lower
+        case .digit: return .digit
+        case .space: return .space
+        case .punctuation: return scalar.value == 0x30FB ? .middleDot : .punctuation
+        case .other: return .other
+        }
+    }
+
+    /// The class runs are cut by: Latin letters of either case together, ・ inside katakana names.
+    private static func runClass(_ c: UInt32) -> UInt32 {
+        switch c {
+        case Class.lower.rawValue: Class.upper.rawValue
+        case Class.middleDot.rawValue: Class.katakana.rawValue
+        default: c
+        }
+    }
+
+    /// Appends the features of every character of `scalars` to `features`,
+    /// ``templateCount`` per character, each a row index under `mask`.
+    public mutating func extract(_ scalars: ArraySlice<Unicode.Scalar>, names: NameGazetteer, mask: UInt32,
+                                 into features: inout [UInt32]) {
+        let n = scalars.count
+        // Three boundary characters on each side, so every window reads in range.
+        let pad = 3
+        characters.removeAll(keepingCapacity: true)
+        classes.removeAll(keepingCapacity: true)
+        for _ in 0..<pad {
+            characters.append(0x11_0000)
+            classes.append(Class.boundary.rawValue)
+        }
+        for scalar in scalars {
+            characters.append(scalar.value)
+            classes.append(Self.characterClass(scalar).rawValue)
+        }
+        for _ in 0..<pad {
+            characters.append(0x11_0001)
+            classes.append(Class.boundary.rawValue)
+        }
+        markNames(scalars, names: names, pad: pad)
+        runStarts.removeAll(keepingCapacity: true)
+        runEnds.removeAll(keepingCapacity: true)
+        var start = pad
+        for i in pad..<(pad + n) {
+            if i > pad, Self.runClass(classes[i]) != Self.runClass(classes[i - 1]) { start = i }
+            runStarts.append(start)
+        }
+        var end = pad + n
+        runEnds = [Int](repeating: 0, count: n)
+        for i in stride(from: pad + n - 1, through: pad, by: -1) {
+            if i < pad + n - 1, Self.runClass(classes[i]) != Self.runClass(classes[i + 1]) { end = i + 1 }
+            runEnds[i - pad] = end
+        }
+
+        features.reserveCapacity(features.count + n * Self.templateCount)
+        for position in 0..<n {
+            let i = position + pad
+            let c = characters, k = classes
+            var t = 0
+            func emit(_ hash: FeatureHash) {
+                features.append(hash.bucket(mask: mask))
+                t += 1
+            }
+            func h() -> FeatureHash { FeatureHash(template: t) }
+            emit(h())
+            emit(h().adding(c[i]))
+            emit(h().adding(c[i - 1]))
+            emit(h().adding(c[i + 1]))
+            emit(h().adding(c[i - 2]))
+            emit(h().adding(c[i + 2]))
+            emit(h().adding(c[i - 1]).adding(c[i]))
+            emit(h().adding(c[i]).adding(c[i + 1]))
+            emit(h().adding(c[i - 2]).adding(c[i - 1]))
+            emit(h().adding(c[i + 1]).adding(c[i + 2]))
+            emit(h().adding(c[i - 1]).adding(c[i]).adding(c[i + 1]))
+            emit(h().adding(c[i - 2]).adding(c[i - 1]).adding(c[i]))
+            emit(h().adding(c[i]).adding(c[i + 1]).adding(c[i + 2]))
+            emit(h().adding(c[i - 3]).adding(c[i - 2]).adding(c[i - 1]))
+            emit(h().adding(c[i + 1]).adding(c[i + 2]).adding(c[i + 3]))
+            emit(h().adding(c[i - 1]).adding(c[i + 1]))
+            emit(h().adding(c[i - 2]).adding(c[i - 1]).adding(c[i]).adding(c[i + 1]))
+            emit(h().adding(c[i - 1]).adding(c[i]).adding(c[i + 1]).adding(c[i + 2]))
+            emit(h().adding(k[i - 2]).adding(k[i - 1]).adding(k[i]).adding(k[i + 1]).adding(k[i + 2]))
+            emit(h().adding(k[i - 1]).adding(k[i]).adding(k[i + 1]).adding(c[i]))
+            // The run: its class, where the character sits in it, and its length.
+            let runStart = runStarts[position], runEnd = runEnds[position]
+            let runClass = Self.runClass(k[i])
+            let length = UInt32(min(runEnd - runStart, 8))
+            let fromStart = UInt32(min(i - runStart, 4)), toEnd = UInt32(min(runEnd - 1 - i, 4))
+            emit(h().adding(runClass).adding(length).adding(fromStart == 0 ? 1 : 0).adding(toEnd == 0 ? 1 : 0))
+            emit(h().adding(runClass).adding(fromStart).adding(toEnd))
+            // What follows and precedes the run: titles, honorifics, particles.
+            let after = min(runEnd, pad + n + 1), before = max(runStart - 1, 1)
+            emit(h().adding(runClass).adding(c[after]))
+            emit(h().adding(c[after]).adding(c[after + 1]))
+            emit(h().adding(runClass).adding(c[before]))
+            emit(h().adding(c[before - 1]).adding(c[before]))
+            for k in 0..<NameClasses.all.count { emit(h().adding(matches.code(position, k))) }
+            emit(h().adding(matches.packed(position)))
+            // A title or honorific right after the character (石破茂|首相, トランプ|氏) or before it.
+            let title = NameClasses.titleIndex
+            emit(h().adding(position + 1 < n ? matches.code(position + 1, title) : 0).adding(k[i]))
+            emit(h().adding(position > 0 ? matches.code(position - 1, title) : 0).adding(k[i]))
+        }
+    }
+
+    /// Looks up every stretch of up to ``NameGazetteer/longestJapaneseKey`` characters that
+    /// starts and stays off spaces and punctuation.
+    /// `classes` already holds the characters' classes after `pad` boundary entries.
+    private mutating func markNames(_ scalars: ArraySlice<Unicode.Scalar>, names: NameGazetteer, pad: Int) {
+        let n = scalars.count
+        matches.reset(count: n)
+        guard names.keyCount > 0 else { return }
+        let base = scalars.startIndex
+        for start in 0..<n {
+            var key = NameGazetteer.keyStart
+            for end in (start + 1)...min(n, start + NameGazetteer.longestJapaneseKey) {
+                let kind = classes[pad + end - 1]
+                if kind == Class.space.rawValue || kind == Class.punctuation.rawValue { break }
+                key.add(scalars[base + end - 1].value)
+                let classes = names.classes(of: key.mixed)
+                if !classes.isEmpty { matches.mark(start..<end, classes) }
+            }
+        }
+    }
+}

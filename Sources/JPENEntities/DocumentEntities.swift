@@ -1,0 +1,129 @@
+import JPENLexicon
+import JPENText
+
+/// Turns a document's tagged mentions into entities: one id per entity within the document.
+///
+/// A person's full name lends its type and id to its short forms: "Ishiba" after "Shigeru
+/// Ishiba", "トランプ" after "ドナルド・トランプ", "石破" after "石破茂". One name has one type in a
+/// document: the one most of its mentions got. A person's name or short form that the taggers
+/// missed elsewhere is added where it stands as a whole word. Ids are provisional until a dictionary links
+/// them: `person:` + the family name (the last word, or the part after the last ・), or for a kanji
+/// name its fullest form; `org:` / `loc:` + the lowercased surface.
+enum DocumentEntities {
+    static func resolve(_ tagged: [(span: Span, type: EntityType)], in document: Document) -> [Entity] {
+        var mentions = tagged.sorted { $0.span < $1.span }
+        let scalars = document.scalars
+        // Each surface takes the type most of its mentions got (on a tie, the mention keeps its own
+        // type when it is among the best, else the first best in EntityType order).
+        var votes: [[Unicode.Scalar]: [EntityType: Int]] = [:]
+        for mention in mentions { votes[Array(scalars[mention.span.range]), default: [:]][mention.type, default: 0] += 1 }
+        for index in mentions.indices {
+            let counts = votes[Array(scalars[mentions[index].span.range])]!
+            let best = counts.values.max()!
+            if counts[mentions[index].type]! < best { mentions[index].type = EntityType.allCases.first { counts[$0] == best }! }
+        }
+        // Names of people: the whole names in Latin or katakana, and the family names of full names.
+        var personNames = Set<[Unicode.Scalar]>()
+        for mention in mentions where mention.type == .person {
+            let surface = scalars[mention.span.range]
+            let parts = nameParts(surface)
+            if parts.count > 1, let last = parts.last, last.count >= 2 { personNames.insert(Array(last)) }
+            if surface.count >= 2, let first = surface.first, [.latin, .katakana].contains(Script(first)) {
+                personNames.insert(Array(surface))
+            }
+        }
+        for index in mentions.indices where personNames.contains(Array(scalars[mentions[index].span.range])) {
+            mentions[index].type = .person
+        }
+        if !personNames.isEmpty {
+            mentions = (mentions + missedShortForms(of: personNames, in: scalars, besides: mentions)).sorted { $0.span < $1.span }
+        }
+        // Each beginning of a kanji full name (石破 of 石破茂) stands for the shortest such name.
+        var kanjiNames: [[Unicode.Scalar]: [Unicode.Scalar]] = [:]
+        for mention in mentions where mention.type == .person && mention.span.count >= 3 {
+            let name = Array(scalars[mention.span.range])
+            guard name.allSatisfy({ Script($0) == .kanji }) else { continue }
+            for length in 2..<name.count where (kanjiNames[Array(name[..<length])]?.count ?? .max) > name.count {
+                kanjiNames[Array(name[..<length])] = name
+            }
+        }
+
+        return mentions.map { mention -> Entity in
+            let surface = scalars[mention.span.range]
+            return Entity(span: mention.span, text: String(String.UnicodeScalarView(surface)), type: mention.type,
+                          id: provisionalID(surface, type: mention.type, kanjiNames: kanjiNames))
+        }
+    }
+
+    /// `entities` with the ids `candidates` (a dictionary's) give: a candidate whose span and type
+    /// an entity has lends it its id, and every entity that had the same id takes it too.
+    static func applying(_ candidates: [EntityCandidate], to entities: [Entity]) -> [Entity] {
+        var linked: [String: String] = [:]
+        let entityAt = Dictionary(entities.enumerated().map { ($1.span, $0) }, uniquingKeysWith: { first, _ in first })
+        for candidate in candidates {
+            if let index = entityAt[candidate.span], entities[index].type == candidate.type {
+                linked[entities[index].id] = candidate.id
+            }
+        }
+        guard !linked.isEmpty else { return entities }
+        return entities.map { entity in
+            linked[entity.id].map { entity.linked(id: $0, englishName: entity.englishName, japaneseName: entity.japaneseName) } ?? entity
+        }
+    }
+
+    /// The parts of a name, split at spaces and at ・.
+    static func nameParts(_ name: ArraySlice<Unicode.Scalar>) -> [ArraySlice<Unicode.Scalar>] {
+        name.split { $0 == " " || $0 == "\u{30FB}" || $0 == "\u{00A0}" }
+    }
+
+    static func provisionalID(_ surface: ArraySlice<Unicode.Scalar>, type: EntityType,
+                              kanjiNames: [[Unicode.Scalar]: [Unicode.Scalar]]) -> String {
+        var key: [Unicode.Scalar]
+        switch type {
+        case .person:
+            key = Array(nameParts(surface).last ?? surface)
+            if key.count >= 2, key.last == "s", key[key.count - 2] == "'" { key.removeLast(2) }
+            // A kanji short form takes the id of the full name it begins.
+            if let full = kanjiNames[Array(surface)] { key = full }
+        case .organization, .location:
+            key = surface.map { Script($0) == .space ? "_" : $0 }
+        }
+        let lowered = String(String.UnicodeScalarView(key)).lowercased()
+        return type.idPrefix + ":" + lowered
+    }
+
+    /// Whole-word occurrences of `names` that no mention covers. Cost: O(n + candidates' lengths).
+    static func missedShortForms(of names: Set<[Unicode.Scalar]>, in scalars: [Unicode.Scalar],
+                                 besides mentions: [(span: Span, type: EntityType)]) -> [(span: Span, type: EntityType)] {
+        var covered = [Bool](repeating: false, count: scalars.count)
+        for mention in mentions { for offset in mention.span.range { covered[offset] = true } }
+        let byFirst = Dictionary(grouping: names.filter { !$0.isEmpty }, by: { $0[0] })
+        var found: [(span: Span, type: EntityType)] = []
+        for offset in scalars.indices where !covered[offset] {
+            guard let candidates = byFirst[scalars[offset]] else { continue }
+            // The longest name that stands here as a whole word.
+            for name in candidates.sorted(by: { $0.count > $1.count }) {
+                let end = offset + name.count
+                guard end <= scalars.count, scalars[offset..<end].elementsEqual(name),
+                      !covered[offset..<end].contains(true) else { continue }
+                let script = Script(name[0])
+                // A whole word: the neighbours are not letters of the name's script.
+                if offset > 0, continuesWord(scalars[offset - 1], script: script) { continue }
+                if end < scalars.count, continuesWord(scalars[end], script: script) { continue }
+                found.append((Span(start: offset, end: end), .person))
+                for position in offset..<end { covered[position] = true }
+                break
+            }
+        }
+        return found
+    }
+
+    private static func continuesWord(_ neighbour: Unicode.Scalar, script: Script) -> Bool {
+        let other = Script(neighbour)
+        switch script {
+        case .latin: return other == .latin || other == .digit
+        case .katakana: return other == .katakana || neighbour == "\u{30FB}"
+        default: return true
+        }
+    }
+}

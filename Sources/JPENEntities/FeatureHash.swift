@@ -1,0 +1,42 @@
+/// A running hash of one feature: its template number, then the scalars it reads.
+///
+/// Features are never built as strings: each template folds code points and small codes into
+/// 64 bits, and ``bucket(mask:)`` picks the weight row. Cost: a multiply per value.
+@usableFromInline
+struct FeatureHash {
+    @usableFromInline var value: UInt64
+
+    @inlinable
+    init(template: Int) {
+        value = UInt64(bitPattern: Int64(template &+ 1)) &* 0x9E37_79B9_7F4A_7C15
+    }
+
+    @inlinable
+    mutating func add(_ x: UInt32) {
+        value = (value ^ UInt64(x)) &* 0x0000_0100_0000_01B3
+        value ^= value >> 29
+    }
+
+    @inlinable
+    func adding(_ x: UInt32) -> FeatureHash {
+        var copy = self
+        copy.add(x)
+        return copy
+    }
+
+    /// The hash with its bits mixed, ready to be cut into an index and a fingerprint.
+    @inlinable
+    var mixed: UInt64 {
+        var v = value
+        v ^= v >> 33
+        v &*= 0xFF51_AFD7_ED55_8CCD
+        v ^= v >> 33
+        return v
+    }
+
+    /// The weight row of the feature: the hash's mixed bits under `mask`.
+    @inlinable
+    func bucket(mask: UInt32) -> UInt32 {
+        UInt32(truncatingIfNeeded: mixed) & mask
+    }
+}

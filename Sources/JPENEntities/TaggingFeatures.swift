@@ -1,0 +1,147 @@
+import JPENLexicon
+import JPENNormalize
+import JPENSegment
+import JPENText
+
+/// What one tagger reads: a stretch of text cut into positions (characters or tokens).
+struct TaggingUnit {
+    enum Model { case japanese, english }
+    let model: Model
+    /// Each position's span in normalized offsets.
+    let positions: ArraySlice<Span>
+}
+
+/// Cuts a normalized text into tagging units and extracts their features: the one path both
+/// recognition and training take, so a model always sees features made the same way.
+final class TaggingFeatures {
+    private let segmentWorker: SegmentWorker
+    let names: NameGazetteer
+    private var characterFeatures = CharacterFeatures()
+    private var tokenFeatures = TokenFeatures()
+    private var buffer: [UInt32] = []
+
+    init(segmenter: Segmenter, names: NameGazetteer) throws {
+        segmentWorker = try segmenter.makeWorker()
+        self.names = names
+    }
+
+    /// The features of `unit`'s positions, as row indices under `mask`; valid until the next call.
+    func features(of unit: TaggingUnit, in text: NormalizedText, mask: UInt32) -> [UInt32] {
+        buffer.removeAll(keepingCapacity: true)
+        switch unit.model {
+        case .japanese:
+            let range = unit.positions.first!.start..<unit.positions.last!.end
+            characterFeatures.extract(text.scalars[range], names: names, mask: mask, into: &buffer)
+        case .english:
+            tokenFeatures.extract(text.scalars, tokens: unit.positions, names: names, mask: mask, into: &buffer)
+        }
+        return buffer
+    }
+
+    /// The tagging units of a text: each Japanese sentence character by character, and each run
+    /// of other sentences within a paragraph token by token (a sentence break inside a name,
+    /// "Marlene D. | Hilliard", then does not cut the name). Cost: segmentation, O(n).
+    func units(of text: NormalizedText) -> [TaggingUnit] {
+        let segmentation = segmentWorker.segment(text)
+        let toNormalized = Self.normalizedOffsets(of: text)
+        func normalized(_ span: Span) -> Span {
+            Span(start: toNormalized[span.start], end: max(toNormalized[span.start], toNormalized[span.end]))
+        }
+        var units: [TaggingUnit] = []
+        var tokenIndex = 0
+        let tokens = segmentation.tokens
+        var paragraphIndex = 0
+        var englishTokens: [Span] = []
+        var englishParagraph = -1
+        func flushEnglish() {
+            if !englishTokens.isEmpty { units.append(TaggingUnit(model: .english, positions: englishTokens[...])) }
+            englishTokens = []
+        }
+        for sentence in segmentation.sentences {
+            let span = normalized(sentence.span)
+            let first = tokenIndex
+            while tokenIndex < tokens.count, tokens[tokenIndex].span.start < sentence.span.end { tokenIndex += 1 }
+            while paragraphIndex + 1 < segmentation.paragraphs.count,
+                  segmentation.paragraphs[paragraphIndex].end <= sentence.span.start { paragraphIndex += 1 }
+            guard !span.isEmpty else { continue }
+            if sentence.language == .japanese {
+                flushEnglish()
+                let characters = span.range.map { Span(start: $0, end: $0 + 1) }
+                units.append(TaggingUnit(model: .japanese, positions: characters[...]))
+            } else {
+                if paragraphIndex != englishParagraph { flushEnglish() }
+                englishParagraph = paragraphIndex
+                englishTokens += tokens[first..<tokenIndex].map { normalized($0.span) }.filter { !$0.isEmpty }
+            }
+        }
+        flushEnglish()
+        return units
+    }
+
+    /// For each original offset (and the end), the first normalized offset at or after it.
+    static func normalizedOffsets(of text: NormalizedText) -> [Int] {
+        let originalCount = text.originalStarts[text.count]
+        var offsets = [Int](repeating: -1, count: originalCount + 1)
+        offsets[originalCount] = text.count
+        for index in stride(from: text.count - 1, through: 0, by: -1) { offsets[text.originalStarts[index]] = index }
+        for offset in stride(from: originalCount - 1, through: 0, by: -1) where offsets[offset] < 0 {
+            offsets[offset] = offsets[offset + 1]
+        }
+        return offsets
+    }
+}
+
+/// Training material for the two taggers, built from documents with their gold mentions
+/// through the same segmentation and features as recognition.
+///
+/// ```swift
+/// let set = try EntityTrainingSet(japaneseMask: trainerJA.rowMask, englishMask: trainerEN.rowMask, names: names)
+/// set.add(Document(text: "石破茂首相"), mentions: [(Span(start: 0, end: 3), .entity(.person))])
+/// trainerJA.train(set.japanese, passes: 10)
+/// ```
+public final class EntityTrainingSet {
+    public private(set) var japanese: [PerceptronTrainer.Sequence] = []
+    public private(set) var english: [PerceptronTrainer.Sequence] = []
+    private let normalizer: TextNormalizer
+    private let extractor: TaggingFeatures
+    private let japaneseMask: UInt32
+    private let englishMask: UInt32
+
+    /// A set whose features read `names`, the table that must ship with the models trained on it.
+    public init(japaneseMask: UInt32, englishMask: UInt32, names: NameGazetteer, segmenter: Segmenter = Segmenter()) throws {
+        normalizer = segmenter.normalizer
+        extractor = try TaggingFeatures(segmenter: segmenter, names: names)
+        self.japaneseMask = japaneseMask
+        self.englishMask = englishMask
+    }
+
+    /// Adds `document`'s units, each position tagged by the gold mention that holds its first
+    /// character (original offsets). Cost: as recognition, without decoding.
+    public func add(_ document: Document, mentions: [(span: Span, kind: MentionKind)]) {
+        let text = normalizer.normalize(document)
+        var owner = [Int](repeating: -1, count: document.count + 1)
+        for (index, mention) in mentions.enumerated() {
+            for offset in mention.span.range { owner[offset] = index }
+        }
+        for unit in extractor.units(of: text) {
+            // Runs of positions whose first characters one mention holds.
+            var runs: [(range: Range<Int>, kind: MentionKind)] = []
+            var previousOwner = -1
+            for (index, position) in unit.positions.enumerated() {
+                let mention = owner[text.originalSpan(of: position).start]
+                if mention >= 0 {
+                    if mention == previousOwner, let last = runs.popLast() {
+                        runs.append((last.range.lowerBound..<(index + 1), last.kind))
+                    } else {
+                        runs.append((index..<(index + 1), mentions[mention].kind))
+                    }
+                }
+                previousOwner = mention
+            }
+            let tags = Tag.encode(runs, count: unit.positions.count)
+            let mask = unit.model == .japanese ? japaneseMask : englishMask
+            let sequence = PerceptronTrainer.Sequence(features: extractor.features(of: unit, in: text, mask: mask), tags: tags)
+            if unit.model == .japanese { japanese.append(sequence) } else { english.append(sequence) }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import JPEN
+
+struct EntitiesCommand: StageCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "entities",
+        abstract: "Find people (PERSON), organizations (ORG) and places (LOC), each with an entity id.",
+        discussion: """
+        Ids come from the name lexicon (see `jpen lexicon`): one id per entity, the same for its
+        English and Japanese names and for a full name's later short forms ("person:ishiba-shigeru"
+        for 石破茂, "Shigeru Ishiba" and "Ishiba"), with the canonical "english" and "japanese"
+        names where the lexicon knows them.
+        """
+    )
+
+    @OptionGroup var stream: StreamOptions
+
+    /// One recognizer for all worker threads: the lexicon is loaded (and compiled on first use) once.
+    static let recognizer = Result { try EntityRecognizer(lexicon: Lexicon.load()) }
+
+    func makeAnalyzer() throws -> (InputDocument) throws -> EntityRecognition {
+        let worker = try Self.recognizer.get().makeWorker()
+        return { worker.recognize(Document(text: $0.text)) }
+    }
+
+    func render(_ output: EntityRecognition, of input: InputDocument) -> String {
+        output.entities.map { "\($0.span.start)..<\($0.span.end)\t\($0.type.rawValue)\t\($0.text)\t\($0.id)" }
+            .joined(separator: "\n")
+    }
+}

@@ -1,0 +1,268 @@
+import ArgumentParser
+import Foundation
+import JPEN
+import JPENICU
+
+/// Trains the entity taggers shipped in Sources/JPENEntities/Resources. Hidden: a developer's tool.
+struct TrainEntitiesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train-entities",
+        abstract: "Train the entity taggers from annotated data and build their name table.",
+        discussion: """
+        Each --data file is one of: token<TAB>BIO lines with blank lines between sentences (.bio,
+        tokens joined without spaces); CoNLL-U-like "# text = " sentences with id<TAB>token<TAB>IOB2
+        lines (.iob2); JSON Lines {"id", "text", "entities": [{"start", "end", "type"}]} (.jsonl).
+        Japanese sentences train the character tagger, the others the token tagger. The name
+        table (names.bin) is built first from the EDRDG dictionaries and the taggers are trained
+        reading it: ship the three files together.
+        """,
+        shouldDisplay: false
+    )
+
+    @Option(help: "Annotated data (repeatable).")
+    var data: [String]
+
+    @Option(help: "A TSV with doc_id and non_commercial columns: .jsonl sentences of documents marked 'yes' are left out.")
+    var excludeDocuments: String?
+
+    @Option(help: "EDRDG name dictionaries (ENAMDICT, EUC-JP): surfaces and romanized names with their kinds (repeatable).")
+    var names: [String] = []
+
+    @Option(help: "EDRDG word dictionaries (EDICT, EUC-JP): headwords and one-word glosses mark ordinary words (repeatable).")
+    var words: [String] = []
+
+    @Option(help: "Titles and honorifics written next to names, one a line (Dictionaries/person-titles.txt).")
+    var titles: String?
+
+    @Option(help: "Directory to write ner-ja.bin, ner-en.bin and names.bin to.")
+    var output: String
+
+    @Option(help: "Passes over the data.")
+    var passes = 10
+
+    @Option(help: "Score added to entering a mention, Japanese model: above 0 favours recall.")
+    var japaneseBias: Float = 0
+
+    @Option(help: "Score added to entering a mention, English model.")
+    var englishBias: Float = 0
+
+    @Option(help: "Models trained in different orders and averaged into each shipped one.")
+    var seeds = 1
+
+    @Option(help: "log2 of the number of weight rows of each model.")
+    var rowBits = 19
+
+    func run() throws {
+        let excluded = try excludeDocuments.map(Self.nonCommercialDocuments) ?? []
+        let rowMask = UInt32((1 << rowBits) - 1)
+        var table = NameGazetteerBuilder()
+        for path in names { try EDRDG.addEntries(of: path, isNameDictionary: true, to: &table) }
+        for path in words { try EDRDG.addEntries(of: path, isNameDictionary: false, to: &table) }
+        if let titles {
+            for line in try String(contentsOfFile: titles, encoding: .utf8).split(separator: "\n") where !line.hasPrefix("#") {
+                table.add(Array(line.trimmingCharacters(in: .whitespaces).unicodeScalars), .title)
+            }
+        }
+        let tablePath = URL(fileURLWithPath: output).appendingPathComponent("names.bin").path
+        try Data(table.tableBytes()).write(to: URL(fileURLWithPath: tablePath))
+        print("names.bin: \(table.count) keys")
+        let set = try EntityTrainingSet(japaneseMask: rowMask, englishMask: rowMask,
+                                        names: NameGazetteer(path: tablePath))
+        for path in data {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let examples: [AnnotatedSentence]
+            if path.hasSuffix(".bio") {
+                examples = AnnotatedSentence.bio(text)
+            } else if path.hasSuffix(".iob2") {
+                examples = AnnotatedSentence.iob2(text)
+            } else {
+                examples = try AnnotatedSentence.jsonLines(text, excluding: excluded)
+            }
+            for example in examples { set.add(Document(text: example.text), mentions: example.mentions) }
+            print("\(path): \(examples.count) sentences, \(examples.reduce(0) { $0 + $1.mentions.count }) mentions")
+        }
+        let models: [(String, UInt32, Int, [PerceptronTrainer.Sequence], Float)] = [
+            ("ner-ja.bin", CharacterFeatures.featureSet, CharacterFeatures.templateCount, set.japanese, japaneseBias),
+            ("ner-en.bin", TokenFeatures.featureSet, TokenFeatures.templateCount, set.english, englishBias),
+        ]
+        for (name, featureSet, templateCount, sequences, bias) in models {
+            print("\(name): \(sequences.count) sequences")
+            let trainers = (1...max(seeds, 1)).map { seed in
+                let trainer = PerceptronTrainer(featureSet: featureSet, templateCount: templateCount, rowBits: rowBits)
+                trainer.train(sequences, passes: passes, seed: UInt64(seed)) { pass, accuracy in
+                    print("  seed \(seed) pass \(pass): \(String(format: "%.4f", accuracy)) of positions right")
+                }
+                return trainer
+            }
+            let url = URL(fileURLWithPath: output).appendingPathComponent(name)
+            try Data(PerceptronTrainer.modelBytes(averaging: trainers, entityBias: bias)).write(to: url)
+        }
+    }
+
+    static func nonCommercialDocuments(_ path: String) throws -> Set<String> {
+        let rows = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        guard let header = rows.first, let id = header.firstIndex(of: "doc_id"), let flag = header.firstIndex(of: "non_commercial") else {
+            throw ValidationError("\(path) has no doc_id and non_commercial columns")
+        }
+        return Set(rows.dropFirst().filter { $0.count > max(id, flag) && $0[flag] == "yes" }.map { String($0[id]) })
+    }
+}
+
+/// A training sentence: its text and its mentions, in code points.
+struct AnnotatedSentence {
+    var text: String
+    var mentions: [(span: Span, kind: MentionKind)]
+
+    /// Mentions from BIO labels of consecutive tokens with the given code-point ranges.
+    static func mentions(labels: [Substring], ranges: [Range<Int>]) -> [(span: Span, kind: MentionKind)] {
+        var result: [(span: Span, kind: MentionKind)] = []
+        var open: (start: Int, end: Int, label: Substring)? = nil
+        func close() {
+            if let current = open, let kind = MentionKind(label: String(current.label)) {
+                result.append((Span(start: current.start, end: current.end), kind))
+            }
+            open = nil
+        }
+        for (label, range) in zip(labels, ranges) {
+            let parts = label.split(separator: "-", maxSplits: 1)
+            guard parts.count == 2, parts[0] == "B" || parts[0] == "I" else { close(); continue }
+            if parts[0] == "B" || open?.label != parts[1] { close(); open = (range.lowerBound, range.upperBound, parts[1]) }
+            open?.end = range.upperBound
+        }
+        close()
+        return result
+    }
+
+    /// token<TAB>label lines; Japanese tokens join without spaces, except between two ASCII letters or digits.
+    static func bio(_ file: String) -> [AnnotatedSentence] {
+        file.components(separatedBy: "\n\n").compactMap { block in
+            var text = String.UnicodeScalarView()
+            var labels: [Substring] = [], ranges: [Range<Int>] = []
+            var count = 0
+            for line in block.split(separator: "\n") {
+                let columns = line.split(separator: "\t")
+                guard columns.count >= 2 else { continue }
+                let token = columns[0].unicodeScalars
+                if let last = text.last, let first = token.first, isASCIIWord(last), isASCIIWord(first) {
+                    text.append(" ")
+                    count += 1
+                }
+                text.append(contentsOf: token)
+                ranges.append(count..<(count + token.count))
+                count += token.count
+                labels.append(columns[1])
+            }
+            return labels.isEmpty ? nil : AnnotatedSentence(text: String(text), mentions: mentions(labels: labels, ranges: ranges))
+        }
+    }
+
+    private static func isASCIIWord(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
+    }
+
+    /// "# text = " sentences with idx<TAB>token<TAB>label lines; tokens found in the text in order.
+    static func iob2(_ file: String) -> [AnnotatedSentence] {
+        file.components(separatedBy: "\n\n").compactMap { block in
+            var text: [Unicode.Scalar] = []
+            var labels: [Substring] = [], ranges: [Range<Int>] = []
+            var position = 0
+            for line in block.split(separator: "\n") {
+                if line.hasPrefix("# text = ") { text = Array(line.dropFirst(9).unicodeScalars); continue }
+                let columns = line.split(separator: "\t")
+                guard !line.hasPrefix("#"), columns.count >= 3, !columns[0].contains("-"), !columns[0].contains(".") else { continue }
+                let token = Array(columns[1].unicodeScalars)
+                guard let start = find(token, in: text, from: position) else { return nil }
+                ranges.append(start..<(start + token.count))
+                position = start + token.count
+                labels.append(columns[2])
+            }
+            return labels.isEmpty ? nil : AnnotatedSentence(text: String(String.UnicodeScalarView(text)), mentions: mentions(labels: labels, ranges: ranges))
+        }
+    }
+
+    private static func find(_ token: [Unicode.Scalar], in text: [Unicode.Scalar], from position: Int) -> Int? {
+        var start = position
+        while start + token.count <= text.count {
+            if text[start..<(start + token.count)].elementsEqual(token) { return start }
+            guard Script(text[start]) == .space else { return nil }
+            start += 1
+        }
+        return nil
+    }
+
+    /// JSON Lines {"id", "text", "entities"}; sentences whose document (the id before its last
+    /// '-') is in `excluded` are skipped.
+    static func jsonLines(_ file: String, excluding excluded: Set<String>) throws -> [AnnotatedSentence] {
+        try file.split(separator: "\n").compactMap { line in
+            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let text = object["text"] as? String else { return nil }
+            if let id = object["id"] as? String, let dash = id.lastIndex(of: "-"), excluded.contains(String(id[..<dash])) {
+                return nil
+            }
+            let entities = object["entities"] as? [[String: Any]] ?? []
+            let mentions = entities.compactMap { entity -> (span: Span, kind: MentionKind)? in
+                guard let start = entity["start"] as? Int, let end = entity["end"] as? Int,
+                      let kind = MentionKind(label: entity["type"] as? String ?? "") else { return nil }
+                return (Span(start: start, end: end), kind)
+            }
+            return AnnotatedSentence(text: text, mentions: mentions)
+        }
+    }
+}
+
+/// Reads EDRDG dictionary lines, `HEADWORD [READING] /(tags) gloss/gloss/(tags) gloss/`, into a
+/// name table: headwords as written (NFKC), glosses lowercased.
+enum EDRDG {
+    static func addEntries(of path: String, isNameDictionary: Bool, to table: inout NameGazetteerBuilder) throws {
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let text = try Converter.decode(bytes, charset: "EUC-JP")
+        let normalizer = TextNormalizer()
+        for line in text.split(separator: "\n") {
+            guard let slash = line.firstRange(of: " /") else { continue }
+            let head = line[..<slash.lowerBound]
+            let surface = head.split(separator: " [").first.map(String.init) ?? ""
+            guard !surface.isEmpty, !surface.hasPrefix("？") else { continue }
+            var classes: NameClasses = isNameDictionary ? [] : .word
+            var surfaceClasses = classes
+            for field in line[slash.upperBound...].split(separator: "/") {
+                var gloss = field.drop { $0 == " " }
+                while gloss.first == "(", let close = gloss.firstIndex(of: ")") {
+                    if isNameDictionary {
+                        let tags = gloss[gloss.index(after: gloss.startIndex)..<close].split(separator: ",")
+                        let tagged = tags.reduce(into: NameClasses()) { $0.formUnion(nameClasses(tag: $1)) }
+                        if !tagged.isEmpty { classes = tagged }
+                    }
+                    gloss = gloss[gloss.index(after: close)...].drop { $0 == " " }
+                }
+                // Trailing notes: "Los Angeles (abbr)", "Ishiba Shigeru (1957.2.4-)".
+                if let note = gloss.firstRange(of: " (") { gloss = gloss[..<note.lowerBound] }
+                guard !gloss.isEmpty, gloss != "P" else { continue }
+                surfaceClasses.formUnion(classes)
+                if isNameDictionary {
+                    let lowered = gloss.lowercased()
+                    table.add(Array(lowered.unicodeScalars), classes)
+                    // Full names are romanized family name first; English writes them given name first.
+                    let parts = lowered.split(separator: " ")
+                    if classes.contains(.fullName), parts.count == 2 { table.add(Array("\(parts[1]) \(parts[0])".unicodeScalars), classes) }
+                } else if let first = gloss.first, first.isLowercase, !gloss.contains(" ") {
+                    table.add(Array(gloss.unicodeScalars), .word)
+                }
+            }
+            if !surfaceClasses.isEmpty {
+                table.add(normalizer.normalize(Document(text: surface)).scalars, surfaceClasses)
+            }
+        }
+    }
+
+    /// The classes an ENAMDICT tag stands for.
+    static func nameClasses(tag: Substring) -> NameClasses {
+        switch tag {
+        case "s": .surname
+        case "g", "f", "m": .givenName
+        case "h": .fullName
+        case "p", "st": .place
+        case "o", "c": .organization
+        default: .name
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+@testable import JPENEntities
+import JPENLexicon
+import JPENText
+import Testing
+
+@Suite struct TagTests {
+    @Test func bilouRoundTrip() {
+        let mentions: [(range: Range<Int>, kind: MentionKind)] = [(0..<3, .entity(.person)), (3..<4, .entity(.location)),
+                                                                  (4..<5, .other), (6..<8, .entity(.organization))]
+        let tags = Tag.encode(mentions, count: 9)
+        #expect(tags.count == 9)
+        let decoded = Tag.decode(tags)
+        #expect(decoded.map(\.range) == mentions.map(\.range))
+        #expect(decoded.map(\.kind) == mentions.map(\.kind))
+    }
+
+    @Test func insideOnlyContinuesItsOwnType() {
+        let beginPerson = Tag.encode([(0..<2, .entity(.person))], count: 2)
+        #expect(Tag.allows(beginPerson[1], after: beginPerson[0]))
+        let lastPlace = Tag.encode([(0..<2, .entity(.location))], count: 2)[1]
+        #expect(!Tag.allows(lastPlace, after: beginPerson[0]))
+        #expect(!Tag.allows(lastPlace, after: nil))
+        #expect(!Tag.canEnd(beginPerson[0]))
+    }
+}
+
+@Suite struct FeatureTests {
+    @Test func characterFeaturesHaveAFixedCountPerCharacter() {
+        var extractor = CharacterFeatures()
+        var features: [UInt32] = []
+        let text = Array("石破茂首相𠮷".unicodeScalars)
+        extractor.extract(text[...], names: NameGazetteer(), mask: 0xFFFF, into: &features)
+        #expect(features.count == text.count * CharacterFeatures.templateCount)
+        #expect(features.allSatisfy { $0 <= 0xFFFF })
+        features.removeAll()
+        extractor.extract(text[0..<0], names: NameGazetteer(), mask: 0xFFFF, into: &features)
+        #expect(features.isEmpty)
+    }
+
+    @Test func characterFeaturesReadTheContext() {
+        var extractor = CharacterFeatures()
+        var first: [UInt32] = [], second: [UInt32] = []
+        extractor.extract(Array("石破首相".unicodeScalars)[...], names: NameGazetteer(), mask: .max, into: &first)
+        extractor.extract(Array("石破氏は".unicodeScalars)[...], names: NameGazetteer(), mask: .max, into: &second)
+        let count = CharacterFeatures.templateCount
+        // The same character (石) with different characters after it.
+        #expect(first[1] == second[1])
+        #expect(first[0..<count] != second[0..<count])
+    }
+
+    @Test func possessiveReadsAsTheName() {
+        #expect(String(String.UnicodeScalarView(TokenFeatures.stem(Array("Trump’s".unicodeScalars)[...]))) == "Trump")
+        #expect(TokenFeatures.stem(Array("is".unicodeScalars)[...]).count == 2)
+        var extractor = TokenFeatures()
+        var features: [UInt32] = []
+        let text = Array("Trump Trump’s".unicodeScalars)
+        let tokens = [Span(start: 0, end: 5), Span(start: 6, end: 13)]
+        extractor.extract(text, tokens: tokens[...], names: NameGazetteer(), mask: .max, into: &features)
+        #expect(features.count == 2 * TokenFeatures.templateCount)
+        // Template 1 is the lowercase word.
+        #expect(features[1] == features[TokenFeatures.templateCount + 1])
+    }
+}
+
+@Suite struct ModelFileTests {
+    func temporaryPath(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("jpen-\(UUID().uuidString)-\(name)").path
+    }
+
+    @Test func trainedModelRoundTripsThroughItsFile() throws {
+        // Rows 1 and 5 mark a person, 2 and 6 a place, 0 and 4 nothing.
+        let templates = 2
+        func sequence(_ kinds: [Int]) -> PerceptronTrainer.Sequence {
+            let features = kinds.flatMap { [UInt32($0), UInt32($0 + 4)] }
+            let mentions = kinds.enumerated().compactMap { index, kind -> (range: Range<Int>, kind: MentionKind)? in
+                kind == 0 ? nil : (index..<(index + 1), .entity(kind == 1 ? .person : .location))
+            }
+            return PerceptronTrainer.Sequence(features: features, tags: Tag.encode(mentions, count: kinds.count))
+        }
+        let sequences = [sequence([0, 1, 0, 2]), sequence([2, 0, 0]), sequence([1])]
+        let trainer = PerceptronTrainer(featureSet: 9, templateCount: templates, rowBits: 4)
+        trainer.train(sequences, passes: 10)
+        let path = temporaryPath("model.bin")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(trainer.modelBytes()).write(to: URL(fileURLWithPath: path))
+
+        let model = try TaggerModel(path: path, featureSet: 9, templateCount: templates)
+        var scratch: [Float] = []
+        for sequence in sequences {
+            #expect(model.tag(sequence.features, count: sequence.tags.count, scratch: &scratch) == sequence.tags)
+        }
+        #expect(model.tag([], count: 0, scratch: &scratch).isEmpty)
+        #expect(throws: TaggerModel.FormatError.self) { try TaggerModel(path: path, featureSet: 1, templateCount: templates) }
+    }
+
+    @Test func foreignFileIsRejected() throws {
+        let path = temporaryPath("junk.bin")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data("not a model".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: TaggerModel.FormatError.self) { try TaggerModel(path: path, featureSet: 1, templateCount: 1) }
+        #expect(throws: NameGazetteer.FormatError.self) { try NameGazetteer(path: path) }
+    }
+
+    @Test func nameTableRoundTrip() throws {
+        var builder = NameGazetteerBuilder()
+        builder.add(Array("渋谷".unicodeScalars), .place)
+        builder.add(Array("渋谷".unicodeScalars), .surname)
+        builder.add(Array("delaware".unicodeScalars), .place)
+        let path = temporaryPath("names.bin")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(builder.tableBytes()).write(to: URL(fileURLWithPath: path))
+        let names = try NameGazetteer(path: path)
+        #expect(names.keyCount == 2)
+        #expect(names.classes(of: NameGazetteer.key(Array("渋谷".unicodeScalars))) == [.place, .surname])
+        #expect(names.classes(of: NameGazetteer.key(Array("delaware".unicodeScalars))) == .place)
+        #expect(names.classes(of: NameGazetteer.key(Array("渋".unicodeScalars))).isEmpty)
+    }
+}
