@@ -31,12 +31,15 @@ public struct DateTagger: Sendable {
     /// `THH:MM:SS` and a zone) anchors relative expressions; without it a dateline near the top of
     /// the text does, and without either relative expressions stay durations with a `mod`.
     public func tag(_ document: Document, documentDate: String? = nil) throws(InvalidDocumentDate) -> [TemporalExpression] {
-        var reference: ReferenceTime? = nil
-        if let documentDate {
-            guard let parsed = ReferenceTime(parsing: documentDate) else { throw InvalidDocumentDate(text: documentDate) }
-            reference = parsed
-        }
-        return tag(normalizer.normalize(document), of: document, reference: reference)
+        tag(normalizer.normalize(document), of: document, reference: try Self.reference(documentDate))
+    }
+
+    /// The reference time a document date (`YYYY-MM-DD`, optionally with a time and zone) gives;
+    /// nil for nil.
+    public static func reference(_ documentDate: String?) throws(InvalidDocumentDate) -> ReferenceTime? {
+        guard let documentDate else { return nil }
+        guard let parsed = ReferenceTime(parsing: documentDate) else { throw InvalidDocumentDate(text: documentDate) }
+        return parsed
     }
 
     /// The temporal expressions of an already normalized `document`; `reference` nil looks for a dateline.

@@ -17,9 +17,10 @@ struct DatesCommand: StageCommand {
         let dates: [TemporalExpression]
     }
 
-    func makeAnalyzer() throws -> (InputDocument) throws -> Output {
-        let tagger = DateTagger()
-        return { Output(dates: try tagger.tag(Document(text: $0.text), documentDate: $0.date)) }
+    func makeAnalyzer() -> DateTagger { DateTagger() }
+
+    func makeWorker(_ tagger: DateTagger) -> (InputDocument) throws -> Output {
+        { Output(dates: try tagger.tag(Document(text: $0.text), documentDate: $0.date)) }
     }
 
     func render(_ output: Output, of input: InputDocument) -> String {

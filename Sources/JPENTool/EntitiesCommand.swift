@@ -15,11 +15,15 @@ struct EntitiesCommand: StageCommand {
 
     @OptionGroup var stream: StreamOptions
 
-    /// One recognizer for all worker threads: the lexicon is loaded (and compiled on first use) once.
-    static let recognizer = Result { try EntityRecognizer(lexicon: Lexicon.load()) }
+    @OptionGroup var lexicon: LexiconCommand.Options
 
-    func makeAnalyzer() throws -> (InputDocument) throws -> EntityRecognition {
-        let worker = try Self.recognizer.get().makeWorker()
+    /// Loads the lexicon, compiling it on first use.
+    func makeAnalyzer() throws -> EntityRecognizer {
+        try EntityRecognizer(lexicon: Lexicon.load(lexicon.sources))
+    }
+
+    func makeWorker(_ recognizer: EntityRecognizer) throws -> (InputDocument) throws -> EntityRecognition {
+        let worker = try recognizer.makeWorker()
         return { worker.recognize(Document(text: $0.text)) }
     }
 

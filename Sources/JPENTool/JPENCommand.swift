@@ -16,13 +16,14 @@ struct JPENCommand: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [
+            ExtractCommand.self,
             NormalizeCommand.self,
             SegmentCommand.self,
+            EntitiesCommand.self,
             DatesCommand.self,
             QuotesCommand.self,
             LexiconCommand.self,
             TrainWordsCommand.self,
-            EntitiesCommand.self,
             TrainEntitiesCommand.self,
         ]
     )

@@ -55,9 +55,10 @@ struct NormalizeCommand: StageCommand {
         let map: [NormalizedText.Edit]
     }
 
-    func makeAnalyzer() throws -> (InputDocument) throws -> Output {
-        let normalizer = TextNormalizer(options: options)
-        return { input in
+    func makeAnalyzer() -> TextNormalizer { TextNormalizer(options: options) }
+
+    func makeWorker(_ normalizer: TextNormalizer) -> (InputDocument) throws -> Output {
+        { input in
             let document = Document(text: input.text)
             let normalized = normalizer.normalize(document)
             return Output(text: normalized.string, map: normalized.edits(from: document))

@@ -14,8 +14,10 @@ struct QuotesCommand: StageCommand {
         let quotes: [Quotation]
     }
 
-    func makeAnalyzer() throws -> (InputDocument) throws -> Output {
-        let worker = try QuoteFinder().makeWorker()
+    func makeAnalyzer() -> QuoteFinder { QuoteFinder() }
+
+    func makeWorker(_ finder: QuoteFinder) throws -> (InputDocument) throws -> Output {
+        let worker = try finder.makeWorker()
         return { Output(quotes: worker.quotations(in: Document(text: $0.text))) }
     }
 

@@ -9,8 +9,10 @@ struct SegmentCommand: StageCommand {
 
     @OptionGroup var stream: StreamOptions
 
-    func makeAnalyzer() throws -> (InputDocument) throws -> Segmentation {
-        let worker = try Segmenter().makeWorker()
+    func makeAnalyzer() -> Segmenter { Segmenter() }
+
+    func makeWorker(_ segmenter: Segmenter) throws -> (InputDocument) throws -> Segmentation {
+        let worker = try segmenter.makeWorker()
         return { worker.segment(Document(text: $0.text)) }
     }
 

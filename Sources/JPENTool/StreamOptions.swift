@@ -30,9 +30,13 @@ struct StreamOptions: ParsableArguments {
 /// A subcommand that runs one stage over each document of its input.
 protocol StageCommand: ParsableCommand {
     associatedtype Output: Encodable
+    /// What all threads share: models, dictionaries, configuration.
+    associatedtype Analyzer
     var stream: StreamOptions { get }
-    /// Makes the function that analyzes one document; called once per task.
-    func makeAnalyzer() throws -> (InputDocument) throws -> Output
+    /// Loads the shared analyzer; called once per run.
+    func makeAnalyzer() throws -> Analyzer
+    /// Makes the function that analyzes one document; called once per thread.
+    func makeWorker(_ analyzer: Analyzer) throws -> (InputDocument) throws -> Output
     /// The readable rendering of one document's result.
     func render(_ output: Output, of document: InputDocument) -> String
 }
@@ -43,9 +47,10 @@ extension StageCommand {
         var failures = 0
         let sources = stream.files.isEmpty ? ["-"] : stream.files
         // Analyzers are made lazily: one per worker thread in --jsonl mode, one otherwise.
-        var made: [Analyzer<Output>] = []
-        func analyzers(_ count: Int) throws -> [Analyzer<Output>] {
-            while made.count < count { made.append(Analyzer(analyze: try makeAnalyzer())) }
+        let shared = try makeAnalyzer()
+        var made: [Worker<Output>] = []
+        func analyzers(_ count: Int) throws -> [Worker<Output>] {
+            while made.count < count { made.append(Worker(analyze: try makeWorker(shared))) }
             return Array(made.prefix(count))
         }
         for source in sources {
@@ -72,7 +77,7 @@ extension StageCommand {
     /// One document a line, analyzed by `analyzers.count` threads in batches and written in input
     /// order. A bad line is reported, answered with an error object so lines stay paired, and
     /// skipped. Memory: one batch of lines and their results.
-    private func runLines(_ lines: LineReader, name: String, analyzers: [Analyzer<Output>],
+    private func runLines(_ lines: LineReader, name: String, analyzers: [Worker<Output>],
                           output: inout OutputWriter) throws -> Int {
         var failures = 0
         var lines = lines
@@ -156,8 +161,8 @@ extension StageCommand {
     }
 }
 
-/// One task's analysis function. Each worker thread uses only its own.
-struct Analyzer<Output> {
+/// One thread's analysis function. Each worker thread uses only its own.
+struct Worker<Output> {
     let analyze: (InputDocument) throws -> Output
 }
 
