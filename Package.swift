@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // The only target that includes ICU headers; see the header for why.
@@ -50,6 +51,7 @@ let package = Package(
             // every byte appended cost more than the writing.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
+        .target(name: "JPENIndex", dependencies: ["JPENText", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "JPENTool",
             dependencies: ["JPEN", "JPENICU", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -63,6 +65,7 @@ let package = Package(
         .testTarget(name: "JPENDatesTests", dependencies: ["JPENDates"]),
         .testTarget(name: "JPENQuotesTests", dependencies: ["JPENQuotes"]),
         .testTarget(name: "JPENEntitiesTests", dependencies: ["JPENEntities"]),
+        .testTarget(name: "JPENIndexTests", dependencies: ["JPENIndex"]),
         .testTarget(name: "EndToEndTests", dependencies: ["JPENTool"]),
         .testTarget(name: "JPENLexiconTests", dependencies: ["JPENLexicon"]),
     ]

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import JPEN
 
@@ -74,57 +73,31 @@ extension StageCommand {
         if failures > 0 { throw ExitCode(1) }
     }
 
-    /// One document a line, analyzed by `analyzers.count` threads in batches and written in input
-    /// order. A bad line is reported, answered with an error object so lines stay paired, and
-    /// skipped. Memory: one batch of lines and their results.
+    /// One document a line, analyzed by `analyzers.count` threads and written in input order. A
+    /// bad line is reported, answered with an error object so lines stay paired, and skipped.
     private func runLines(_ lines: LineReader, name: String, analyzers: [Worker<Output>],
                           output: inout OutputWriter) throws -> Int {
         var failures = 0
         var lines = lines
-        let date = stream.date
-        while true {
-            var batch: [(number: Int, bytes: [UInt8])] = []
-            var batchBytes = 0
-            while batch.count < 64 * analyzers.count, batchBytes < 1 << 22, let line = lines.next() {
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                batch.append((lines.lineNumber, line))
-                batchBytes += line.count
+        let encoders = analyzers.map { worker in
+            let encoder = LineEncoder()
+            return { (document: InputDocument) throws -> [UInt8] in
+                encoder.encode(OutputLine(id: document.id, body: try worker.analyze(document)))
             }
-            if batch.isEmpty { break }
-            let results = ResultSlots(count: batch.count)
-            let workers = UncheckedSendable(analyzers)
-            let input = UncheckedSendable(batch)
-            DispatchQueue.concurrentPerform(iterations: min(analyzers.count, batch.count)) { worker in
-                let encoder = LineEncoder()
-                for index in stride(from: worker, to: input.value.count, by: workers.value.count) {
-                    let (number, bytes) = input.value[index]
-                    results[index] = Self.analyzeLine(bytes, number: number, source: name, date: date,
-                                                      analyze: workers.value[worker].analyze, encoder: encoder)
+        }
+        let errorEncoder = LineEncoder()
+        try DocumentBatches.run(&lines, source: name, defaultDate: stream.date, workers: encoders) { batch in
+            for outcome in batch {
+                switch outcome {
+                case .success(let line): output.write(line: line)
+                case .failure(let failure):
+                    report(failure.message)
+                    failures += 1
+                    output.write(line: errorEncoder.encode(OutputLine(id: .null, body: ErrorBody(error: failure.message))))
                 }
-            }
-            for result in results.values {
-                if let message = result.error { report(message); failures += 1 }
-                output.write(line: result.line)
             }
         }
         return failures
-    }
-
-    /// The output line for one input line, and the error to report if it was bad.
-    private static func analyzeLine(_ bytes: [UInt8], number: Int, source: String, date: String?,
-                                    analyze: (InputDocument) throws -> Output,
-                                    encoder: LineEncoder) -> LineResult {
-        do {
-            if let offset = firstInvalidUTF8Offset(in: bytes) {
-                throw InputError(source: source, line: number, problem: "invalid UTF-8 at byte \(offset + 1)")
-            }
-            var document = try InputDocument(jsonLine: bytes, source: source, line: number)
-            if document.date == nil { document.date = date }
-            return LineResult(line: encoder.encode(OutputLine(id: document.id, body: try analyze(document))), error: nil)
-        } catch {
-            let message = error is InputError ? "\(error)" : "\(source):\(number): \(error)"
-            return LineResult(line: encoder.encode(OutputLine(id: .null, body: ErrorBody(error: message))), error: message)
-        }
     }
 
     /// The whole input as one document, byte for byte (CR LF stays two characters, so spans
@@ -164,28 +137,6 @@ extension StageCommand {
 /// One thread's analysis function. Each worker thread uses only its own.
 struct Worker<Output> {
     let analyze: (InputDocument) throws -> Output
-}
-
-struct LineResult {
-    var line: [UInt8] = []
-    var error: String?
-}
-
-/// Result slots that worker threads fill, each index by exactly one thread.
-private final class ResultSlots: @unchecked Sendable {
-    // Disjoint indices per thread, read only after concurrentPerform returns.
-    private(set) var values: [LineResult]
-    init(count: Int) { values = Array(repeating: LineResult(), count: count) }
-    subscript(index: Int) -> LineResult {
-        get { values[index] }
-        set { values.withUnsafeMutableBufferPointer { $0[index] = newValue } }
-    }
-}
-
-/// Hands a value to worker threads that use it without sharing mutable state.
-private struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }
 
 /// Writes `message` to standard error, prefixed with the program's name.

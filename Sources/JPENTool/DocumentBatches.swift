@@ -1,0 +1,70 @@
+import Dispatch
+import JPEN
+
+/// Why one line of a JSON Lines stream gave no result; the message names the input and line.
+struct LineFailure: Error {
+    let message: String
+}
+
+/// Runs JSON Lines documents through per-thread workers, a batch at a time, in input order.
+///
+/// Memory is bounded by one batch: at most 64 lines per worker or 4 MiB of input.
+enum DocumentBatches {
+    /// Reads `lines` to the end; for each batch calls `body` with one outcome per non-blank line,
+    /// in input order. Worker `k` runs only on thread `k`, so it may keep its own buffers.
+    static func run<Value>(_ lines: inout LineReader, source: String, defaultDate: String?,
+                           workers: [(InputDocument) throws -> Value],
+                           body: ([Result<Value, LineFailure>]) throws -> Void) throws {
+        while true {
+            var batch: [(number: Int, bytes: [UInt8])] = []
+            var batchBytes = 0
+            while batch.count < 64 * workers.count, batchBytes < 1 << 22, let line = lines.next() {
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                batch.append((lines.lineNumber, line))
+                batchBytes += line.count
+            }
+            if batch.isEmpty { return }
+            let results = ResultSlots<Value>(count: batch.count)
+            let shared = UncheckedSendable((workers, batch))
+            DispatchQueue.concurrentPerform(iterations: min(workers.count, batch.count)) { thread in
+                let (workers, batch) = shared.value
+                for index in stride(from: thread, to: batch.count, by: workers.count) {
+                    results[index] = outcome(of: batch[index].bytes, number: batch[index].number, source: source,
+                                             defaultDate: defaultDate, worker: workers[thread])
+                }
+            }
+            try body(results.values.map { $0! })
+        }
+    }
+
+    private static func outcome<Value>(of bytes: [UInt8], number: Int, source: String, defaultDate: String?,
+                                       worker: (InputDocument) throws -> Value) -> Result<Value, LineFailure> {
+        do {
+            if let offset = firstInvalidUTF8Offset(in: bytes) {
+                throw InputError(source: source, line: number, problem: "invalid UTF-8 at byte \(offset + 1)")
+            }
+            var document = try InputDocument(jsonLine: bytes, source: source, line: number)
+            if document.date == nil { document.date = defaultDate }
+            return .success(try worker(document))
+        } catch {
+            return .failure(LineFailure(message: error is InputError ? "\(error)" : "\(source):\(number): \(error)"))
+        }
+    }
+}
+
+/// Result slots that worker threads fill, each index by exactly one thread.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    // Disjoint indices per thread, read only after concurrentPerform returns.
+    private(set) var values: [Result<Value, LineFailure>?]
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    subscript(index: Int) -> Result<Value, LineFailure>? {
+        get { values[index] }
+        set { values.withUnsafeMutableBufferPointer { $0[index] = newValue } }
+    }
+}
+
+/// Hands a value to worker threads that use it without sharing mutable state.
+private struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
