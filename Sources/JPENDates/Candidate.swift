@@ -70,8 +70,8 @@ enum PendingValue {
     /// `amount` `unit`s before (negative) or after the reference; `approximate` amounts such as
     /// 0.5 resolve only without a reference.
     case shift(unit: TimeUnit, amount: Int, text: String, suffix: String)
-    /// A named day without a year.
-    case holiday(Holiday)
+    /// A named day without a year; `suffix` is a time of day (`T18:00`) or empty.
+    case holiday(Holiday, suffix: String)
     /// A time of day (local to the document: a written zone is read past, not converted),
     /// resolved onto the reference day when there is one.
     case clock(hour: Int, minute: Int?, second: Int?)

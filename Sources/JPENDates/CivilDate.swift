@@ -92,14 +92,18 @@ public struct ReferenceTime: Hashable, Sendable {
     public var date: CivilDate
     /// Seconds since midnight, when the reference gives a time.
     public var secondOfDay: Int?
+    /// The document's zone, minutes east of UTC, when the reference gives one (`+09:00`, `Z`):
+    /// a time written with another zone ("8:00 GMT") is converted to it.
+    public var utcOffsetMinutes: Int?
 
-    public init(date: CivilDate, secondOfDay: Int? = nil) {
+    public init(date: CivilDate, secondOfDay: Int? = nil, utcOffsetMinutes: Int? = nil) {
         self.date = date
         self.secondOfDay = secondOfDay
+        self.utcOffsetMinutes = utcOffsetMinutes
     }
 
-    /// Parses `YYYY-MM-DD`, optionally followed by `THH:MM[:SS]` and a zone (ignored: values are
-    /// local to the document). Returns nil for anything else.
+    /// Parses `YYYY-MM-DD`, optionally followed by `THH:MM[:SS]` and a zone (`Z`, `±HH:MM`).
+    /// Returns nil for anything else.
     public init?(parsing text: String) {
         let s = Array(text.utf8)
         func number(_ range: Range<Int>) -> Int? {
@@ -118,8 +122,18 @@ public struct ReferenceTime: Hashable, Sendable {
         if s.count >= 16, s[10] == 0x54 || s[10] == 0x20, let h = number(11..<13), s[13] == 0x3A, let mi = number(14..<16) {
             let sec = s.count >= 19 && s[16] == 0x3A ? number(17..<19) ?? 0 : 0
             secondOfDay = h * 3600 + mi * 60 + sec
+            let zoneAt = s.count >= 19 && s[16] == 0x3A ? 19 : 16
+            if zoneAt < s.count, s[zoneAt] == 0x5A {
+                utcOffsetMinutes = 0
+            } else if zoneAt + 6 <= s.count, s[zoneAt] == 0x2B || s[zoneAt] == 0x2D, s[zoneAt + 3] == 0x3A,
+                      let zh = number((zoneAt + 1)..<(zoneAt + 3)), let zm = number((zoneAt + 4)..<(zoneAt + 6)) {
+                utcOffsetMinutes = (s[zoneAt] == 0x2D ? -1 : 1) * (zh * 60 + zm)
+            } else {
+                utcOffsetMinutes = nil
+            }
         } else {
             secondOfDay = nil
+            utcOffsetMinutes = nil
         }
     }
 }

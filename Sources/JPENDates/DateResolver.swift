@@ -119,6 +119,13 @@ struct DateResolver {
     private var quarterSentences: [Int: Bool] = [:]
     /// The quarter (year × 4 + quarter − 1) most recently named, for "a year ago" in quarterly reports.
     private var lastQuarter: Int? = nil
+    /// Holiday dates already computed: a lunar one takes a few new-moon searches.
+    private var holidayDates: [HolidayYear: CivilDate] = [:]
+
+    private struct HolidayYear: Hashable {
+        let holiday: Holiday
+        let year: Int
+    }
 
     init(reference: ReferenceTime?, candidates: [Candidate], context: DateContext) {
         self.reference = reference
@@ -156,6 +163,12 @@ struct DateResolver {
     mutating func resolve(_ index: Int) -> (TemporalExpression.Kind, String, String?) {
         let candidate = candidates[index]
         switch candidate.value {
+        case .fixed("PRESENT_REF"):
+            // "now" on its own, with a document time: that moment, as calendar input reads it.
+            if let reference, let now = reference.secondOfDay, isolated(candidate) {
+                return (.time, reference.date.isoString + "T" + clockText(hour: now / 3600, minute: now / 60 % 60, second: now % 60), candidate.mod)
+            }
+            return (candidate.type, "PRESENT_REF", candidate.mod)
         case .fixed(let value):
             noteQuarter(value)
             return (candidate.type, value, candidate.mod)
@@ -189,21 +202,21 @@ struct DateResolver {
             let resolved = resolveShift(unit: unit, amount: amount, suffix: suffix, reference: reference, candidate: candidate)
             noteQuarter(resolved.1)
             return resolved
-        case .holiday(let holiday):
+        case .holiday(let holiday, let suffix):
             guard let today = reference?.date else {
-                if case .fixed(let month, let day) = holiday { return (.date, "XXXX-" + pad2(month) + "-" + pad2(day), candidate.mod) }
-                return (.date, "XXXX-XX-XX", candidate.mod)
+                if case .fixed(let month, let day) = holiday { return (candidate.type, "XXXX-" + pad2(month) + "-" + pad2(day) + suffix, candidate.mod) }
+                return (candidate.type, "XXXX-XX-XX" + suffix, candidate.mod)
             }
-            let thisYear = holiday.date(in: today.year)
-            let upcoming = thisYear >= today ? thisYear : holiday.date(in: today.year + 1)
-            let previous = thisYear < today ? thisYear : holiday.date(in: today.year - 1)
+            let thisYear = date(of: holiday, in: today.year)
+            let upcoming = thisYear >= today ? thisYear : date(of: holiday, in: today.year + 1)
+            let previous = thisYear < today ? thisYear : date(of: holiday, in: today.year - 1)
             let date: CivilDate
             switch tense(for: candidate) {
             case .past: date = previous
             case .future, .isolated: date = upcoming
             case .unknown: date = upcoming.dayNumber - today.dayNumber <= today.dayNumber - previous.dayNumber ? upcoming : previous
             }
-            return (.date, date.isoString, candidate.mod)
+            return (candidate.type, date.isoString + suffix, candidate.mod)
         case .clock(let hour, let minute, let second):
             let time = "T" + clockText(hour: hour % 24, minute: minute, second: second)
             guard let reference else {
@@ -211,12 +224,21 @@ struct DateResolver {
             }
             var date = reference.date
             if hour >= 24 { date = date.adding(days: 1) }
-            if let now = reference.secondOfDay, hour < 24, tense(for: candidate) != .past,
-               hour * 3600 + (minute ?? 0) * 60 + (second ?? 0) < now {
+            // A time before the reference's hour is tomorrow's; one in the current hour is still today's.
+            if let now = reference.secondOfDay, hour < 24, tense(for: candidate) != .past, hour < now / 3600 {
                 date = date.adding(days: 1)
             }
             return (.time, date.isoString + time, candidate.mod)
         }
+    }
+
+    /// `holiday`'s date in `year`, computed once per document.
+    private mutating func date(of holiday: Holiday, in year: Int) -> CivilDate {
+        let key = HolidayYear(holiday: holiday, year: year)
+        if let known = holidayDates[key] { return known }
+        let found = holiday.date(in: year)
+        holidayDates[key] = found
+        return found
     }
 
     /// Whether the candidate's sentence speaks of a quarter; each sentence is read once.
@@ -297,7 +319,7 @@ struct DateResolver {
         }
         let today = reference.date
         var type = candidate.type
-        let value: String
+        var value: String
         switch unit {
         case .second, .minute, .hour:
             let step = unit == .second ? 1 : (unit == .minute ? 60 : 3600)
@@ -309,11 +331,13 @@ struct DateResolver {
             let second = total - days * 86400
             value = today.adding(days: days).isoString + "T" + pad2(second / 3600) + ":" + pad2(second / 60 % 60) + ":" + pad2(second % 60)
             type = .time
-        case .day:
-            value = today.adding(days: amount).isoString + suffix
+        case .day, .week where landsOnADay:
+            value = today.adding(days: unit == .week ? 7 * amount : amount).isoString + suffix
             if suffix.count > 3 { type = .time }
-        case .week where landsOnADay:
-            value = today.adding(days: 7 * amount).isoString
+            if suffix.isEmpty, amount != 0, candidate.counted != nil, let now = reference.secondOfDay, isolated(candidate) {
+                // "a day from now" on its own: that moment a day ahead.
+                value += "T" + clockText(hour: now / 3600, minute: now / 60 % 60, second: now % 60)
+            }
         case .month where landsOnADay:
             value = today.adding(months: amount).isoString
         case .year where landsOnADay:

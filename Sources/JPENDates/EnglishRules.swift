@@ -15,6 +15,10 @@ extension DateScanner {
         "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
         "mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5, "sat": 6, "sun": 7,
     ]
+    /// Words after which a time in words is expected.
+    static let wordsBeforeATime: Set<String> = ["at", "by", "until", "till", "before", "after", "around", "about", "from", "to", "since"]
+    /// Weekday abbreviations that are no common English word ("sat", "sun", "wed" and "mon" are).
+    static let unambiguousWeekdayAbbreviations: Set<String> = ["tue", "tues", "thu", "thur", "thurs", "fri"]
     static let englishNumbers: [String: Int] = [
         "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -39,17 +43,15 @@ extension DateScanner {
     static let englishDayParts: [String: String] = [
         "morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "noon": "T12:00", "midday": "TMI",
     ]
-    static let englishZones: Set<String> = [
-        "est", "edt", "et", "cst", "cdt", "ct", "mst", "mdt", "pst", "pdt", "pt", "gmt", "utc", "jst", "bst", "cet", "cest",
-    ]
 
     /// The longest English expression starting at token `i`.
     func englishExpression(_ i: Int) -> (Candidate, Int)? {
-        guard let t = token(i), t.kind == .word || t.kind == .number else { return nil }
+        guard let t = token(i), t.kind == .word || t.kind == .number || t.text == "@" else { return nil }
         var best: (Candidate, Int)? = nil
         for match in [englishCalendarDate(i), englishYear(i), englishRelative(i), englishDuration(i),
                       englishClock(i), englishSet(i), englishQuarter(i), englishDayPartOf(i), englishHoliday(i),
-                      englishDayOfMonth(i), englishNthWeekday(i), englishYearAgoPeriod(i)] {
+                      englishDayOfMonth(i), englishNthWeekday(i), englishYearAgoPeriod(i), englishClockOffset(i),
+                      englishDayOfRelativeMonth(i)] {
             guard let match else { continue }
             if best == nil || match.0.end > best!.0.end { best = match }
         }
@@ -134,37 +136,54 @@ extension DateScanner {
         return (Double(n), String(n), next)
     }
 
-    /// The time of day in English: `3:20`, `3:20 pm`, `4pm`, `10 a.m. EST`, `noon`, `midnight`.
+    /// The time of day in English: `3:20`, `3:20 pm`, `3:15p`, `4pm`, `3ish pm`, `10 a.m. EST`,
+    /// `ten-thirty`, `seven thirty p.m.`, `noon`, `midnight`. A zone converts the time to the
+    /// document's zone when the document date gives one.
     func englishClockPart(_ i: Int) -> (hour: Int, minute: Int?, second: Int?, next: Int)? {
+        var hour: Int
+        var minute: Int? = nil, second: Int? = nil
+        var j: Int
+        // Whether the words so far already read as a time ("10:30", "ten-thirty") without a meridiem.
+        var complete: Bool
         if let w = word(i) {
             if w == "noon" || w == "midday" { return (12, 0, nil, i + 1) }
             if w == "mid", word(i + 1) == "day" { return (12, 0, nil, i + 2) }
             if w == "midnight" { return (0, 0, nil, i + 1) }
-            return nil
-        }
-        guard let (h, next) = digits(i, count: 1...2), h <= 24 else { return nil }
-        var hour = h
-        var minute: Int? = nil, second: Int? = nil
-        var j = next
-        if char(j, [":"]), attached(j), let (m, n2) = digits(j + 1, count: 2...2), attached(j + 1), m < 60 {
-            minute = m
-            j = n2
-            if char(j, [":"]), attached(j), let (s, n3) = digits(j + 1, count: 2...2), attached(j + 1), s < 60 {
-                second = s
-                j = n3
-            }
-        }
-        var meridiem: String? = nil
-        if minute == nil, word(j) == "h", attached(j) {
-            // 15h, 15h30: the 24-hour clock written with "h" ("2h" alone is two hours).
-            if let (m, n2) = digits(j + 1, count: 2...2), attached(j + 1), m < 60 {
+            guard let spelled = spelledClock(i) else { return nil }
+            (hour, minute, j, complete) = (spelled.hour, spelled.minute, spelled.next, spelled.complete)
+        } else {
+            guard let (h, next) = digits(i, count: 1...2), h <= 24 else { return nil }
+            hour = h
+            j = next
+            if char(j, [":"]), attached(j), let (m, n2) = digits(j + 1, count: 2...2), attached(j + 1), m < 60 {
                 minute = m
                 j = n2
-            } else if h >= 10 {
-                minute = 0
-                j += 1
+                if char(j, [":"]), attached(j), let (s, n3) = digits(j + 1, count: 2...2), attached(j + 1), s < 60 {
+                    second = s
+                    j = n3
+                }
             }
+            if minute == nil, char(j, ["."]), attached(j), let (m, n2) = digits(j + 1, count: 2...2), attached(j + 1), m < 60,
+               h <= 12, let w = word(n2), w == "am" || w == "pm" {
+                // "4.30pm": a dot for the colon, only before a meridiem (else it is a decimal).
+                minute = m
+                j = n2
+            }
+            if minute == nil, word(j) == "h", attached(j) {
+                // 15h, 15h30: the 24-hour clock written with "h" ("2h" alone is two hours).
+                if let (m, n2) = digits(j + 1, count: 2...2), attached(j + 1), m < 60 {
+                    minute = m
+                    j = n2
+                } else if h >= 10 || zoneOffset(j + 1) != nil {
+                    minute = 0
+                    j += 1
+                }
+            }
+            complete = minute != nil
+            // "3ish": about three.
+            if word(j) == "ish", attached(j) { j += 1 }
         }
+        var meridiem: String? = nil
         if let w = word(j), w == "am" || w == "pm" {
             meridiem = w
             j += 1
@@ -173,13 +192,35 @@ extension DateScanner {
             meridiem = w + "m"
             j += 3
             if char(j, ["."]), attached(j) { j += 1 }
+        } else if let w = word(j), w == "a" || w == "p", word(j + 1) == "m", !attached(j + 1) {
+            // "nine fifty nine a m"
+            meridiem = w + "m"
+            j += 2
+        } else if let w = word(j), w == "a" || w == "p", attached(j), complete || ["at", "@"].contains(token(i - 1)?.text ?? "") {
+            // "3:15p", "at 3p."
+            meridiem = w + "m"
+            j += 1
+            if char(j, ["."]), attached(j) { j += 1 }
         } else if let w = word(j), w == "o", char(j + 1, ["'", "’"]), word(j + 2) == "clock" {
             j += 3
-        } else if let part = dayPartAfterClock(j) {
+            complete = true
+        } else if word(j) == "oclock" {
+            j += 1
+            complete = true
+        }
+        if meridiem == nil, let w = word(j), w == "am" || w == "pm" || (w == "a" && word(j + 1) == "m") {
+            // "3 o'clock am"
+            meridiem = w.prefix(1) + "m"
+            j += w.count == 2 ? 1 : 2
+        }
+        if meridiem == "pm", word(j) == "tonight" {
+            // "10pm tonight"
+            j += 1
+        } else if meridiem == nil, let part = dayPartAfterClock(j) {
             // "3 in the afternoon", "8 tonight": the day part settles the half of the day.
             if part.afternoon, hour < 12 { hour += 12 }
             j = part.next
-        } else if minute == nil {
+        } else if meridiem == nil, !complete, zoneOffset(j) == nil {
             return nil
         }
         if let meridiem {
@@ -187,8 +228,90 @@ extension DateScanner {
             if meridiem == "pm", hour < 12 { hour += 12 }
             if meridiem == "am", hour == 12 { hour = 0 }
         }
-        if let w = word(j), Self.englishZones.contains(w) { j += 1 }
+        var zoneAt = j
+        if char(zoneAt, ["("]), zoneOffset(zoneAt + 1) != nil, char(zoneAt + 2, [")"]) { zoneAt += 1 }
+        if let offset = zoneOffset(zoneAt) {
+            j = zoneAt + (zoneAt > j ? 2 : 1)
+            if let offset, let documentOffset = reference?.utcOffsetMinutes {
+                let local = hour * 60 + (minute ?? 0) - offset + documentOffset
+                if local >= 0, local < 24 * 60 {
+                    hour = local / 60
+                    minute = local % 60
+                }
+            }
+        }
         return (hour, minute, second, j)
+    }
+
+    /// UTC offsets (minutes) of the zones news writes; nil for a zone whose offset depends on
+    /// the season ("ET").
+    static let zoneOffsets: [String: Int?] = [
+        "gmt": 0, "utc": 0, "z": nil, "bst": 60, "cet": 60, "cest": 120, "eet": 120, "jst": 540, "kst": 540,
+        "hkt": 480, "sgt": 480, "est": -300, "edt": -240, "cst": -360, "cdt": -300, "mst": -420, "mdt": -360,
+        "pst": -480, "pdt": -420, "et": nil, "ct": nil, "pt": nil, "aest": 600, "ist": 330,
+    ]
+
+    /// The zone named at token `i`: nil when there is none, `.some(nil)` for a zone of unknown offset.
+    func zoneOffset(_ i: Int) -> Int?? {
+        guard let w = word(i), w != "z", let offset = Self.zoneOffsets[w] else { return nil }
+        return .some(offset)
+    }
+
+    /// A time of day in words: "ten-thirty", "twelve oh three", "seven thirty", "three" (the
+    /// caller wants a meridiem or a day part after a bare hour). `complete` says whether it reads
+    /// as a time without one: hyphenated, "oh", or after "at".
+    func spelledClock(_ i: Int) -> (hour: Int, minute: Int?, next: Int, complete: Bool)? {
+        guard let w = word(i), w != "a", w != "an", w != "couple", let hour = Self.englishNumbers[w], (1...12).contains(hour) else { return nil }
+        var j = i + 1
+        var hyphen = false
+        if char(j, ["-"]), attached(j) { hyphen = true; j += 1 }
+        // Without a meridiem, words read as a time only where a time is expected ("flight one oh three" is none).
+        let expected = token(i - 1).map { $0.kind == .word ? Self.wordsBeforeATime.contains($0.text) : ["@", "."].contains($0.text) } ?? true
+        if let oh = word(j), ["oh", "o", "ou", "zero"].contains(oh), !(oh == "o" && char(j + 1, ["'", "’"])) {
+            var k = j + 1
+            if char(k, ["-"]), attached(k) { k += 1 }
+            guard let w2 = word(k), let ones = Self.englishNumbers[w2], (1...9).contains(ones), w2 != "a", w2 != "an" else { return nil }
+            return (hour, ones, k + 1, expected)
+        }
+        if token(j)?.kind == .word, let (value, _, next) = englishAmount(j), value >= 10, value < 60, word(j) != "a" {
+            return (hour, Int(value), next, hyphen && expected || word(i - 1) == "at")
+        }
+        if hyphen { return nil }
+        return (hour, nil, j, false)
+    }
+
+    /// "20 minutes past 3pm", "a quarter past 1pm", "a quarter to noon", "half past three".
+    func englishClockOffset(_ i: Int) -> (Candidate, Int)? {
+        var j = i
+        if word(j) == "a" { j += 1 }
+        var amount: Int
+        if word(j) == "quarter" { amount = 15; j += 1 }
+        else if word(j) == "half", j == i { amount = 30; j += 1 }
+        else if j == i, let (value, _, next) = englishAmount(j), value == value.rounded(), value >= 1, value < 60 {
+            // "5 to 10" is a range; "5 minutes to 10" and "20 past 3" are times.
+            amount = Int(value)
+            j = next
+            if let u = word(j), ["minute", "minutes", "min", "mins"].contains(u) { j += 1 }
+            else if word(j) != "past" { return nil }
+        } else {
+            return nil
+        }
+        guard let w = word(j), ["past", "after", "to", "before", "till", "of"].contains(w) else { return nil }
+        if !["past", "after"].contains(w) { amount = -amount }
+        j += 1
+        var hour: Int, minute: Int, next: Int
+        if let clock = englishClockPart(j) {
+            (hour, minute, next) = (clock.hour, clock.minute ?? 0, clock.next)
+        } else if let (h, n) = digits(j, count: 1...2), (1...12).contains(h) {
+            (hour, minute, next) = (h, 0, n)
+        } else if let spelled = spelledClock(j), spelled.minute == nil {
+            (hour, minute, next) = (spelled.hour, 0, spelled.next)
+        } else {
+            return nil
+        }
+        let total = ((hour * 60 + minute + amount) % 1440 + 1440) % 1440
+        return (Candidate(start: tokens[i].start, end: tokens[next - 1].end, type: .time,
+                          value: .clock(hour: total / 60, minute: total % 60, second: nil)), next)
     }
 
     /// "in the afternoon", "in the morning", "tonight", "at night" after a time of day.
@@ -246,7 +369,9 @@ extension DateScanner {
         if let (m, next) = englishMonth(j) {
             month = m
             j = next
-            if let (d, afterDay) = englishDay(j), englishYearNumber(j) == nil {
+            // "March the 3rd"
+            let dayAt = word(j) == "the" && token(j + 1)?.kind == .number ? j + 1 : j
+            if let (d, afterDay) = englishDay(dayAt), englishYearNumber(dayAt) == nil, dayAt == j || afterDay > dayAt + 1 {
                 day = d
                 j = afterDay
                 if let mark = token(j), mark.kind == .char, Self.rangeMarks.contains(mark.text) || mark.text == "—",
@@ -325,6 +450,12 @@ extension DateScanner {
             return (Candidate(start: tokens[i].start, end: tokens[next - 1].end, type: .date, value: .fixed(pad4(year)),
                               mod: mod, statedYear: year), next)
         }
+        if let (number, afterNumber) = digits(j, count: 1...4), let (era, afterEra) = eraMarker(afterNumber) {
+            // "2014 B.C.", "14 a.d.": astronomical years are not needed, TIMEX3 writes BC years negative.
+            let year = era ? number : -number
+            return (Candidate(start: tokens[i].start, end: tokens[afterEra - 1].end, type: .date, value: .fixed(pad4(year)),
+                              mod: mod, statedYear: year), afterEra)
+        }
         guard let (year, next) = englishYearNumber(j) else { return nil }
         if let w = word(next), attached(next), w == "s" {
             return (Candidate(start: tokens[i].start, end: tokens[next].end, type: .date,
@@ -341,6 +472,21 @@ extension DateScanner {
            token(j - 2)?.kind == .number { return nil }
         return (Candidate(start: tokens[i].start, end: tokens[next - 1].end, type: .date, value: .fixed(pad4(year)),
                           mod: mod, statedYear: year), next)
+    }
+
+    /// "AD", "A.D.", "CE" (true) or "BC", "B.C.", "BCE" (false) at token `i`.
+    func eraMarker(_ i: Int) -> (commonEra: Bool, next: Int)? {
+        guard let w = word(i) else { return nil }
+        switch w {
+        case "ad", "ce": return (true, i + 1)
+        case "bc", "bce": return (false, i + 1)
+        case "a", "b":
+            guard char(i + 1, ["."]), attached(i + 1), let w2 = word(i + 2), w2 == (w == "a" ? "d" : "c"), attached(i + 2) else { return nil }
+            var next = i + 3
+            if char(next, ["."]), attached(next) { next += 1 }
+            return (w == "a", next)
+        default: return nil
+        }
     }
 
     // MARK: Relative expressions
@@ -446,7 +592,17 @@ extension DateScanner {
                 return make(.shift(unit: .day, amount: 0, text: "0", suffix: part), j + 1)
             }
             if let day = Self.englishWeekdays[target], target.count > 3 {
-                return make(.weekday(day, suffix: ""), j + 1, tense: direction < 0 ? .past : (direction > 0 ? .future : nil))
+                // "next monday at 4pm": a clock time refines the day.
+                var next = j + 1
+                var suffix = ""
+                if word(next) == "at", let time = englishTimeSuffix(next), time.suffix.count > 3 {
+                    suffix = time.suffix
+                    next = time.next
+                }
+                var candidate = Candidate(start: start, end: tokens[next - 1].end, type: suffix.isEmpty ? .date : .time,
+                                          value: .weekday(day, suffix: suffix))
+                candidate.tense = direction < 0 ? .past : (direction > 0 ? .future : nil)
+                return (candidate, next)
             }
             if let (month, next) = englishMonth(j), tokens[j].capitalized || !Self.ambiguousMonths.contains(target) {
                 return make(.yearless(month: month, day: nil, endDay: nil, suffix: ""), next, mod: mod,
@@ -459,6 +615,26 @@ extension DateScanner {
         default:
             return englishAgo(i)
         }
+    }
+
+    /// "20th of next month", "the 20th day of the previous month": a day of a month counted
+    /// from the document date's.
+    func englishDayOfRelativeMonth(_ i: Int) -> (Candidate, Int)? {
+        guard let today = reference?.date else { return nil }
+        var j = i
+        if word(j) == "the" { j += 1 }
+        guard let (day, afterDay) = englishDay(j) else { return nil }
+        var k = afterDay
+        if word(k) == "day" { k += 1 }
+        guard word(k) == "of" else { return nil }
+        k += 1
+        if word(k) == "the" { k += 1 }
+        guard let w = word(k), let shift = ["next": 1, "following": 1, "last": -1, "previous": -1, "this": 0][w],
+              word(k + 1) == "month" else { return nil }
+        let month = CivilDate(year: today.year, month: today.month, day: 1).adding(months: shift)
+        guard day <= CivilDate.daysIn(month: month.month, year: month.year) else { return nil }
+        let date = CivilDate(year: month.year, month: month.month, day: day)
+        return (Candidate(start: tokens[i].start, end: tokens[k + 1].end, type: .date, value: .fixed(date.isoString)), k + 2)
     }
 
     /// the 24th, on the 15th: a day of an unstated month.
@@ -481,15 +657,32 @@ extension DateScanner {
     /// "in two weeks" stays a duration.
     func englishAgo(_ i: Int) -> (Candidate, Int)? {
         var j = i
-        if word(j) == "in", let (value, text, next) = englishAmount(j + 1), let u = word(next),
-           let unit = Self.englishUnits[u], value == value.rounded(), unit != .quarter, unit <= .year {
-            var candidate = Candidate(start: tokens[j + 1].start, end: tokens[next].end, type: .duration,
-                                      value: .shift(unit: unit, amount: Int(value), text: text, suffix: ""))
+        if word(j) == "in", let (value, unit, next) = countedSpan(j + 1), unit != .quarter, unit <= .year {
+            // "in 2.5 hours", "in half an hour": a moment that far ahead, counted in whole minutes or seconds.
+            var amount = value, finer = unit
+            while amount != amount.rounded(), finer > .second, finer <= .hour {
+                amount *= 60
+                finer = finer == .hour ? .minute : .second
+            }
+            guard amount == amount.rounded() else { return nil }
+            var candidate = Candidate(start: tokens[j + 1].start, end: tokens[next - 1].end, type: .duration,
+                                      value: .shift(unit: finer, amount: Int(amount), text: formatAmount(amount), suffix: ""))
             candidate.counted = .spanUnlessIsolated
-            return (candidate, next + 1)
+            return (candidate, next)
         }
+        if let (value, _, next) = englishAmount(j), word(j) != "a", value == value.rounded(), word(next) == "upcoming",
+           let u = word(next + 1), let unit = Self.englishUnits[u], unit >= .day {
+            // "two upcoming months": as "upcoming two months".
+            return (Candidate(start: tokens[i].start, end: tokens[next + 1].end, type: .date,
+                              value: .shift(unit: unit, amount: Int(value), text: String(Int(value)), suffix: "")), next + 2)
+        }
+        if let shifted = countedWeekdays(i) { return shifted }
         if let w = word(j), ["about", "nearly", "almost", "some", "roughly", "approximately", "just", "only"].contains(w) { j += 1 }
-        guard let (value, text, next) = englishAmount(j), let u = word(next), let unit = Self.englishUnits[u] else { return nil }
+        guard var (value, text, next) = englishAmount(j), let u = word(next), let unit = Self.englishUnits[u] else { return nil }
+        if u.hasPrefix("fortnight") {
+            value *= 2
+            text = formatAmount(value)
+        }
         guard let direction = word(next + 1) else { return nil }
         var end = next + 2
         let amount: Int
@@ -497,9 +690,10 @@ extension DateScanner {
         case "ago", "earlier", "before", "previously", "back", "prior": amount = -Int(value)
         case "later", "after", "hence": amount = Int(value)
         case "from":
-            guard word(next + 2) == "now" else { return nil }
+            if word(next + 2) == "right", word(next + 3) == "now" { end = next + 4 }
+            else if let w = word(next + 2), w == "now" || w == "today" { end = next + 3 }
+            else { return nil }
             amount = Int(value)
-            end = next + 3
         default: return nil
         }
         let start = tokens[i].start
@@ -516,6 +710,67 @@ extension DateScanner {
         candidate.comparesPeriods = unit == .year
         candidate.counted = .toTheDayWhenIsolated
         return (candidate, end)
+    }
+
+    /// An amount and a unit after "in": "2 minutes", "half an hour", "a quarter of an hour",
+    /// "a couple of hours", "a pair of minutes", "2 more minutes", "1/2 h", "15'", "a fortnight".
+    func countedSpan(_ i: Int) -> (value: Double, unit: TimeUnit, next: Int)? {
+        var j = i
+        var value: Double
+        let article = word(i) == "a" ? i + 1 : i
+        if word(j) == "half", let w = word(j + 1), w == "a" || w == "an" {
+            value = 0.5
+            j += 2
+        } else if word(article) == "quarter", word(article + 1) == "of", let w = word(article + 2), w == "a" || w == "an" {
+            value = 0.25
+            j = article + 3
+        } else if let w = word(article), w == "couple" || w == "pair" {
+            value = 2
+            j = article + 1
+            if word(j) == "of" { j += 1 }
+        } else if let (numerator, afterNumerator) = digits(j, count: 1...2), char(afterNumerator, ["/"]),
+                  let (denominator, afterFraction) = digits(afterNumerator + 1, count: 1...2), denominator > 0 {
+            value = Double(numerator) / Double(denominator)
+            j = afterFraction
+        } else if let (amount, _, next) = englishAmount(j) {
+            value = amount
+            j = next
+        } else {
+            return nil
+        }
+        if word(j) == "more" { j += 1 }
+        if char(j, ["'", "’"]), attached(j) { return (value, .minute, j + 1) }
+        // "an hour and a half"
+        if let u = word(j), let unit = Self.englishUnits[u], word(j + 1) == "and", word(j + 2) == "a", word(j + 3) == "half" {
+            return (value + 0.5, unit, j + 4)
+        }
+        guard let u = word(j) else { return nil }
+        if u == "h" { return (value, .hour, j + 1) }
+        guard let unit = Self.englishUnits[u] else { return nil }
+        return (u.hasPrefix("fortnight") ? value * 2 : value, unit, j + 1)
+    }
+
+    /// "3 fridays from now", "two sundays from now", "2 thursdays back": the n-th such weekday
+    /// after (or before) the document date.
+    func countedWeekdays(_ i: Int) -> (Candidate, Int)? {
+        guard let today = reference?.date, let (value, _, next) = englishAmount(i), value == value.rounded(), value >= 1,
+              let plural = word(next), plural.hasSuffix("s"), let weekday = Self.englishWeekdays[String(plural.dropLast())],
+              plural.count > 4 else { return nil }
+        let n = Int(value)
+        let date: CivilDate
+        var end: Int
+        if word(next + 1) == "from", word(next + 2) == "now" {
+            let ahead = (weekday - today.weekday + 7) % 7
+            date = today.adding(days: (ahead == 0 ? 7 : ahead) + 7 * (n - 1))
+            end = next + 3
+        } else if let w = word(next + 1), w == "back" || w == "ago" {
+            let back = (today.weekday - weekday + 7) % 7
+            date = today.adding(days: -(back == 0 ? 7 : back) - 7 * (n - 1))
+            end = next + 2
+        } else {
+            return nil
+        }
+        return (Candidate(start: tokens[i].start, end: tokens[end - 1].end, type: .date, value: .fixed(date.isoString)), end)
     }
 
     // MARK: Durations
@@ -588,7 +843,7 @@ extension DateScanner {
     /// 3:20 pm, 10 a.m. EST, noon, 4pm on Friday, 9:30 tomorrow.
     func englishClock(_ i: Int) -> (Candidate, Int)? {
         var j = i
-        if let w = word(j), w == "at" || w == "around" { j += 1 }
+        if let w = word(j), w == "at" || w == "around" { j += 1 } else if char(j, ["@"]) { j += 1 }
         guard let clock = englishClockPart(j) else { return nil }
         let next = clock.next
         let time = "T" + clockText(hour: clock.hour, minute: clock.minute ?? 0, second: clock.second)
@@ -688,9 +943,17 @@ extension DateScanner {
 
     /// Friday, Friday morning, Friday at 3pm.
     func englishWeekday(_ i: Int) -> (Candidate, Int)? {
-        guard let w = word(i), let day = Self.englishWeekdays[w], w.count > 3 || (char(i + 1, ["."]) && tokens[i].capitalized) else { return nil }
+        guard let w = word(i), let day = Self.englishWeekdays[w],
+              w.count > 3 || Self.unambiguousWeekdayAbbreviations.contains(w) || (char(i + 1, ["."]) && tokens[i].capitalized)
+                || (tokens[i].capitalized && word(i + 1) == "at") else { return nil }
         var next = i + 1
         if w.count <= 4, char(next, ["."]) { next += 1 }
+        if word(next) == "after", word(next + 1) == "next" {
+            // "wednesday after next": the Wednesday of next week.
+            var candidate = Candidate(start: tokens[i].start, end: tokens[next + 1].end, type: .date, value: .weekday(day, suffix: ""))
+            candidate.tense = .future
+            return (candidate, next + 2)
+        }
         var suffix = ""
         if let time = englishTimeSuffix(next) {
             // "Friday night" keeps the day's value, as TimeBank annotates it; a clock time refines it.

@@ -234,5 +234,96 @@ func values(_ text: String, date: String? = "2024-11-08") throws -> [String] {
         #expect(ReferenceTime(parsing: "2024-11-08")?.date == CivilDate(year: 2024, month: 11, day: 8))
         #expect(ReferenceTime(parsing: "2024-02-30") == nil)
         #expect(ReferenceTime(parsing: "") == nil)
+        #expect(ReferenceTime(parsing: "2013-02-12T04:30:00-02:00")?.utcOffsetMinutes == -120)
+        #expect(ReferenceTime(parsing: "2024-11-08T09:00Z")?.utcOffsetMinutes == 0)
+        #expect(ReferenceTime(parsing: "2024-11-08T09:00:00+05:30")?.utcOffsetMinutes == 330)
+        #expect(ReferenceTime(parsing: "2024-11-08")?.utcOffsetMinutes == nil)
+    }
+}
+
+/// Duckling's test context: Tuesday 2013-02-12 04:30 at UTC−2.
+let phraseDate = "2013-02-12T04:30:00-02:00"
+
+@Suite struct EnglishPhraseTests {
+    @Test func clockTimesInWords() throws {
+        #expect(try values("ten-thirty", date: phraseDate) == ["2013-02-12T10:30"])
+        #expect(try values("twelve oh three", date: phraseDate) == ["2013-02-12T12:03"])
+        #expect(try values("seven thirty p.m.", date: phraseDate) == ["2013-02-12T19:30"])
+        #expect(try values("eight tonight", date: phraseDate) == ["2013-02-12T20:00"])
+        #expect(try values("at three am", date: phraseDate) == ["2013-02-13T03:00"])
+        // A number in words is no time where none is expected.
+        #expect(try values("Pan Am flight one oh three", date: phraseDate).isEmpty)
+    }
+
+    @Test func clockShorthands() throws {
+        #expect(try values("3ish pm", date: phraseDate) == ["2013-02-12T15:00"])
+        #expect(try values("at 3p.", date: phraseDate) == ["2013-02-12T15:00"])
+        #expect(try values("3:15p", date: phraseDate) == ["2013-02-12T15:15"])
+        #expect(try values("3 oclock am", date: phraseDate) == ["2013-02-13T03:00"])
+        #expect(try values("3 o'clock in the afternoon", date: phraseDate) == ["2013-02-12T15:00"])
+        // The current hour is still today.
+        #expect(try values("at 4:23", date: phraseDate) == ["2013-02-12T04:23"])
+    }
+
+    @Test func minutesPastAndTo() throws {
+        #expect(try values("20 minutes past 3pm", date: phraseDate) == ["2013-02-12T15:20"])
+        #expect(try values("a quarter past 1pm", date: phraseDate) == ["2013-02-12T13:15"])
+        #expect(try values("a quarter to noon", date: phraseDate) == ["2013-02-12T11:45"])
+        #expect(try values("20 past 3pm", date: phraseDate) == ["2013-02-12T15:20"])
+        #expect(try values("4.30pm", date: phraseDate) == ["2013-02-12T16:30"])
+        #expect(try values("10pm tonight", date: phraseDate) == ["2013-02-12T22:00"])
+        // A range of numbers is no time.
+        #expect(try values("prices rose 5 to 10 percent", date: phraseDate).isEmpty)
+    }
+
+    @Test func zonesConvertToTheDocumentZone() throws {
+        #expect(try values("Thursday 8:00 GMT", date: phraseDate) == ["2013-02-14T06:00"])
+        #expect(try values("Thu at 8 am PST", date: phraseDate) == ["2013-02-14T14:00"])
+        #expect(try values("Thursday 9 am (BST)", date: phraseDate) == ["2013-02-14T06:00"])
+        // Without a zone in the document date the written time stays.
+        #expect(try values("at 8:00 GMT", date: "2013-02-12") == ["2013-02-12T08:00"])
+    }
+
+    @Test func momentsFromNow() throws {
+        #expect(try values("now", date: phraseDate) == ["2013-02-12T04:30:00"])
+        #expect(try values("now", date: "2013-02-12") == ["PRESENT_REF"])
+        #expect(try values("in half an hour", date: phraseDate) == ["2013-02-12T05:00:00"])
+        #expect(try values("in 2.5 hours", date: phraseDate) == ["2013-02-12T07:00:00"])
+        #expect(try values("in a couple of hours", date: phraseDate) == ["2013-02-12T06:30:00"])
+        #expect(try values("in 1/4 h", date: phraseDate) == ["2013-02-12T04:45:00"])
+        #expect(try values("in 15'", date: phraseDate) == ["2013-02-12T04:45:00"])
+        #expect(try values("a day from now", date: phraseDate) == ["2013-02-13T04:30:00"])
+        #expect(try values("a fortnight ago", date: phraseDate) == ["2013-01-29T04:30:00"])
+        #expect(try values("3 years from today", date: phraseDate) == ["2016-02-12"])
+        #expect(try values("in an hour and a half", date: phraseDate) == ["2013-02-12T06:00:00"])
+        // A named day stays a day.
+        #expect(try values("the day after tomorrow", date: phraseDate) == ["2013-02-14"])
+    }
+
+    @Test func countedWeekdaysAndMonths() throws {
+        #expect(try values("3 fridays from now", date: phraseDate) == ["2013-03-01"])
+        #expect(try values("2 thursdays back", date: phraseDate) == ["2013-01-31"])
+        #expect(try values("wednesday after next", date: phraseDate) == ["2013-02-20"])
+        #expect(try values("fri", date: phraseDate) == ["2013-02-15"])
+        #expect(try values("20th of the previous month", date: phraseDate) == ["2013-01-20"])
+        #expect(try values("two upcoming months", date: phraseDate) == ["2013-04"])
+    }
+
+    @Test func eras() throws {
+        #expect(try values("in 2014 B.C.", date: phraseDate) == ["-2014"])
+        #expect(try values("in 14 a.d.", date: phraseDate) == ["0014"])
+    }
+
+    @Test func holidaysOfOtherCalendars() throws {
+        #expect(try values("Eid al-Fitr 2024", date: nil) == ["2024-04-10"])
+        #expect(try values("orthodox easter 2024", date: nil) == ["2024-05-05"])
+        #expect(try values("Chinese New Year 2024", date: nil) == ["2024-02-10"])
+        #expect(try values("Diwali 2023", date: nil) == ["2023-11-12"])
+        #expect(try values("King's Day 2025", date: nil) == ["2025-04-26"])
+        #expect(try values("boss's day 2021", date: nil) == ["2021-10-15"])
+        #expect(try values("choti diwali two thousand nineteen", date: nil) == ["2019-10-26"])
+        #expect(try values("last chinese new year", date: phraseDate) == ["2013-02-10"])
+        #expect(try values("thanksgiving in 9 months", date: phraseDate) == ["2013-11-28"])
+        #expect(try values("xmas at 6 pm", date: phraseDate) == ["2013-12-25T18:00"])
     }
 }
