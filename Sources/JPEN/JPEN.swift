@@ -6,3 +6,4 @@
 @_exported import JPENLexicon
 @_exported import JPENQuotes
 @_exported import JPENEntities
+@_exported import JPENIndex

@@ -16,6 +16,8 @@ public struct LineReader: IteratorProtocol, Sequence {
     private var atEnd = false
     /// The number of the line last returned, counted from 1.
     public private(set) var lineNumber = 0
+    /// The bytes of input the returned lines took, line ends included (for progress reports).
+    public private(set) var consumedBytes = 0
 
     /// Reads `descriptor`, which the caller keeps open and closes.
     public init(descriptor: Int32) { self.descriptor = descriptor }
@@ -26,6 +28,7 @@ public struct LineReader: IteratorProtocol, Sequence {
                 var end = newline
                 if end > position, buffer[end - 1] == 0x0D { end -= 1 }
                 let line = Array(buffer[position..<end])
+                consumedBytes += newline + 1 - position
                 position = newline + 1
                 lineNumber += 1
                 return line
@@ -34,6 +37,7 @@ public struct LineReader: IteratorProtocol, Sequence {
                 guard position < buffer.count else { return nil }
                 var line = Array(buffer[position...])
                 if line.last == 0x0D { line.removeLast() }
+                consumedBytes += buffer.count - position
                 position = buffer.count
                 lineNumber += 1
                 return line

@@ -11,10 +11,11 @@ struct LineFailure: Error {
 /// Memory is bounded by one batch: at most 64 lines per worker or 4 MiB of input.
 enum DocumentBatches {
     /// Reads `lines` to the end; for each batch calls `body` with one outcome per non-blank line,
-    /// in input order. Worker `k` runs only on thread `k`, so it may keep its own buffers.
+    /// in input order, and the bytes of input read so far. Worker `k` runs only on thread `k`, so
+    /// it may keep its own buffers.
     static func run<Value>(_ lines: inout LineReader, source: String, defaultDate: String?,
                            workers: [(InputDocument) throws -> Value],
-                           body: ([Result<Value, LineFailure>]) throws -> Void) throws {
+                           body: ([Result<Value, LineFailure>], _ consumedBytes: Int) throws -> Void) throws {
         while true {
             var batch: [(number: Int, bytes: [UInt8])] = []
             var batchBytes = 0
@@ -33,7 +34,7 @@ enum DocumentBatches {
                                              defaultDate: defaultDate, worker: workers[thread])
                 }
             }
-            try body(results.values.map { $0! })
+            try body(results.values.map { $0! }, lines.consumedBytes)
         }
     }
 

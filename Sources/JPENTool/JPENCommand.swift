@@ -22,6 +22,7 @@ struct JPENCommand: ParsableCommand {
             EntitiesCommand.self,
             DatesCommand.self,
             QuotesCommand.self,
+            IndexCommand.self,
             LexiconCommand.self,
             TrainWordsCommand.self,
             TrainEntitiesCommand.self,

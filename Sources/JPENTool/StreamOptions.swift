@@ -86,7 +86,7 @@ extension StageCommand {
             }
         }
         let errorEncoder = LineEncoder()
-        try DocumentBatches.run(&lines, source: name, defaultDate: stream.date, workers: encoders) { batch in
+        try DocumentBatches.run(&lines, source: name, defaultDate: stream.date, workers: encoders) { batch, _ in
             for outcome in batch {
                 switch outcome {
                 case .success(let line): output.write(line: line)

@@ -1,0 +1,307 @@
+import ArgumentParser
+import Foundation
+import JPEN
+
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Build and query a persistent index of entities, quotations and dates (SQLite).",
+        discussion: """
+        One SQLite file holds every document, entity mention, quotation and date. Names are found
+        in either language and by any alias: "Ishiba", "石破" and "Shigeru Ishiba" give the same
+        entity, and its documents in both languages.
+        """,
+        subcommands: [Add.self, Search.self, Quotes.self, Cooccur.self, Stats.self]
+    )
+
+    struct Database: ParsableArguments {
+        @Option(help: "The index file; created when missing.")
+        var db: String
+
+        func open() throws -> EntityIndex {
+            do { return try EntityIndex(path: db) } catch { throw ValidationError("\(error)") }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Extract and store documents; a document whose id is already indexed is replaced.",
+            discussion: """
+            Each batch of documents is one transaction: if the command is killed, the index keeps
+            every finished batch, and running the same command again adds the rest without
+            doubling anything. Without --jsonl each file is one document whose id is its path.
+            """
+        )
+
+        @OptionGroup var database: Database
+        @OptionGroup var lexicon: LexiconCommand.Options
+
+        @Flag(help: "Read JSON Lines {\"id\", \"text\", \"date\"}.")
+        var jsonl = false
+
+        @Option(help: "The date (YYYY-MM-DD) of documents that give none.")
+        var date: String?
+
+        @Option(help: "Threads that extract in parallel.")
+        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+        @Argument(help: "Files to add; none or '-' reads standard input.")
+        var files: [String] = []
+
+        func run() throws {
+            let index = try database.open()
+            let pipeline = try Pipeline(lexicon: Lexicon.load(lexicon.sources))
+            let workers = try (0..<max(1, jobs)).map { _ in
+                let worker = try pipeline.makeWorker()
+                return { (input: InputDocument) throws -> IndexedDocument in
+                    let document = Document(text: input.text)
+                    return IndexedDocument(id: input.id.indexKey, date: input.date, document: document,
+                                           extraction: try worker.extract(document, date: input.date))
+                }
+            }
+            var progress = Progress(total: jsonl ? files.compactMap(Self.size).reduce(0, +) : files.count,
+                                    counts: jsonl ? "bytes" : "files")
+            var failures = 0
+            let sources = files.isEmpty ? ["-"] : files
+            if jsonl {
+                for source in sources {
+                    let name = source == "-" ? "stdin" : source
+                    let descriptor = source == "-" ? STDIN_FILENO : Glibc.open(source, O_RDONLY)
+                    guard descriptor >= 0 else {
+                        report("\(name): cannot open: \(String(cString: strerror(errno)))")
+                        failures += 1
+                        continue
+                    }
+                    defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+                    var lines = LineReader(descriptor: descriptor)
+                    let base = progress.done
+                    try DocumentBatches.run(&lines, source: name, defaultDate: date, workers: workers) { batch, consumed in
+                        var documents: [IndexedDocument] = []
+                        for outcome in batch {
+                            switch outcome {
+                            case .success(let document): documents.append(document)
+                            case .failure(let failure): report(failure.message); failures += 1
+                            }
+                        }
+                        try index.add(documents)
+                        progress.advance(documents: documents.count, to: base + consumed)
+                    }
+                }
+            } else {
+                for source in sources {
+                    let name = source == "-" ? "stdin" : source
+                    guard let data = source == "-" ? FileHandle.standardInput.readDataToEndOfFile()
+                                                   : FileManager.default.contents(atPath: source) else {
+                        report("\(name): cannot read")
+                        failures += 1
+                        continue
+                    }
+                    let input = InputDocument(id: .string(name), text: String(decoding: data, as: UTF8.self), date: date)
+                    try index.add([try workers[0](input)])
+                    progress.advance(documents: 1, to: progress.done + 1)
+                }
+            }
+            progress.finish()
+            if failures > 0 { throw ExitCode(1) }
+        }
+
+        static func size(_ path: String) -> Int? {
+            path == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        }
+    }
+
+    struct Search: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Documents that mention an entity (by any name, in either language), newest first.",
+            discussion: "With --text, full-text search over the documents' words instead."
+        )
+
+        @OptionGroup var database: Database
+        @OptionGroup var lexicon: LexiconCommand.Options
+
+        @Argument(help: "A name or alias (\"Ishiba\", \"石破茂\"), or with --text, words to find.")
+        var query: String
+
+        @Flag(help: "Full-text search instead of entity search.")
+        var text = false
+
+        @Flag(help: "Write JSON.")
+        var json = false
+
+        @Option(help: "At most this many documents.")
+        var limit = 50
+
+        func run() throws {
+            let index = try database.open()
+            if text {
+                let segmenter = Segmenter()
+                let document = Document(text: query)
+                let words = try segmenter.makeWorker().segment(document).tokens
+                    .filter { $0.kind == .word || $0.kind == .number }.map { document[$0.span] }
+                let hits = try index.search(words: words, limit: limit)
+                try print(json ? JSONOutput.string(hits) : hits.map { "\($0.date ?? "-")\t\($0.documentID)\t\($0.snippet)" }
+                    .joined(separator: "\n"))
+                return
+            }
+            let ids = try EntityNames.ids(for: query, in: index, lexicon: lexicon)
+            let entities = try index.entities(ids)
+            let hits = try index.documents(mentioning: ids, limit: limit)
+            if json {
+                try print(JSONOutput.string(SearchResult(query: query, entities: entities, documents: hits)))
+            } else {
+                print(EntityNames.describe(entities, query: query))
+                for hit in hits {
+                    print("\(hit.date ?? "-")\t\(hit.documentID)\t\(hit.mentionCount)×\t\(hit.snippet)")
+                }
+            }
+        }
+
+        struct SearchResult: Encodable {
+            let query: String
+            let entities: [EntityIndex.Entity]
+            let documents: [EntityIndex.DocumentHit]
+        }
+    }
+
+    struct Quotes: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Quotations attributed to a speaker, newest first.")
+
+        @OptionGroup var database: Database
+        @OptionGroup var lexicon: LexiconCommand.Options
+
+        @Option(help: "The speaker, by any name in either language.")
+        var speaker: String
+
+        @Flag(help: "Write JSON.")
+        var json = false
+
+        @Option(help: "At most this many quotations.")
+        var limit = 100
+
+        func run() throws {
+            let index = try database.open()
+            let ids = try EntityNames.ids(for: speaker, in: index, lexicon: lexicon)
+            let quotes = try index.quotes(spokenBy: ids, limit: limit)
+            try print(json ? JSONOutput.string(quotes) : ([EntityNames.describe(try index.entities(ids), query: speaker)]
+                + quotes.map { "\($0.date ?? "-")\t\($0.documentID)\t\($0.speakerText ?? "")\t“\($0.text)”" })
+                .joined(separator: "\n"))
+        }
+    }
+
+    struct Cooccur: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Entities that appear in the same documents as an entity, by the number of such documents."
+        )
+
+        @OptionGroup var database: Database
+        @OptionGroup var lexicon: LexiconCommand.Options
+
+        @Argument(help: "A name or alias in either language.")
+        var name: String
+
+        @Flag(help: "Write JSON.")
+        var json = false
+
+        @Option(help: "At most this many entities.")
+        var limit = 20
+
+        func run() throws {
+            let index = try database.open()
+            let ids = try EntityNames.ids(for: name, in: index, lexicon: lexicon)
+            let together = try index.cooccurring(with: ids, limit: limit)
+            try print(json ? JSONOutput.string(together) : together.map {
+                "\($0.documents)\t\($0.entity.type)\t\($0.entity.englishName ?? $0.entity.japaneseName ?? $0.entity.id)\t\($0.entity.id)"
+            }.joined(separator: "\n"))
+        }
+    }
+
+    struct Stats: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "How many documents, entities, mentions, quotations and dates the index holds.")
+
+        @OptionGroup var database: Database
+
+        @Flag(help: "Write JSON.")
+        var json = false
+
+        func run() throws {
+            let stats = try database.open().stats()
+            try print(json ? JSONOutput.string(stats)
+                : "documents \(stats.documents)\nentities \(stats.entities)\nmentions \(stats.mentions)\nquotes \(stats.quotes)\ndates \(stats.dates)")
+        }
+    }
+}
+
+/// Turning a name typed by a user into the ids of indexed entities.
+enum EntityNames {
+    /// The indexed entities `name` refers to: those with it as a name or alias, and those the
+    /// lexicon links it to (so "Shigeru Ishiba" finds a document that only ever says 石破).
+    static func ids(for name: String, in index: EntityIndex, lexicon: LexiconCommand.Options) throws -> [String] {
+        var ids = try index.entityIDs(matching: name)
+        let linker = NameLinker(lexicon: try Lexicon.load(lexicon.sources))
+        for type in EntityType.allCases {
+            let id = linker.canonicalID(name, type: type)
+            if !ids.contains(id), try !index.entities([id]).isEmpty { ids.append(id) }
+        }
+        return ids
+    }
+
+    static func describe(_ entities: [EntityIndex.Entity], query: String) -> String {
+        guard !entities.isEmpty else { return "no entity named \(query) in the index" }
+        return entities.map { entity in
+            "\(entity.type) \(entity.id): " + [entity.englishName, entity.japaneseName].compactMap { $0 }.joined(separator: " / ")
+        }.joined(separator: "\n")
+    }
+}
+
+/// JSON for the index's answers.
+enum JSONOutput {
+    static func string(_ value: some Encodable) throws -> String {
+        String(decoding: try StreamingJSONEncoder().encode(value), as: UTF8.self)
+    }
+}
+
+/// A progress line on standard error, shown only when it is a terminal.
+struct Progress {
+    let total: Int
+    let counts: String
+    private(set) var done = 0
+    private var documents = 0
+    private let start = Date()
+    private var lastShown = Date.distantPast
+    private let visible = isatty(STDERR_FILENO) != 0
+
+    init(total: Int, counts: String) {
+        self.total = total
+        self.counts = counts
+    }
+
+    mutating func advance(documents added: Int, to done: Int) {
+        documents += added
+        self.done = done
+        guard visible, Date().timeIntervalSince(lastShown) > 0.2 else { return }
+        lastShown = Date()
+        show()
+    }
+
+    mutating func finish() {
+        if visible { show(); writeAll(Array("\n".utf8), to: STDERR_FILENO) }
+    }
+
+    private func show() {
+        let elapsed = max(Date().timeIntervalSince(start), 0.001)
+        var line = "\r\(documents) documents, \(Int(Double(documents) / elapsed)) a second"
+        if total > 0, done > 0 {
+            let left = elapsed * Double(total - done) / Double(done)
+            line += String(format: ", %.0f%%, about %.0f s left", 100 * Double(done) / Double(total), max(left, 0))
+        }
+        writeAll(Array((line + "   ").utf8), to: STDERR_FILENO)
+    }
+}
+
+extension JSONValue {
+    /// The id as the index stores it: a string as is, anything else as its JSON text.
+    var indexKey: String {
+        if case .string(let value) = self { return value }
+        return (try? JSONOutput.string(self)) ?? "null"
+    }
+}
