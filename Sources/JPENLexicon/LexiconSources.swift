@@ -60,15 +60,20 @@ public struct LexiconSources: Sendable {
             cacheDirectory: cache)
     }
 
-    /// A fingerprint of the main lexicon's sources (paths, sizes, modification times) and the
-    /// format version: a compiled file whose header carries another one is rebuilt.
+    /// A fingerprint of the main lexicon's sources and the format version: a compiled file whose
+    /// header carries another one is rebuilt. The system dictionaries count by path, size and
+    /// modification time; the small entity lists by content, because each build of jpen copies
+    /// its own into a new place (debug and release builds would otherwise rebuild each other's).
     var mainSignature: UInt64 {
-        Self.signature(of: dictionaries.map(\.path) + entityLists)
+        Self.signature(of: dictionaries.map(\.path), contentsOf: entityLists)
     }
 
-    static func signature(of paths: [String]) -> UInt64 {
+    static func signature(of paths: [String], contentsOf lists: [String] = []) -> UInt64 {
         var hash = FNV1a()
         hash.add("\(LexiconFormat.version)")
+        for list in lists {
+            hash.add(FileManager.default.contents(atPath: list).map { String(decoding: $0, as: UTF8.self) } ?? "missing")
+        }
         for path in paths {
             hash.add(path)
             var status = stat()
