@@ -25,18 +25,20 @@ let package = Package(
         ),
         .target(name: "JPENICU", dependencies: ["CJPENICU"]),
         .target(name: "JPENText"),
+        .target(name: "JPENLearning", dependencies: ["JPENText"]),
         .target(name: "JPENNormalize", dependencies: ["JPENText", "JPENICU"]),
         .target(
             name: "JPENSegment",
-            dependencies: ["JPENText", "JPENNormalize", "JPENICU"],
+            dependencies: ["JPENText", "JPENNormalize", "JPENICU", "JPENLearning"],
             resources: [.copy("Resources/en-sentence-boundaries.bin"), .copy("Resources/ja-words.bin")]
         ),
-        .executableTarget(name: "jpen-train-sentences", dependencies: ["JPENSegment"], path: "Sources/JPENTrainSentences"),
         .target(name: "JPENDates", dependencies: ["JPENText", "JPENNormalize"]),
         .target(name: "JPENQuotes", dependencies: ["JPENText", "JPENNormalize", "JPENSegment"]),
         .target(
             name: "JPENLexicon",
             dependencies: ["JPENText", "JPENICU", "JPENNormalize"],
+            // person-titles.txt feeds the entity trainer only.
+            exclude: ["Dictionaries/person-titles.txt"],
             resources: [.copy("Dictionaries/entities.tsv")]
         ),
         .target(
@@ -44,6 +46,7 @@ let package = Package(
             dependencies: ["JPENText", "JPENNormalize", "JPENSegment", "JPENLexicon"],
             resources: [.copy("Resources/ner-ja.bin"), .copy("Resources/ner-en.bin"), .copy("Resources/names.bin")]
         ),
+        .target(name: "JPENTraining", dependencies: ["JPENText", "JPENNormalize", "JPENICU", "JPENLearning", "JPENSegment", "JPENLexicon"]),
         .target(
             name: "JPEN",
             dependencies: ["JPENText", "JPENNormalize", "JPENSegment", "JPENDates", "JPENLexicon", "JPENQuotes", "JPENEntities", "JPENIndex"],
@@ -54,13 +57,13 @@ let package = Package(
         .target(name: "JPENIndex", dependencies: ["JPENText", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "JPENTool",
-            dependencies: ["JPEN", "JPENICU", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["JPEN", "JPENICU", "JPENTraining", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "NormalizeBenchmark", dependencies: ["JPENNormalize"], path: "Benchmarks/NormalizeBenchmark"),
         .testTarget(name: "JPENICUTests", dependencies: ["JPENICU"]),
         .testTarget(name: "JPENTextTests", dependencies: ["JPENText"]),
         .testTarget(name: "JPENNormalizeTests", dependencies: ["JPENNormalize"]),
-        .testTarget(name: "JPENSegmentTests", dependencies: ["JPENSegment"]),
+        .testTarget(name: "JPENSegmentTests", dependencies: ["JPENSegment", "JPENLearning"]),
         .testTarget(name: "JPENTests", dependencies: ["JPEN"]),
         .testTarget(name: "JPENDatesTests", dependencies: ["JPENDates"]),
         .testTarget(name: "JPENQuotesTests", dependencies: ["JPENQuotes"]),
@@ -68,5 +71,7 @@ let package = Package(
         .testTarget(name: "JPENIndexTests", dependencies: ["JPENIndex"]),
         .testTarget(name: "EndToEndTests", dependencies: ["JPENTool"]),
         .testTarget(name: "JPENLexiconTests", dependencies: ["JPENLexicon"]),
+        .testTarget(name: "JPENLearningTests", dependencies: ["JPENLearning"]),
+        .testTarget(name: "JPENTrainingTests", dependencies: ["JPENTraining"]),
     ]
 )

@@ -18,6 +18,25 @@ public struct DictionaryRecord: Hashable, Sendable {
     }
 }
 
+/// One EDRDG dictionary line, `HEADWORD [READING] /(tags) gloss/gloss/(tags) gloss/`, split
+/// into its parts (see ``EDRDGParser/line(_:)``).
+public struct EDRDGLine: Hashable, Sendable {
+    /// A gloss and the parenthesized tags written before it; a field of tags alone has empty text.
+    public struct Field: Hashable, Sendable {
+        /// `["n", "vs"]`, `["s"]`, `["1"]`: each comma-separated tag of the leading parentheses.
+        public var tags: [Substring]
+        /// The gloss with its notes: "Ishiba Shigeru (1957.2.4-)".
+        public var text: Substring
+    }
+
+    /// The headword as written: 石破茂.
+    public var surface: Substring
+    /// The reading in kana; empty when the headword is itself kana.
+    public var reading: Substring
+    /// The fields between slashes, in order.
+    public var fields: [Field]
+}
+
 /// Reads the line format of EDRDG's ENAMDICT and EDICT (after decoding from EUC-JP):
 /// `HEADWORD [READING] /(tags) gloss/gloss/(tags) gloss/`.
 ///
@@ -31,40 +50,22 @@ public enum EDRDGParser {
     /// holding the glosses that read as proper names (capitalized, at most five words), and none
     /// when the word has no such gloss. Header and malformed lines give none. Cost: O(line length).
     public static func records(in line: Substring, from source: LexiconSource) -> [DictionaryRecord] {
-        // Byte-wise searches: the separators are ASCII, and Character-wise ones cost grapheme breaking.
-        guard let slash = firstGlossSlash(in: line) else { return [] }
-        let head = line[..<slash.lowerBound]
-        var surface = head
-        var reading: Substring = ""
-        if let open = head.firstIndex(of: "["), let close = head.lastIndex(of: "]"), open < close {
-            surface = head[..<open]
-            reading = head[head.index(after: open)..<close]
-        }
-        surface = trimmed(surface)
-        // EDRDG's own header line is headed by full-width question marks.
-        guard !surface.isEmpty, !surface.hasPrefix("？"), !surface.hasPrefix("　") else { return [] }
-        let fields = line[slash.upperBound...].utf8.split(separator: 0x2F).map { Substring($0) }
+        guard let parsed = self.line(line) else { return [] }
         let isEdict = source == .edict
         var records: [DictionaryRecord] = []
-        var current = DictionaryRecord(surface: String(surface), reading: String(trimmed(reading)),
+        var current = DictionaryRecord(surface: String(parsed.surface), reading: String(parsed.reading),
                                        kinds: isEdict ? .word : [], glosses: [])
-        for field in fields {
-            var text = trimmed(field)
-            // Leading parenthesized groups are tags: name types in enamdict, parts of speech and
-            // sense numbers in edict.
+        for field in parsed.fields {
             var tags = NameKinds()
-            while text.first == "(", let close = text.firstIndex(of: ")") {
-                for tag in text[text.index(after: text.startIndex)..<close].split(separator: ",") {
-                    if let kind = NameKinds(tag: tag) { tags.formUnion(kind) }
-                }
-                text = trimmed(text[text.index(after: close)...])
+            for tag in field.tags {
+                if let kind = NameKinds(tag: tag) { tags.formUnion(kind) }
             }
             if !isEdict, !tags.isEmpty {
                 if !current.glosses.isEmpty { records.append(current) }
                 current.glosses = []
                 current.kinds = tags
             }
-            let gloss = withoutTrailingNotes(text)
+            let gloss = withoutTrailingNotes(field.text)
             guard !gloss.isEmpty, !gloss.hasPrefix("EntL") else { continue }
             if isEdict, !isProperName(gloss) { continue }
             current.glosses.append(gloss)
@@ -74,6 +75,41 @@ public enum EDRDGParser {
             records.append(current)
         }
         return records
+    }
+
+    /// One line split into its parts, tags kept as written: what ``records(in:from:)`` reads,
+    /// and what readers that want other tags (edict's parts of speech) start from. `nil` for
+    /// header and malformed lines. Cost: O(line length).
+    ///
+    /// ```swift
+    /// EDRDGParser.line("会談 [かいだん] /(n,vs) conference/(P)/")
+    /// // surface 会談, reading かいだん, fields [(["n", "vs"], "conference"), (["P"], "")]
+    /// ```
+    public static func line(_ line: Substring) -> EDRDGLine? {
+        // Byte-wise searches: the separators are ASCII, and Character-wise ones cost grapheme breaking.
+        guard let slash = firstGlossSlash(in: line) else { return nil }
+        let head = line[..<slash.lowerBound]
+        var surface = head
+        var reading: Substring = ""
+        if let open = head.firstIndex(of: "["), let close = head.lastIndex(of: "]"), open < close {
+            surface = head[..<open]
+            reading = head[head.index(after: open)..<close]
+        }
+        surface = trimmed(surface)
+        // EDRDG's own header line is headed by full-width question marks.
+        guard !surface.isEmpty, !surface.hasPrefix("？"), !surface.hasPrefix("　") else { return nil }
+        let fields = line[slash.upperBound...].utf8.split(separator: 0x2F).map { bytes in
+            var text = trimmed(Substring(bytes))
+            // Leading parenthesized groups are tags: name types in enamdict, parts of speech and
+            // sense numbers in edict.
+            var tags: [Substring] = []
+            while text.first == "(", let close = text.firstIndex(of: ")") {
+                tags += text[text.index(after: text.startIndex)..<close].split(separator: ",")
+                text = trimmed(text[text.index(after: close)...])
+            }
+            return EDRDGLine.Field(tags: tags, text: text)
+        }
+        return EDRDGLine(surface: surface, reading: trimmed(reading), fields: fields)
     }
 
     /// The range of the first " /" in `line`: where the glosses start.

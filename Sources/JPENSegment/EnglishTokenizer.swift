@@ -7,9 +7,9 @@ import JPENText
 /// one mark ("...", "!!", "--", "====") or of sentence-final marks ("?!") is one token.
 ///
 /// Rules over the code point array, no allocation per token. Cost: O(span length).
-enum EnglishTokenizer {
+package enum EnglishTokenizer {
     /// Appends the tokens of `span` (offsets of `scalars`) to `tokens`.
-    static func tokens(in span: Span, of scalars: [Unicode.Scalar], into tokens: inout [Token]) {
+    package static func tokens(in span: Span, of scalars: [Unicode.Scalar], into tokens: inout [Token]) {
         var index = span.start
         while index < span.end {
             while index < span.end, isSpace(scalars[index]) { index += 1 }

@@ -61,7 +61,7 @@ extension SegmentWorker {
                     sentenceFeatures.removeAll(keepingCapacity: true)
                     SentenceBoundaryFeatures.extract(
                         gapAfter: left, tokens: paragraphTokens, scalars: scalars, insideBrackets: depth > 0,
-                        tokensInSentence: left + 1 - sentenceFirstToken, bucketMask: sentenceModel.bucketMask, into: &sentenceFeatures)
+                        tokensInSentence: left + 1 - sentenceFirstToken, bits: sentenceModel.bits, into: &sentenceFeatures)
                     isBreak = sentenceModel.score(sentenceFeatures) > 0
                 }
             } else {

@@ -1,4 +1,5 @@
 import JPENICU
+import JPENLearning
 import JPENNormalize
 import JPENText
 
@@ -20,7 +21,7 @@ public struct Segmenter: Sendable {
     /// The judge of English sentence breaks, or why it could not be read.
     let sentenceModel: Result<SentenceBoundaryModel, any Error>
     /// The Japanese word model, or why it could not be read (``makeWorker()`` throws it).
-    let wordModel: Result<WordModel, WordModel.Error>
+    let wordModel: Result<WordModel, LinearWeights.FormatError>
 
     /// A segmenter with the sentence and word models that ship with jpen. Cost: two mmaps.
     public init(normalizer: TextNormalizer = TextNormalizer()) {
@@ -37,7 +38,7 @@ public struct Segmenter: Sendable {
     }
 
     /// A worker for one task. Cost: about a millisecond (ICU opens its break rules). Throws
-    /// when ICU or a model cannot be opened (``WordModel/Error`` for the word model).
+    /// when ICU or a model cannot be opened (``LinearWeights/FormatError`` for a model).
     public func makeWorker() throws -> SegmentWorker {
         try SegmentWorker(segmenter: self)
     }

@@ -1,5 +1,3 @@
-import JPENICU
-import JPENNormalize
 import JPENText
 
 /// A set of dictionary words with coarse categories, stored as a hash table of fingerprints:
@@ -11,9 +9,9 @@ import JPENText
 /// so a featurizer tries ever longer words at one start for one step each, and stops as soon as
 /// no longer word exists. A lookup may, with odds of about 2^-20, report a word that is not in
 /// the set; the model is trained with the same lookups, so that costs nothing measurable.
-struct WordDictionary {
+package struct WordDictionary {
     /// Coarse categories from EDICT part-of-speech tags and ENAMDICT name types.
-    enum Category: Int, CaseIterable {
+    package enum Category: Int, CaseIterable {
         case noun, verb, modifier, function, expression, surname, givenName, fullName
     }
 
@@ -31,6 +29,10 @@ struct WordDictionary {
 
     /// The table; its count is a power of two.
     let slots: UnsafeBufferPointer<UInt32>
+
+    package init(slots: UnsafeBufferPointer<UInt32>) {
+        self.slots = slots
+    }
 
     /// The running hash before a word's first scalar.
     static let emptyHash: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -67,7 +69,7 @@ struct WordDictionary {
     /// The table for `words` (normalized scalars and their category bits) and their prefixes,
     /// at most 80% full (linear probing stays within a cache line or two). The one builder of
     /// the table. Cost: O(words × length).
-    static func build(_ words: [(scalars: [Unicode.Scalar], categories: UInt32)]) -> [UInt32] {
+    package static func build(_ words: [(scalars: [Unicode.Scalar], categories: UInt32)]) -> [UInt32] {
         var entries: [[UInt32]: UInt32] = [:]
         // Insertion in first-seen order, not the dictionary's (seeded per process), so that the
         // same words always give the same file.
@@ -94,32 +96,9 @@ struct WordDictionary {
         return slots
     }
 
-    /// The words of an EDICT or ENAMDICT file (EUC-JP, `word [reading] /(tags) gloss/…/`),
-    /// normalized, with the categories their tags give; entries with no category used here are
-    /// left out. Cost: O(n).
-    static func entries(ofEDRDG bytes: [UInt8], normalizer: TextNormalizer) throws -> [(scalars: [Unicode.Scalar], categories: UInt32)] {
-        let text = try Converter.decode(bytes, charset: "EUC-JP")
-        var entries: [(scalars: [Unicode.Scalar], categories: UInt32)] = []
-        for line in text.split(separator: "\n") {
-            guard let space = line.firstIndex(of: " "), let slash = line.firstIndex(of: "/") else { continue }
-            let glossStart = line.index(after: slash)
-            let gloss = line[glossStart...].prefix { $0 != "/" }
-            var categories: UInt32 = 0
-            var rest = gloss[...]
-            while rest.first == "(", let close = rest.firstIndex(of: ")") {
-                for tag in rest[rest.index(after: rest.startIndex)..<close].split(separator: ",") {
-                    if let category = category(ofTag: tag) { categories |= 1 << category.rawValue }
-                }
-                rest = rest[rest.index(after: close)...].drop { $0 == " " }
-            }
-            guard categories != 0 else { continue }
-            let word = normalizer.normalize(Document(text: String(line[..<space]))).scalars
-            entries.append((word, categories))
-        }
-        return entries
-    }
-
-    private static func category(ofTag tag: Substring) -> Category? {
+    /// The category an EDICT part-of-speech tag (`n`, `v5k`, `prt`) or ENAMDICT name type (`s`,
+    /// `g`, `h`) gives a word, if any used here.
+    package static func category(ofTag tag: Substring) -> Category? {
         switch tag {
         case "n", "n-adv", "n-t", "n-suf", "n-pref", "pn", "adj-no", "adj-na", "adj-f", "vs", "num": .noun
         case "adj-i", "adj-ix", "adj-t", "adj-pn", "adv", "adv-to": .modifier

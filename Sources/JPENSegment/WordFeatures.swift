@@ -1,3 +1,4 @@
+import JPENLearning
 import JPENText
 
 /// The features of the Japanese word model at each gap between two characters; the one place
@@ -13,7 +14,7 @@ import JPENText
 ///
 /// A featurizer owns reusable buffers: one per task, refilled per text.
 /// Changing what it extracts changes what weights mean: bump ``WordModel/formatVersion``.
-final class WordFeaturizer {
+package final class WordFeaturizer {
     /// Characters of context on each side of a gap.
     static let reach = 3
 
@@ -30,13 +31,13 @@ final class WordFeaturizer {
     /// The number of characters loaded.
     private(set) var count = 0
 
-    init(dictionary: WordDictionary) {
+    package init(dictionary: WordDictionary) {
         self.dictionary = dictionary
     }
 
     /// Loads `scalars`. Cost: O(n) plus a dictionary look-up or two a character; no allocation
     /// once buffers are large enough.
-    func load(_ scalars: ArraySlice<Unicode.Scalar>) {
+    package func load(_ scalars: ArraySlice<Unicode.Scalar>) {
         count = scalars.count
         codes.removeAll(keepingCapacity: true)
         classes.removeAll(keepingCapacity: true)
@@ -101,22 +102,23 @@ final class WordFeaturizer {
     }
 
     /// Whether the character at `index` of the loaded text is whitespace.
-    func isSpace(_ index: Int) -> Bool {
+    package func isSpace(_ index: Int) -> Bool {
         classes[index + Self.reach] == CharacterClass.space.rawValue
     }
 
     /// Calls `body` with the weight index of every feature of the gap before character `k`
-    /// (`1 ..< count`), for a weight array of `1 << bits` entries. Cost: 57 hashes.
+    /// (`1 ..< count`), for a weight array of `1 << bits` entries. Cost: 57 hashes (``FeatureHash``).
     @inline(__always)
-    func forEachFeature(beforeCharacter k: Int, bits: Int, _ body: (Int) -> Void) {
+    package func forEachFeature(beforeCharacter k: Int, bits: Int, _ body: (Int) -> Void) {
         let ending = wordsEnding[k], starting = wordsStarting[k], straddling = wordsStraddling[k]
         codes.withUnsafeBufferPointer { codes in
             classes.withUnsafeBufferPointer { classes in
-                let shift = UInt64(64 - bits)
                 // Padded position of the first character of the window.
                 let p = k
+                // The three values (at most 21 bits each, as scalar values are) are packed into
+                // one: a feature costs two multiplications, and there are 57 a character.
                 @inline(__always) func emit(_ template: UInt64, _ a: UInt32, _ b: UInt32, _ c: UInt32) {
-                    body(Int(truncatingIfNeeded: Self.hash(template, a, b, c) >> shift))
+                    body(FeatureHash(template: template).adding(UInt64(a) | UInt64(b) << 21 | UInt64(c) << 42).index(bits: bits))
                 }
                 var template: UInt64 = 0
                 for i in 0..<6 {
@@ -153,17 +155,6 @@ final class WordFeaturizer {
 
     /// Stands for the characters beyond either end of the text.
     private static let padding: UInt32 = 0x11_0000
-
-    /// A 64-bit mix of a template number and up to three values (each at most 21 bits, as
-    /// scalar values are); the top bits index the weights. Two multiplications: it runs 57 times
-    /// a character.
-    @inline(__always)
-    private static func hash(_ template: UInt64, _ a: UInt32, _ b: UInt32, _ c: UInt32) -> UInt64 {
-        let key = UInt64(a) | UInt64(b) << 21 | UInt64(c) << 42
-        var h = (key ^ template &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
-        h ^= h >> 32
-        return h &* 0x94D0_49BB_1331_11EB
-    }
 }
 
 /// The character classes the word model sees: scripts, with kanji numerals apart from other kanji

@@ -25,6 +25,7 @@ struct JPENCommand: ParsableCommand {
             IndexCommand.self,
             LexiconCommand.self,
             TrainWordsCommand.self,
+            TrainSentencesCommand.self,
             TrainEntitiesCommand.self,
         ]
     )

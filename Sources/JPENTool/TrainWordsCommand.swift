@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JPEN
+import JPENTraining
 
 /// Retrains the Japanese word model from word-segmented sentences (see README, "Retraining").
 struct TrainWordsCommand: ParsableCommand {
@@ -21,18 +22,17 @@ struct TrainWordsCommand: ParsableCommand {
     @Option(help: "Passes over the training data.")
     var epochs = 20
 
-    @Option(help: "The model has 2^bits weights (2 bytes each).")
-    var bits = 20
+    @OptionGroup var linearModel: LinearModelOptions
 
     @Option(help: "Copies of each sentence naming a person, with dictionary names in its place.")
-    var nameVariants = 3
+    var nameVariants = 5
 
     func run() throws {
         guard let text = try? String(contentsOfFile: bio, encoding: .utf8) else {
             throw ValidationError("cannot read \(bio) as UTF-8")
         }
         let sentences = WordModelTrainer.sentences(fromBIO: text)
-        let trainer = WordModelTrainer(hashBits: bits, epochs: epochs, nameVariants: nameVariants)
+        let trainer = WordModelTrainer(hashBits: linearModel.bits, epochs: epochs, nameVariants: nameVariants, seeds: linearModel.seeds)
         let dictionaries = try dictionary.map { path in
             guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
             return [UInt8](data)

@@ -47,6 +47,13 @@ struct JPEN {
                       stderr: String(decoding: err, as: UTF8.self))
     }
 
+    /// A new file in the temporary folder holding `contents`; the caller removes it.
+    static func temporaryFile(_ name: String, _ contents: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("jpen-\(UUID().uuidString)-\(name)")
+        try Data(contents.utf8).write(to: url)
+        return url
+    }
+
     static func jsonLines(_ text: String) throws -> [[String: Any]] {
         try text.split(separator: "\n").map {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]

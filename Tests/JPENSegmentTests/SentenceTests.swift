@@ -1,4 +1,5 @@
 import Foundation
+import JPENLearning
 import JPENSegment
 import JPENText
 import Testing
@@ -57,6 +58,6 @@ import Testing
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("jpen-not-a-model.bin").path
         try Data("not a model".utf8).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(throws: SentenceBoundaryModel.FormatError.self) { try SentenceBoundaryModel(path: path) }
+        #expect(throws: LinearWeights.FormatError.self) { try SentenceBoundaryModel(path: path) }
     }
 }

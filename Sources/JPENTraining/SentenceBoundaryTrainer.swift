@@ -1,17 +1,19 @@
+import JPENLearning
+import JPENSegment
 import JPENText
 
 /// Trains the ``SentenceBoundaryModel`` weights from sentences with their text, with the same
-/// tokenizer and features the segmenter uses. Run through `jpen-train-sentences`.
-package enum SentenceBoundaryTrainer {
+/// tokenizer and features the segmenter uses. Run through `jpen train-sentences`.
+public enum SentenceBoundaryTrainer {
     /// A stretch of running text and the offsets where its sentences start.
-    package struct Document {
-        package let scalars: [Unicode.Scalar]
-        package let sentenceStarts: Set<Int>
+    public struct Document: Sendable {
+        public let scalars: [Unicode.Scalar]
+        public let sentenceStarts: Set<Int>
     }
 
     /// The sentences of CoNLL-U-like text with `# newdoc` and `# text = …` lines (UD, UNER), each
     /// with the number of the document it belongs to.
-    package static func sentences(fromCoNLL text: String) -> [(document: Int, text: Substring)] {
+    public static func sentences(fromCoNLL text: String) -> [(document: Int, text: Substring)] {
         var sentences: [(document: Int, text: Substring)] = []
         var document = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
@@ -26,7 +28,7 @@ package enum SentenceBoundaryTrainer {
 
     /// Documents from sentences given in order with a key of their document: the sentences of a
     /// document joined with a space, `sentencesPerDocument` at most in each.
-    package static func documents<Key: Equatable>(fromSentences sentences: [(document: Key, text: Substring)],
+    public static func documents<Key: Equatable>(fromSentences sentences: [(document: Key, text: Substring)],
                                                   sentencesPerDocument: Int) -> [Document] {
         var documents: [Document] = []
         var scalars: [Unicode.Scalar] = []
@@ -50,18 +52,12 @@ package enum SentenceBoundaryTrainer {
         return documents
     }
 
-    /// One candidate: the gap after a token, its features and whether a sentence starts there.
-    private struct Example {
-        let features: Range<Int>
-        let isBreak: Bool
-    }
-
-    /// Averaged-perceptron weights (2^`bits` of them) after `epochs` passes over `documents`.
-    /// Cost: O(epochs × candidates × features).
-    package static func train(_ documents: [Document], bits: Int, epochs: Int) -> [Float] {
-        let mask = (1 << bits) - 1
+    /// The weights file, in ``SentenceBoundaryModel``'s format, of averaged perceptrons with
+    /// 2^`bits` weights after `epochs` passes over `documents`: the mean of `seeds` of them,
+    /// each shuffling the data its own way. Cost: O(seeds × epochs × candidates × features).
+    public static func train(_ documents: [Document], bits: Int, epochs: Int, seeds: Int = 1) -> [UInt8] {
+        var examples = TrainingExamples()
         var features: [Int] = []
-        var examples: [Example] = []
         var tokens: [Token] = []
         for document in documents {
             tokens.removeAll(keepingCapacity: true)
@@ -75,36 +71,23 @@ package enum SentenceBoundaryTrainer {
                     scanned += 1
                 }
                 guard tokens[left].span.end < position else { continue }
-                let first = features.count
+                features.removeAll(keepingCapacity: true)
                 SentenceBoundaryFeatures.extract(gapAfter: left, tokens: tokens, scalars: document.scalars,
                                                  insideBrackets: depth > 0, tokensInSentence: left + 1 - sentenceStart,
-                                                 bucketMask: mask, into: &features)
+                                                 bits: bits, into: &features)
                 let isBreak = document.sentenceStarts.contains(position)
-                examples.append(Example(features: first..<features.count, isBreak: isBreak))
+                examples.add(features: features, label: isBreak ? 1 : 0)
+                // Each gap is shuffled on its own.
+                examples.endGroup()
                 if isBreak { depth = 0; sentenceStart = left + 1 }
             }
         }
-        var weights = [Double](repeating: 0, count: mask + 1)
-        var totals = [Double](repeating: 0, count: mask + 1)  // sum over updates of step × change
-        var step = 1.0
-        var generator = SplitMix64(seed: 7)
-        var order = Array(examples.indices)
-        for _ in 0..<epochs {
-            order.shuffle(using: &generator)
-            for index in order {
-                let example = examples[index]
-                var score = 0.0
-                for feature in features[example.features] { score += weights[feature] }
-                if (score > 0) != example.isBreak {
-                    let change = example.isBreak ? 1.0 : -1.0
-                    for feature in features[example.features] {
-                        weights[feature] += change
-                        totals[feature] += step * change
-                    }
-                }
-                step += 1
-            }
+        let perceptrons = (0..<max(seeds, 1)).map { seed in
+            var perceptron = AveragedPerceptron(bits: bits)
+            var generator = SplitMix64(seed: 7 + UInt64(seed))
+            perceptron.train(examples, epochs: epochs, using: &generator)
+            return perceptron
         }
-        return zip(weights, totals).map { Float($0 - $1 / step) }
+        return SentenceBoundaryModel.encode(weights: AveragedPerceptron.averagedWeights(of: perceptrons))
     }
 }

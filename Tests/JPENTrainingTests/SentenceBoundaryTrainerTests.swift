@@ -1,5 +1,6 @@
 import Foundation
 import JPENSegment
+import JPENTraining
 import Testing
 
 @Suite struct SentenceBoundaryTrainerTests {
@@ -17,12 +18,12 @@ import Testing
     @Test func trainedWeightsRoundTripThroughTheFile() throws {
         let sentences: [(document: Int, text: Substring)] = (0..<40).map { (0, $0 % 2 == 0 ? "It rained." : "We stayed in") }
         let documents = SentenceBoundaryTrainer.documents(fromSentences: sentences, sentencesPerDocument: 40)
-        let weights = SentenceBoundaryTrainer.train(documents, bits: 10, epochs: 3)
-        #expect(weights.count == 1024)
-        #expect(weights.contains { $0 != 0 })
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("jpen-test-model.bin").path
+        let bytes = SentenceBoundaryTrainer.train(documents, bits: 10, epochs: 3)
+        #expect(bytes.count == 32 + 2 * 1024)
+        #expect(bytes.dropFirst(32).contains { $0 != 0 })
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("jpen-test-model-\(UUID().uuidString).bin").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try SentenceBoundaryModel.write(weights: weights, to: path)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
         #expect(throws: Never.self) { try SentenceBoundaryModel(path: path) }
     }
 }

@@ -1,8 +1,13 @@
+import JPENICU
+import JPENLearning
+import JPENLexicon
 import JPENNormalize
+import JPENSegment
 import JPENText
 
-/// Trains the Japanese word model: an averaged perceptron over ``WordFeaturizer``'s features,
-/// one example per gap between two characters of a word-segmented sentence.
+/// Trains the Japanese word model: an averaged perceptron (``AveragedPerceptron``) over
+/// ``WordFeaturizer``'s features, one example per gap between two characters of a
+/// word-segmented sentence, the gaps of a sentence shuffled together.
 ///
 /// ```swift
 /// let sentences = WordModelTrainer.sentences(fromBIO: "石破\tB-PERSON\n茂\tI-PERSON\nは\tO\n")
@@ -16,14 +21,17 @@ public struct WordModelTrainer: Sendable {
     public var epochs: Int
     /// Copies of each sentence with a person's name, other dictionary names in its place.
     public var nameVariants: Int
+    /// Perceptrons trained in different orders whose mean is the model.
+    public var seeds: Int
     /// The normalization segmentation reads through; training reads through the same one.
     public var normalizer: TextNormalizer
 
-    public init(hashBits: Int = 20, epochs: Int = 20, nameVariants: Int = 3,
+    public init(hashBits: Int = 20, epochs: Int = 20, nameVariants: Int = 3, seeds: Int = 1,
                 normalizer: TextNormalizer = TextNormalizer()) {
         self.hashBits = hashBits
         self.epochs = epochs
         self.nameVariants = nameVariants
+        self.seeds = seeds
         self.normalizer = normalizer
     }
 
@@ -47,10 +55,10 @@ public struct WordModelTrainer: Sendable {
 
     /// The model file for `sentences` and `dictionaries` (the bytes of EDICT or ENAMDICT files,
     /// EUC-JP), in ``WordModel``'s format. `progress` hears one line per epoch.
-    /// Cost: O(epochs × characters × 57 + dictionary entries).
+    /// Cost: O(seeds × epochs × characters × 57 + dictionary entries).
     public func train(_ sentences: [TrainingSentence], dictionaries: [[UInt8]],
                       progress: (String) -> Void = { _ in }) throws -> [UInt8] {
-        let words = try dictionaries.flatMap { try WordDictionary.entries(ofEDRDG: $0, normalizer: normalizer) }
+        let words = try dictionaries.flatMap { try dictionaryWords(ofEDRDG: $0) }
         let slots = WordDictionary.build(words)
         progress("dictionary: \(words.count) entries in \(slots.count) slots")
         var generator = SplitMix64(seed: 20_260_529)
@@ -63,9 +71,24 @@ public struct WordModelTrainer: Sendable {
             train(examples, featurizer: WordFeaturizer(dictionary: WordDictionary(slots: slots)),
                       using: &generator, progress: progress)
         }
-        let largest = weights.map(abs).max() ?? 0
-        let scale = largest > 0 ? largest / Float(Int16.max) : 1
-        return WordModel.encode(weights: weights.map { Int16(($0 / scale).rounded()) }, scale: scale, slots: slots)
+        return WordModel.encode(weights: weights, slots: slots)
+    }
+
+    /// The words of an EDICT or ENAMDICT file (EUC-JP, read by ``EDRDGParser``), normalized, with
+    /// the categories the tags of their first sense give; entries with no category used here
+    /// are left out. Cost: O(n).
+    func dictionaryWords(ofEDRDG bytes: [UInt8]) throws -> [(scalars: [Unicode.Scalar], categories: UInt32)] {
+        let text = try Converter.decode(bytes, charset: "EUC-JP")
+        var words: [(scalars: [Unicode.Scalar], categories: UInt32)] = []
+        for line in text.split(separator: "\n") {
+            guard let parsed = EDRDGParser.line(line), let tags = parsed.fields.first?.tags else { continue }
+            let categories = tags.reduce(UInt32(0)) { bits, tag in
+                bits | (WordDictionary.category(ofTag: tag).map { 1 << $0.rawValue } ?? 0)
+            }
+            guard categories != 0 else { continue }
+            words.append((normalizer.normalize(Document(text: String(parsed.surface))).scalars, categories))
+        }
+        return words
     }
 
     /// The dictionary's full names in kanji that split one way only into a dictionary surname
@@ -118,13 +141,10 @@ public struct WordModelTrainer: Sendable {
         return variants
     }
 
-    /// Averaged perceptron weights for `sentences`, read through `featurizer`.
+    /// The mean of ``seeds`` averaged perceptrons' weights for `sentences`, read through `featurizer`.
     private func train(_ sentences: [[String]], featurizer: WordFeaturizer, using generator: inout SplitMix64,
                        progress: (String) -> Void) -> [Float] {
-        // Every gap's feature indices, flat, and whether a word ends there.
-        var features: [Int32] = []
-        var labels: [Bool] = []
-        var sentenceStarts: [Int] = [0]
+        var examples = TrainingExamples()
         for words in sentences {
             let (text, breaks) = Self.join(words)
             let normalized = normalizer.normalize(Document(text: text))
@@ -133,41 +153,22 @@ public struct WordModelTrainer: Sendable {
                 // Whitespace always separates words; the model is not asked about it.
                 if featurizer.isSpace(k - 1) || featurizer.isSpace(k) { continue }
                 let source = normalized.originalStarts[k]
+                featurizer.forEachFeature(beforeCharacter: k, bits: hashBits) { examples.addFeature($0) }
                 // A character NFKC split from one source character never starts a word.
-                labels.append(source != normalized.originalStarts[k - 1] && breaks.contains(source))
-                featurizer.forEachFeature(beforeCharacter: k, bits: hashBits) { features.append(Int32($0)) }
+                let isBoundary = source != normalized.originalStarts[k - 1] && breaks.contains(source)
+                examples.endExample(label: isBoundary ? 1 : 0)
             }
-            sentenceStarts.append(labels.count)
+            examples.endGroup()
         }
-        let perGap = features.count / max(labels.count, 1)
-
-        // Averaged perceptron with the usual lazy average: average = weights - sums / steps.
-        var weights = [Float](repeating: 0, count: 1 << hashBits)
-        var sums = [Float](repeating: 0, count: 1 << hashBits)
-        var steps: Float = 1
-        var order = Array(0..<sentences.count)
-        for epoch in 1...max(epochs, 1) {
-            order.shuffle(using: &generator)
-            var mistakes = 0
-            for sentence in order {
-                for gap in sentenceStarts[sentence]..<sentenceStarts[sentence + 1] {
-                    let indices = features[(gap * perGap)..<((gap + 1) * perGap)]
-                    var score: Float = 0
-                    for index in indices { score += weights[Int(index)] }
-                    let truth: Float = labels[gap] ? 1 : -1
-                    if score * truth <= 0 {
-                        mistakes += 1
-                        for index in indices {
-                            weights[Int(index)] += truth
-                            sums[Int(index)] += truth * steps
-                        }
-                    }
-                    steps += 1
-                }
+        let perceptrons = (1...max(seeds, 1)).map { seed in
+            var perceptron = AveragedPerceptron(bits: hashBits)
+            var order = SplitMix64(seed: generator.next())
+            perceptron.train(examples, epochs: epochs, using: &order) { epoch, mistakes in
+                progress("seed \(seed) epoch \(epoch): \(mistakes) mistakes in \(examples.count) gaps")
             }
-            progress("epoch \(epoch): \(mistakes) mistakes in \(labels.count) gaps")
+            return perceptron
         }
-        return zip(weights, sums).map { $0 - $1 / steps }
+        return AveragedPerceptron.averagedWeights(of: perceptrons)
     }
 
     /// The text of a sentence's words and the offsets where words start. Words are written
