@@ -9,6 +9,8 @@ struct TaggingUnit {
     let model: Model
     /// Each position's span in normalized offsets.
     let positions: ArraySlice<Span>
+    /// A Japanese unit's words, in normalized offsets; empty for an English one.
+    var words: [Span] = []
 }
 
 /// Cuts a normalized text into tagging units and extracts their features: the one path both
@@ -31,7 +33,8 @@ final class TaggingFeatures {
         switch unit.model {
         case .japanese:
             let range = unit.positions.first!.start..<unit.positions.last!.end
-            characterFeatures.extract(text.scalars[range], names: names, mask: mask, into: &buffer)
+            let words = unit.words.map { ($0.start - range.lowerBound)..<($0.end - range.lowerBound) }
+            characterFeatures.extract(text.scalars[range], words: words, names: names, mask: mask, into: &buffer)
         case .english:
             tokenFeatures.extract(text.scalars, tokens: unit.positions, names: names, mask: mask, into: &buffer)
         }
@@ -67,7 +70,9 @@ final class TaggingFeatures {
             if sentence.language == .japanese {
                 flushEnglish()
                 let characters = span.range.map { Span(start: $0, end: $0 + 1) }
-                units.append(TaggingUnit(model: .japanese, positions: characters[...]))
+                let words = tokens[first..<tokenIndex].map { normalized($0.span) }
+                    .filter { !$0.isEmpty && $0.start >= span.start && $0.end <= span.end }
+                units.append(TaggingUnit(model: .japanese, positions: characters[...], words: words))
             } else {
                 if paragraphIndex != englishParagraph { flushEnglish() }
                 englishParagraph = paragraphIndex
@@ -116,14 +121,15 @@ public final class EntityTrainingSet {
     }
 
     /// Adds `document`'s units, each position tagged by the gold mention that holds its first
-    /// character (original offsets). Cost: as recognition, without decoding.
-    public func add(_ document: Document, mentions: [(span: Span, kind: MentionKind)]) {
+    /// character (original offsets); with `japaneseOnly`, only its Japanese sentences (material
+    /// made for the character tagger). Cost: as recognition, without decoding.
+    public func add(_ document: Document, mentions: [(span: Span, kind: MentionKind)], japaneseOnly: Bool = false) {
         let text = normalizer.normalize(document)
         var owner = [Int](repeating: -1, count: document.count + 1)
         for (index, mention) in mentions.enumerated() {
             for offset in mention.span.range { owner[offset] = index }
         }
-        for unit in extractor.units(of: text) {
+        for unit in extractor.units(of: text) where !japaneseOnly || unit.model == .japanese {
             // Runs of positions whose first characters one mention holds.
             var runs: [(range: Range<Int>, kind: MentionKind)] = []
             var previousOwner = -1

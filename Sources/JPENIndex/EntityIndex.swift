@@ -164,6 +164,7 @@ public final class EntityIndex: Sendable {
         try write { db in try Self.delete(documentID: id, in: db) }
     }
 
+    @discardableResult
     private static func delete(documentID id: String, in db: Database) throws -> Bool {
         guard let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM documents WHERE id = ?", arguments: [id]) else {
             return false

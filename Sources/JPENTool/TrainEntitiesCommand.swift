@@ -52,6 +52,9 @@ struct TrainEntitiesCommand: ParsableCommand {
     @Option(help: "log2 of the number of weight rows of each model.")
     var rowBits = 19
 
+    @Option(help: "Extra copies of each Japanese (.bio) sentence with its names swapped for other names of the same kind from the data (Japanese model only).")
+    var swappedCopies = 0
+
     func run() throws {
         let excluded = try excludeDocuments.map(Self.nonCommercialDocuments) ?? []
         let rowMask = UInt32((1 << rowBits) - 1)
@@ -80,6 +83,11 @@ struct TrainEntitiesCommand: ParsableCommand {
             }
             for example in examples { set.add(Document(text: example.text), mentions: example.mentions) }
             print("\(path): \(examples.count) sentences, \(examples.reduce(0) { $0 + $1.mentions.count }) mentions")
+            if path.hasSuffix(".bio"), swappedCopies > 0 {
+                let swapped = AnnotatedSentence.withSwappedNames(examples, copies: swappedCopies)
+                for example in swapped { set.add(Document(text: example.text), mentions: example.mentions, japaneseOnly: true) }
+                print("  \(swapped.count) sentences with swapped names")
+            }
         }
         let models: [(String, UInt32, Int, [PerceptronTrainer.Sequence], Float)] = [
             ("ner-ja.bin", CharacterFeatures.featureSet, CharacterFeatures.templateCount, set.japanese, japaneseBias),
@@ -130,6 +138,37 @@ struct AnnotatedSentence {
             open?.end = range.upperBound
         }
         close()
+        return result
+    }
+
+    /// `copies` variants of each sentence with names, each name replaced by a name of the same
+    /// kind drawn from all the sentences' names (mention replacement): the tagger then sees each
+    /// context with names it does not know, and leans on the context rather than on memorized
+    /// names. Repeatable: the draws are seeded.
+    static func withSwappedNames(_ sentences: [AnnotatedSentence], copies: Int) -> [AnnotatedSentence] {
+        var pool: [MentionKind: [[Unicode.Scalar]]] = [:]
+        let texts = sentences.map { Array($0.text.unicodeScalars) }
+        for (sentence, text) in zip(sentences, texts) {
+            for mention in sentence.mentions { pool[mention.kind, default: []].append(Array(text[mention.span.range])) }
+        }
+        var generator = SplitMix(seed: 7)
+        var result: [AnnotatedSentence] = []
+        for (sentence, text) in zip(sentences, texts) where !sentence.mentions.isEmpty {
+            for _ in 0..<copies {
+                var swapped: [Unicode.Scalar] = []
+                var mentions: [(span: Span, kind: MentionKind)] = []
+                var offset = 0
+                for mention in sentence.mentions.sorted(by: { $0.span < $1.span }) where mention.span.start >= offset {
+                    swapped += text[offset..<mention.span.start]
+                    let name = pool[mention.kind]!.randomElement(using: &generator)!
+                    mentions.append((Span(start: swapped.count, end: swapped.count + name.count), mention.kind))
+                    swapped += name
+                    offset = mention.span.end
+                }
+                swapped += text[offset...]
+                result.append(AnnotatedSentence(text: String(String.UnicodeScalarView(swapped)), mentions: mentions))
+            }
+        }
         return result
     }
 

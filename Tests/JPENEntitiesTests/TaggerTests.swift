@@ -49,6 +49,40 @@ import Testing
         #expect(first[0..<count] != second[0..<count])
     }
 
+    @Test func characterFeaturesReadTheWords() {
+        var extractor = CharacterFeatures()
+        var alone: [UInt32] = [], split: [UInt32] = [], joined: [UInt32] = []
+        let text = Array("米国務省".unicodeScalars)[...]
+        extractor.extract(text, names: NameGazetteer(), mask: .max, into: &alone)
+        extractor.extract(text, words: [0..<1, 1..<3, 3..<4], names: NameGazetteer(), mask: .max, into: &split)
+        extractor.extract(text, words: [0..<2, 2..<4], names: NameGazetteer(), mask: .max, into: &joined)
+        #expect(split.count == alone.count && joined.count == alone.count)
+        let count = CharacterFeatures.templateCount
+        // Character features agree; the word features of 国 differ.
+        #expect(split[count..<(count + 2)] == joined[count..<(count + 2)])
+        #expect(split[count..<(2 * count)] != joined[count..<(2 * count)])
+        #expect(split[count..<(2 * count)] != alone[count..<(2 * count)])
+    }
+
+    @Test func adjacentPlaceAndOrganizationJoin() {
+        typealias Mentions = [(range: Range<Int>, kind: MentionKind)]
+        let mentions: Mentions = [(0..<3, .entity(.location)), (3..<6, .entity(.location)), (6..<9, .entity(.organization)),
+                                  (10..<12, .entity(.person)), (12..<14, .entity(.organization)), (14..<16, .other)]
+        let joined = EntityWorker.joiningAdjacentNames(mentions)
+        #expect(joined.map(\.range) == [0..<9, 10..<12, 12..<14, 14..<16])
+        #expect(joined[0].kind == .entity(.organization))
+        #expect(EntityWorker.joiningAdjacentNames([]).isEmpty)
+    }
+
+    @Test func mentionsCutNoKatakanaName() {
+        let sentence = Array("ゴールデンステート・ウォリアーズのシカゴ・ブルズ戦".unicodeScalars)[...]
+        let widened = EntityWorker.wholeKatakanaNames([(10..<16, .entity(.person)), (17..<20, .entity(.location)),
+                                                       (21..<24, .entity(.organization))], in: sentence)
+        #expect(widened.map(\.range) == [0..<16, 17..<24])
+        #expect(widened.map(\.kind) == [.entity(.person), .entity(.organization)])
+        #expect(EntityWorker.wholeKatakanaNames([(0..<1, .other)], in: Array("ア".unicodeScalars)[...]).map(\.range) == [0..<1])
+    }
+
     @Test func possessiveReadsAsTheName() {
         #expect(String(String.UnicodeScalarView(TokenFeatures.stem(Array("Trump’s".unicodeScalars)[...]))) == "Trump")
         #expect(TokenFeatures.stem(Array("is".unicodeScalars)[...]).count == 2)

@@ -1,0 +1,177 @@
+import JPENLexicon
+import JPENText
+
+/// The mentions of a document that mixes English and Japanese, completed across the languages:
+/// a name found on one side is looked for on the other, and the two get one type.
+///
+/// A bilingual article (or an English sentence beside its translation) names each entity in both
+/// languages, and the taggers, reading each sentence alone, often find it on one side only
+/// ("Aldrin" found, アルドリン missed) or type the two sides differently ("Beverly Hills" a place,
+/// ビバリーヒルズ an organization), which leaves the entity with two ids. Here:
+/// 1. a Japanese mention that matches an English mention of another type only
+///    (``NameLinker/similarity(japanese:english:)`` at least `threshold`, and no English mention of
+///    its own type does) takes one type with it: the one the lexicon knows them as (``agreedType``);
+/// 2. an English mention with no Japanese counterpart is looked for among the katakana names
+///    (katakana runs, ・ inside) of the Japanese sentences that no mention or other name (a
+///    nationality, a work: `otherNames`, what the taggers found and jpen does not report) covers, and a Japanese
+///    person with none among the runs of capitalized English words (up to four): the best match
+///    at least `projectionThreshold` becomes a mention of the found one's type.
+/// Only mentions and candidates within `window` code points of each other are compared.
+/// Cost: one similarity per distinct pair of names near each other, and per mention without a
+/// counterpart and candidate run near it; nothing when the document has one language only.
+enum CrossLanguageMentions {
+    typealias Mention = (span: Span, type: EntityType)
+
+    /// `mentions` (original offsets) completed: retyped where the languages disagree, with the
+    /// counterparts found. `japanese` are the spans of the Japanese sentences, `englishTokens` the
+    /// tokens of the others, both in original offsets.
+    static func complete(_ mentions: [Mention], in scalars: [Unicode.Scalar], japanese: [Span], englishTokens: [Span],
+                         otherNames: [Span] = [], linker: NameLinker, threshold: Double = 0.6, projectionThreshold: Double = 0.75,
+                         window: Int = 600) -> [Mention] {
+        guard !mentions.isEmpty, !japanese.isEmpty, !englishTokens.isEmpty else { return mentions }
+        var mentions = mentions
+        func name(_ span: Span) -> String { String(String.UnicodeScalarView(scalars[span.range])) }
+        func isLatin(_ span: Span) -> Bool {
+            scalars[span.range].first { Script($0) != .space && Script($0) != .punctuation }
+                .map { Script($0) == .latin || Script($0) == .digit } ?? true
+        }
+        var similarities: [String: [String: Double]] = [:]
+        func similarity(_ japaneseName: String, _ englishName: String) -> Double {
+            if let known = similarities[japaneseName]?[englishName] { return known }
+            let score = linker.similarity(japanese: japaneseName, english: englishName)
+            similarities[japaneseName, default: [:]][englishName] = score
+            return score
+        }
+
+        // Counterparts stand near each other (a sentence and its translation, a paragraph and
+        // the next): only mentions and runs within `window` code points are compared, which keeps
+        // the cost linear in the length of a long document.
+        func near(_ a: Span, _ b: Span) -> Bool { abs(a.start - b.start) <= window }
+
+        // 1. One type per name across the languages.
+        let englishIndices = mentions.indices.filter { isLatin(mentions[$0].span) }
+        let japaneseIndices = mentions.indices.filter { !isLatin(mentions[$0].span) }
+        var retyped: [String: EntityType] = [:]
+        for j in japaneseIndices {
+            let japaneseName = name(mentions[j].span)
+            var sameType = false
+            var best: (index: Int, score: Double)?
+            for e in englishIndices where near(mentions[e].span, mentions[j].span) {
+                let score = similarity(japaneseName, name(mentions[e].span))
+                guard score >= threshold else { continue }
+                if mentions[e].type == mentions[j].type { sameType = true; break }
+                if score > (best?.score ?? 0) { best = (e, score) }
+            }
+            guard !sameType, let best else { continue }
+            let englishName = name(mentions[best.index].span)
+            let agreed = agreedType(mentions[best.index].type, mentions[j].type, names: [englishName, japaneseName], linker: linker)
+            retyped[japaneseName] = agreed
+            retyped[englishName] = agreed
+        }
+        if !retyped.isEmpty {
+            for index in mentions.indices {
+                if let type = retyped[name(mentions[index].span)] { mentions[index].type = type }
+            }
+        }
+
+        // 2. Counterparts the taggers missed, for each mention without one nearby.
+        var covered = [Bool](repeating: false, count: scalars.count)
+        for span in mentions.map(\.span) + otherNames { for offset in span.range { covered[offset] = true } }
+        let katakanaRuns = katakanaNames(in: scalars, japanese: japanese, covered: covered)
+        let capitalizedRuns = capitalizedNames(in: scalars, tokens: englishTokens, covered: covered)
+        var added: [Mention] = []
+        var taken = Set<Span>()
+        func project(_ sources: [Int], counterparts: [Int], onto runs: [Span], score: (String, String) -> Double) {
+            for source in sources {
+                let span = mentions[source].span, found = name(span)
+                if counterparts.contains(where: { near(mentions[$0].span, span) && score(found, name(mentions[$0].span)) >= threshold }) {
+                    continue
+                }
+                var best: (span: Span, score: Double)?
+                for run in runs where near(run, span) && !taken.contains(run) {
+                    let value = score(found, name(run))
+                    if value >= projectionThreshold, value > (best?.score ?? 0) { best = (run, value) }
+                }
+                if let best {
+                    taken.insert(best.span)
+                    added.append((best.span, mentions[source].type))
+                }
+            }
+        }
+        project(englishIndices, counterparts: japaneseIndices, onto: katakanaRuns) { english, other in similarity(other, english) }
+        // English capitalizes nationalities and languages too ("Greeks", "Spanish"), which
+        // match the names of their countries: only people are looked for among capitalized words.
+        project(japaneseIndices.filter { mentions[$0].type == .person }, counterparts: englishIndices, onto: capitalizedRuns) {
+            japaneseName, other in similarity(japaneseName, other)
+        }
+        guard !added.isEmpty else { return mentions }
+        // Runs of the two kinds never overlap (one script each), but two capitalized runs may.
+        var result = mentions
+        var claimed = covered
+        for mention in added.sorted(by: { $0.span < $1.span }) where !claimed[mention.span.range].contains(true) {
+            result.append(mention)
+            for offset in mention.span.range { claimed[offset] = true }
+        }
+        return result.sorted { $0.span < $1.span }
+    }
+
+    /// Of the types an English and a Japanese mention of one entity got, the one the lexicon knows
+    /// either name as (a listed entity counts most); on a tie, the English one (its tagger reads
+    /// capitalization and titles).
+    static func agreedType(_ english: EntityType, _ japanese: EntityType, names: [String], linker: NameLinker) -> EntityType {
+        func support(_ type: EntityType) -> Int {
+            names.flatMap { linker.lexicon.lookup($0) }.reduce(0) { total, entry in
+                total + (entry.types.contains(type) ? (entry.isListed ? 10 : 1) : 0)
+            }
+        }
+        return support(japanese) > support(english) ? japanese : english
+    }
+
+    /// The katakana names of the Japanese sentences that no mention touches: maximal runs of
+    /// katakana with ・ between parts, at least two characters.
+    static func katakanaNames(in scalars: [Unicode.Scalar], japanese: [Span], covered: [Bool]) -> [Span] {
+        var runs: [Span] = []
+        for sentence in japanese {
+            var offset = sentence.start
+            while offset < sentence.end {
+                guard Script(scalars[offset]) == .katakana else { offset += 1; continue }
+                var end = offset + 1
+                while end < sentence.end, Script(scalars[end]) == .katakana
+                    || (scalars[end] == "\u{30FB}" && end + 1 < sentence.end && Script(scalars[end + 1]) == .katakana) {
+                    end += 1
+                }
+                if end - offset >= 2, !covered[offset..<end].contains(true) { runs.append(Span(start: offset, end: end)) }
+                offset = end
+            }
+        }
+        return runs
+    }
+
+    /// Runs of up to four consecutive capitalized English tokens ("Henry I", "Golden Gate Park")
+    /// that no mention touches, every such run and its sub-runs.
+    static func capitalizedNames(in scalars: [Unicode.Scalar], tokens: [Span], covered: [Bool]) -> [Span] {
+        func isCapitalized(_ token: Span) -> Bool {
+            guard let first = scalars[token.range].first else { return false }
+            return Script(first) == .latin && first.properties.isUppercase && !covered[token.range].contains(true)
+        }
+        var runs: [Span] = []
+        var index = 0
+        while index < tokens.count {
+            guard isCapitalized(tokens[index]) else { index += 1; continue }
+            var end = index + 1
+            while end < tokens.count, isCapitalized(tokens[end]),
+                  scalars[tokens[end - 1].end..<tokens[end].start].allSatisfy({ Script($0) == .space }) {
+                end += 1
+            }
+            for first in index..<end {
+                for last in first..<min(end, first + 4) {
+                    // "Trump's" reads as "Trump", as the token tagger's mentions do.
+                    let word = TokenFeatures.stem(scalars[tokens[last].range])
+                    runs.append(Span(start: tokens[first].start, end: tokens[last].start + word.count))
+                }
+            }
+            index = end
+        }
+        return runs
+    }
+}
