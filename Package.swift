@@ -49,11 +49,12 @@ let package = Package(
         .target(name: "JPENTraining", dependencies: ["JPENText", "JPENNormalize", "JPENICU", "JPENLearning", "JPENSegment", "JPENLexicon"]),
         .target(
             name: "JPEN",
-            dependencies: ["JPENText", "JPENNormalize", "JPENSegment", "JPENDates", "JPENLexicon", "JPENQuotes", "JPENEntities", "JPENIndex"],
+            dependencies: ["JPENText", "JPENNormalize", "JPENSegment", "JPENDates", "JPENLexicon", "JPENQuotes", "JPENEntities", "JPENIndex", "JPENAlign"],
             // The JSON writer's state is one object per thread; runtime exclusivity checks on
             // every byte appended cost more than the writing.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
+        .target(name: "JPENAlign", dependencies: ["JPENText", "JPENICU", "JPENQuotes", "JPENLexicon"]),
         .target(name: "JPENIndex", dependencies: ["JPENText", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "JPENTool",
@@ -73,5 +74,6 @@ let package = Package(
         .testTarget(name: "JPENLexiconTests", dependencies: ["JPENLexicon"]),
         .testTarget(name: "JPENLearningTests", dependencies: ["JPENLearning"]),
         .testTarget(name: "JPENTrainingTests", dependencies: ["JPENTraining"]),
+        .testTarget(name: "JPENAlignTests", dependencies: ["JPENAlign", "JPEN"]),
     ]
 )

@@ -7,3 +7,4 @@
 @_exported import JPENQuotes
 @_exported import JPENEntities
 @_exported import JPENIndex
+@_exported import JPENAlign

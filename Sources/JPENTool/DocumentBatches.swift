@@ -16,6 +16,19 @@ enum DocumentBatches {
     static func run<Value>(_ lines: inout LineReader, source: String, defaultDate: String?,
                            workers: [(InputDocument) throws -> Value],
                            body: ([Result<Value, LineFailure>], _ consumedBytes: Int) throws -> Void) throws {
+        try run(&lines, source: source, parse: { bytes, number in
+            var document = try InputDocument(jsonLine: bytes, source: source, line: number)
+            if document.date == nil { document.date = defaultDate }
+            return document
+        }, workers: workers, body: body)
+    }
+
+    /// The same for lines of another shape: `parse` makes each line an input (throwing an
+    /// `InputError` for a bad one), and `workers` analyze the inputs.
+    static func run<Input, Value>(_ lines: inout LineReader, source: String,
+                                  parse: @escaping ([UInt8], _ line: Int) throws -> Input,
+                                  workers: [(Input) throws -> Value],
+                                  body: ([Result<Value, LineFailure>], _ consumedBytes: Int) throws -> Void) throws {
         while true {
             var batch: [(number: Int, bytes: [UInt8])] = []
             var batchBytes = 0
@@ -26,27 +39,27 @@ enum DocumentBatches {
             }
             if batch.isEmpty { return }
             let results = ResultSlots<Value>(count: batch.count)
-            let shared = UncheckedSendable((workers, batch))
+            let shared = UncheckedSendable((workers, batch)), sharedParse = UncheckedSendable(parse)
             DispatchQueue.concurrentPerform(iterations: min(workers.count, batch.count)) { thread in
                 let (workers, batch) = shared.value
+                let parse = sharedParse.value
                 for index in stride(from: thread, to: batch.count, by: workers.count) {
                     results[index] = outcome(of: batch[index].bytes, number: batch[index].number, source: source,
-                                             defaultDate: defaultDate, worker: workers[thread])
+                                             parse: parse, worker: workers[thread])
                 }
             }
             try body(results.values.map { $0! }, lines.consumedBytes)
         }
     }
 
-    private static func outcome<Value>(of bytes: [UInt8], number: Int, source: String, defaultDate: String?,
-                                       worker: (InputDocument) throws -> Value) -> Result<Value, LineFailure> {
+    private static func outcome<Input, Value>(of bytes: [UInt8], number: Int, source: String,
+                                              parse: ([UInt8], Int) throws -> Input,
+                                              worker: (Input) throws -> Value) -> Result<Value, LineFailure> {
         do {
             if let offset = firstInvalidUTF8Offset(in: bytes) {
                 throw InputError(source: source, line: number, problem: "invalid UTF-8 at byte \(offset + 1)")
             }
-            var document = try InputDocument(jsonLine: bytes, source: source, line: number)
-            if document.date == nil { document.date = defaultDate }
-            return .success(try worker(document))
+            return .success(try worker(try parse(bytes, number)))
         } catch {
             return .failure(LineFailure(message: error is InputError ? "\(error)" : "\(source):\(number): \(error)"))
         }

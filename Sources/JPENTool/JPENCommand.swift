@@ -27,6 +27,7 @@ struct JPENCommand: ParsableCommand {
             TrainWordsCommand.self,
             TrainSentencesCommand.self,
             TrainEntitiesCommand.self,
+            AlignCommand.self,
         ]
     )
 }
