@@ -60,6 +60,7 @@ let package = Package(
             name: "JPENTool",
             dependencies: ["JPEN", "JPENICU", "JPENTraining", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(name: "jpen-fuzz", dependencies: ["JPEN"], path: "Fuzz/JPENFuzz"),
         .executableTarget(name: "NormalizeBenchmark", dependencies: ["JPENNormalize"], path: "Benchmarks/NormalizeBenchmark"),
         .testTarget(name: "JPENICUTests", dependencies: ["JPENICU"]),
         .testTarget(name: "JPENTextTests", dependencies: ["JPENText"]),

@@ -13,6 +13,9 @@ public struct LineReader: IteratorProtocol, Sequence {
     private let descriptor: Int32
     private var buffer: [UInt8] = []
     private var position = 0
+    /// Where the search for the next `\n` resumes: bytes before it hold none, so a long line is
+    /// scanned once, not once per read.
+    private var searched = 0
     private var atEnd = false
     /// The number of the line last returned, counted from 1.
     public private(set) var lineNumber = 0
@@ -24,12 +27,13 @@ public struct LineReader: IteratorProtocol, Sequence {
 
     public mutating func next() -> [UInt8]? {
         while true {
-            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+            if let newline = buffer[Swift.max(position, searched)...].firstIndex(of: 0x0A) {
                 var end = newline
                 if end > position, buffer[end - 1] == 0x0D { end -= 1 }
                 let line = Array(buffer[position..<end])
                 consumedBytes += newline + 1 - position
                 position = newline + 1
+                searched = position
                 lineNumber += 1
                 return line
             }
@@ -42,6 +46,7 @@ public struct LineReader: IteratorProtocol, Sequence {
                 lineNumber += 1
                 return line
             }
+            searched = buffer.count - position
             buffer.removeSubrange(..<position)
             position = 0
             atEnd = !fill()
@@ -63,7 +68,7 @@ public func readAll(_ descriptor: Int32) -> [UInt8] {
 
 /// Reads up to 64 KiB from `descriptor` onto the end of `buffer`; returns the number of bytes
 /// read, 0 at end of input, negative on an error.
-private func appendRead(from descriptor: Int32, to buffer: inout [UInt8]) -> Int {
+func appendRead(from descriptor: Int32, to buffer: inout [UInt8]) -> Int {
     let chunk = 1 << 16
     let old = buffer.count
     buffer.append(contentsOf: repeatElement(0, count: chunk))

@@ -90,3 +90,22 @@ public struct Extraction: Sendable {
     public let dates: [TemporalExpression]
     public let quotes: [Quotation]
 }
+
+extension Extraction {
+    /// Every span the extraction reports (paragraphs, sentences, language runs, tokens, entities,
+    /// dates, quotations, speakers and cues), for checks that each lies inside its document.
+    /// Cost: O(number of spans).
+    public var spans: [Span] {
+        var spans = segmentation.paragraphs
+        for sentence in segmentation.sentences { spans.append(sentence.span); spans += sentence.runs.map(\.span) }
+        spans += segmentation.tokens.map(\.span)
+        spans += entities.map(\.span)
+        spans += dates.map(\.span)
+        for quote in quotes {
+            spans.append(quote.span)
+            if let speaker = quote.speaker { spans.append(speaker.span) }
+            if let cue = quote.cue { spans.append(cue.span) }
+        }
+        return spans
+    }
+}

@@ -20,9 +20,14 @@ public struct StreamingJSONEncoder {
     public init() {}
 
     /// `value` as JSON bytes (no trailing newline).
-    public func encode(_ value: some Encodable) throws -> [UInt8] {
+    ///
+    /// `spanOffset` is added to every integer field named `"start"` or `"end"`, the fields in which
+    /// jpen's outputs write spans of the original text: a piece of a larger document that starts
+    /// at code point `spanOffset` is then written in the whole document's offsets.
+    public func encode(_ value: some Encodable, spanOffset: Int = 0) throws -> [UInt8] {
         state.output.removeAll(keepingCapacity: true)
         state.open.removeAll(keepingCapacity: true)
+        state.spanOffset = spanOffset
         try state.encodeValue(value)
         return state.output
     }
@@ -30,6 +35,8 @@ public struct StreamingJSONEncoder {
     /// The shared writer behind the encoder and its containers.
     fileprivate final class State {
         var output: [UInt8] = []
+        /// Added to the integers of `"start"` and `"end"` fields.
+        var spanOffset = 0
         /// Open containers, innermost last: whether each has written an element yet.
         var open: [(isObject: Bool, hasElement: Bool)] = []
 
@@ -157,8 +164,9 @@ public struct StreamingJSONEncoder {
 
         // The common scalars skip the generic path's dynamic casts.
         mutating func encode(_ value: Int, forKey key: Key) throws {
-            state.startField(key.stringValue, depth: depth)
-            state.writeInteger(value)
+            let name = key.stringValue
+            state.startField(name, depth: depth)
+            state.writeInteger(state.spanOffset != 0 && (name == "start" || name == "end") ? value + state.spanOffset : value)
         }
 
         mutating func encode(_ value: String, forKey key: Key) throws {

@@ -19,12 +19,17 @@ struct DateScanner {
         var i = 0
         while i < tokens.count {
             var best: (Candidate, Int)? = nil
-            for match in [japaneseDate(i), japaneseClock(i), japaneseDuration(i), japaneseSet(i),
-                          japaneseDeictic(i), japaneseWeekday(i),
-                          englishExpression(i)] {
-                guard let match else { continue }
-                if best == nil || match.0.end > best!.0.end { best = match }
+            // Every Japanese rule starts at a number, a kanji numeral or a Japanese word or mark,
+            // never at a Latin word: skipping them there halves the scan of English text.
+            if tokens[i].kind != .word {
+                Self.keepLonger(japaneseDate(i), in: &best)
+                Self.keepLonger(japaneseClock(i), in: &best)
+                Self.keepLonger(japaneseDuration(i), in: &best)
+                Self.keepLonger(japaneseSet(i), in: &best)
+                Self.keepLonger(japaneseDeictic(i), in: &best)
+                Self.keepLonger(japaneseWeekday(i), in: &best)
             }
+            Self.keepLonger(englishExpression(i), in: &best)
             if let (candidate, next) = best {
                 if !candidate.suppressed { found.append(candidate) }
                 i = max(next, i + 1)
@@ -33,6 +38,13 @@ struct DateScanner {
             }
         }
         return found
+    }
+
+    /// Keeps `match` in `best` when it ends later (the earlier rule wins a tie). Comparing in
+    /// place, rather than collecting every rule's match in an array, spares copying candidates.
+    static func keepLonger(_ match: (Candidate, Int)?, in best: inout (Candidate, Int)?) {
+        guard let match else { return }
+        if best == nil || match.0.end > best!.0.end { best = match }
     }
 
     // MARK: - Token helpers
@@ -56,7 +68,10 @@ struct DateScanner {
         guard let first = token(i) else { return nil }
         var best: (Int, String)? = nil
         var bestLength = 0
-        for word in words {
+        // Most words differ in their first byte: comparing UTF-8 bytes rejects them without
+        // decoding the word.
+        let head = UTF8.encode(scalars[first.start])!.first!
+        for word in words where word.utf8.first == head {
             var k = first.start
             var ok = true
             for s in word.unicodeScalars {
@@ -76,7 +91,7 @@ struct DateScanner {
         return t.text
     }
 
-    func char(_ i: Int, _ options: Set<String>) -> Bool {
+    func char(_ i: Int, _ options: [String]) -> Bool {
         guard let t = token(i), t.kind == .char else { return false }
         return options.contains(t.text)
     }

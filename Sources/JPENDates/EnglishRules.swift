@@ -48,13 +48,21 @@ extension DateScanner {
     func englishExpression(_ i: Int) -> (Candidate, Int)? {
         guard let t = token(i), t.kind == .word || t.kind == .number || t.text == "@" else { return nil }
         var best: (Candidate, Int)? = nil
-        for match in [englishCalendarDate(i), englishYear(i), englishRelative(i), englishDuration(i),
-                      englishClock(i), englishSet(i), englishQuarter(i), englishDayPartOf(i), englishHoliday(i),
-                      englishDayOfMonth(i), englishNthWeekday(i), englishYearAgoPeriod(i), englishClockOffset(i),
-                      englishDayOfRelativeMonth(i)] {
-            guard let match else { continue }
-            if best == nil || match.0.end > best!.0.end { best = match }
-        }
+        // In the order that breaks ties.
+        Self.keepLonger(englishCalendarDate(i), in: &best)
+        Self.keepLonger(englishYear(i), in: &best)
+        Self.keepLonger(englishRelative(i), in: &best)
+        Self.keepLonger(englishDuration(i), in: &best)
+        Self.keepLonger(englishClock(i), in: &best)
+        Self.keepLonger(englishSet(i), in: &best)
+        Self.keepLonger(englishQuarter(i), in: &best)
+        Self.keepLonger(englishDayPartOf(i), in: &best)
+        Self.keepLonger(englishHoliday(i), in: &best)
+        Self.keepLonger(englishDayOfMonth(i), in: &best)
+        Self.keepLonger(englishNthWeekday(i), in: &best)
+        Self.keepLonger(englishYearAgoPeriod(i), in: &best)
+        Self.keepLonger(englishClockOffset(i), in: &best)
+        Self.keepLonger(englishDayOfRelativeMonth(i), in: &best)
         return best
     }
 

@@ -255,6 +255,8 @@ enum Holiday: Hashable {
 
     /// The longest name has this many words.
     static let longestName = 5
+    /// The first word of every name in ``names``.
+    static let firstWords = Set(names.keys.map { String($0.prefix { $0 != " " }) })
 }
 
 extension DateScanner {
@@ -266,7 +268,8 @@ extension DateScanner {
             direction = ["last": -1, "next": 1, "this": 0][w]!
             j += 1
         }
-        guard word(j) != nil else { return nil }
+        // Most words start no holiday's name: skip them before joining any words.
+        guard let first = word(j), Holiday.firstWords.contains(first) else { return nil }
         // Read up to five words, dropping possessive 's.
         var words: [String] = []
         var ends: [Int] = []

@@ -10,15 +10,21 @@ extension DateScanner {
         ("いちがつ", 1), ("にがつ", 2), ("さんがつ", 3), ("しがつ", 4), ("ごがつ", 5), ("ろくがつ", 6), ("しちがつ", 7),
         ("はちがつ", 8), ("くがつ", 9), ("じゅうがつ", 10), ("じゅういちがつ", 11), ("じゅうにがつ", 12),
     ]
+    /// The words of ``japaneseMonthReadings``, made once rather than at every token.
+    static let japaneseMonthReadingsKeys = japaneseMonthReadings.map(\.0)
     static let japaneseWeekdayReadings: [(String, Int)] = [
         ("げつようび", 1), ("かようび", 2), ("すいようび", 3), ("もくようび", 4), ("きんようび", 5), ("どようび", 6), ("にちようび", 7),
     ]
+    /// The words of ``japaneseWeekdayReadings``, made once rather than at every token.
+    static let japaneseWeekdayReadingsKeys = japaneseWeekdayReadings.map(\.0)
 
     /// Period-of-day words after a date, as TIMEX3 time suffixes.
     static let japaneseDayParts: [(String, String)] = [
         ("朝", "TMO"), ("午前", "TMO"), ("未明", "TNI"), ("早朝", "TMO"), ("昼", "TMI"), ("午後", "TAF"),
         ("夕方", "TEV"), ("夕", "TEV"), ("夜", "TNI"), ("晩", "TNI"), ("深夜", "TNI"),
     ]
+    /// The words of ``japaneseDayParts``, made once rather than at every token.
+    static let japaneseDayPartsKeys = japaneseDayParts.map(\.0)
 
     /// Words after a date that qualify it, and the TIMEX3 mod each gives.
     static let japaneseModifiers: [(String, String)] = [
@@ -29,6 +35,8 @@ extension DateScanner {
         ("以降", "ON_OR_AFTER"), ("以来", "ON_OR_AFTER"), ("以後", "ON_OR_AFTER"),
         ("以前", "ON_OR_BEFORE"),
     ]
+    /// The words of ``japaneseModifiers``, made once rather than at every token.
+    static let japaneseModifiersKeys = japaneseModifiers.map(\.0)
 
     static let japaneseApproximations = ["くらい", "ぐらい", "ほど", "ばかり", "近く", "程", "程度", "余り", "あまり", "強", "弱"]
 
@@ -87,7 +95,7 @@ extension DateScanner {
                literal(m.next, ["間"]) == nil {
                 month = n
                 j = m.next
-            } else if year == nil, !marked, let m = literal(j, Self.japaneseMonthReadings.map(\.0)) {
+            } else if year == nil, !marked, let m = literal(j, Self.japaneseMonthReadingsKeys) {
                 month = Self.japaneseMonthReadings.first { $0.0 == m.word }!.1
                 j = m.next
             }
@@ -117,13 +125,13 @@ extension DateScanner {
             if let clock = japaneseClockPart(j) {
                 suffix = "T" + clockText(hour: clock.hour, minute: clock.minute, second: clock.second)
                 j = clock.next
-            } else if let m = literal(j, Self.japaneseDayParts.map(\.0)) {
+            } else if let m = literal(j, Self.japaneseDayPartsKeys) {
                 suffix = Self.japaneseDayParts.first { $0.0 == m.word }!.1
                 j = m.next
             }
         }
         var mod: String? = nil
-        if suffix.isEmpty, let m = literal(j, Self.japaneseModifiers.map(\.0)) {
+        if suffix.isEmpty, let m = literal(j, Self.japaneseModifiersKeys) {
             mod = Self.japaneseModifiers.first { $0.0 == m.word }!.1
             j = m.next
         }
@@ -403,17 +411,19 @@ extension DateScanner {
         ("今週", .week, 0, ""), ("本週", .week, 0, ""), ("先週", .week, -1, ""), ("前週", .week, -1, ""), ("来週", .week, 1, ""),
         ("翌週", .week, 1, ""), ("先々週", .week, -2, ""), ("再来週", .week, 2, ""),
     ]
+    /// The words of ``japaneseDeicticWords``, made once rather than at every token.
+    static let japaneseDeicticWordsKeys = japaneseDeicticWords.map(\.0)
 
     /// 来週, 昨年, 先月, 今日, 一昨日, 今月末.
     func japaneseDeictic(_ i: Int) -> (Candidate, Int)? {
         if let m = literal(i, ["現在", "今現在", "ただいま", "ただ今"]) {
             return (Candidate(start: tokens[i].start, end: tokens[m.next - 1].end, type: .date, value: .fixed("PRESENT_REF")), m.next)
         }
-        guard let m = literal(i, Self.japaneseDeicticWords.map(\.0)) else { return nil }
+        guard let m = literal(i, Self.japaneseDeicticWordsKeys) else { return nil }
         let (_, unit, offset, suffix) = Self.japaneseDeicticWords.first { $0.0 == m.word }!
         var j = m.next
         var mod: String? = nil
-        if unit != .day, let q = literal(j, Self.japaneseModifiers.map(\.0)) {
+        if unit != .day, let q = literal(j, Self.japaneseModifiersKeys) {
             // "来年近く" is not "about next year"; every other qualifier applies.
             if q.word != "近く" {
                 mod = Self.japaneseModifiers.first { $0.0 == q.word }!.1
@@ -430,7 +440,7 @@ extension DateScanner {
 
     /// 月曜日, 火曜, (水) standing alone.
     func japaneseWeekday(_ i: Int) -> (Candidate, Int)? {
-        if let m = literal(i, Self.japaneseWeekdayReadings.map(\.0)) {
+        if let m = literal(i, Self.japaneseWeekdayReadingsKeys) {
             let day = Self.japaneseWeekdayReadings.first { $0.0 == m.word }!.1
             return (Candidate(start: tokens[i].start, end: tokens[m.next - 1].end, type: .date, value: .weekday(day, suffix: "")), m.next)
         }

@@ -22,7 +22,8 @@ extension NameLinker {
     /// 3. a Japanese name whose entity no English mention shares takes the entity of the English
     ///    mention of the same type it matches best (``similarity(japanese:english:)`` at least
     ///    `threshold`): an id from a list wins, else the English mention's.
-    /// Cost: one similarity comparison per distinct pair of a Japanese and an English name.
+    /// Cost: linear in the mentions (and the words of each name), plus one similarity comparison
+    /// per distinct pair of a Japanese and an English name of one type.
     ///
     /// ```swift
     /// linker.link([NameMention(name: "Kenseth", type: .person), NameMention(name: "ケンゼス", type: .person)])
@@ -34,8 +35,10 @@ extension NameLinker {
             mention.name.unicodeScalars.first { Script($0) != .space && Script($0) != .punctuation }
                 .map { Script($0) == .latin || Script($0) == .digit } ?? true
         }
-        // Union-find over mentions; a group's representative carries the group's entity.
+        // Union-find over mentions; a group's representative carries the group's entity and
+        // whether any member is written in Latin letters.
         var parent = Array(mentions.indices)
+        var groupHasLatin = isLatin
         func root(_ index: Int) -> Int {
             var index = index
             while parent[index] != index { parent[index] = parent[parent[index]]; index = parent[index] }
@@ -43,7 +46,7 @@ extension NameLinker {
         }
         func join(_ kept: Int, _ other: Int) {
             let (a, b) = (root(kept), root(other))
-            if a != b { parent[b] = a }
+            if a != b { parent[b] = a; groupHasLatin[a] = groupHasLatin[a] || groupHasLatin[b] }
         }
         // Mentions that resolved to one id are one entity already.
         var firstWithID: [String: Int] = [:]
@@ -51,35 +54,42 @@ extension NameLinker {
             if let first = firstWithID[linked[index].id] { join(first, index) } else { firstWithID[linked[index].id] = index }
         }
         // Short forms, within one script: a whole word of a Latin name, the start of a Japanese one.
+        // The longer names are found through an index from each word (Latin) or prefix (Japanese)
+        // to the mentions that have it, in mention order, so a document of n mentions costs
+        // O(n · words per name), not O(n²).
         let keys = mentions.map { LexiconKey.make($0.name) }
-        let wordKeys = mentions.indices.map { index in
-            isLatin[index] ? Set(mentions[index].name.split { $0 == " " || $0 == "-" }.map { LexiconKey.make(String($0)) }) : []
+        let keyLengths = keys.map(\.count)
+        var containing: [String: [Int]] = [:]
+        for index in mentions.indices {
+            let parts = isLatin[index]
+                ? Set(mentions[index].name.split { $0 == " " || $0 == "-" }.map { LexiconKey.make(String($0)) })
+                : Set((1...max(1, keyLengths[index])).map { String(keys[index].prefix($0)) })
+            for part in parts { containing[part, default: []].append(index) }
         }
         for short in mentions.indices where !keys[short].isEmpty {
             var best: Int?
-            for long in mentions.indices where long != short && mentions[long].type == mentions[short].type
-                && isLatin[long] == isLatin[short] && keys[long].count > keys[short].count
-                && (isLatin[short] ? wordKeys[long].contains(keys[short]) : keys[long].hasPrefix(keys[short])) {
-                if best.map({ keys[long].count > keys[$0].count }) ?? true { best = long }
+            for long in containing[keys[short]] ?? [] where long != short && mentions[long].type == mentions[short].type
+                && isLatin[long] == isLatin[short] && keyLengths[long] > keyLengths[short] {
+                if best.map({ keyLengths[long] > keyLengths[$0] }) ?? true { best = long }
             }
             if let best, linked[short].entry?.isListed != true || linked[short].id == linked[best].id {
                 join(best, short)
             }
         }
         // Japanese mentions to English ones; each distinct pair of names is compared once.
+        var englishByType: [EntityType: [Int]] = [:]
+        var seenEnglish = Set<NameMention>()
+        for index in mentions.indices where isLatin[index] && seenEnglish.insert(mentions[index]).inserted {
+            englishByType[mentions[index].type, default: []].append(index)
+        }
         var matches: [NameMention: Int?] = [:]
         for japanese in mentions.indices where !isLatin[japanese] {
-            let group = root(japanese)
-            if mentions.indices.contains(where: { isLatin[$0] && root($0) == group }) { continue }
+            if groupHasLatin[root(japanese)] { continue }
             let found: Int?
             if let known = matches[mentions[japanese]] {
                 found = known
             } else {
-                var english: [Int] = []
-                var seen = Set<String>()
-                for index in mentions.indices where isLatin[index] && mentions[index].type == mentions[japanese].type {
-                    if seen.insert(mentions[index].name).inserted { english.append(index) }
-                }
+                let english = englishByType[mentions[japanese].type] ?? []
                 found = bestEnglishMatch(forJapanese: mentions[japanese].name, among: english.map { mentions[$0].name },
                                          threshold: threshold).map { english[$0.index] }
                 matches[mentions[japanese]] = found

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import JPEN
 
 /// Why one line of a JSON Lines stream gave no result; the message names the input and line.
@@ -40,10 +41,13 @@ enum DocumentBatches {
             if batch.isEmpty { return }
             let results = ResultSlots<Value>(count: batch.count)
             let shared = UncheckedSendable((workers, batch)), sharedParse = UncheckedSendable(parse)
+            // Each thread takes the next unclaimed line until none is left, so a thread that
+            // starts late (a busy machine) leaves its share to the others instead of to itself.
+            let claims = LineClaims()
             DispatchQueue.concurrentPerform(iterations: min(workers.count, batch.count)) { thread in
                 let (workers, batch) = shared.value
                 let parse = sharedParse.value
-                for index in stride(from: thread, to: batch.count, by: workers.count) {
+                while let index = claims.next(below: batch.count) {
                     results[index] = outcome(of: batch[index].bytes, number: batch[index].number, source: source,
                                              parse: parse, worker: workers[thread])
                 }
@@ -63,6 +67,21 @@ enum DocumentBatches {
         } catch {
             return .failure(LineFailure(message: error is InputError ? "\(error)" : "\(source):\(number): \(error)"))
         }
+    }
+}
+
+/// Hands out line indices 0, 1, 2, … to threads, each index once.
+private final class LineClaims: @unchecked Sendable {
+    // Guarded by `lock`.
+    private var claimed = 0
+    private let lock = NSLock()
+
+    func next(below count: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard claimed < count else { return nil }
+        claimed += 1
+        return claimed - 1
     }
 }
 

@@ -12,7 +12,8 @@ struct JPENCommand: ParsableCommand {
 
         Exit status: 0 when every document was processed; 1 when some input was invalid (each
         such line is reported on stderr, and every other line is still processed); 64 for a
-        command-line error.
+        command-line error. When the reader of the output goes away (jpen extract | head -1),
+        jpen stops quietly with status 0.
         """,
         version: "0.1.0",
         subcommands: [

@@ -7,11 +7,12 @@ import JPEN
 struct LineEncoder {
     private let encoder = StreamingJSONEncoder()
 
-    /// `value` as one line of JSON, newline included.
-    func encode(_ value: some Encodable) -> [UInt8] {
+    /// `value` as one line of JSON, newline included; `spanOffset` is added to every span (see
+    /// ``StreamingJSONEncoder/encode(_:spanOffset:)``).
+    func encode(_ value: some Encodable, spanOffset: Int = 0) -> [UInt8] {
         // The streaming encoder throws only when a value's own encode(to:) throws, and jpen's
         // output types never do.
-        var bytes = (try? encoder.encode(value)) ?? Array("{}".utf8)
+        var bytes = (try? encoder.encode(value, spanOffset: spanOffset)) ?? Array("{}".utf8)
         bytes.append(0x0A)
         return bytes
     }
@@ -38,13 +39,18 @@ struct OutputWriter {
     }
 }
 
-/// Writes every byte of `bytes` to `descriptor`, retrying short writes.
+/// Writes every byte of `bytes` to `descriptor`, retrying short writes. When the reader has gone
+/// (`jpen extract | head -1`), nobody wants the rest: the process ends quietly with status 0.
 func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
     bytes.withUnsafeBytes { raw in
         var offset = 0
         while offset < raw.count {
             let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-            if written < 0 { if errno == EINTR { continue }; return }
+            if written < 0 {
+                if errno == EINTR { continue }
+                if errno == EPIPE, descriptor == STDOUT_FILENO { exit(0) }
+                return
+            }
             offset += written
         }
     }

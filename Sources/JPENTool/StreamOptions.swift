@@ -42,6 +42,8 @@ protocol StageCommand: ParsableCommand {
 
 extension StageCommand {
     func run() throws {
+        // A closed output pipe then shows up as EPIPE, on which writeAll ends the run quietly.
+        signal(SIGPIPE, SIG_IGN)
         var output = OutputWriter()
         var failures = 0
         let sources = stream.files.isEmpty ? ["-"] : stream.files
@@ -102,35 +104,51 @@ extension StageCommand {
 
     /// The whole input as one document, byte for byte (CR LF stays two characters, so spans
     /// match the file). Invalid UTF-8 is reported with its line, replaced by U+FFFD, and the rest
-    /// still analyzed.
+    /// still analyzed. An input over ``DocumentPieces/defaultMaximumBytes`` is analyzed and written
+    /// piece by piece (one JSON line each, spans in the whole input's code points), in bounded memory.
     private func runWhole(_ descriptor: Int32, name: String, analyze: (InputDocument) throws -> Output,
                           output: inout OutputWriter) throws -> Int {
         var failures = 0
-        let bytes = readAll(descriptor)
-        var lineStart = 0
         var lineNumber = 1
-        while lineStart <= bytes.count {
-            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
-            if let offset = firstInvalidUTF8Offset(in: Array(bytes[lineStart..<lineEnd])) {
-                report("\(name):\(lineNumber): invalid UTF-8 at byte \(offset + 1); replaced with U+FFFD")
+        var codePoints = 0
+        let encoder = LineEncoder()
+        for bytes in DocumentPieces(descriptor: descriptor) {
+            for (offset, line) in invalidUTF8Lines(in: bytes, firstLine: lineNumber) {
+                report("\(name):\(line): invalid UTF-8 at byte \(offset + 1); replaced with U+FFFD")
                 failures += 1
             }
-            lineStart = lineEnd + 1
-            lineNumber += 1
-        }
-        let document = InputDocument(id: .string(name), text: String(decoding: bytes, as: UTF8.self), date: stream.date)
-        do {
-            let result = try analyze(document)
-            if stream.json {
-                output.write(line: LineEncoder().encode(OutputLine(id: document.id, body: result)))
-            } else {
-                output.write(text: render(result, of: document))
+            lineNumber += bytes.lazy.filter { $0 == 0x0A }.count
+            let document = InputDocument(id: .string(name), text: String(decoding: bytes, as: UTF8.self), date: stream.date)
+            do {
+                let result = try analyze(document)
+                if stream.json {
+                    output.write(line: encoder.encode(OutputLine(id: document.id, body: result), spanOffset: codePoints))
+                } else {
+                    output.write(text: render(result, of: document))
+                }
+            } catch {
+                report("\(name): \(error)")
+                failures += 1
             }
-        } catch {
-            report("\(name): \(error)")
-            failures += 1
+            codePoints += document.text.unicodeScalars.count
         }
         return failures
+    }
+
+    /// The first invalid UTF-8 byte of each line of `bytes` that has one: its offset in the line
+    /// and the line's number, lines counted from `firstLine`.
+    private func invalidUTF8Lines(in bytes: [UInt8], firstLine: Int) -> [(offset: Int, line: Int)] {
+        guard firstInvalidUTF8Offset(in: bytes) != nil else { return [] }
+        var found: [(offset: Int, line: Int)] = []
+        var lineStart = 0
+        var line = firstLine
+        while lineStart <= bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            if let offset = firstInvalidUTF8Offset(in: Array(bytes[lineStart..<lineEnd])) { found.append((offset, line)) }
+            lineStart = lineEnd + 1
+            line += 1
+        }
+        return found
     }
 }
 
