@@ -686,11 +686,10 @@ extension DateScanner {
         }
         if let shifted = countedWeekdays(i) { return shifted }
         if let w = word(j), ["about", "nearly", "almost", "some", "roughly", "approximately", "just", "only"].contains(w) { j += 1 }
-        guard var (value, text, next) = englishAmount(j), let u = word(next), let unit = Self.englishUnits[u] else { return nil }
-        if u.hasPrefix("fortnight") {
-            value *= 2
-            text = formatAmount(value)
-        }
+        guard let (counted, countedText, next) = englishAmount(j), let u = word(next), let unit = Self.englishUnits[u] else { return nil }
+        // A fortnight is counted in weeks.
+        let value = u.hasPrefix("fortnight") ? counted * 2 : counted
+        let text = u.hasPrefix("fortnight") ? formatAmount(value) : countedText
         guard let direction = word(next + 1) else { return nil }
         var end = next + 2
         let amount: Int
