@@ -37,6 +37,25 @@ extension InputDocument {
     ///
     /// `"id"` may be any JSON value; `"text"` is required; `"date"` is optional.
     public init(jsonLine bytes: some Collection<UInt8>, source: String, line: Int) throws(InputError) {
+        let record = try JSONLineRecord(parsing: bytes, source: source, line: line, shape: "{\"id\", \"text\", \"date\"}")
+        guard case .string(let text)? = record.fields["text"] else {
+            throw record.error("missing string field \"text\"")
+        }
+        self.init(id: record.id, text: text, date: try record.date())
+    }
+}
+
+/// One line of a JSON Lines input parsed to an object, with the conventions every input shape
+/// shares: any JSON `"id"`, an optional `"date"` string, errors naming the input and line.
+struct JSONLineRecord {
+    let fields: [String: JSONValue]
+    let source: String
+    let line: Int
+
+    /// Parses `bytes`, which must hold one JSON object; `shape` names its fields for the error.
+    init(parsing bytes: some Collection<UInt8>, source: String, line: Int, shape: String) throws(InputError) {
+        self.source = source
+        self.line = line
         let value: JSONValue
         do {
             value = try JSONValue(parsing: bytes)
@@ -44,17 +63,25 @@ extension InputDocument {
             throw InputError(source: source, line: line, problem: "not valid JSON: \(error)")
         }
         guard case .object(let fields) = value else {
-            throw InputError(source: source, line: line, problem: "expected a JSON object {\"id\", \"text\", \"date\"}")
+            throw InputError(source: source, line: line, problem: "expected a JSON object \(shape)")
         }
-        guard case .string(let text)? = fields["text"] else {
-            throw InputError(source: source, line: line, problem: "missing string field \"text\"")
-        }
-        var date: String?
+        self.fields = fields
+    }
+
+    /// The caller's id, null when the line gives none.
+    var id: JSONValue { fields["id"] ?? .null }
+
+    /// An error about this line.
+    func error(_ problem: String) -> InputError {
+        InputError(source: source, line: line, problem: problem)
+    }
+
+    /// The optional `"date"` field.
+    func date() throws(InputError) -> String? {
         switch fields["date"] {
-        case .string(let value)?: date = value
-        case .null?, nil: date = nil
-        default: throw InputError(source: source, line: line, problem: "\"date\" must be a string YYYY-MM-DD")
+        case .string(let value)?: return value
+        case .null?, nil: return nil
+        default: throw error("\"date\" must be a string YYYY-MM-DD")
         }
-        self.init(id: fields["id"] ?? .null, text: text, date: date)
     }
 }
