@@ -61,45 +61,28 @@ struct IndexCommand: ParsableCommand {
             }
             var progress = Progress(total: jsonl ? files.compactMap(Self.size).reduce(0, +) : files.count,
                                     counts: jsonl ? "bytes" : "files")
-            var failures = 0
-            let sources = files.isEmpty ? ["-"] : files
-            if jsonl {
-                for source in sources {
-                    let name = source == "-" ? "stdin" : source
-                    let descriptor = source == "-" ? STDIN_FILENO : Glibc.open(source, O_RDONLY)
-                    guard descriptor >= 0 else {
-                        report("\(name): cannot open: \(String(cString: strerror(errno)))")
-                        failures += 1
-                        continue
-                    }
-                    defer { if descriptor != STDIN_FILENO { close(descriptor) } }
-                    var lines = LineReader(descriptor: descriptor)
-                    let base = progress.done
-                    try DocumentBatches.run(&lines, source: name, defaultDate: date, workers: workers) { batch, consumed in
-                        var documents: [IndexedDocument] = []
-                        for outcome in batch {
-                            switch outcome {
-                            case .success(let document): documents.append(document)
-                            case .failure(let failure): report(failure.message); failures += 1
-                            }
-                        }
-                        try index.add(documents)
-                        progress.advance(documents: documents.count, to: base + consumed)
-                    }
-                }
-            } else {
-                for source in sources {
-                    let name = source == "-" ? "stdin" : source
-                    guard let data = source == "-" ? FileHandle.standardInput.readDataToEndOfFile()
-                                                   : FileManager.default.contents(atPath: source) else {
-                        report("\(name): cannot read")
-                        failures += 1
-                        continue
-                    }
-                    let input = InputDocument(id: .string(name), text: String(decoding: data, as: UTF8.self), date: date)
+            let failures = try forEachInput(files) { descriptor, name in
+                guard jsonl else {
+                    let input = InputDocument(id: .string(name), text: String(decoding: readAll(descriptor), as: UTF8.self), date: date)
                     try index.add([try workers[0](input)])
                     progress.advance(documents: 1, to: progress.done + 1)
+                    return 0
                 }
+                var failures = 0
+                var lines = LineReader(descriptor: descriptor)
+                let base = progress.done
+                try DocumentBatches.run(&lines, source: name, defaultDate: date, workers: workers) { batch, consumed in
+                    var documents: [IndexedDocument] = []
+                    for outcome in batch {
+                        switch outcome {
+                        case .success(let document): documents.append(document)
+                        case .failure(let failure): report(failure.message); failures += 1
+                        }
+                    }
+                    try index.add(documents)
+                    progress.advance(documents: documents.count, to: base + consumed)
+                }
+                return failures
             }
             progress.finish()
             if failures > 0 { throw ExitCode(1) }

@@ -10,7 +10,7 @@ import Darwin
 
 /// The input and output options every stage shares.
 struct StreamOptions: ParsableArguments {
-    @Flag(help: "Read JSON Lines {\"id\", \"text\", \"date\"} and write one JSON object a line.")
+    @Flag(help: "Read JSON Lines, one input a line ({\"id\", \"text\", \"date\"} unless the description says otherwise), and write one JSON object a line.")
     var jsonl = false
 
     @Flag(help: "Write JSON instead of the readable rendering.")
@@ -45,8 +45,6 @@ extension StageCommand {
         // A closed output pipe then shows up as EPIPE, on which writeAll ends the run quietly.
         signal(SIGPIPE, SIG_IGN)
         var output = OutputWriter()
-        var failures = 0
-        let sources = stream.files.isEmpty ? ["-"] : stream.files
         // Analyzers are made lazily: one per worker thread in --jsonl mode, one otherwise.
         let shared = try makeAnalyzer()
         var made: [Worker<Output>] = []
@@ -54,22 +52,12 @@ extension StageCommand {
             while made.count < count { made.append(Worker(analyze: try makeWorker(shared))) }
             return Array(made.prefix(count))
         }
-        for source in sources {
-            let name = source == "-" ? "stdin" : source
-            let descriptor = source == "-" ? STDIN_FILENO : open(source, O_RDONLY)
-            guard descriptor >= 0 else {
-                report("\(name): cannot open: \(String(cString: strerror(errno)))")
-                failures += 1
-                continue
-            }
-            defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        let failures = try forEachInput(stream.files) { descriptor, name in
             if stream.jsonl {
-                failures += try runLines(LineReader(descriptor: descriptor), name: name,
-                                         analyzers: analyzers(max(1, stream.jobs)), output: &output)
-            } else {
-                failures += try runWhole(descriptor, name: name,
-                                         analyze: analyzers(1)[0].analyze, output: &output)
+                return try runLines(LineReader(descriptor: descriptor), name: name,
+                                    analyzers: analyzers(max(1, stream.jobs)), output: &output)
             }
+            return try runWhole(descriptor, name: name, analyze: analyzers(1)[0].analyze, output: &output)
         }
         output.flush()
         if failures > 0 { throw ExitCode(1) }
@@ -87,17 +75,9 @@ extension StageCommand {
                 encoder.encode(OutputLine(id: document.id, body: try worker.analyze(document)))
             }
         }
-        let errorEncoder = LineEncoder()
+        let errors = LineEncoder()
         try DocumentBatches.run(&lines, source: name, defaultDate: stream.date, workers: encoders) { batch, _ in
-            for outcome in batch {
-                switch outcome {
-                case .success(let line): output.write(line: line)
-                case .failure(let failure):
-                    report(failure.message)
-                    failures += 1
-                    output.write(line: errorEncoder.encode(OutputLine(id: .null, body: ErrorBody(error: failure.message))))
-                }
-            }
+            failures += output.write(batch, errors: errors)
         }
         return failures
     }
