@@ -1,4 +1,4 @@
-import JPENSegment
+@testable import JPENSegment
 import JPENText
 import Testing
 

@@ -64,8 +64,20 @@ import Testing
         #expect(Script("石") == .kanji && Script("は") == .hiragana && Script("ト") == .katakana)
         #expect(Script("ー") == .katakana && Script("・") == .punctuation)
         #expect(Script("Ａ") == .latin && Script("１") == .digit && Script("\u{3000}") == .space)
-        // Outside the table: a kanji of plane 2, an emoji.
-        #expect(Script("𠮷") == .kanji && Script("😀") == .punctuation)
+        #expect(Script("𠮷") == .kanji && Script("😀") == .punctuation && Script("\u{0}") == .punctuation)
+    }
+
+    /// The switch answers punctuation from ranges; everywhere it does, the Unicode properties
+    /// it stands in for must agree.
+    @Test func punctuationRangesAgreeWithUnicodeProperties() {
+        var disagreements: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value), Script(scalar) == .punctuation else { continue }
+            if scalar.properties.isAlphabetic || scalar.properties.generalCategory == .decimalNumber {
+                disagreements.append(value)
+            }
+        }
+        #expect(disagreements.isEmpty)
     }
 }
 
