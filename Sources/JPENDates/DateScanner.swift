@@ -19,9 +19,8 @@ struct DateScanner {
         var i = 0
         while i < tokens.count {
             var best: (Candidate, Int)? = nil
-            // Every Japanese rule starts at a number, a kanji numeral or a Japanese word or mark,
-            // never at a Latin word: skipping them there halves the scan of English text.
-            if tokens[i].kind != .word {
+            let (japanese, english) = rulesMayStart(i)
+            if japanese {
                 Self.keepLonger(japaneseDate(i), in: &best)
                 Self.keepLonger(japaneseClock(i), in: &best)
                 Self.keepLonger(japaneseDuration(i), in: &best)
@@ -29,7 +28,7 @@ struct DateScanner {
                 Self.keepLonger(japaneseDeictic(i), in: &best)
                 Self.keepLonger(japaneseWeekday(i), in: &best)
             }
-            Self.keepLonger(englishExpression(i), in: &best)
+            if english { Self.keepLonger(englishExpression(i), in: &best) }
             if let (candidate, next) = best {
                 if !candidate.suppressed { found.append(candidate) }
                 i = max(next, i + 1)
@@ -38,6 +37,21 @@ struct DateScanner {
             }
         }
         return found
+    }
+
+    /// Whether the Japanese and the English rules can match at token `i`: the Japanese ones start
+    /// only at a number or at the first code point of one of their words, the English ones only at
+    /// digits, "@" or one of ``englishFirstWords``. Most tokens of running text are neither, and
+    /// one set look-up spares them the twenty rules that would each reject them with look-ups of
+    /// their own (three quarters of the stage's time before). Cost: O(1).
+    func rulesMayStart(_ i: Int) -> (japanese: Bool, english: Bool) {
+        let t = tokens[i]
+        switch t.kind {
+        case .number: return (true, true)
+        case .kanjiNumber: return (true, false)
+        case .word: return (false, Self.englishFirstWords.contains(t.text))
+        case .char: return (Self.japaneseFirstScalars.contains(scalars[t.start]), t.text == "@")
+        }
     }
 
     /// Keeps `match` in `best` when it ends later (the earlier rule wins a tie). Comparing in

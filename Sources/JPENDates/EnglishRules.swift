@@ -44,6 +44,33 @@ extension DateScanner {
         "morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "noon": "T12:00", "midday": "TMI",
     ]
 
+    /// Centuries a year in words starts with ("nineteen ninety-six").
+    static let spelledCenturies = ["fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20]
+    /// Adverbs of frequency and the period each repeats.
+    static let frequencyAdverbs = ["daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
+                                   "hourly": "PT1H", "nightly": "P1D"]
+
+    /// Every word an English rule can start with, for ``rulesMayStart(_:)``: the word lists' words
+    /// and the words the rules test first. A rule added with a new first word must add it here.
+    static let englishFirstWords: Set<String> = {
+        var words: Set<String> = [
+            "early", "mid", "late", "the", "today", "tonight", "yesterday", "tomorrow", "day", "now", "currently",
+            "presently", "nowadays", "current", "recently", "lately", "recent", "q", "earlier", "later", "upcoming",
+            "this", "last", "next", "past", "coming", "previous", "following", "in", "about", "nearly", "almost", "some",
+            "roughly", "approximately", "just", "only", "around", "over", "under", "more", "less", "fewer", "several",
+            "few", "many", "half", "at", "noon", "midday", "midnight", "every", "each", "once", "twice", "latest",
+            "most", "quarter", "on", "year",
+        ]
+        words.formUnion(englishMonths.keys)
+        words.formUnion(englishWeekdays.keys)
+        words.formUnion(englishNumbers.keys)
+        words.formUnion(englishOrdinals.keys)
+        words.formUnion(englishDayParts.keys)
+        words.formUnion(frequencyAdverbs.keys)
+        words.formUnion(Holiday.firstWords)
+        return words
+    }()
+
     /// The longest English expression starting at token `i`.
     func englishExpression(_ i: Int) -> (Candidate, Int)? {
         guard let t = token(i), t.kind == .word || t.kind == .number || t.text == "@" else { return nil }
@@ -98,7 +125,7 @@ extension DateScanner {
             return nil
         }
         // Centuries news writes out; "twelve oh three" is a clock time, not the year 1203.
-        guard let century = ["fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20][w] else { return nil }
+        guard let century = Self.spelledCenturies[w] else { return nil }
         var j = i + 1
         if word(j) == "oh", let w2 = word(j + 1), let n = Self.englishNumbers[w2], n < 10, w2 != "a", w2 != "an" {
             return (century * 100 + n, j + 2)
@@ -1016,9 +1043,7 @@ extension DateScanner {
             return nil
         }
         let start = tokens[i].start
-        let adverbs = ["daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
-                       "hourly": "PT1H", "nightly": "P1D"]
-        if let value = adverbs[w] {
+        if let value = Self.frequencyAdverbs[w] {
             return (Candidate(start: start, end: tokens[i].end, type: .set, value: .fixed(value), freq: "1X"), i + 1)
         }
         if w == "every" || w == "each" {
