@@ -100,14 +100,16 @@ struct DateScanner {
     }
 
     /// The lowercased word at token `i`, if it is a Latin word.
+    /// Reads the array in place: the rules ask this of a few tokens each, and copying the token
+    /// out (as `token(_:)` does) retains and releases its text every time.
     func word(_ i: Int) -> String? {
-        guard let t = token(i), t.kind == .word else { return nil }
-        return t.text
+        guard i >= 0, i < tokens.count, tokens[i].kind == .word else { return nil }
+        return tokens[i].text
     }
 
     func char(_ i: Int, _ options: [String]) -> Bool {
-        guard let t = token(i), t.kind == .char else { return false }
-        return options.contains(t.text)
+        guard i >= 0, i < tokens.count, tokens[i].kind == .char else { return false }
+        return options.contains(tokens[i].text)
     }
 
     /// An integer written in digits or kanji numerals at token `i`.
