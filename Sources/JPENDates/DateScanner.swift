@@ -76,8 +76,8 @@ struct DateScanner {
         return j
     }
 
-    /// The longest of `words` spelled out from the start of token `i`, without spaces; returns the
-    /// token after it and the word.
+    /// The longest of `words` (none empty) spelled out from the start of token `i`, without
+    /// spaces; returns the token after it and the word. Cost: O(number of words).
     func literal(_ i: Int, _ words: [String]) -> (next: Int, word: String)? {
         guard let first = token(i) else { return nil }
         var best: (Int, String)? = nil
@@ -85,7 +85,7 @@ struct DateScanner {
         // Most words differ in their first byte: comparing UTF-8 bytes rejects them without
         // decoding the word.
         let head = UTF8.encode(scalars[first.start])!.first!
-        for word in words where word.utf8.first == head {
+        for word in words where word.utf8[word.utf8.startIndex] == head {
             var k = first.start
             var ok = true
             for s in word.unicodeScalars {
