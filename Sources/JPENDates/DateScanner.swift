@@ -99,6 +99,13 @@ struct DateScanner {
         return best
     }
 
+    /// ``literal(_:_:)`` over a long list. Cost: one look-up and the words sharing the token's
+    /// first code point.
+    func literal(_ i: Int, _ table: LiteralTable) -> (next: Int, word: String)? {
+        guard i >= 0, i < tokens.count else { return nil }
+        return literal(i, table[startingWith: scalars[tokens[i].start]])
+    }
+
     /// The lowercased word at token `i`, if it is a Latin word.
     /// Reads the array in place: the rules ask this of a few tokens each, and copying the token
     /// out (as `token(_:)` does) retains and releases its text every time.

@@ -36,12 +36,12 @@ extension DateScanner {
         ("以前", "ON_OR_BEFORE"),
     ]
     /// The words of ``japaneseModifiers``, made once rather than at every token.
-    static let japaneseModifiersKeys = japaneseModifiers.map(\.0)
+    static let japaneseModifiersKeys = LiteralTable(japaneseModifiers.map(\.0))
 
     static let japaneseApproximations = ["くらい", "ぐらい", "ほど", "ばかり", "近く", "程", "程度", "余り", "あまり", "強", "弱"]
 
     /// Words that make "N年" a span of years rather than a year.
-    static let yearDurationFollowers = ["間", "前", "後", "ぶり", "振り", "目", "もの", "来", "半", "余", "以上", "以内", "くらい", "ぐらい", "ほど", "ばかり", "経", "たっ"]
+    static let yearDurationFollowers = LiteralTable(["間", "前", "後", "ぶり", "振り", "目", "もの", "来", "半", "余", "以上", "以内", "くらい", "ぐらい", "ほど", "ばかり", "経", "たっ"])
 
     /// The first code point of every word a Japanese rule can start with (besides numbers), for
     /// ``rulesMayStart(_:)``: a rule added with a new first word must add it here.
@@ -49,7 +49,7 @@ extension DateScanner {
         let openers = ["西暦", "紀元前", "(", "正午", "直近", "前の", "最後の", "約", "およそ", "ほぼ", "数", "四半世紀",
                        "半世紀", "半年", "半月", "半日", "毎", "週", "月", "年", "日", "現在", "今現在", "ただいま", "ただ今"]
         var words: [String] = openers + morningWords + afternoonWords + eraNames
-        words += japaneseMonthReadingsKeys + japaneseWeekdayReadingsKeys + japaneseDeicticWordsKeys
+        words += japaneseMonthReadingsKeys + japaneseWeekdayReadingsKeys + japaneseDeicticWordsKeys.words
         words += japaneseWeekdays.keys
         return Set(words.map { $0.unicodeScalars.first! })
     }()
@@ -427,7 +427,7 @@ extension DateScanner {
         ("翌週", .week, 1, ""), ("先々週", .week, -2, ""), ("再来週", .week, 2, ""),
     ]
     /// The words of ``japaneseDeicticWords``, made once rather than at every token.
-    static let japaneseDeicticWordsKeys = japaneseDeicticWords.map(\.0)
+    static let japaneseDeicticWordsKeys = LiteralTable(japaneseDeicticWords.map(\.0))
 
     /// 来週, 昨年, 先月, 今日, 一昨日, 今月末.
     func japaneseDeictic(_ i: Int) -> (Candidate, Int)? {
