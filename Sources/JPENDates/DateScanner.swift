@@ -106,9 +106,9 @@ struct DateScanner {
         return literal(i, table[startingWith: scalars[tokens[i].start]])
     }
 
-    /// The lowercased word at token `i`, if it is a Latin word.
-    /// Reads the array in place: the rules ask this of a few tokens each, and copying the token
-    /// out (as `token(_:)` does) retains and releases its text every time.
+    /// The lowercased word at token `i`, if it is a Latin word. Reads the array in place: the
+    /// rules ask this of a few tokens each, and copying the token out (as `token(_:)` does)
+    /// retains and releases its text every time.
     func word(_ i: Int) -> String? {
         guard i >= 0, i < tokens.count, tokens[i].kind == .word else { return nil }
         return tokens[i].text
