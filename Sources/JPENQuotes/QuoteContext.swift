@@ -65,8 +65,9 @@ struct QuoteContext {
             previousEnd = max(previousEnd, token.span.end)
             let surface = String(scalars: normalized.scalars[map[token.span.start]..<map[token.span.end]])
             surfaces.append(surface)
-            // Most tokens are lowercase already or punctuation: keep their string rather than lowercasing a copy.
-            words.append(surface.utf8.contains { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 } ? surface.lowercased() : surface)
+            // Most tokens are lowercase already, punctuation, kana or kanji: keep their string
+            // rather than lowercasing a copy.
+            words.append(Self.mayChangeWhenLowercased(surface) ? surface.lowercased() : surface)
             capitals.append(Self.startsUppercase(surface))
         }
         self.surfaces = surfaces
@@ -80,6 +81,15 @@ struct QuoteContext {
     // MARK: Token tests
 
     func isCapitalized(_ index: Int) -> Bool { capitals[index] }
+
+    /// Whether `word` has an ASCII capital or a code point outside ASCII and the CJK and kana
+    /// blocks (U+3000–U+9FFF), which have no case. Cost: O(length), no tables.
+    static func mayChangeWhenLowercased(_ word: String) -> Bool {
+        word.unicodeScalars.contains { scalar in
+            let value = scalar.value
+            return value >= 0x41 && value <= 0x5A || value >= 0x80 && !(0x3000...0x9FFF).contains(value)
+        }
+    }
 
     /// Whether `word` starts with an upper-case letter. An ASCII first byte is decided without
     /// Unicode's property tables, which cost a twentieth of the stage when asked of every token.
