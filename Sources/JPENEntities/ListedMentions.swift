@@ -6,7 +6,7 @@ import JPENText
 ///
 /// The taggers learned from general text, where ministries, parties and international bodies are
 /// rare; the curated list names exactly the ones news mentions. A longest match of the lexicon
-/// (``Lexicon/scan(_:in:limit:)``) whose first entry is a listed entity, and that touches no
+/// (``Lexicon/listedMatches(_:in:limit:)``) whose first entry is a listed entity, and that touches no
 /// mention and no other name the taggers found (日本 inside 日本人, a nationality, stays out),
 /// and that is not a single word in Latin letters, becomes a mention of the listed type. Cost: one lexicon scan of the text, O(n · log k).
 enum ListedMentions {
@@ -14,11 +14,10 @@ enum ListedMentions {
         var covered = [Bool](repeating: false, count: scalars.count)
         for span in taken { for offset in span.range { covered[offset] = true } }
         var found: [(span: Span, type: EntityType)] = []
-        for match in lexicon.scan(scalars) {
-            guard let entry = match.entries.first, entry.isListed, let type = entry.listedType,
-                  !covered[match.span.range].contains(true), !continuesWord(match.span, in: scalars),
+        for match in lexicon.listedMatches(scalars) {
+            guard !covered[match.span.range].contains(true), !continuesWord(match.span, in: scalars),
                   !isSingleLatinWord(scalars[match.span.range]) else { continue }
-            found.append((match.span, type))
+            found.append(match)
         }
         return found
     }

@@ -121,6 +121,17 @@ final class CompiledLexicon: Sendable {
         return low
     }
 
+    /// Whether entry `index` is a listed entity (it has an id). Cost: O(1), nothing decoded.
+    func isListed(_ index: Int) -> Bool {
+        let id = Int(file.load(UInt32.self, at: entriesOffset + index * LexiconFormat.entrySize + 12))
+        return file.load(UInt16.self, at: poolOffset + id) > 0
+    }
+
+    /// The entity type a list gives entry `index`. Cost: O(1), nothing decoded.
+    func listedType(_ index: Int) -> EntityType? {
+        LexiconFormat.type(code: file.load(UInt32.self, at: entriesOffset + index * LexiconFormat.entrySize + 16) >> 16 & 0x3)
+    }
+
     /// Entry `index`, decoded. Cost: O(its text).
     func entry(_ index: Int) -> LexiconEntry {
         let base = entriesOffset + index * LexiconFormat.entrySize

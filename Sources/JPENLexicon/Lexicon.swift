@@ -57,6 +57,76 @@ public final class Lexicon: Sendable {
     /// ("to" is not the name Tou, nor "Is a" Isa). Nil when no name starts there.
     /// Cost: O(limit · log k).
     public func longestMatch(in text: [Unicode.Scalar], at start: Int, limit: Int = 32) -> LexiconMatch? {
+        longestKey(in: text, at: start, limit: limit).map { LexiconMatch(span: Span(start: start, end: $0.end), entries: entries(of: $0)) }
+    }
+
+    /// The names found in `span` of `text`, scanning left to right and taking the longest name at
+    /// each position (a name's inside is not searched again). Candidates for recognition, not
+    /// entities: every common word that is also a name is found too. Cost: O(n · log k) plus the
+    /// entries decoded.
+    public func scan(_ text: [Unicode.Scalar], in span: Span? = nil, limit: Int = 32) -> [LexiconMatch] {
+        var matches: [LexiconMatch] = []
+        scanKeys(text, in: span, limit: limit) { start, match in
+            matches.append(LexiconMatch(span: Span(start: start, end: match.end), entries: entries(of: match)))
+        }
+        return matches
+    }
+
+    /// The matches of ``scan(_:in:limit:)`` whose first entry is a listed entity, with its type:
+    /// "Foreign Ministry", 外務省. Cost: as `scan`, but no entry is decoded (a flag read per match).
+    public func listedMatches(_ text: [Unicode.Scalar], in span: Span? = nil, limit: Int = 32) -> [(span: Span, type: EntityType)] {
+        var matches: [(span: Span, type: EntityType)] = []
+        scanKeys(text, in: span, limit: limit) { start, match in
+            // Listed entries come first, so the first listed row of any layer is the first entry.
+            for (layer, range) in zip(layers, match.ranges) {
+                if let row = layer.rows(in: range, length: match.length).first(where: { layer.isListed(layer.entryIndex(ofKey: $0)) }) {
+                    if let type = layer.listedType(layer.entryIndex(ofKey: row)) {
+                        matches.append((Span(start: start, end: match.end), type))
+                    }
+                    return
+                }
+            }
+        }
+        return matches
+    }
+
+    /// The longest key at `start`: where it ends, its length in bytes, and each layer's rows
+    /// whose keys begin with it.
+    private struct KeyMatch {
+        let end: Int
+        let length: Int
+        let ranges: [Range<Int>]
+    }
+
+    /// Calls `found` with each longest key of a left-to-right scan of `span`.
+    private func scanKeys(_ text: [Unicode.Scalar], in span: Span?, limit: Int, _ found: (Int, KeyMatch) -> Void) {
+        let span = span ?? Span(start: 0, end: text.count)
+        var index = span.start
+        let window = span.end == text.count ? text : Array(text[..<span.end])
+        while index < span.end {
+            if let match = longestKey(in: window, at: index, limit: limit) {
+                found(index, match)
+                index = match.end
+            } else {
+                index += 1
+            }
+        }
+    }
+
+    /// Every entry under a matched key, listed entities first.
+    private func entries(of match: KeyMatch) -> [LexiconEntry] {
+        var listed: [LexiconEntry] = [], others: [LexiconEntry] = []
+        for (lexicon, range) in zip(layers, match.ranges) {
+            for row in lexicon.rows(in: range, length: match.length) {
+                let entry = lexicon.entry(lexicon.entryIndex(ofKey: row))
+                if entry.isListed { listed.append(entry) } else { others.append(entry) }
+            }
+        }
+        return listed + others
+    }
+
+    /// The work of ``longestMatch(in:at:limit:)`` without decoding entries.
+    private func longestKey(in text: [Unicode.Scalar], at start: Int, limit: Int) -> KeyMatch? {
         guard start < text.count, !LexiconKey.isSeparator(text[start]) else { return nil }
         // Keys fold case, but a name in Latin letters is capitalized: "to" is not Tou, "sent a"
         // not Senta.
@@ -94,34 +164,7 @@ public final class Lexicon: Sendable {
             let endsLowercase = isLatin && text[lastWordStart].properties.isLowercase
             if found, !cutsWord, !endsLowercase { best = (index, depth, ranges) }
         }
-        guard let best else { return nil }
-        var listed: [LexiconEntry] = [], others: [LexiconEntry] = []
-        for (lexicon, range) in zip(layers, best.ranges) {
-            for row in lexicon.rows(in: range, length: best.depth) {
-                let entry = lexicon.entry(lexicon.entryIndex(ofKey: row))
-                if entry.isListed { listed.append(entry) } else { others.append(entry) }
-            }
-        }
-        return LexiconMatch(span: Span(start: start, end: best.end), entries: listed + others)
-    }
-
-    /// The names found in `span` of `text`, scanning left to right and taking the longest name at
-    /// each position (a name's inside is not searched again). Candidates for recognition, not
-    /// entities: every common word that is also a name is found too. Cost: O(n · log k).
-    public func scan(_ text: [Unicode.Scalar], in span: Span? = nil, limit: Int = 32) -> [LexiconMatch] {
-        let span = span ?? Span(start: 0, end: text.count)
-        var matches: [LexiconMatch] = []
-        var index = span.start
-        let window = Array(text[..<span.end])
-        while index < span.end {
-            if let match = longestMatch(in: window, at: index, limit: limit) {
-                matches.append(match)
-                index = match.span.end
-            } else {
-                index += 1
-            }
-        }
-        return matches
+        return best.map { KeyMatch(end: $0.end, length: $0.depth, ranges: $0.ranges) }
     }
 
     static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
