@@ -74,12 +74,14 @@ public final class EntityWorker {
     public let recognizer: EntityRecognizer
     private let extractor: TaggingFeatures
     private let linker: NameLinker?
+    private let scanner: LexiconScanner?
     private var scratch: [Float] = []
 
     init(recognizer: EntityRecognizer) throws {
         self.recognizer = recognizer
         extractor = try TaggingFeatures(segmenter: recognizer.segmenter, names: recognizer.names)
         linker = recognizer.lexicon.map { NameLinker(lexicon: $0) }
+        scanner = recognizer.lexicon.map { LexiconScanner(lexicon: $0) }
     }
 
     /// The entities of `document`, linked through the lexicon when the recognizer has one. A
@@ -144,8 +146,8 @@ public final class EntityWorker {
                 }
             }
         }
-        if let lexicon = recognizer.lexicon {
-            mentions += ListedMentions.missed(in: document.scalars, besides: mentions.map(\.span) + otherNames, lexicon: lexicon)
+        if let scanner {
+            mentions += ListedMentions.missed(in: document.scalars, besides: mentions.map(\.span) + otherNames, scanner: scanner)
             mentions.sort { $0.span < $1.span }
         }
         if let linker {

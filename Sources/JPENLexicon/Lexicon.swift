@@ -57,67 +57,23 @@ public final class Lexicon: Sendable {
     /// ("to" is not the name Tou, nor "Is a" Isa). Nil when no name starts there.
     /// Cost: O(limit · log k).
     public func longestMatch(in text: [Unicode.Scalar], at start: Int, limit: Int = 32) -> LexiconMatch? {
-        longestKey(in: text, at: start, limit: limit).map { LexiconMatch(span: Span(start: start, end: $0.end), entries: entries(of: $0)) }
+        LexiconScanner(lexicon: self).longestMatch(in: text, at: start, limit: limit)
     }
 
     /// The names found in `span` of `text`, scanning left to right and taking the longest name at
     /// each position (a name's inside is not searched again). Candidates for recognition, not
     /// entities: every common word that is also a name is found too. Cost: O(n · log k) plus the
-    /// entries decoded.
+    /// entries decoded; a ``LexiconScanner`` kept across texts is faster.
     public func scan(_ text: [Unicode.Scalar], in span: Span? = nil, limit: Int = 32) -> [LexiconMatch] {
-        var matches: [LexiconMatch] = []
-        scanKeys(text, in: span, limit: limit) { start, match in
-            matches.append(LexiconMatch(span: Span(start: start, end: match.end), entries: entries(of: match)))
-        }
-        return matches
+        LexiconScanner(lexicon: self).scan(text, in: span, limit: limit)
     }
 
-    /// The matches of ``scan(_:in:limit:)`` whose first entry is a listed entity, with its type:
-    /// "Foreign Ministry", 外務省. Cost: as `scan`, but no entry is decoded (a flag read per match).
-    public func listedMatches(_ text: [Unicode.Scalar], in span: Span? = nil, limit: Int = 32) -> [(span: Span, type: EntityType)] {
-        var matches: [(span: Span, type: EntityType)] = []
-        scanKeys(text, in: span, limit: limit) { start, match in
-            // Listed entries come first, so the first listed row of any layer is the first entry.
-            for (layer, range) in zip(layers, match.ranges) {
-                if let row = layer.rows(in: range, length: match.length).first(where: { layer.isListed(layer.entryIndex(ofKey: $0)) }) {
-                    if let type = layer.listedType(layer.entryIndex(ofKey: row)) {
-                        matches.append((Span(start: start, end: match.end), type))
-                    }
-                    return
-                }
-            }
-        }
-        return matches
-    }
-
-    /// The longest key at `start`: where it ends, its length in bytes, and each layer's rows
-    /// whose keys begin with it.
-    private struct KeyMatch {
-        let end: Int
-        let length: Int
-        let ranges: [Range<Int>]
-    }
-
-    /// Calls `found` with each longest key of a left-to-right scan of `span`.
-    private func scanKeys(_ text: [Unicode.Scalar], in span: Span?, limit: Int, _ found: (Int, KeyMatch) -> Void) {
-        let span = span ?? Span(start: 0, end: text.count)
-        var index = span.start
-        let window = span.end == text.count ? text : Array(text[..<span.end])
-        while index < span.end {
-            if let match = longestKey(in: window, at: index, limit: limit) {
-                found(index, match)
-                index = match.end
-            } else {
-                index += 1
-            }
-        }
-    }
-
-    /// Every entry under a matched key, listed entities first.
-    private func entries(of match: KeyMatch) -> [LexiconEntry] {
+    /// Every entry under `ranges` (each layer's rows whose keys begin with a matched key) whose key
+    /// is `length` bytes long, listed entities first.
+    func entries(in ranges: [Range<Int>], length: Int) -> [LexiconEntry] {
         var listed: [LexiconEntry] = [], others: [LexiconEntry] = []
-        for (lexicon, range) in zip(layers, match.ranges) {
-            for row in lexicon.rows(in: range, length: match.length) {
+        for (lexicon, range) in zip(layers, ranges) {
+            for row in lexicon.rows(in: range, length: length) {
                 let entry = lexicon.entry(lexicon.entryIndex(ofKey: row))
                 if entry.isListed { listed.append(entry) } else { others.append(entry) }
             }
@@ -125,46 +81,14 @@ public final class Lexicon: Sendable {
         return listed + others
     }
 
-    /// The work of ``longestMatch(in:at:limit:)`` without decoding entries.
-    private func longestKey(in text: [Unicode.Scalar], at start: Int, limit: Int) -> KeyMatch? {
-        guard start < text.count, !LexiconKey.isSeparator(text[start]) else { return nil }
-        // Keys fold case, but a name in Latin letters is capitalized: "to" is not Tou, "sent a"
-        // not Senta.
-        let isLatin = Script(text[start]) == .latin
-        if isLatin, !text[start].properties.isUppercase { return nil }
-        var lastWordStart = start
-        if start > 0, Self.isWordCharacter(text[start - 1]), Self.isWordCharacter(text[start]),
-           Script(text[start]) == .latin || Script(text[start - 1]) == .latin { return nil }
-        var ranges = layers.map { 0..<$0.keyCount }
-        var folder = LexiconKey.Folder()
-        var depth = 0
-        var best: (end: Int, depth: Int, ranges: [Range<Int>])?
-        var index = start
-        var utf8: [UInt8] = []
-        while index < text.count, index - start < limit {
-            utf8.removeAll(keepingCapacity: true)
-            folder.fold(text[index]) { UTF8.encode($0) { utf8.append($0) } }
-            if index > start, !Self.isWordCharacter(text[index - 1]) { lastWordStart = index }
-            index += 1
-            guard !utf8.isEmpty else { continue }
-            var alive = false
-            for (layer, lexicon) in layers.enumerated() {
-                var range = ranges[layer]
-                for (offset, byte) in utf8.enumerated() where !range.isEmpty {
-                    range = lexicon.narrow(range, depth: depth + offset, byte: byte)
-                }
-                ranges[layer] = range
-                alive = alive || !range.isEmpty
-            }
-            depth += utf8.count
-            guard alive else { break }
-            let found = zip(layers, ranges).contains { $0.hasKey(in: $1, length: depth) }
-            let cutsWord = index < text.count && Self.isWordCharacter(text[index - 1])
-                && Self.isWordCharacter(text[index]) && (Script(text[index]) == .latin || Script(text[index - 1]) == .latin)
-            let endsLowercase = isLatin && text[lastWordStart].properties.isLowercase
-            if found, !cutsWord, !endsLowercase { best = (index, depth, ranges) }
-        }
-        return best.map { KeyMatch(end: $0.end, length: $0.depth, ranges: $0.ranges) }
+    // Unicode's case properties cost a table search; ASCII letters, most of a scan's Latin text,
+    // need none.
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
+    }
+
+    static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (0x61...0x7A).contains(scalar.value) : scalar.properties.isLowercase
     }
 
     static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
