@@ -14,42 +14,27 @@ import JPENText
 /// ```
 public final class LexiconScanner {
     public let lexicon: Lexicon
-    private var ranges: [Range<Int>]
-    private var best: [Range<Int>]
-    private var utf8: [UInt8] = []
-    private var narrowings: [Narrowing: Range<Int>] = [:]
-
-    /// The most narrowings remembered (about 40 bytes each) before the memory starts over.
-    static let narrowingLimit = 300_000
-
-    /// One step of a search: the keys of one file that begin with the prefix whose rows begin at
-    /// `low` and is `depth` bytes long, narrowed to those whose next bytes are `bytes` (the UTF-8
-    /// of one folded code point, packed). A prefix's first row and length name it uniquely.
-    private struct Narrowing: Hashable {
-        let layer: Int32
-        let depth: Int32
-        let low: Int
-        let bytes: UInt64
-    }
+    private var state: ScanState
 
     /// A scanner over `lexicon`. Cost: O(1).
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
-        ranges = Array(repeating: 0..<0, count: lexicon.layers.count)
-        best = ranges
+        state = ScanState(layers: lexicon.layers)
     }
 
     /// As ``Lexicon/longestMatch(in:at:limit:)``.
     public func longestMatch(in text: [Unicode.Scalar], at start: Int, limit: Int = 32) -> LexiconMatch? {
-        longestKey(in: text, at: start, limit: limit).map {
-            LexiconMatch(span: Span(start: start, end: $0.end), entries: lexicon.entries(in: best, length: $0.length))
+        var found: LexiconMatch?
+        state.scanKeys(text, in: Span(start: start, end: text.count), limit: limit, once: true) { start, end, length, best in
+            found = LexiconMatch(span: Span(start: start, end: end), entries: lexicon.entries(in: best, length: length))
         }
+        return found
     }
 
     /// As ``Lexicon/scan(_:in:limit:)``.
     public func scan(_ text: [Unicode.Scalar], in span: Span? = nil, limit: Int = 32) -> [LexiconMatch] {
         var matches: [LexiconMatch] = []
-        scanKeys(text, in: span, limit: limit) { start, end, length in
+        state.scanKeys(text, in: span ?? Span(start: 0, end: text.count), limit: limit) { start, end, length, best in
             matches.append(LexiconMatch(span: Span(start: start, end: end), entries: lexicon.entries(in: best, length: length)))
         }
         return matches
@@ -59,7 +44,7 @@ public final class LexiconScanner {
     /// "Foreign Ministry", 外務省. Cost: as `scan`, but no entry is decoded (a flag read per match).
     public func listedMatches(_ text: [Unicode.Scalar], in span: Span? = nil, limit: Int = 32) -> [(span: Span, type: EntityType)] {
         var matches: [(span: Span, type: EntityType)] = []
-        scanKeys(text, in: span, limit: limit) { start, end, length in
+        state.scanKeys(text, in: span ?? Span(start: 0, end: text.count), limit: limit) { start, end, length, best in
             // Listed entries come first, so the first listed row of any layer is the first entry.
             for (layer, range) in zip(lexicon.layers, best) {
                 if let row = layer.rows(in: range, length: length).first(where: { layer.isListed(layer.entryIndex(ofKey: $0)) }) {
@@ -72,36 +57,78 @@ public final class LexiconScanner {
         }
         return matches
     }
+}
+
+/// A scan's buffers and the narrowings remembered; a value, so that a scan's many steps pay no
+/// reference counting or exclusivity checks.
+private struct ScanState {
+    let layers: [CompiledLexicon]
+    var ranges: [Range<Int>]
+    var best: [Range<Int>]
+    var utf8: [UInt8] = []
+    var scripts: [Script] = []
+    var scriptBase = 0
+    var narrowings: [Narrowing: Range<Int>] = [:]
+
+    /// The most narrowings remembered (about 40 bytes each) before the memory starts over.
+    static let narrowingLimit = 300_000
+
+    /// One step of a search: the keys of one file that begin with the prefix whose rows begin at
+    /// `low` and is `depth` bytes long, narrowed to those whose next bytes are `bytes` (the UTF-8
+    /// of one folded code point, packed). A prefix's first row and length name it uniquely.
+    struct Narrowing: Hashable {
+        let layer: Int32
+        let depth: Int32
+        let low: Int
+        let bytes: UInt64
+    }
+
+    init(layers: [CompiledLexicon]) {
+        self.layers = layers
+        ranges = Array(repeating: 0..<0, count: layers.count)
+        best = ranges
+    }
 
     /// Calls `found` with the start, end and key length of each longest key of a left-to-right
-    /// scan of `span`; ``best`` then holds the key's rows.
-    private func scanKeys(_ text: [Unicode.Scalar], in span: Span?, limit: Int, _ found: (Int, Int, Int) -> Void) {
-        let span = span ?? Span(start: 0, end: text.count)
-        var index = span.start
+    /// scan of `span`, and each layer's rows whose keys begin with it; with `once`, only for
+    /// a key at the span's start.
+    mutating func scanKeys(_ text: [Unicode.Scalar], in span: Span, limit: Int, once: Bool = false,
+                           _ found: (Int, Int, Int, [Range<Int>]) -> Void) {
+        guard span.start < span.end else { return }
         let window = span.end == text.count ? text : Array(text[..<span.end])
+        // Each code point's script, read several times per position: from the one before the
+        // span (a name must not continue a word), and for one key only up to the one after it.
+        scriptBase = max(0, span.start - 1)
+        scripts.removeAll(keepingCapacity: true)
+        for scalar in window[scriptBase..<(once ? min(window.count, span.start + limit + 1) : window.count)] {
+            scripts.append(Script(scalar))
+        }
+        var index = span.start
         while index < span.end {
             if let match = longestKey(in: window, at: index, limit: limit) {
-                found(index, match.end, match.length)
+                found(index, match.end, match.length, best)
                 index = match.end
             } else {
                 index += 1
             }
+            if once { return }
         }
     }
 
     /// The end and byte length of the longest key at `start` (see
     /// ``Lexicon/longestMatch(in:at:limit:)``); ``best`` then holds each layer's rows whose keys
     /// begin with it.
-    private func longestKey(in text: [Unicode.Scalar], at start: Int, limit: Int) -> (end: Int, length: Int)? {
-        guard start < text.count, !LexiconKey.isSeparator(text[start]) else { return nil }
+    private mutating func longestKey(in text: [Unicode.Scalar], at start: Int, limit: Int) -> (end: Int, length: Int)? {
+        let scripts = self.scripts, base = scriptBase
+        func script(_ offset: Int) -> Script { scripts[offset - base] }
+        func isWordCharacter(_ offset: Int) -> Bool { script(offset) == .latin || script(offset) == .digit }
+        guard start < text.count, script(start) != .space, script(start) != .punctuation else { return nil }
         // Keys fold case, but a name in Latin letters is capitalized: "to" is not Tou, "sent a"
         // not Senta.
-        let isLatin = Script(text[start]) == .latin
+        let isLatin = script(start) == .latin
         if isLatin, !Lexicon.isUppercase(text[start]) { return nil }
         var lastWordStart = start
-        if start > 0, Lexicon.isWordCharacter(text[start - 1]), Lexicon.isWordCharacter(text[start]),
-           Script(text[start]) == .latin || Script(text[start - 1]) == .latin { return nil }
-        let layers = lexicon.layers
+        if start > 0, isWordCharacter(start - 1), isWordCharacter(start), isLatin || script(start - 1) == .latin { return nil }
         for (layer, lexicon) in layers.enumerated() { ranges[layer] = 0..<lexicon.keyCount }
         var folder = LexiconKey.Folder()
         var depth = 0
@@ -109,8 +136,8 @@ public final class LexiconScanner {
         var index = start
         while index < text.count, index - start < limit {
             utf8.removeAll(keepingCapacity: true)
-            folder.fold(text[index]) { UTF8.encode($0) { utf8.append($0) } }
-            if index > start, !Lexicon.isWordCharacter(text[index - 1]) { lastWordStart = index }
+            folder.fold(text[index]) { utf8.append(contentsOf: $0.utf8) }
+            if index > start, !isWordCharacter(index - 1) { lastWordStart = index }
             index += 1
             guard !utf8.isEmpty else { continue }
             var alive = false
@@ -120,9 +147,9 @@ public final class LexiconScanner {
             }
             depth += utf8.count
             guard alive else { break }
-            let isKey = zip(layers, ranges).contains { $0.hasKey(in: $1, length: depth) }
-            let cutsWord = index < text.count && Lexicon.isWordCharacter(text[index - 1])
-                && Lexicon.isWordCharacter(text[index]) && (Script(text[index]) == .latin || Script(text[index - 1]) == .latin)
+            let isKey = layers.indices.contains { layers[$0].hasKey(in: ranges[$0], length: depth) }
+            let cutsWord = index < text.count && isWordCharacter(index - 1) && isWordCharacter(index)
+                && (script(index) == .latin || script(index - 1) == .latin)
             let endsLowercase = isLatin && Lexicon.isLowercase(text[lastWordStart])
             if isKey, !cutsWord, !endsLowercase {
                 found = (index, depth)
@@ -133,13 +160,13 @@ public final class LexiconScanner {
     }
 
     /// `range` of layer `layer` narrowed by ``utf8``, remembered.
-    private func narrow(_ layer: Int, _ range: Range<Int>, depth: Int) -> Range<Int> {
-        guard utf8.count <= 7 else { return lexicon.layers[layer].narrow(range, depth: depth, bytes: utf8) }
+    private mutating func narrow(_ layer: Int, _ range: Range<Int>, depth: Int) -> Range<Int> {
+        guard utf8.count <= 7 else { return layers[layer].narrow(range, depth: depth, bytes: utf8) }
         var packed = UInt64(utf8.count)
         for byte in utf8 { packed = packed << 8 | UInt64(byte) }
         let step = Narrowing(layer: Int32(layer), depth: Int32(depth), low: range.lowerBound, bytes: packed)
         if let known = narrowings[step] { return known }
-        let narrowed = lexicon.layers[layer].narrow(range, depth: depth, bytes: utf8)
+        let narrowed = layers[layer].narrow(range, depth: depth, bytes: utf8)
         if narrowings.count >= Self.narrowingLimit { narrowings.removeAll(keepingCapacity: true) }
         narrowings[step] = narrowed
         return narrowed
