@@ -192,7 +192,7 @@ enum CrossLanguageMentions {
     static func capitalizedNames(in scalars: [Unicode.Scalar], tokens: [Span], covered: [Bool]) -> [Span] {
         func isCapitalized(_ token: Span) -> Bool {
             guard let first = scalars[token.range].first else { return false }
-            return Script(first) == .latin && first.properties.isUppercase && !covered[token.range].contains(true)
+            return Script(first) == .latin && first.isUppercase && !covered[token.range].contains(true)
         }
         var runs: [Span] = []
         var index = 0

@@ -81,16 +81,6 @@ public final class Lexicon: Sendable {
         return listed + others
     }
 
-    // Unicode's case properties cost a table search; ASCII letters, most of a scan's Latin text,
-    // need none.
-    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
-    }
-
-    static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? (0x61...0x7A).contains(scalar.value) : scalar.properties.isLowercase
-    }
-
     static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
         switch Script(scalar) {
         case .latin, .digit: true

@@ -126,7 +126,7 @@ private struct ScanState {
         // Keys fold case, but a name in Latin letters is capitalized: "to" is not Tou, "sent a"
         // not Senta.
         let isLatin = script(start) == .latin
-        if isLatin, !Lexicon.isUppercase(text[start]) { return nil }
+        if isLatin, !text[start].isUppercase { return nil }
         var lastWordStart = start
         if start > 0, isWordCharacter(start - 1), isWordCharacter(start), isLatin || script(start - 1) == .latin { return nil }
         for (layer, lexicon) in layers.enumerated() { ranges[layer] = 0..<lexicon.keyCount }
@@ -150,7 +150,7 @@ private struct ScanState {
             let isKey = layers.indices.contains { layers[$0].hasKey(in: ranges[$0], length: depth) }
             let cutsWord = index < text.count && isWordCharacter(index - 1) && isWordCharacter(index)
                 && (script(index) == .latin || script(index - 1) == .latin)
-            let endsLowercase = isLatin && Lexicon.isLowercase(text[lastWordStart])
+            let endsLowercase = isLatin && text[lastWordStart].isLowercase
             if isKey, !cutsWord, !endsLowercase {
                 found = (index, depth)
                 for layer in ranges.indices { best[layer] = ranges[layer] }
