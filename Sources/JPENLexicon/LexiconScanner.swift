@@ -68,7 +68,7 @@ private struct ScanState {
     var utf8: [UInt8] = []
     var scripts: [Script] = []
     var scriptBase = 0
-    var narrowings: [Narrowing: Range<Int>] = [:]
+    var narrowings: [Narrowing: (rows: Range<Int>, isKey: Bool)] = [:]
 
     /// The most narrowings remembered (about 40 bytes each) before the memory starts over.
     static let narrowingLimit = 300_000
@@ -140,18 +140,19 @@ private struct ScanState {
             if index > start, !isWordCharacter(index - 1) { lastWordStart = index }
             index += 1
             guard !utf8.isEmpty else { continue }
-            var alive = false
+            var alive = false, endsKey = false
             for layer in layers.indices where !ranges[layer].isEmpty {
-                ranges[layer] = narrow(layer, ranges[layer], depth: depth)
-                alive = alive || !ranges[layer].isEmpty
+                let narrowed = narrow(layer, ranges[layer], depth: depth)
+                ranges[layer] = narrowed.rows
+                alive = alive || !narrowed.rows.isEmpty
+                endsKey = endsKey || narrowed.isKey
             }
             depth += utf8.count
             guard alive else { break }
-            let isKey = layers.indices.contains { layers[$0].hasKey(in: ranges[$0], length: depth) }
             let cutsWord = index < text.count && isWordCharacter(index - 1) && isWordCharacter(index)
                 && (script(index) == .latin || script(index - 1) == .latin)
             let endsLowercase = isLatin && text[lastWordStart].isLowercase
-            if isKey, !cutsWord, !endsLowercase {
+            if endsKey, !cutsWord, !endsLowercase {
                 found = (index, depth)
                 for layer in ranges.indices { best[layer] = ranges[layer] }
             }
@@ -159,14 +160,20 @@ private struct ScanState {
         return found
     }
 
-    /// `range` of layer `layer` narrowed by ``utf8``, remembered.
-    private mutating func narrow(_ layer: Int, _ range: Range<Int>, depth: Int) -> Range<Int> {
-        guard utf8.count <= 7 else { return layers[layer].narrow(range, depth: depth, bytes: utf8) }
+    /// `range` of layer `layer` narrowed by ``utf8``, and whether a key ends there (reading that
+    /// misses the cache too); remembered.
+    private mutating func narrow(_ layer: Int, _ range: Range<Int>, depth: Int) -> (rows: Range<Int>, isKey: Bool) {
+        let lexicon = layers[layer]
+        guard utf8.count <= 7 else {
+            let rows = lexicon.narrow(range, depth: depth, bytes: utf8)
+            return (rows, lexicon.hasKey(in: rows, length: depth + utf8.count))
+        }
         var packed = UInt64(utf8.count)
         for byte in utf8 { packed = packed << 8 | UInt64(byte) }
         let step = Narrowing(layer: Int32(layer), depth: Int32(depth), low: range.lowerBound, bytes: packed)
         if let known = narrowings[step] { return known }
-        let narrowed = layers[layer].narrow(range, depth: depth, bytes: utf8)
+        let rows = lexicon.narrow(range, depth: depth, bytes: utf8)
+        let narrowed = (rows: rows, isKey: lexicon.hasKey(in: rows, length: depth + utf8.count))
         if narrowings.count >= Self.narrowingLimit { narrowings.removeAll(keepingCapacity: true) }
         narrowings[step] = narrowed
         return narrowed
