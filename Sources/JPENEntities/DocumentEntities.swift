@@ -97,12 +97,19 @@ enum DocumentEntities {
                                  besides mentions: [(span: Span, type: EntityType)]) -> [(span: Span, type: EntityType)] {
         var covered = [Bool](repeating: false, count: scalars.count)
         for mention in mentions { for offset in mention.span.range { covered[offset] = true } }
-        let byFirst = Dictionary(grouping: names.filter { !$0.isEmpty }, by: { $0[0] })
+        // The names by first code point, longest first.
+        let byFirst = Dictionary(grouping: names.filter { !$0.isEmpty }, by: { $0[0] }).mapValues {
+            $0.sorted { $0.count > $1.count }
+        }
+        // A bit per first code point (modulo 1024): most positions are ruled out without hashing.
+        var firstBits = [UInt64](repeating: 0, count: 16)
+        for first in byFirst.keys { firstBits[Int(first.value >> 6 & 15)] |= 1 << (first.value & 63) }
         var found: [(span: Span, type: EntityType)] = []
         for offset in scalars.indices where !covered[offset] {
-            guard let candidates = byFirst[scalars[offset]] else { continue }
+            let value = scalars[offset].value
+            guard firstBits[Int(value >> 6 & 15)] & 1 << (value & 63) != 0, let candidates = byFirst[scalars[offset]] else { continue }
             // The longest name that stands here as a whole word.
-            for name in candidates.sorted(by: { $0.count > $1.count }) {
+            for name in candidates {
                 let end = offset + name.count
                 guard end <= scalars.count, scalars[offset..<end].elementsEqual(name),
                       !covered[offset..<end].contains(true) else { continue }
