@@ -5,8 +5,8 @@ import JPENText
 ///
 /// Each code point read narrows each compiled file's sorted keys by a binary search of the
 /// mapped index, whose probes miss the cache; text repeats its characters and names, so the
-/// scanner remembers every narrowing it did (a few hundred thousand at most, then it starts
-/// over), and a scan then costs a hash look-up per code point read.
+/// scanner remembers the last 65,536 or so narrowings (2 MB), and a scan mostly costs one table
+/// probe per code point read.
 ///
 /// ```swift
 /// let scanner = LexiconScanner(lexicon: try Lexicon.load())
@@ -66,27 +66,32 @@ private struct ScanState {
     var ranges: [Range<Int>]
     var best: [Range<Int>]
     var utf8: [UInt8] = []
-    var scripts: [Script] = []
-    var scriptBase = 0
-    var narrowings: [Narrowing: (rows: Range<Int>, isKey: Bool)] = [:]
+    /// The buffer of each scanned code point's script, kept between scans.
+    var scriptBuffer: [Script] = []
+    /// Narrowings remembered, direct-mapped by a hash of the step: a newer step that hashes
+    /// alike replaces an older one, so memory stays fixed (2 MB) and a look-up is one probe.
+    var narrowings: [Narrowing]
 
-    /// The most narrowings remembered (about 40 bytes each) before the memory starts over.
-    static let narrowingLimit = 300_000
+    static let narrowingBits = 16
 
-    /// One step of a search: the keys of one file that begin with the prefix whose rows begin at
-    /// `low` and is `depth` bytes long, narrowed to those whose next bytes are `bytes` (the UTF-8
-    /// of one folded code point, packed). A prefix's first row and length name it uniquely.
-    struct Narrowing: Hashable {
-        let layer: Int32
-        let depth: Int32
-        let low: Int
-        let bytes: UInt64
+    /// One step of a search: the keys of one file (`layer`) that begin with the prefix whose rows
+    /// begin at `low` and is `depth` bytes long, narrowed to those whose next bytes are `bytes`
+    /// (the UTF-8 of one folded code point, packed), `rows`, and whether one of them is exactly
+    /// that long (`isKey`). A prefix's first row and length name it uniquely.
+    struct Narrowing {
+        var low: Int32 = -1
+        var layer: Int16 = 0
+        var depth: Int16 = 0
+        var bytes: UInt64 = 0
+        var rows: Range<Int32> = 0..<0
+        var isKey = false
     }
 
     init(layers: [CompiledLexicon]) {
         self.layers = layers
         ranges = Array(repeating: 0..<0, count: layers.count)
         best = ranges
+        narrowings = Array(repeating: Narrowing(), count: 1 << Self.narrowingBits)
     }
 
     /// Calls `found` with the start, end and key length of each longest key of a left-to-right
@@ -98,29 +103,34 @@ private struct ScanState {
         let window = span.end == text.count ? text : Array(text[..<span.end])
         // Each code point's script, read several times per position: from the one before the
         // span (a name must not continue a word), and for one key only up to the one after it.
-        scriptBase = max(0, span.start - 1)
+        let scriptBase = max(0, span.start - 1)
+        var scripts = scriptBuffer
+        scriptBuffer = []
         scripts.removeAll(keepingCapacity: true)
         for scalar in window[scriptBase..<(once ? min(window.count, span.start + limit + 1) : window.count)] {
             scripts.append(Script(scalar))
         }
-        var index = span.start
-        while index < span.end {
-            if let match = longestKey(in: window, at: index, limit: limit) {
-                found(index, match.end, match.length, best)
-                index = match.end
-            } else {
-                index += 1
+        scripts.withUnsafeBufferPointer { scripts in
+            var index = span.start
+            while index < span.end {
+                if let match = longestKey(in: window, at: index, limit: limit, scripts: scripts, scriptBase: scriptBase) {
+                    found(index, match.end, match.length, best)
+                    index = match.end
+                } else {
+                    index += 1
+                }
+                if once { return }
             }
-            if once { return }
         }
+        scriptBuffer = scripts
     }
 
     /// The end and byte length of the longest key at `start` (see
     /// ``Lexicon/longestMatch(in:at:limit:)``); ``best`` then holds each layer's rows whose keys
     /// begin with it.
-    private mutating func longestKey(in text: [Unicode.Scalar], at start: Int, limit: Int) -> (end: Int, length: Int)? {
-        let scripts = self.scripts, base = scriptBase
-        func script(_ offset: Int) -> Script { scripts[offset - base] }
+    private mutating func longestKey(in text: [Unicode.Scalar], at start: Int, limit: Int,
+                                     scripts: UnsafeBufferPointer<Script>, scriptBase: Int) -> (end: Int, length: Int)? {
+        func script(_ offset: Int) -> Script { scripts[offset - scriptBase] }
         func isWordCharacter(_ offset: Int) -> Bool { script(offset) == .latin || script(offset) == .digit }
         guard start < text.count, script(start) != .space, script(start) != .punctuation else { return nil }
         // Keys fold case, but a name in Latin letters is capitalized: "to" is not Tou, "sent a"
@@ -164,18 +174,26 @@ private struct ScanState {
     /// misses the cache too); remembered.
     private mutating func narrow(_ layer: Int, _ range: Range<Int>, depth: Int) -> (rows: Range<Int>, isKey: Bool) {
         let lexicon = layers[layer]
-        guard utf8.count <= 7 else {
+        // Steps the cache cannot name (offsets past Int32, folds of more than 7 bytes) are rare:
+        // they are worked out each time.
+        guard utf8.count <= 7, range.upperBound <= Int32.max, depth <= Int16.max, layer <= Int16.max else {
             let rows = lexicon.narrow(range, depth: depth, bytes: utf8)
             return (rows, lexicon.hasKey(in: rows, length: depth + utf8.count))
         }
-        var packed = UInt64(utf8.count)
-        for byte in utf8 { packed = packed << 8 | UInt64(byte) }
-        let step = Narrowing(layer: Int32(layer), depth: Int32(depth), low: range.lowerBound, bytes: packed)
-        if let known = narrowings[step] { return known }
+        var bytes = UInt64(utf8.count)
+        for byte in utf8 { bytes = bytes << 8 | UInt64(byte) }
+        let low = Int32(range.lowerBound), layerNumber = Int16(layer), depthNumber = Int16(depth)
+        let hash = (UInt64(UInt32(bitPattern: low)) | UInt64(depth) << 32 | UInt64(layer) << 48) &* 0x9E37_79B9_7F4A_7C15
+            ^ bytes &* 0xC2B2_AE3D_27D4_EB4F
+        let slot = Int(truncatingIfNeeded: (hash ^ hash >> 29) >> (64 - UInt64(Self.narrowingBits)))
+        let known = narrowings[slot]
+        if known.low == low, known.bytes == bytes, known.depth == depthNumber, known.layer == layerNumber {
+            return (Int(known.rows.lowerBound)..<Int(known.rows.upperBound), known.isKey)
+        }
         let rows = lexicon.narrow(range, depth: depth, bytes: utf8)
-        let narrowed = (rows: rows, isKey: lexicon.hasKey(in: rows, length: depth + utf8.count))
-        if narrowings.count >= Self.narrowingLimit { narrowings.removeAll(keepingCapacity: true) }
-        narrowings[step] = narrowed
-        return narrowed
+        let isKey = lexicon.hasKey(in: rows, length: depth + utf8.count)
+        narrowings[slot] = Narrowing(low: low, layer: layerNumber, depth: depthNumber, bytes: bytes,
+                                     rows: Int32(rows.lowerBound)..<Int32(rows.upperBound), isKey: isKey)
+        return (rows, isKey)
     }
 }

@@ -57,12 +57,12 @@ extension NameLinker {
         // The longer names are found through an index from each word (Latin) or prefix (Japanese)
         // to the mentions that have it, in mention order, so a document of n mentions costs
         // O(n · words per name), not O(n²).
-        let keys = mentions.map { LexiconKey.make($0.name) }
+        let keys = mentions.map { key(of: $0.name) }
         let keyLengths = keys.map(\.count)
         var containing: [String: [Int]] = [:]
         for index in mentions.indices {
             let parts = isLatin[index]
-                ? Set(mentions[index].name.split { $0 == " " || $0 == "-" }.map { LexiconKey.make(String($0)) })
+                ? Set(mentions[index].name.split { $0 == " " || $0 == "-" }.map { key(of: String($0)) })
                 : Set((1...max(1, keyLengths[index])).map { String(keys[index].prefix($0)) })
             for part in parts { containing[part, default: []].append(index) }
         }
@@ -121,4 +121,12 @@ extension NameLinker {
         return linked
     }
 
+    /// ``LexiconKey/make(_:)`` of `name`, remembered (a Japanese name's costs an ICU normalization).
+    func key(of name: String) -> String {
+        if let known = memo.keys[name] { return known }
+        let key = LexiconKey.make(name)
+        memo.makeRoom()
+        memo.keys[name] = key
+        return key
+    }
 }

@@ -14,10 +14,11 @@ struct NameMemo {
     var resolved: [TypedName: LinkedName] = [:]
     var japanese: [String: JapaneseSide] = [:]
     var english: [String: EnglishSide] = [:]
+    var keys: [String: String] = [:]
 
     /// Empties the memo when it is full, before a name is added.
     mutating func makeRoom() {
-        if resolved.count + japanese.count + english.count >= Self.limit { self = NameMemo() }
+        if resolved.count + japanese.count + english.count + keys.count >= Self.limit { self = NameMemo() }
     }
 
     /// What similarity reads of a Japanese name: everything that does not depend on the English one.
