@@ -30,23 +30,23 @@ enum CrossLanguageMentions {
                          window: Int = 600) -> [Mention] {
         guard !mentions.isEmpty, !japanese.isEmpty, !englishTokens.isEmpty else { return mentions }
         var mentions = mentions
-        // Each distinct name is made a string once and numbered; similarities are remembered per
+        // Each distinct name is numbered and made a string once; similarities are remembered per
         // pair of numbers, as the loops below ask for the same pairs many times.
-        var names: [String] = [], numbers: [String: Int] = [:]
+        var names: [String] = [], numbers: [ArraySlice<Unicode.Scalar>: Int] = [:]
         func number(_ span: Span) -> Int {
-            let name = String(String.UnicodeScalarView(scalars[span.range]))
-            if let known = numbers[name] { return known }
-            names.append(name)
-            numbers[name] = names.count - 1
+            if let known = numbers[scalars[span.range]] { return known }
+            names.append(String(scalars: scalars[span.range]))
+            numbers[scalars[span.range]] = names.count - 1
             return names.count - 1
         }
         func isLatin(_ span: Span) -> Bool {
             scalars[span.range].first { Script($0) != .space && Script($0) != .punctuation }
                 .map { Script($0) == .latin || Script($0) == .digit } ?? true
         }
-        var similarities: [PairOfNames: Double] = [:]
+        // Keyed by both numbers in one integer: hashing one word is cheaper than a pair.
+        var similarities: [Int: Double] = [:]
         func similarity(japanese: Int, english: Int) -> Double {
-            let pair = PairOfNames(japanese: japanese, english: english)
+            let pair = japanese << 32 | english
             if let known = similarities[pair] { return known }
             let score = linker.similarity(japanese: names[japanese], english: names[english])
             similarities[pair] = score
@@ -136,12 +136,6 @@ enum CrossLanguageMentions {
             for offset in mention.span.range { claimed[offset] = true }
         }
         return result.sorted { $0.span < $1.span }
-    }
-
-    /// Two names of one document, by number: the key of a remembered similarity.
-    struct PairOfNames: Hashable {
-        let japanese: Int
-        let english: Int
     }
 
     /// The first index of `indices` (a slice) for which `isAbove` holds; `isAbove` must be

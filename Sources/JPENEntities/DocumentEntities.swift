@@ -50,7 +50,7 @@ enum DocumentEntities {
 
         return mentions.map { mention -> Entity in
             let surface = scalars[mention.span.range]
-            return Entity(span: mention.span, text: String(String.UnicodeScalarView(surface)), type: mention.type,
+            return Entity(span: mention.span, text: String(scalars: surface), type: mention.type,
                           id: provisionalID(surface, type: mention.type, kanjiNames: kanjiNames))
         }
     }
@@ -88,7 +88,7 @@ enum DocumentEntities {
         case .organization, .location:
             key = surface.map { Script($0) == .space ? "_" : $0 }
         }
-        let lowered = String(String.UnicodeScalarView(key)).lowercased()
+        let lowered = String(scalars: key).lowercased()
         return type.idPrefix + ":" + lowered
     }
 
