@@ -15,22 +15,62 @@ struct NameMemo {
     var japanese: [String: JapaneseSide] = [:]
     var english: [String: EnglishSide] = [:]
     var keys: [String: String] = [:]
+    /// A number for each word and listed id the sides hold: comparing small sorted arrays of
+    /// numbers is much cheaper than comparing sets of strings.
+    var numbers: [String: Int32] = [:]
 
-    /// Empties the memo when it is full, before a name is added.
+    /// Empties the memo when it is full. Called only as a public operation starts, so that the
+    /// numbers of the sides one comparison reads all come from one numbering.
     mutating func makeRoom() {
-        if resolved.count + japanese.count + english.count + keys.count >= Self.limit { self = NameMemo() }
+        if resolved.count + japanese.count + english.count + keys.count + numbers.count >= Self.limit { self = NameMemo() }
+    }
+
+    /// The numbers of `strings`, sorted, each once.
+    mutating func numbered(_ strings: some Sequence<String>) -> [Int32] {
+        var result: [Int32] = []
+        for string in strings {
+            if let known = numbers[string] {
+                result.append(known)
+            } else {
+                let number = Int32(numbers.count)
+                numbers[string] = number
+                result.append(number)
+            }
+        }
+        return Array(Set(result)).sorted()
+    }
+
+    /// Whether every number of sorted `a` is in sorted `b`. Cost: O(|a| + |b|).
+    static func isSubset(_ a: [Int32], of b: [Int32]) -> Bool {
+        var j = 0
+        for value in a {
+            while j < b.count, b[j] < value { j += 1 }
+            guard j < b.count, b[j] == value else { return false }
+        }
+        return true
+    }
+
+    /// Whether sorted `a` and `b` share a number. Cost: O(|a| + |b|).
+    static func intersects(_ a: [Int32], _ b: [Int32]) -> Bool {
+        var i = 0, j = 0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] { return true }
+            if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return false
     }
 
     /// What similarity reads of a Japanese name: everything that does not depend on the English one.
     struct JapaneseSide {
-        /// The listed entity ids of the name's entries.
-        let listedIDs: Set<String>
-        /// The folded words of each gloss of the name's entries, in entry order.
-        let glossWords: [Set<String>]
+        /// The listed entity ids of the name's entries (numbered, sorted).
+        let listedIDs: [Int32]
+        /// The folded words of each gloss of the name's entries, in entry order (numbered, sorted).
+        let glossWords: [[Int32]]
         /// The number of parts (cut at ・, ＝, spaces).
         let partCount: Int
-        /// For a name of several parts, the slugs of each part's glosses; empty otherwise.
-        let partGlossSlugs: [Set<String>]
+        /// For a name of several parts, the slugs of each part's glosses (numbered, sorted); empty
+        /// otherwise.
+        let partGlossSlugs: [[Int32]]
         /// The consonant skeleton of the name romanized.
         let skeleton: [UInt8]
         /// The skeleton of the last part, when it is katakana and has at least three consonants.
@@ -41,10 +81,10 @@ struct NameMemo {
 
     /// What similarity reads of an English name.
     struct EnglishSide {
-        /// The folded words of the name (its slug's words).
-        let words: Set<String>
-        /// The listed entity ids of the name's entries.
-        let listedIDs: Set<String>
+        /// The folded words of the name (its slug's words; numbered, sorted).
+        let words: [Int32]
+        /// The listed entity ids of the name's entries (numbered, sorted).
+        let listedIDs: [Int32]
         let skeleton: [UInt8]
         /// The number of space-separated words.
         let wordCount: Int
@@ -65,19 +105,20 @@ extension NameLinker {
     /// each pair, set comparisons and an O(n²) edit distance of the names' consonant skeletons.
     public func similarity(japanese: String, english: String) -> Double {
         guard !japanese.isEmpty else { return 0 }
+        memo.makeRoom()
         return similarity(japaneseSide(japanese), englishSide(english))
     }
 
     private func similarity(_ japanese: NameMemo.JapaneseSide, _ english: NameMemo.EnglishSide) -> Double {
         guard !english.words.isEmpty else { return 0 }
-        if !japanese.listedIDs.isDisjoint(with: english.listedIDs) { return 1 }
+        if NameMemo.intersects(japanese.listedIDs, english.listedIDs) { return 1 }
         var best = 0.0
         for words in japanese.glossWords {
             if words == english.words { return 1 }
-            if words.isSubset(of: english.words) || english.words.isSubset(of: words) { best = 0.9 }
+            if NameMemo.isSubset(words, of: english.words) || NameMemo.isSubset(english.words, of: words) { best = 0.9 }
         }
         let parts = japanese.partGlossSlugs
-        if parts.count > 1, parts.count == english.words.count, parts.allSatisfy({ !$0.isDisjoint(with: english.words) }) {
+        if parts.count > 1, parts.count == english.words.count, parts.allSatisfy({ NameMemo.intersects($0, english.words) }) {
             return 1
         }
         best = max(best, Self.soundSimilarity(japanese.skeleton, english.skeleton))
@@ -110,14 +151,13 @@ extension NameLinker {
             return skeleton.count >= 3 ? skeleton : nil
         }
         let side = NameMemo.JapaneseSide(
-            listedIDs: Set(entries.compactMap(\.listedID)),
-            glossWords: entries.flatMap(\.glosses).map(Self.slugWords),
+            listedIDs: memo.numbered(entries.compactMap(\.listedID)),
+            glossWords: entries.flatMap(\.glosses).map { memo.numbered(Self.slugWords($0)) },
             partCount: parts.count,
-            partGlossSlugs: parts.count > 1 ? parts.map { Set(lexicon.lookup($0).flatMap(\.glosses).map(LexiconKey.slug)) } : [],
+            partGlossSlugs: parts.count > 1 ? parts.map { memo.numbered(lexicon.lookup($0).flatMap(\.glosses).map(LexiconKey.slug)) } : [],
             skeleton: Self.skeleton(romanize(name), english: false),
             lastPartSkeleton: lastPartSkeleton,
             stems: stems)
-        memo.makeRoom()
         memo.japanese[name] = side
         return side
     }
@@ -128,18 +168,17 @@ extension NameLinker {
         if let known = memo.english[name] { return known }
         let lastWord = name.split(separator: " ").last
         let side = NameMemo.EnglishSide(
-            words: Self.slugWords(name),
-            listedIDs: Set(lexicon.lookup(name).compactMap(\.listedID)),
+            words: memo.numbered(Self.slugWords(name)),
+            listedIDs: memo.numbered(lexicon.lookup(name).compactMap(\.listedID)),
             skeleton: Self.skeleton(name, english: true),
             wordCount: name.split(separator: " ").count,
             lastWordSkeleton: lastWord.map { Self.skeleton(String($0), english: true) })
-        memo.makeRoom()
         memo.english[name] = side
         return side
     }
 
-    /// The folded words of a name: "Shigeru Ishiba" → {"shigeru", "ishiba"}.
-    static func slugWords(_ name: String) -> Set<String> {
-        Set(LexiconKey.slug(name).split(separator: "-").map(String.init))
+    /// The folded words of a name: "Shigeru Ishiba" → ["ishiba", "shigeru"].
+    static func slugWords(_ name: String) -> [String] {
+        LexiconKey.slug(name).split(separator: "-").map(String.init)
     }
 }
