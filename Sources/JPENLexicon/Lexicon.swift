@@ -57,7 +57,7 @@ public final class Lexicon: Sendable {
     /// ("to" is not the name Tou, nor "Is a" Isa). Nil when no name starts there.
     /// Cost: O(limit · log k).
     public func longestMatch(in text: [Unicode.Scalar], at start: Int, limit: Int = 32) -> LexiconMatch? {
-        LexiconScanner(lexicon: self).longestMatch(in: text, at: start, limit: limit)
+        LexiconScanner(lexicon: self, remembering: false).longestMatch(in: text, at: start, limit: limit)
     }
 
     /// The names found in `span` of `text`, scanning left to right and taking the longest name at
@@ -65,7 +65,7 @@ public final class Lexicon: Sendable {
     /// entities: every common word that is also a name is found too. Cost: O(n · log k) plus the
     /// entries decoded; a ``LexiconScanner`` kept across texts is faster.
     public func scan(_ text: [Unicode.Scalar], in span: Span? = nil, limit: Int = 32) -> [LexiconMatch] {
-        LexiconScanner(lexicon: self).scan(text, in: span, limit: limit)
+        LexiconScanner(lexicon: self, remembering: false).scan(text, in: span, limit: limit)
     }
 
     /// Every entry under `ranges` (each layer's rows whose keys begin with a matched key) whose key

@@ -16,10 +16,16 @@ public final class LexiconScanner {
     public let lexicon: Lexicon
     private var state: ScanState
 
-    /// A scanner over `lexicon`. Cost: O(1).
-    public init(lexicon: Lexicon) {
+    /// A scanner over `lexicon`. Cost: a 2 MB table of narrowings, zeroed.
+    public convenience init(lexicon: Lexicon) {
+        self.init(lexicon: lexicon, remembering: true)
+    }
+
+    /// A scanner that remembers nothing, for one look-up or scan (``Lexicon/scan(_:in:limit:)``).
+    /// Cost: O(1).
+    init(lexicon: Lexicon, remembering: Bool) {
         self.lexicon = lexicon
-        state = ScanState(layers: lexicon.layers)
+        state = ScanState(layers: lexicon.layers, remembering: remembering)
     }
 
     /// As ``Lexicon/longestMatch(in:at:limit:)``.
@@ -70,6 +76,7 @@ private struct ScanState {
     var scriptBuffer: [Script] = []
     /// Narrowings remembered, direct-mapped by a hash of the step: a newer step that hashes
     /// alike replaces an older one, so memory stays fixed (2 MB) and a look-up is one probe.
+    /// Empty when the scanner remembers nothing.
     var narrowings: [Narrowing]
 
     static let narrowingBits = 16
@@ -87,11 +94,11 @@ private struct ScanState {
         var isKey = false
     }
 
-    init(layers: [CompiledLexicon]) {
+    init(layers: [CompiledLexicon], remembering: Bool) {
         self.layers = layers
         ranges = Array(repeating: 0..<0, count: layers.count)
         best = ranges
-        narrowings = Array(repeating: Narrowing(), count: 1 << Self.narrowingBits)
+        narrowings = remembering ? Array(repeating: Narrowing(), count: 1 << Self.narrowingBits) : []
     }
 
     /// Calls `found` with the start, end and key length of each longest key of a left-to-right
@@ -174,9 +181,9 @@ private struct ScanState {
     /// misses the cache too); remembered.
     private mutating func narrow(_ layer: Int, _ range: Range<Int>, depth: Int) -> (rows: Range<Int>, isKey: Bool) {
         let lexicon = layers[layer]
-        // Steps the cache cannot name (offsets past Int32, folds of more than 7 bytes) are rare:
-        // they are worked out each time.
-        guard utf8.count <= 7, range.upperBound <= Int32.max, depth <= Int16.max, layer <= Int16.max else {
+        // Steps the table cannot name (offsets past Int32, folds of more than 7 bytes) are rare:
+        // they are worked out each time, as every step is without a table.
+        guard !narrowings.isEmpty, utf8.count <= 7, range.upperBound <= Int32.max, depth <= Int16.max, layer <= Int16.max else {
             let rows = lexicon.narrow(range, depth: depth, bytes: utf8)
             return (rows, lexicon.hasKey(in: rows, length: depth + utf8.count))
         }
