@@ -6,9 +6,10 @@ import JPENText
 ///
 /// The taggers learned from general text, where ministries, parties and international bodies are
 /// rare; the curated list names exactly the ones news mentions. A longest match of the lexicon
-/// (``LexiconScanner/listedMatches(_:in:limit:)``) whose first entry is a listed entity, and that touches no
-/// mention and no other name the taggers found (日本 inside 日本人, a nationality, stays out),
-/// and that is not a single word in Latin letters, becomes a mention of the listed type. Cost: one lexicon scan of the text, O(n · log k).
+/// (``LexiconScanner/listedMatches(_:in:limit:)``) whose first entry is a listed entity, and that
+/// touches no mention and no other name the taggers found (日本 inside 日本人, a nationality, stays
+/// out), and that is not a single word in Latin letters, becomes a mention of the listed type.
+/// Cost: one lexicon scan of the text with the task's scanner, O(n) table probes once it is warm.
 enum ListedMentions {
     static func missed(in scalars: [Unicode.Scalar], besides taken: [Span], scanner: LexiconScanner) -> [(span: Span, type: EntityType)] {
         var covered = [Bool](repeating: false, count: scalars.count)

@@ -80,13 +80,6 @@ public final class Lexicon: Sendable {
         }
         return listed + others
     }
-
-    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        switch Script(scalar) {
-        case .latin, .digit: true
-        default: false
-        }
-    }
 }
 
 /// A name found in text: where, and every entry under its key (listed entities first).

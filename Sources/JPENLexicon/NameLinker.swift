@@ -23,8 +23,9 @@ public struct LinkedName: Hashable, Sendable {
 /// compares a Japanese name with an English one (toranpu ~ Trump) for linking mentions of one
 /// document.
 ///
-/// Owns ICU transliterators, which are not thread-safe: make one per task (cheap) over a shared
-/// ``Lexicon``.
+/// Owns ICU transliterators, which are not thread-safe, and remembers the names it has resolved
+/// and compared (up to 20,000, a few MB): make one per task (cheap) over a shared ``Lexicon`` and
+/// keep it across documents.
 ///
 /// ```swift
 /// let linker = NameLinker(lexicon: try Lexicon.load())
