@@ -15,10 +15,10 @@ enum DocumentEntities {
         let scalars = document.scalars
         // Each surface takes the type most of its mentions got (on a tie, the mention keeps its own
         // type when it is among the best, else the first best in EntityType order).
-        var votes: [[Unicode.Scalar]: [EntityType: Int]] = [:]
-        for mention in mentions { votes[Array(scalars[mention.span.range]), default: [:]][mention.type, default: 0] += 1 }
+        var votes: [ArraySlice<Unicode.Scalar>: [EntityType: Int]] = [:]
+        for mention in mentions { votes[scalars[mention.span.range], default: [:]][mention.type, default: 0] += 1 }
         for index in mentions.indices {
-            let counts = votes[Array(scalars[mentions[index].span.range])]!
+            let counts = votes[scalars[mentions[index].span.range]]!
             let best = counts.values.max()!
             if counts[mentions[index].type]! < best { mentions[index].type = EntityType.allCases.first { counts[$0] == best }! }
         }
