@@ -43,7 +43,7 @@ public enum Script: String, Sendable, Codable, CaseIterable {
         case 0xA0, 0x3000, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0xFEFF: self = .space
         // The punctuation news text is full of (CJK 、。「」, general ‘’“”…, full-width ！（）)
         // is answered here, without the two Unicode property look-ups below, which cost more
-        // than the rest of the switch; a test checks every code point against those properties.
+        // than the rest of the switch (ScalarPropertiesTests checks these ranges against them).
         case 0x3001...0x3004, 0x3008...0x3020, 0x2010...0x2027, 0x2030...0x205E,
              0xFF01...0xFF0F, 0xFF1A...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65: self = .punctuation
         default:

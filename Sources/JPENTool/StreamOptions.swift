@@ -8,13 +8,11 @@ import Glibc
 import Darwin
 #endif
 
-/// The input and output options every stage shares.
-struct StreamOptions: ParsableArguments {
-    @Flag(help: "Read JSON Lines, one input a line ({\"id\", \"text\", \"date\"} unless the description says otherwise), and write one JSON object a line.")
+/// Where documents come from and how: files or standard input, whole or as JSON Lines, with a
+/// default date and the threads that analyze them. Shared by every command that reads documents.
+struct InputOptions: ParsableArguments {
+    @Flag(help: "Read JSON Lines: one input a line, {\"id\", \"text\", \"date\"} unless the description says otherwise.")
     var jsonl = false
-
-    @Flag(help: "Write JSON instead of the readable rendering.")
-    var json = false
 
     @Option(help: "The document date (YYYY-MM-DD) for documents that give none.")
     var date: String?
@@ -24,6 +22,20 @@ struct StreamOptions: ParsableArguments {
 
     @Argument(help: "Files to read; none or '-' reads standard input. Without --jsonl each file is one document.")
     var files: [String] = []
+}
+
+/// The input and output options every stage shares: with --jsonl, one JSON object is written a
+/// line; otherwise a readable rendering, or with --json one JSON object a file.
+struct StreamOptions: ParsableArguments {
+    @OptionGroup var input: InputOptions
+
+    @Flag(help: "Write JSON instead of the readable rendering.")
+    var json = false
+
+    var jsonl: Bool { input.jsonl }
+    var date: String? { input.date }
+    var jobs: Int { input.jobs }
+    var files: [String] { input.files }
 }
 
 /// A subcommand that runs one stage over each document of its input.

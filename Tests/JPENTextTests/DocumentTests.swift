@@ -5,6 +5,14 @@ import JPENText
 import Testing
 
 @Suite struct DocumentTests {
+    @Test func stringFromScalars() {
+        #expect(String(scalars: [Unicode.Scalar]()) == "")
+        #expect(String(scalars: ["a"] as [Unicode.Scalar]) == "a")
+        let text = "石破😀e\u{301}"
+        #expect(String(scalars: text.unicodeScalars) == text)
+        #expect(String(scalars: Array(text.unicodeScalars)[1...2]) == "破😀")
+    }
+
     @Test func codePointsAreTheUnit() {
         let document = Document(text: "石破茂首相は🇯🇵")
         #expect(document.count == 8)
@@ -65,19 +73,6 @@ import Testing
         #expect(Script("ー") == .katakana && Script("・") == .punctuation)
         #expect(Script("Ａ") == .latin && Script("１") == .digit && Script("\u{3000}") == .space)
         #expect(Script("𠮷") == .kanji && Script("😀") == .punctuation && Script("\u{0}") == .punctuation)
-    }
-
-    /// The switch answers punctuation from ranges; everywhere it does, the Unicode properties
-    /// it stands in for must agree.
-    @Test func punctuationRangesAgreeWithUnicodeProperties() {
-        var disagreements: [UInt32] = []
-        for value in UInt32(0)...0x10FFFF {
-            guard let scalar = Unicode.Scalar(value), Script(scalar) == .punctuation else { continue }
-            if scalar.properties.isAlphabetic || scalar.properties.generalCategory == .decimalNumber {
-                disagreements.append(value)
-            }
-        }
-        #expect(disagreements.isEmpty)
     }
 }
 
