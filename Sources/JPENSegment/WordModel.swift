@@ -78,7 +78,7 @@ public struct WordModel: @unchecked Sendable {
         // Gaps are scored a batch at a time, in two passes: first every feature's weight index,
         // then the sums. The weights are a few MB read at random, so each read misses the
         // cache; in the second pass nothing but loads and additions stands between the misses,
-        // and many are in flight at once (about twice as fast as hashing and summing together).
+        // and many are in flight at once.
         let batch = 64
         let perGap = FeatureWindow.featureCount
         if scratch.count < batch * perGap { scratch = [Int32](repeating: 0, count: batch * perGap) }
