@@ -5,28 +5,28 @@ import JPENText
 // encoding the enum, without a nested generic encode per token.
 
 extension Token: Encodable {
-    private enum Key: String, CodingKey { case kind }
+    private enum Key: String, SpanCodingKey { case start, end, kind }
     public func encode(to encoder: any Encoder) throws {
-        try span.encode(to: encoder)
         var container = encoder.container(keyedBy: Key.self)
+        try container.encodeSpan(span)
         try container.encode(kind.rawValue, forKey: .kind)
     }
 }
 
 extension LanguageRun: Encodable {
-    private enum Key: String, CodingKey { case language }
+    private enum Key: String, SpanCodingKey { case start, end, language }
     public func encode(to encoder: any Encoder) throws {
-        try span.encode(to: encoder)
         var container = encoder.container(keyedBy: Key.self)
+        try container.encodeSpan(span)
         try container.encode(language.rawValue, forKey: .language)
     }
 }
 
 extension Sentence: Encodable {
-    private enum Key: String, CodingKey { case language, runs }
+    private enum Key: String, SpanCodingKey { case start, end, language, runs }
     public func encode(to encoder: any Encoder) throws {
-        try span.encode(to: encoder)
         var container = encoder.container(keyedBy: Key.self)
+        try container.encodeSpan(span)
         try container.encode(language.rawValue, forKey: .language)
         try container.encode(runs, forKey: .runs)
     }
