@@ -191,7 +191,7 @@ public struct CharacterFeatures {
     }
 
     /// Whether a character of this class belongs in a compound: kanji, katakana, Latin, digits.
-    private static func isCompound(_ c: UInt32) -> Bool {
+    static func isCompound(_ c: UInt32) -> Bool {
         switch c {
         case Class.kanji.rawValue, Class.katakana.rawValue, Class.middleDot.rawValue,
              Class.upper.rawValue, Class.lower.rawValue, Class.digit.rawValue: true

@@ -100,12 +100,16 @@ public final class EntityWorker {
             }
             let model = unit.model == .japanese ? recognizer.japanese : recognizer.english
             let features = extractor.features(of: unit, in: normalized, mask: model.rowMask)
-            let tags = model.tag(features, count: unit.positions.count, scratch: &scratch)
+            var tags = model.tag(features, count: unit.positions.count, scratch: &scratch)
             var taken: [Span] = []
-            var decoded = Tag.decode(tags)
+            var decoded: [(range: Range<Int>, kind: MentionKind)]
             if unit.model == .japanese {
                 let sentence = normalized.scalars[unit.positions.first!.start..<unit.positions.last!.end]
-                decoded = Self.wholeKatakanaNames(Self.joiningAdjacentNames(decoded), in: sentence)
+                CompoundMentions.widen(&tags, in: sentence, emissions: scratch, transitions: model.transitions,
+                                       margin: CompoundMentions.marginShare * model.largestWeight)
+                decoded = Self.wholeKatakanaNames(Self.joiningAdjacentNames(Tag.decode(tags)), in: sentence)
+            } else {
+                decoded = Tag.decode(tags)
             }
             for mention in decoded {
                 var span = Span(start: unit.positions[unit.positions.startIndex + mention.range.lowerBound].start,
