@@ -74,8 +74,9 @@ struct TrainEntitiesCommand: ParsableCommand {
         let tablePath = URL(fileURLWithPath: output).appendingPathComponent("names.bin").path
         try Data(table.tableBytes()).write(to: URL(fileURLWithPath: tablePath))
         print("names.bin: \(table.count) keys")
-        let set = try EntityTrainingSet(japaneseMask: rowMask, englishMask: rowMask,
-                                        names: NameGazetteer(path: tablePath))
+        let nameTable = try NameGazetteer(path: tablePath)
+        let set = try EntityTrainingSet(japaneseMask: rowMask, englishMask: rowMask, names: nameTable)
+        var swapSources: [AnnotatedSentence] = []
         for path in data {
             let text = try String(contentsOfFile: path, encoding: .utf8)
             let examples: [AnnotatedSentence]
@@ -88,19 +89,26 @@ struct TrainEntitiesCommand: ParsableCommand {
             }
             for example in examples { set.add(Document(text: example.text), mentions: example.mentions) }
             print("\(path): \(examples.count) sentences, \(examples.reduce(0) { $0 + $1.mentions.count }) mentions")
-            if path.hasSuffix(".bio"), swappedCopies > 0 {
-                let swapped = AnnotatedSentence.withSwappedNames(examples, copies: swappedCopies, dictionaryNames: dictionaryNames)
-                for example in swapped { set.add(Document(text: example.text), mentions: example.mentions, japaneseOnly: true) }
-                print("  \(swapped.count) sentences with swapped names")
-            }
+            if path.hasSuffix(".bio") { swapSources += examples }
         }
-        let models: [(String, UInt32, Int, [PerceptronTrainer.Sequence], Float)] = [
-            ("ner-ja.bin", CharacterFeatures.featureSet, CharacterFeatures.templateCount, set.japanese, japaneseBias),
-            ("ner-en.bin", TokenFeatures.featureSet, TokenFeatures.templateCount, set.english, englishBias),
+        // Each seed draws its own swapped names, so the averaged model has seen more of them.
+        func japaneseSequences(seed: Int) throws -> [PerceptronTrainer.Sequence] {
+            guard swappedCopies > 0 else { return set.japanese }
+            let copies = try EntityTrainingSet(japaneseMask: rowMask, englishMask: rowMask, names: nameTable)
+            let swapped = AnnotatedSentence.withSwappedNames(swapSources, copies: swappedCopies,
+                                                             dictionaryNames: dictionaryNames, seed: UInt64(seed))
+            for example in swapped { copies.add(Document(text: example.text), mentions: example.mentions, japaneseOnly: true) }
+            print("  seed \(seed): \(swapped.count) sentences with swapped names")
+            return set.japanese + copies.japanese
+        }
+        let models: [(String, UInt32, Int, (Int) throws -> [PerceptronTrainer.Sequence], Float)] = [
+            ("ner-ja.bin", CharacterFeatures.featureSet, CharacterFeatures.templateCount, japaneseSequences, japaneseBias),
+            ("ner-en.bin", TokenFeatures.featureSet, TokenFeatures.templateCount, { _ in set.english }, englishBias),
         ]
-        for (name, featureSet, templateCount, sequences, bias) in models {
-            print("\(name): \(sequences.count) sequences")
-            let trainers = (1...max(seeds, 1)).map { seed in
+        for (name, featureSet, templateCount, sequencesOfSeed, bias) in models {
+            print(name)
+            let trainers = try (1...max(seeds, 1)).map { seed in
+                let sequences = try sequencesOfSeed(seed)
                 let trainer = PerceptronTrainer(featureSet: featureSet, templateCount: templateCount, rowBits: rowBits)
                 trainer.train(sequences, passes: passes, seed: UInt64(seed)) { pass, accuracy in
                     print("  seed \(seed) pass \(pass): \(String(format: "%.4f", accuracy)) of positions right")
@@ -151,15 +159,15 @@ struct AnnotatedSentence {
     /// context with names it does not know, and leans on the context rather than on memorized
     /// names. Where `dictionaryNames` holds names of a kind, half of that kind's draws come from
     /// them: heads the data never shows (…汽車, …公団) then meet the data's contexts.
-    /// Repeatable: the draws are seeded.
+    /// Repeatable: the draws follow `seed`.
     static func withSwappedNames(_ sentences: [AnnotatedSentence], copies: Int,
-                                 dictionaryNames: [MentionKind: [[Unicode.Scalar]]] = [:]) -> [AnnotatedSentence] {
+                                 dictionaryNames: [MentionKind: [[Unicode.Scalar]]] = [:], seed: UInt64 = 1) -> [AnnotatedSentence] {
         var pool: [MentionKind: [[Unicode.Scalar]]] = [:]
         let texts = sentences.map { Array($0.text.unicodeScalars) }
         for (sentence, text) in zip(sentences, texts) {
             for mention in sentence.mentions { pool[mention.kind, default: []].append(Array(text[mention.span.range])) }
         }
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix(seed: 6 &+ seed)
         var result: [AnnotatedSentence] = []
         for (sentence, text) in zip(sentences, texts) where !sentence.mentions.isEmpty {
             for _ in 0..<copies {
