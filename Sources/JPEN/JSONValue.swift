@@ -150,14 +150,16 @@ public enum JSONValue: Hashable, Sendable, Codable {
 
         mutating func string() throws(ParseError) -> String {
             index += 1  // the opening quote
-            var result = String.UnicodeScalarView()
+            // Escapes go through the scalar view; unescaped runs are appended whole, as bytes
+            // (appending a run scalar by scalar cost 8% of `jpen dates`).
+            var result = ""
             var runStart = index
             func flush(_ end: Int) throws(ParseError) {
                 guard runStart < end else { return }
                 guard let run = String(validating: bytes[runStart..<end], as: UTF8.self) else {
                     throw ParseError(offset: runStart, message: "invalid UTF-8")
                 }
-                result.append(contentsOf: run.unicodeScalars)
+                result.append(run)
             }
             while true {
                 guard index < bytes.count else { throw fail("unterminated string") }
@@ -165,7 +167,7 @@ public enum JSONValue: Hashable, Sendable, Codable {
                 if byte == UInt8(ascii: "\"") {
                     try flush(index)
                     index += 1
-                    return String(result)
+                    return result
                 }
                 if byte < 0x20 { throw fail("control character in string") }
                 guard byte == UInt8(ascii: "\\") else { index += 1; continue }
@@ -175,14 +177,14 @@ public enum JSONValue: Hashable, Sendable, Codable {
                 let escape = bytes[index]
                 index += 1
                 switch escape {
-                case UInt8(ascii: "\""): result.append("\"")
-                case UInt8(ascii: "\\"): result.append("\\")
-                case UInt8(ascii: "/"): result.append("/")
-                case UInt8(ascii: "b"): result.append("\u{08}")
-                case UInt8(ascii: "f"): result.append("\u{0C}")
-                case UInt8(ascii: "n"): result.append("\n")
-                case UInt8(ascii: "r"): result.append("\r")
-                case UInt8(ascii: "t"): result.append("\t")
+                case UInt8(ascii: "\""): result.unicodeScalars.append("\"")
+                case UInt8(ascii: "\\"): result.unicodeScalars.append("\\")
+                case UInt8(ascii: "/"): result.unicodeScalars.append("/")
+                case UInt8(ascii: "b"): result.unicodeScalars.append("\u{08}")
+                case UInt8(ascii: "f"): result.unicodeScalars.append("\u{0C}")
+                case UInt8(ascii: "n"): result.unicodeScalars.append("\n")
+                case UInt8(ascii: "r"): result.unicodeScalars.append("\r")
+                case UInt8(ascii: "t"): result.unicodeScalars.append("\t")
                 case UInt8(ascii: "u"):
                     var code = try hex4()
                     if (0xD800...0xDBFF).contains(code), index + 6 <= bytes.count,
@@ -196,7 +198,7 @@ public enum JSONValue: Hashable, Sendable, Codable {
                             index = save
                         }
                     }
-                    result.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+                    result.unicodeScalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
                 default:
                     index -= 1
                     throw fail("invalid escape")

@@ -90,12 +90,25 @@ public struct StreamingJSONEncoder {
             output.append(UInt8(ascii: ":"))
         }
 
+        /// Writes the decimal digits straight into the output: `String(value)` made a string per
+        /// span offset, and spans are most of what jpen writes.
         func writeInteger<T: BinaryInteger>(_ value: T) {
             if value >= 0, value < 10 {
                 output.append(UInt8(ascii: "0") + UInt8(value))
                 return
             }
-            output.append(contentsOf: String(value).utf8)
+            guard let magnitude = UInt64(exactly: value.magnitude) else {
+                output.append(contentsOf: String(value).utf8)
+                return
+            }
+            if value < 0 { output.append(UInt8(ascii: "-")) }
+            let first = output.count
+            var rest = magnitude
+            repeat {
+                output.append(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            } while rest > 0
+            output[first...].reverse()
         }
 
         func writeDouble(_ value: Double) {
@@ -107,20 +120,28 @@ public struct StreamingJSONEncoder {
             }
         }
 
+        /// Writes `string` quoted, appending the runs between bytes that need an escape whole
+        /// rather than byte by byte (text fields are most of the output's bytes).
         func writeString(_ string: String) {
             output.append(UInt8(ascii: "\""))
-            for byte in string.utf8 {
-                switch byte {
-                case UInt8(ascii: "\""): output.append(contentsOf: [0x5C, 0x22])
-                case UInt8(ascii: "\\"): output.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                case 0..<0x20:
-                    let hex = Array("0123456789abcdef".utf8)
-                    output.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-                default: output.append(byte)
+            var copy = string
+            copy.withUTF8 { bytes in
+                var runStart = 0
+                for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    runStart = index + 1
+                    switch byte {
+                    case UInt8(ascii: "\""): output.append(contentsOf: [0x5C, 0x22])
+                    case UInt8(ascii: "\\"): output.append(contentsOf: [0x5C, 0x5C])
+                    case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                    case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                    case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                    default:
+                        let hex = Array("0123456789abcdef".utf8)
+                        output.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                    }
                 }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
             }
             output.append(UInt8(ascii: "\""))
         }

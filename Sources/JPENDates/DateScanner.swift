@@ -19,9 +19,8 @@ struct DateScanner {
         var i = 0
         while i < tokens.count {
             var best: (Candidate, Int)? = nil
-            // Every Japanese rule starts at a number, a kanji numeral or a Japanese word or mark,
-            // never at a Latin word: skipping them there halves the scan of English text.
-            if tokens[i].kind != .word {
+            let (japanese, english) = rulesMayStart(i)
+            if japanese {
                 Self.keepLonger(japaneseDate(i), in: &best)
                 Self.keepLonger(japaneseClock(i), in: &best)
                 Self.keepLonger(japaneseDuration(i), in: &best)
@@ -29,7 +28,7 @@ struct DateScanner {
                 Self.keepLonger(japaneseDeictic(i), in: &best)
                 Self.keepLonger(japaneseWeekday(i), in: &best)
             }
-            Self.keepLonger(englishExpression(i), in: &best)
+            if english { Self.keepLonger(englishExpression(i), in: &best) }
             if let (candidate, next) = best {
                 if !candidate.suppressed { found.append(candidate) }
                 i = max(next, i + 1)
@@ -38,6 +37,21 @@ struct DateScanner {
             }
         }
         return found
+    }
+
+    /// Whether the Japanese and the English rules can match at token `i`: the Japanese ones start
+    /// only at a number or at the first code point of one of their words, the English ones only at
+    /// digits, "@" or one of ``englishFirstWords``. Most tokens of running text are neither, and
+    /// one set look-up spares them the twenty rules that would each reject them with look-ups of
+    /// their own (three quarters of the stage's time before). Cost: O(1).
+    func rulesMayStart(_ i: Int) -> (japanese: Bool, english: Bool) {
+        let t = tokens[i]
+        switch t.kind {
+        case .number: return (true, true)
+        case .kanjiNumber: return (true, false)
+        case .word: return (false, Self.englishFirstWords.contains(t.text))
+        case .char: return (Self.japaneseFirstScalars.contains(scalars[t.start]), t.text == "@")
+        }
     }
 
     /// Keeps `match` in `best` when it ends later (the earlier rule wins a tie). Comparing in
@@ -62,8 +76,8 @@ struct DateScanner {
         return j
     }
 
-    /// The longest of `words` spelled out from the start of token `i`, without spaces; returns the
-    /// token after it and the word.
+    /// The longest of `words` (none empty) spelled out from the start of token `i`, without
+    /// spaces; returns the token after it and the word. Cost: O(number of words).
     func literal(_ i: Int, _ words: [String]) -> (next: Int, word: String)? {
         guard let first = token(i) else { return nil }
         var best: (Int, String)? = nil
@@ -71,7 +85,7 @@ struct DateScanner {
         // Most words differ in their first byte: comparing UTF-8 bytes rejects them without
         // decoding the word.
         let head = UTF8.encode(scalars[first.start])!.first!
-        for word in words where word.utf8.first == head {
+        for word in words where word.utf8[word.utf8.startIndex] == head {
             var k = first.start
             var ok = true
             for s in word.unicodeScalars {
@@ -85,15 +99,24 @@ struct DateScanner {
         return best
     }
 
-    /// The lowercased word at token `i`, if it is a Latin word.
+    /// ``literal(_:_:)`` over a long list. Cost: one look-up and the words sharing the token's
+    /// first code point.
+    func literal(_ i: Int, _ table: LiteralTable) -> (next: Int, word: String)? {
+        guard i >= 0, i < tokens.count else { return nil }
+        return literal(i, table[startingWith: scalars[tokens[i].start]])
+    }
+
+    /// The lowercased word at token `i`, if it is a Latin word. Reads the array in place: the
+    /// rules ask this of a few tokens each, and copying the token out (as `token(_:)` does)
+    /// retains and releases its text every time.
     func word(_ i: Int) -> String? {
-        guard let t = token(i), t.kind == .word else { return nil }
-        return t.text
+        guard i >= 0, i < tokens.count, tokens[i].kind == .word else { return nil }
+        return tokens[i].text
     }
 
     func char(_ i: Int, _ options: [String]) -> Bool {
-        guard let t = token(i), t.kind == .char else { return false }
-        return options.contains(t.text)
+        guard i >= 0, i < tokens.count, tokens[i].kind == .char else { return false }
+        return options.contains(tokens[i].text)
     }
 
     /// An integer written in digits or kanji numerals at token `i`.

@@ -1,7 +1,7 @@
 // English rules. Word lists are this project's own.
 
 extension DateScanner {
-    static let englishMonths: [String: Int] = [
+    static let englishMonths: WordTable<Int> = [
         "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
         "september": 9, "october": 10, "november": 11, "december": 12,
         "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
@@ -11,7 +11,7 @@ extension DateScanner {
                                               "september", "october", "november", "december"]
     /// Month names that are also common words: they need a day, a year or a capital to count.
     static let ambiguousMonths: Set<String> = ["may", "march", "mar", "jan", "jun", "sep", "dec"]
-    static let englishWeekdays: [String: Int] = [
+    static let englishWeekdays: WordTable<Int> = [
         "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
         "mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5, "sat": 6, "sun": 7,
     ]
@@ -19,19 +19,19 @@ extension DateScanner {
     static let wordsBeforeATime: Set<String> = ["at", "by", "until", "till", "before", "after", "around", "about", "from", "to", "since"]
     /// Weekday abbreviations that are no common English word ("sat", "sun", "wed" and "mon" are).
     static let unambiguousWeekdayAbbreviations: Set<String> = ["tue", "tues", "thu", "thur", "thurs", "fri"]
-    static let englishNumbers: [String: Int] = [
+    static let englishNumbers: WordTable<Int> = [
         "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
         "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "couple": 2,
     ]
-    static let englishOrdinals: [String: Int] = [
+    static let englishOrdinals: WordTable<Int> = [
         "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
         "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
         "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
         "twentieth": 20, "thirtieth": 30,
     ]
-    static let englishUnits: [String: TimeUnit] = [
+    static let englishUnits: WordTable<TimeUnit> = [
         "second": .second, "seconds": .second, "sec": .second, "secs": .second,
         "minute": .minute, "minutes": .minute, "min": .minute, "mins": .minute,
         "hour": .hour, "hours": .hour, "hr": .hour, "hrs": .hour,
@@ -40,9 +40,37 @@ extension DateScanner {
         "year": .year, "years": .year, "yr": .year, "yrs": .year,
         "decade": .decade, "decades": .decade, "century": .century, "centuries": .century,
     ]
-    static let englishDayParts: [String: String] = [
+    static let englishDayParts: WordTable<String> = [
         "morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "noon": "T12:00", "midday": "TMI",
     ]
+
+    /// Centuries a year in words starts with ("nineteen ninety-six").
+    static let spelledCenturies: WordTable<Int> = ["fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20]
+    /// Adverbs of frequency and the period each repeats.
+    static let frequencyAdverbs: WordTable<String> = ["daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
+                                   "hourly": "PT1H", "nightly": "P1D"]
+
+    /// Every word an English rule can start with, for ``rulesMayStart(_:)``: the word lists' words
+    /// and the words the rules test first. A rule added with a new first word must add it here.
+    /// A table rather than a `Set`: it is asked about every Latin word of the text.
+    static let englishFirstWords: WordTable<Void> = {
+        var words: Set<String> = [
+            "early", "mid", "late", "the", "today", "tonight", "yesterday", "tomorrow", "day", "now", "currently",
+            "presently", "nowadays", "current", "recently", "lately", "recent", "q", "earlier", "later", "upcoming",
+            "this", "last", "next", "past", "coming", "previous", "following", "in", "about", "nearly", "almost", "some",
+            "roughly", "approximately", "just", "only", "around", "over", "under", "more", "less", "fewer", "several",
+            "few", "many", "half", "at", "noon", "midday", "midnight", "every", "each", "once", "twice", "latest",
+            "most", "quarter", "on", "year",
+        ]
+        words.formUnion(englishMonths.keys)
+        words.formUnion(englishWeekdays.keys)
+        words.formUnion(englishNumbers.keys)
+        words.formUnion(englishOrdinals.keys)
+        words.formUnion(englishDayParts.keys)
+        words.formUnion(frequencyAdverbs.keys)
+        words.formUnion(Holiday.firstWords)
+        return WordTable(Dictionary(uniqueKeysWithValues: words.map { ($0, ()) }))
+    }()
 
     /// The longest English expression starting at token `i`.
     func englishExpression(_ i: Int) -> (Candidate, Int)? {
@@ -98,7 +126,7 @@ extension DateScanner {
             return nil
         }
         // Centuries news writes out; "twelve oh three" is a clock time, not the year 1203.
-        guard let century = ["fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20][w] else { return nil }
+        guard let century = Self.spelledCenturies[w] else { return nil }
         var j = i + 1
         if word(j) == "oh", let w2 = word(j + 1), let n = Self.englishNumbers[w2], n < 10, w2 != "a", w2 != "an" {
             return (century * 100 + n, j + 2)
@@ -253,7 +281,7 @@ extension DateScanner {
 
     /// UTC offsets (minutes) of the zones news writes; nil for a zone whose offset depends on
     /// the season ("ET").
-    static let zoneOffsets: [String: Int?] = [
+    static let zoneOffsets: WordTable<Int?> = [
         "gmt": 0, "utc": 0, "z": nil, "bst": 60, "cet": 60, "cest": 120, "eet": 120, "jst": 540, "kst": 540,
         "hkt": 480, "sgt": 480, "est": -300, "edt": -240, "cst": -360, "cdt": -300, "mst": -420, "mdt": -360,
         "pst": -480, "pdt": -420, "et": nil, "ct": nil, "pt": nil, "aest": 600, "ist": 330,
@@ -1016,9 +1044,7 @@ extension DateScanner {
             return nil
         }
         let start = tokens[i].start
-        let adverbs = ["daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
-                       "hourly": "PT1H", "nightly": "P1D"]
-        if let value = adverbs[w] {
+        if let value = Self.frequencyAdverbs[w] {
             return (Candidate(start: start, end: tokens[i].end, type: .set, value: .fixed(value), freq: "1X"), i + 1)
         }
         if w == "every" || w == "each" {

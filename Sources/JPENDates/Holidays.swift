@@ -257,6 +257,19 @@ enum Holiday: Hashable {
     static let longestName = 5
     /// The first word of every name in ``names``.
     static let firstWords = Set(names.keys.map { String($0.prefix { $0 != " " }) })
+    /// The first words of every name in ``names`` ("new", "new year", "new year s"), so that a
+    /// reading stops at the first word no name goes on with ("the" starts a name, "the committee" none).
+    static let namePrefixes: Set<String> = {
+        var prefixes = Set<String>()
+        for name in names.keys {
+            var words: [Substring] = []
+            for word in name.split(separator: " ") {
+                words.append(word)
+                prefixes.insert(words.joined(separator: " "))
+            }
+        }
+        return prefixes
+    }()
 }
 
 extension DateScanner {
@@ -274,7 +287,8 @@ extension DateScanner {
         var words: [String] = []
         var ends: [Int] = []
         var k = j
-        while words.count < Holiday.longestName, let w = word(k) {
+        while words.count < Holiday.longestName, let w = word(k),
+              words.isEmpty || Holiday.namePrefixes.contains(words.joined(separator: " ") + " " + w) {
             words.append(w)
             k += 1
             if char(k, ["'", "’"]), attached(k) {

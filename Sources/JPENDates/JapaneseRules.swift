@@ -36,12 +36,23 @@ extension DateScanner {
         ("以前", "ON_OR_BEFORE"),
     ]
     /// The words of ``japaneseModifiers``, made once rather than at every token.
-    static let japaneseModifiersKeys = japaneseModifiers.map(\.0)
+    static let japaneseModifiersKeys = LiteralTable(japaneseModifiers.map(\.0))
 
     static let japaneseApproximations = ["くらい", "ぐらい", "ほど", "ばかり", "近く", "程", "程度", "余り", "あまり", "強", "弱"]
 
     /// Words that make "N年" a span of years rather than a year.
-    static let yearDurationFollowers = ["間", "前", "後", "ぶり", "振り", "目", "もの", "来", "半", "余", "以上", "以内", "くらい", "ぐらい", "ほど", "ばかり", "経", "たっ"]
+    static let yearDurationFollowers = LiteralTable(["間", "前", "後", "ぶり", "振り", "目", "もの", "来", "半", "余", "以上", "以内", "くらい", "ぐらい", "ほど", "ばかり", "経", "たっ"])
+
+    /// The first code point of every word a Japanese rule can start with (besides numbers), for
+    /// ``rulesMayStart(_:)``: a rule added with a new first word must add it here.
+    static let japaneseFirstScalars: Set<Unicode.Scalar> = {
+        let openers = ["西暦", "紀元前", "(", "正午", "直近", "前の", "最後の", "約", "およそ", "ほぼ", "数", "四半世紀",
+                       "半世紀", "半年", "半月", "半日", "毎", "週", "月", "年", "日", "現在", "今現在", "ただいま", "ただ今"]
+        var words: [String] = openers + morningWords + afternoonWords + eraNames
+        words += japaneseMonthReadingsKeys + japaneseWeekdayReadingsKeys + japaneseDeicticWordsKeys.words
+        words += japaneseWeekdays.keys
+        return Set(words.map { $0.unicodeScalars.first! })
+    }()
 
     // MARK: Dates
 
@@ -166,12 +177,16 @@ extension DateScanner {
 
     // MARK: Times of day
 
+    /// Words before a clock time that put it before or after noon.
+    static let morningWords = ["午前", "朝", "今朝", "未明", "早朝"]
+    static let afternoonWords = ["午後", "夜", "今夜", "今晩", "晩", "夕方", "夕", "深夜"]
+
     /// 午前9時半, 午後三時二十分, 15時20分, 23:59:59, 朝9時; returns the 24-hour time.
     func japaneseClockPart(_ i: Int) -> (hour: Int, minute: Int?, second: Int?, next: Int)? {
         var j = i
         var afternoon: Bool? = nil
-        if let m = literal(j, ["午前", "朝", "今朝", "未明", "早朝"]) { afternoon = false; j = m.next }
-        else if let m = literal(j, ["午後", "夜", "今夜", "今晩", "晩", "夕方", "夕", "深夜"]) { afternoon = true; j = m.next }
+        if let m = literal(j, Self.morningWords) { afternoon = false; j = m.next }
+        else if let m = literal(j, Self.afternoonWords) { afternoon = true; j = m.next }
         if let m = literal(j, ["正午"]) { return (12, 0, nil, m.next) }
         guard let (h, next) = integer(j) else { return nil }
         var hour = h
@@ -412,7 +427,7 @@ extension DateScanner {
         ("翌週", .week, 1, ""), ("先々週", .week, -2, ""), ("再来週", .week, 2, ""),
     ]
     /// The words of ``japaneseDeicticWords``, made once rather than at every token.
-    static let japaneseDeicticWordsKeys = japaneseDeicticWords.map(\.0)
+    static let japaneseDeicticWordsKeys = LiteralTable(japaneseDeicticWords.map(\.0))
 
     /// 来週, 昨年, 先月, 今日, 一昨日, 今月末.
     func japaneseDeictic(_ i: Int) -> (Candidate, Int)? {

@@ -40,11 +40,10 @@ public struct TemporalExpression: Hashable, Sendable {
 }
 
 extension TemporalExpression: Encodable {
-    private enum Key: String, CodingKey { case start, end, text, type, value, mod, freq, quant }
+    private enum Key: String, CodingKey { case text, type, value, mod, freq, quant }
     public func encode(to encoder: any Encoder) throws {
+        try span.encode(to: encoder)
         var container = encoder.container(keyedBy: Key.self)
-        try container.encode(span.start, forKey: .start)
-        try container.encode(span.end, forKey: .end)
         try container.encode(text, forKey: .text)
         try container.encode(type, forKey: .type)
         try container.encode(value, forKey: .value)

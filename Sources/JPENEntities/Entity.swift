@@ -59,11 +59,10 @@ public struct EntityRecognition: Sendable {
 // The JSON the scorers and users read: spans flattened to "start"/"end".
 
 extension Entity: Encodable {
-    private enum Key: String, CodingKey { case start, end, text, type, id, english, japanese }
+    private enum Key: String, CodingKey { case text, type, id, english, japanese }
     public func encode(to encoder: any Encoder) throws {
+        try span.encode(to: encoder)
         var container = encoder.container(keyedBy: Key.self)
-        try container.encode(span.start, forKey: .start)
-        try container.encode(span.end, forKey: .end)
         try container.encode(text, forKey: .text)
         try container.encode(type, forKey: .type)
         try container.encode(id, forKey: .id)

@@ -89,11 +89,10 @@ public struct EntityMention: Hashable, Sendable {
 // The JSON shape the scorers and users read: spans flattened to "start"/"end" in code points.
 
 extension Quotation: Encodable {
-    private enum Key: String, CodingKey { case start, end, text, kind, speaker, cue }
+    private enum Key: String, CodingKey { case text, kind, speaker, cue }
     public func encode(to encoder: any Encoder) throws {
+        try span.encode(to: encoder)
         var container = encoder.container(keyedBy: Key.self)
-        try container.encode(span.start, forKey: .start)
-        try container.encode(span.end, forKey: .end)
         try container.encode(text, forKey: .text)
         try container.encode(kind, forKey: .kind)
         try container.encode(speaker, forKey: .speaker)
@@ -102,22 +101,20 @@ extension Quotation: Encodable {
 }
 
 extension QuoteSpeaker: Encodable {
-    private enum Key: String, CodingKey { case start, end, text, id }
+    private enum Key: String, CodingKey { case text, id }
     public func encode(to encoder: any Encoder) throws {
+        try span.encode(to: encoder)
         var container = encoder.container(keyedBy: Key.self)
-        try container.encode(span.start, forKey: .start)
-        try container.encode(span.end, forKey: .end)
         try container.encode(text, forKey: .text)
         try container.encode(id, forKey: .id)
     }
 }
 
 extension QuoteCue: Encodable {
-    private enum Key: String, CodingKey { case start, end, text }
+    private enum Key: String, CodingKey { case text }
     public func encode(to encoder: any Encoder) throws {
+        try span.encode(to: encoder)
         var container = encoder.container(keyedBy: Key.self)
-        try container.encode(span.start, forKey: .start)
-        try container.encode(span.end, forKey: .end)
         try container.encode(text, forKey: .text)
     }
 }

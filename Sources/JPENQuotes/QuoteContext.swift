@@ -19,6 +19,8 @@ struct QuoteContext {
     let surfaces: [String]
     /// Each token's NFKC text, lowercased.
     let words: [String]
+    /// Whether each token starts with an upper-case letter.
+    let capitals: [Bool]
     let mentions: [EntityMention]
     /// For each original offset (and the end), the first normalized offset at or after it.
     let normalizedOffset: [Int]
@@ -45,6 +47,10 @@ struct QuoteContext {
         normalizedOffset = map
         var surfaces: [String] = []
         surfaces.reserveCapacity(tokens.count)
+        var words: [String] = []
+        words.reserveCapacity(tokens.count)
+        var capitals: [Bool] = []
+        capitals.reserveCapacity(tokens.count)
         var paragraphs: [Int] = []
         paragraphs.reserveCapacity(tokens.count)
         var paragraph = 0
@@ -57,21 +63,40 @@ struct QuoteContext {
             if newlines >= 2 { paragraph += 1 }
             paragraphs.append(paragraph)
             previousEnd = max(previousEnd, token.span.end)
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: normalized.scalars[map[token.span.start]..<map[token.span.end]])
-            surfaces.append(String(view))
+            let surface = String(scalars: normalized.scalars[map[token.span.start]..<map[token.span.end]])
+            surfaces.append(surface)
+            // Most tokens are lowercase already, punctuation, kana or kanji: keep their string
+            // rather than lowercasing a copy.
+            words.append(Self.mayChangeWhenLowercased(surface) ? surface.lowercased() : surface)
+            capitals.append(Self.startsUppercase(surface))
         }
         self.surfaces = surfaces
-        self.words = surfaces.map { $0.lowercased() }
+        self.words = words
+        self.capitals = capitals
         self.paragraphOf = paragraphs
-        self.people = QuoteContext.findPeople(tokens: tokens, surfaces: surfaces, mentions: mentions)
+        self.people = QuoteContext.findPeople(tokens: tokens, surfaces: surfaces, words: words,
+                                              capitals: capitals, mentions: mentions)
     }
 
     // MARK: Token tests
 
-    func isCapitalized(_ index: Int) -> Bool {
-        guard let first = surfaces[index].unicodeScalars.first else { return false }
-        return first.properties.isUppercase
+    func isCapitalized(_ index: Int) -> Bool { capitals[index] }
+
+    /// Whether `word` has an ASCII capital or a code point outside ASCII and the CJK and kana
+    /// blocks (U+3000–U+9FFF), which have no case. Cost: O(length), no tables.
+    static func mayChangeWhenLowercased(_ word: String) -> Bool {
+        word.unicodeScalars.contains { scalar in
+            let value = scalar.value
+            return value >= 0x41 && value <= 0x5A || value >= 0x80 && !(0x3000...0x9FFF).contains(value)
+        }
+    }
+
+    /// Whether `word` starts with an upper-case letter. An ASCII first byte is decided without
+    /// Unicode's property tables, which cost a twentieth of the stage when asked of every token.
+    static func startsUppercase(_ word: String) -> Bool {
+        guard let byte = word.utf8.first else { return false }
+        if byte < 0x80 { return byte >= 0x41 && byte <= 0x5A }
+        return word.unicodeScalars.first!.properties.isUppercase
     }
 
     func isWord(_ index: Int) -> Bool { tokens[index].kind == .word || tokens[index].kind == .number }
@@ -223,7 +248,7 @@ struct QuoteContext {
         guard !quote.isJapanese else { return false }
         let scalars = normalized.scalars[quote.content.range]
         if let last = scalars.last, ".!?,".unicodeScalars.contains(last) { return false }
-        let words = String(String.UnicodeScalarView(scalars)).split(separator: " ")
+        let words = String(scalars: scalars).split(separator: " ")
         guard words.count <= 6 else { return false }
         return words.allSatisfy { word in
             guard let first = word.unicodeScalars.first else { return true }
@@ -278,7 +303,7 @@ struct QuoteContext {
         let normalizedSpan = Span(start: normalizedOffset[span.start], end: normalizedOffset[span.end])
         let scalars = normalized.scalars[normalizedSpan.range]
         if scalars.contains(where: { Script($0).language == .japanese }) {
-            var name = String(String.UnicodeScalarView(scalars))
+            var name = String(scalars: scalars)
             // A title names the person: 当時の菅義偉官房長官 → 菅義偉; 外務省の幹部 stays whole.
             if let suffix = SpeechWords.japaneseTitleSuffixes.first(where: { name.hasSuffix($0) && name.count > $0.count }) {
                 name.removeLast(suffix.count)
@@ -314,14 +339,15 @@ struct QuoteContext {
     /// People named in the text: the given person mentions, else runs of capitalized words with a
     /// title or of two or more words that do not end in an organization's word, and single words
     /// that are the last word of such a run. Cost: O(tokens).
-    static func findPeople(tokens: [Token], surfaces: [String], mentions: [EntityMention]) -> [Span] {
+    static func findPeople(tokens: [Token], surfaces: [String], words: [String], capitals: [Bool],
+                           mentions: [EntityMention]) -> [Span] {
         let people = mentions.filter(\.isPerson).map(\.span)
         if !people.isEmpty { return people }
         var runs: [(range: Range<Int>, titled: Bool)] = []
         var index = 0
         while index < tokens.count {
-            let word = surfaces[index].lowercased()
-            let capital = surfaces[index].unicodeScalars.first.map { $0.properties.isUppercase && Script($0) == .latin } ?? false
+            let word = words[index]
+            let capital = capitals[index] && Script(surfaces[index].unicodeScalars.first!) == .latin
             guard capital, !SpeechWords.capitalizedNonNames.contains(word) || SpeechWords.titles.contains(word) else {
                 index += 1
                 continue
@@ -330,12 +356,11 @@ struct QuoteContext {
             var titled = SpeechWords.titles.contains(word)
             index += 1
             while index < tokens.count {
-                let word = surfaces[index].lowercased()
-                let isCapital = surfaces[index].unicodeScalars.first.map { $0.properties.isUppercase } ?? false
-                if isCapital && !SpeechWords.capitalizedNonNames.contains(word.trimmingPossessive) || SpeechWords.titles.contains(word) {
+                let word = words[index]
+                if capitals[index] && !SpeechWords.capitalizedNonNames.contains(word.trimmingPossessive) || SpeechWords.titles.contains(word) {
                     if SpeechWords.titles.contains(word) { titled = true }
                     index += 1
-                } else if word == ".", index > start, SpeechWords.abbreviations.contains(surfaces[index - 1].lowercased()) {
+                } else if word == ".", index > start, SpeechWords.abbreviations.contains(words[index - 1]) {
                     index += 1
                 } else {
                     break
@@ -343,7 +368,7 @@ struct QuoteContext {
             }
             // A run that is all titles ("President") names no one by itself.
             var nameStart = start
-            while nameStart < index, SpeechWords.titles.contains(surfaces[nameStart].lowercased()) || surfaces[nameStart] == "." {
+            while nameStart < index, SpeechWords.titles.contains(words[nameStart]) || surfaces[nameStart] == "." {
                 nameStart += 1
             }
             if nameStart < index { runs.append((nameStart..<index, titled)) }
@@ -351,7 +376,7 @@ struct QuoteContext {
         var surnames = Set<String>()
         var result: [Span] = []
         for run in runs {
-            let last = surfaces[run.range.upperBound - 1].lowercased().trimmingPossessive
+            let last = words[run.range.upperBound - 1].trimmingPossessive
             let person = !SpeechWords.nonPersonHeads.contains(last)
                 && (run.titled || run.range.count >= 2 || surnames.contains(last))
             guard person else { continue }
@@ -359,7 +384,7 @@ struct QuoteContext {
             let lastToken = tokens[run.range.upperBound - 1]
             var end = lastToken.span.end
             // "Trump’s" names Trump.
-            if surfaces[run.range.upperBound - 1].lowercased() != last { end -= 2 }
+            if words[run.range.upperBound - 1] != last { end -= 2 }
             result.append(Span(start: tokens[run.range.lowerBound].span.start, end: end))
         }
         return result

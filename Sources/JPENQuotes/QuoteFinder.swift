@@ -36,11 +36,14 @@ public final class QuoteWorker {
 
     /// The quotations of `document`, in text order, segmenting it first. `mentions` (from the
     /// entities stage) give speakers their entity ids and pronouns their antecedents; without
-    /// them speakers carry provisional ids. Cost: O(n) plus the segmentation.
+    /// them speakers carry provisional ids. Cost: O(n) plus the segmentation, which text without
+    /// a quotation mark is spared.
     public func quotations(in document: Document, mentions: [EntityMention] = []) -> [Quotation] {
         let normalized = segmentWorker.segmenter.normalizer.normalize(document)
-        let segmentation = segmentWorker.segment(normalized)
-        return quotations(in: document, normalized: normalized, segmentation: segmentation, mentions: mentions)
+        let marked = QuotationMarks.find(in: normalized.scalars)
+        guard !marked.isEmpty else { return [] }
+        return Self.attribute(marked, in: document, normalized: normalized,
+                              tokens: segmentWorker.segment(normalized).tokens, mentions: mentions)
     }
 
     /// The quotations of `document`, reusing its normalization and segmentation (as a pipeline
@@ -49,7 +52,12 @@ public final class QuoteWorker {
                            mentions: [EntityMention] = []) -> [Quotation] {
         let marked = QuotationMarks.find(in: normalized.scalars)
         guard !marked.isEmpty else { return [] }
-        let context = QuoteContext(document: document, normalized: normalized, tokens: segmentation.tokens,
+        return Self.attribute(marked, in: document, normalized: normalized, tokens: segmentation.tokens, mentions: mentions)
+    }
+
+    static func attribute(_ marked: [MarkedQuotation], in document: Document, normalized: NormalizedText,
+                          tokens: [Token], mentions: [EntityMention]) -> [Quotation] {
+        let context = QuoteContext(document: document, normalized: normalized, tokens: tokens,
                                    mentions: mentions.sorted { $0.span < $1.span })
         return context.attribute(marked)
     }

@@ -4,31 +4,28 @@ import JPENText
 // of the original text.
 
 extension Token: Encodable {
-    private enum Key: String, CodingKey { case start, end, kind }
+    private enum Key: String, CodingKey { case kind }
     public func encode(to encoder: any Encoder) throws {
+        try span.encode(to: encoder)
         var container = encoder.container(keyedBy: Key.self)
-        try container.encode(span.start, forKey: .start)
-        try container.encode(span.end, forKey: .end)
         try container.encode(kind, forKey: .kind)
     }
 }
 
 extension LanguageRun: Encodable {
-    private enum Key: String, CodingKey { case start, end, language }
+    private enum Key: String, CodingKey { case language }
     public func encode(to encoder: any Encoder) throws {
+        try span.encode(to: encoder)
         var container = encoder.container(keyedBy: Key.self)
-        try container.encode(span.start, forKey: .start)
-        try container.encode(span.end, forKey: .end)
         try container.encode(language, forKey: .language)
     }
 }
 
 extension Sentence: Encodable {
-    private enum Key: String, CodingKey { case start, end, language, runs }
+    private enum Key: String, CodingKey { case language, runs }
     public func encode(to encoder: any Encoder) throws {
+        try span.encode(to: encoder)
         var container = encoder.container(keyedBy: Key.self)
-        try container.encode(span.start, forKey: .start)
-        try container.encode(span.end, forKey: .end)
         try container.encode(language, forKey: .language)
         try container.encode(runs, forKey: .runs)
     }

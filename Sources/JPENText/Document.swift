@@ -52,9 +52,7 @@ public struct Document: Sendable {
 
     /// The text of `span`. Cost: O(span length).
     public subscript(span: Span) -> String {
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[span.range])
-        return String(result)
+        String(scalars: scalars[span.range])
     }
 
     /// The UTF-16 offset of code point `offset` (`0...count`). Cost: O(1).

@@ -7,25 +7,13 @@ struct AlignCommand: ParsableCommand {
         commandName: "align",
         abstract: "Pair each quotation in an article with its translation in another article.",
         discussion: """
-        jpen align EN_FILE JA_FILE shows the pairs side by side (--json for one JSON object).
-        With --jsonl each input line is {"id", "source": {"text", "lang"}, "target": {"text", "lang"}}
-        and each output line {"id", "pairs": [{"source", "target", "score", "sourceSpeaker",
-        "targetSpeaker", "marked"}], "unpaired": {"source": [...], "target": [...]}}; spans are
+        jpen align SOURCE_FILE TARGET_FILE shows the pairs side by side (--json for one JSON object). \
+        With --jsonl each input line is {"id", "source": {"text", "lang"}, "target": {"text", "lang"}} \
+        and each output line {"id", "pairs": [{"source", "target", "score", "sourceSpeaker", \
+        "targetSpeaker", "marked"}], "unpaired": {"source": [...], "target": [...]}}; spans are \
         {"start", "end", "text"} in code points of each original text.
         """
     )
-
-    @Flag(help: "Read JSON Lines {\"id\", \"source\": {\"text\", \"lang\"}, \"target\": {\"text\", \"lang\"}} and write one JSON object a line.")
-    var jsonl = false
-
-    @Flag(help: "Write JSON instead of the side-by-side rendering.")
-    var json = false
-
-    @Option(help: "The articles' date (YYYY-MM-DD) where a line gives none.")
-    var date: String?
-
-    @Option(help: "Threads for --jsonl; output order is kept.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "The least score a pair needs (0–1).")
     var threshold: Double = QuotationAligner.Options().threshold
@@ -33,13 +21,12 @@ struct AlignCommand: ParsableCommand {
     @Flag(help: "Pair a quotation whose translation has no quotation marks with the text that translates its sentence.")
     var unmarked = false
 
+    @OptionGroup var stream: StreamOptions
+
     @OptionGroup var lexicon: LexiconCommand.Options
 
-    @Argument(help: "Without --jsonl: the source article and its translation. With --jsonl: JSON Lines files (none or '-': standard input).")
-    var files: [String] = []
-
     func validate() throws {
-        if !jsonl && files.count != 2 { throw ValidationError("give two files: the source article and its translation (or use --jsonl)") }
+        if !stream.jsonl && stream.files.count != 2 { throw ValidationError("give two files: the source article and its translation (or use --jsonl)") }
         if !(0...1).contains(threshold) { throw ValidationError("--threshold must be between 0 and 1") }
     }
 
@@ -51,25 +38,24 @@ struct AlignCommand: ParsableCommand {
         let aligner = QuotationAligner(glosses: try GlossIndex.load(lexicon.sources), options: options)
         var output = OutputWriter()
         defer { output.flush() }
-        if !jsonl {
-            let texts = try files.map { path in
+        if !stream.jsonl {
+            let texts = try stream.files.map { path in
                 guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("\(path): cannot read") }
                 return Document(text: String(decoding: data, as: UTF8.self))
             }
             let result = try pipeline.makeWorker().align(source: texts[0], target: texts[1], with: aligner,
-                                                         names: pipeline.entities.lexicon.map(NameLinker.init), date: date)
+                                                         names: pipeline.entities.lexicon.map(NameLinker.init), date: stream.date)
             let body = AlignOutput(alignment: result, source: texts[0], target: texts[1])
-            if json {
+            if stream.json {
                 output.write(line: LineEncoder().encode(OutputLine(id: .null, body: body)))
             } else {
                 output.write(text: body.sideBySide())
             }
             return
         }
-        var failures = 0
-        let workers = try (0..<max(1, jobs)).map { _ in
+        let workers = try (0..<max(1, stream.jobs)).map { _ in
             let worker = try pipeline.makeWorker(), encoder = LineEncoder(), names = pipeline.entities.lexicon.map(NameLinker.init)
-            let defaultDate = date
+            let defaultDate = stream.date
             return { (input: AlignmentInput) throws -> [UInt8] in
                 let source = Document(text: input.source), target = Document(text: input.target)
                 let result = try worker.align(source: source, target: target, with: aligner, names: names,
@@ -77,30 +63,16 @@ struct AlignCommand: ParsableCommand {
                 return encoder.encode(OutputLine(id: input.id, body: AlignOutput(alignment: result, source: source, target: target)))
             }
         }
-        let errorEncoder = LineEncoder()
-        for path in files.isEmpty ? ["-"] : files {
-            let name = path == "-" ? "stdin" : path
-            let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
-            guard descriptor >= 0 else {
-                report("\(name): cannot open: \(String(cString: strerror(errno)))")
-                failures += 1
-                continue
-            }
-            defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        let errors = LineEncoder()
+        let failures = try forEachInput(stream.files) { descriptor, name in
+            var failures = 0
             var lines = LineReader(descriptor: descriptor)
             try DocumentBatches.run(&lines, source: name, parse: { bytes, number in
                 try AlignmentInput(jsonLine: bytes, source: name, line: number)
             }, workers: workers) { batch, _ in
-                for outcome in batch {
-                    switch outcome {
-                    case .success(let line): output.write(line: line)
-                    case .failure(let failure):
-                        report(failure.message)
-                        failures += 1
-                        output.write(line: errorEncoder.encode(OutputLine(id: .null, body: ErrorBody(error: failure.message))))
-                    }
-                }
+                failures += output.write(batch, errors: errors)
             }
+            return failures
         }
         if failures > 0 { throw ExitCode(1) }
     }

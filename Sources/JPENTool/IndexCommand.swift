@@ -36,22 +36,12 @@ struct IndexCommand: ParsableCommand {
         @OptionGroup var database: Database
         @OptionGroup var lexicon: LexiconCommand.Options
 
-        @Flag(help: "Read JSON Lines {\"id\", \"text\", \"date\"}.")
-        var jsonl = false
-
-        @Option(help: "The date (YYYY-MM-DD) of documents that give none.")
-        var date: String?
-
-        @Option(help: "Threads that extract in parallel.")
-        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-        @Argument(help: "Files to add; none or '-' reads standard input.")
-        var files: [String] = []
+        @OptionGroup var input: InputOptions
 
         func run() throws {
             let index = try database.open()
             let pipeline = try Pipeline(lexicon: Lexicon.load(lexicon.sources))
-            let workers = try (0..<max(1, jobs)).map { _ in
+            let workers = try (0..<max(1, input.jobs)).map { _ in
                 let worker = try pipeline.makeWorker()
                 return { (input: InputDocument) throws -> IndexedDocument in
                     let document = Document(text: input.text)
@@ -59,47 +49,32 @@ struct IndexCommand: ParsableCommand {
                                            extraction: try worker.extract(document, date: input.date))
                 }
             }
-            var progress = Progress(total: jsonl ? files.compactMap(Self.size).reduce(0, +) : files.count,
-                                    counts: jsonl ? "bytes" : "files")
-            var failures = 0
-            let sources = files.isEmpty ? ["-"] : files
-            if jsonl {
-                for source in sources {
-                    let name = source == "-" ? "stdin" : source
-                    let descriptor = source == "-" ? STDIN_FILENO : Glibc.open(source, O_RDONLY)
-                    guard descriptor >= 0 else {
-                        report("\(name): cannot open: \(String(cString: strerror(errno)))")
-                        failures += 1
-                        continue
-                    }
-                    defer { if descriptor != STDIN_FILENO { close(descriptor) } }
-                    var lines = LineReader(descriptor: descriptor)
-                    let base = progress.done
-                    try DocumentBatches.run(&lines, source: name, defaultDate: date, workers: workers) { batch, consumed in
-                        var documents: [IndexedDocument] = []
-                        for outcome in batch {
-                            switch outcome {
-                            case .success(let document): documents.append(document)
-                            case .failure(let failure): report(failure.message); failures += 1
-                            }
-                        }
-                        try index.add(documents)
-                        progress.advance(documents: documents.count, to: base + consumed)
-                    }
-                }
-            } else {
-                for source in sources {
-                    let name = source == "-" ? "stdin" : source
-                    guard let data = source == "-" ? FileHandle.standardInput.readDataToEndOfFile()
-                                                   : FileManager.default.contents(atPath: source) else {
-                        report("\(name): cannot read")
-                        failures += 1
-                        continue
-                    }
-                    let input = InputDocument(id: .string(name), text: String(decoding: data, as: UTF8.self), date: date)
-                    try index.add([try workers[0](input)])
+            let files = input.files
+            var progress = Progress(total: input.jsonl ? files.compactMap(Self.size).reduce(0, +) : files.count,
+                                    counts: input.jsonl ? "bytes" : "files")
+            let failures = try forEachInput(files) { descriptor, name in
+                guard input.jsonl else {
+                    let document = InputDocument(id: .string(name), text: String(decoding: readAll(descriptor), as: UTF8.self),
+                                                 date: input.date)
+                    try index.add([try workers[0](document)])
                     progress.advance(documents: 1, to: progress.done + 1)
+                    return 0
                 }
+                var failures = 0
+                var lines = LineReader(descriptor: descriptor)
+                let base = progress.done
+                try DocumentBatches.run(&lines, source: name, defaultDate: input.date, workers: workers) { batch, consumed in
+                    var documents: [IndexedDocument] = []
+                    for outcome in batch {
+                        switch outcome {
+                        case .success(let document): documents.append(document)
+                        case .failure(let failure): report(failure.message); failures += 1
+                        }
+                    }
+                    try index.add(documents)
+                    progress.advance(documents: documents.count, to: base + consumed)
+                }
+                return failures
             }
             progress.finish()
             if failures > 0 { throw ExitCode(1) }
@@ -110,14 +85,48 @@ struct IndexCommand: ParsableCommand {
         }
     }
 
+    /// What every query needs: the index, the lexicon that links a typed name to its entity, and
+    /// whether to answer in JSON.
+    struct Query: ParsableArguments {
+        @OptionGroup var database: Database
+        @OptionGroup var lexicon: LexiconCommand.Options
+
+        @Flag(help: "Write JSON.")
+        var json = false
+
+        /// Prints `value` as JSON with --json, else `text()`.
+        func answer(_ value: some Encodable, text: () throws -> String) throws {
+            print(json ? try JSONOutput.string(value) : try text())
+        }
+
+        /// The indexed entities `name` refers to, found by any name or alias in either language
+        /// and through the lexicon (so "Shigeru Ishiba" finds a document that only says 石破).
+        func entityIDs(for name: String, in index: EntityIndex) throws -> [String] {
+            var ids = try index.entityIDs(matching: name)
+            let linker = NameLinker(lexicon: try Lexicon.load(lexicon.sources))
+            for type in EntityType.allCases {
+                let id = linker.canonicalID(name, type: type)
+                if !ids.contains(id), try !index.entities([id]).isEmpty { ids.append(id) }
+            }
+            return ids
+        }
+
+        /// One line per entity: type, id, English and Japanese names.
+        func describe(_ entities: [EntityIndex.Entity], query: String) -> String {
+            guard !entities.isEmpty else { return "no entity named \(query) in the index" }
+            return entities.map { entity in
+                "\(entity.type) \(entity.id): " + [entity.englishName, entity.japaneseName].compactMap { $0 }.joined(separator: " / ")
+            }.joined(separator: "\n")
+        }
+    }
+
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Documents that mention an entity (by any name, in either language), newest first.",
             discussion: "With --text, full-text search over the documents' words instead."
         )
 
-        @OptionGroup var database: Database
-        @OptionGroup var lexicon: LexiconCommand.Options
+        @OptionGroup var options: Query
 
         @Argument(help: "A name or alias (\"Ishiba\", \"石破茂\"), or with --text, words to find.")
         var query: String
@@ -125,34 +134,25 @@ struct IndexCommand: ParsableCommand {
         @Flag(help: "Full-text search instead of entity search.")
         var text = false
 
-        @Flag(help: "Write JSON.")
-        var json = false
-
         @Option(help: "At most this many documents.")
         var limit = 50
 
         func run() throws {
-            let index = try database.open()
+            let index = try options.database.open()
             if text {
-                let segmenter = Segmenter()
                 let document = Document(text: query)
-                let words = try segmenter.makeWorker().segment(document).tokens
+                let words = try Segmenter().makeWorker().segment(document).tokens
                     .filter { $0.kind == .word || $0.kind == .number }.map { document[$0.span] }
                 let hits = try index.search(words: words, limit: limit)
-                try print(json ? JSONOutput.string(hits) : hits.map { "\($0.date ?? "-")\t\($0.documentID)\t\($0.snippet)" }
-                    .joined(separator: "\n"))
+                try options.answer(hits) { hits.map { "\($0.date ?? "-")\t\($0.documentID)\t\($0.snippet)" }.joined(separator: "\n") }
                 return
             }
-            let ids = try EntityNames.ids(for: query, in: index, lexicon: lexicon)
+            let ids = try options.entityIDs(for: query, in: index)
             let entities = try index.entities(ids)
             let hits = try index.documents(mentioning: ids, limit: limit)
-            if json {
-                try print(JSONOutput.string(SearchResult(query: query, entities: entities, documents: hits)))
-            } else {
-                print(EntityNames.describe(entities, query: query))
-                for hit in hits {
-                    print("\(hit.date ?? "-")\t\(hit.documentID)\t\(hit.mentionCount)×\t\(hit.snippet)")
-                }
+            try options.answer(SearchResult(query: query, entities: entities, documents: hits)) {
+                ([options.describe(entities, query: query)]
+                    + hits.map { "\($0.date ?? "-")\t\($0.documentID)\t\($0.mentionCount)×\t\($0.snippet)" }).joined(separator: "\n")
             }
         }
 
@@ -166,25 +166,22 @@ struct IndexCommand: ParsableCommand {
     struct Quotes: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Quotations attributed to a speaker, newest first.")
 
-        @OptionGroup var database: Database
-        @OptionGroup var lexicon: LexiconCommand.Options
+        @OptionGroup var options: Query
 
         @Option(help: "The speaker, by any name in either language.")
         var speaker: String
-
-        @Flag(help: "Write JSON.")
-        var json = false
 
         @Option(help: "At most this many quotations.")
         var limit = 100
 
         func run() throws {
-            let index = try database.open()
-            let ids = try EntityNames.ids(for: speaker, in: index, lexicon: lexicon)
+            let index = try options.database.open()
+            let ids = try options.entityIDs(for: speaker, in: index)
             let quotes = try index.quotes(spokenBy: ids, limit: limit)
-            try print(json ? JSONOutput.string(quotes) : ([EntityNames.describe(try index.entities(ids), query: speaker)]
-                + quotes.map { "\($0.date ?? "-")\t\($0.documentID)\t\($0.speakerText ?? "")\t“\($0.text)”" })
-                .joined(separator: "\n"))
+            try options.answer(quotes) {
+                ([options.describe(try index.entities(ids), query: speaker)]
+                    + quotes.map { "\($0.date ?? "-")\t\($0.documentID)\t\($0.speakerText ?? "")\t“\($0.text)”" }).joined(separator: "\n")
+            }
         }
     }
 
@@ -193,25 +190,22 @@ struct IndexCommand: ParsableCommand {
             abstract: "Entities that appear in the same documents as an entity, by the number of such documents."
         )
 
-        @OptionGroup var database: Database
-        @OptionGroup var lexicon: LexiconCommand.Options
+        @OptionGroup var options: Query
 
         @Argument(help: "A name or alias in either language.")
         var name: String
-
-        @Flag(help: "Write JSON.")
-        var json = false
 
         @Option(help: "At most this many entities.")
         var limit = 20
 
         func run() throws {
-            let index = try database.open()
-            let ids = try EntityNames.ids(for: name, in: index, lexicon: lexicon)
-            let together = try index.cooccurring(with: ids, limit: limit)
-            try print(json ? JSONOutput.string(together) : together.map {
-                "\($0.documents)\t\($0.entity.type)\t\($0.entity.englishName ?? $0.entity.japaneseName ?? $0.entity.id)\t\($0.entity.id)"
-            }.joined(separator: "\n"))
+            let index = try options.database.open()
+            let together = try index.cooccurring(with: options.entityIDs(for: name, in: index), limit: limit)
+            try options.answer(together) {
+                together.map {
+                    "\($0.documents)\t\($0.entity.type)\t\($0.entity.englishName ?? $0.entity.japaneseName ?? $0.entity.id)\t\($0.entity.id)"
+                }.joined(separator: "\n")
+            }
         }
     }
 
@@ -225,31 +219,9 @@ struct IndexCommand: ParsableCommand {
 
         func run() throws {
             let stats = try database.open().stats()
-            try print(json ? JSONOutput.string(stats)
+            print(json ? try JSONOutput.string(stats)
                 : "documents \(stats.documents)\nentities \(stats.entities)\nmentions \(stats.mentions)\nquotes \(stats.quotes)\ndates \(stats.dates)")
         }
-    }
-}
-
-/// Turning a name typed by a user into the ids of indexed entities.
-enum EntityNames {
-    /// The indexed entities `name` refers to: those with it as a name or alias, and those the
-    /// lexicon links it to (so "Shigeru Ishiba" finds a document that only ever says 石破).
-    static func ids(for name: String, in index: EntityIndex, lexicon: LexiconCommand.Options) throws -> [String] {
-        var ids = try index.entityIDs(matching: name)
-        let linker = NameLinker(lexicon: try Lexicon.load(lexicon.sources))
-        for type in EntityType.allCases {
-            let id = linker.canonicalID(name, type: type)
-            if !ids.contains(id), try !index.entities([id]).isEmpty { ids.append(id) }
-        }
-        return ids
-    }
-
-    static func describe(_ entities: [EntityIndex.Entity], query: String) -> String {
-        guard !entities.isEmpty else { return "no entity named \(query) in the index" }
-        return entities.map { entity in
-            "\(entity.type) \(entity.id): " + [entity.englishName, entity.japaneseName].compactMap { $0 }.joined(separator: " / ")
-        }.joined(separator: "\n")
     }
 }
 

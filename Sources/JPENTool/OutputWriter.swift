@@ -37,6 +37,42 @@ struct OutputWriter {
         writeAll(buffer, to: STDOUT_FILENO)
         buffer.removeAll(keepingCapacity: true)
     }
+
+    /// Writes one batch of JSON Lines results in input order. A failed line is reported and
+    /// answered with an `{"id": null, "error": …}` object, so output lines stay paired with input
+    /// lines. Returns the number of failed lines.
+    mutating func write(_ batch: [Result<[UInt8], LineFailure>], errors: LineEncoder) -> Int {
+        var failures = 0
+        for outcome in batch {
+            switch outcome {
+            case .success(let line): write(line: line)
+            case .failure(let failure):
+                report(failure.message)
+                failures += 1
+                write(line: errors.encode(OutputLine(id: .null, body: ErrorBody(error: failure.message))))
+            }
+        }
+        return failures
+    }
+}
+
+/// Calls `body` with the open file descriptor and display name of each of `files` in turn: none
+/// or "-" is standard input, named "stdin". A file that cannot be opened is reported and counted
+/// as one failure; the others still run. Returns the failures, with those `body` returns.
+func forEachInput(_ files: [String], _ body: (_ descriptor: Int32, _ name: String) throws -> Int) rethrows -> Int {
+    var failures = 0
+    for source in files.isEmpty ? ["-"] : files {
+        let name = source == "-" ? "stdin" : source
+        let descriptor = source == "-" ? STDIN_FILENO : open(source, O_RDONLY)
+        guard descriptor >= 0 else {
+            report("\(name): cannot open: \(String(cString: strerror(errno)))")
+            failures += 1
+            continue
+        }
+        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        failures += try body(descriptor, name)
+    }
+    return failures
 }
 
 /// Writes every byte of `bytes` to `descriptor`, retrying short writes. When the reader has gone

@@ -8,13 +8,11 @@ import Glibc
 import Darwin
 #endif
 
-/// The input and output options every stage shares.
-struct StreamOptions: ParsableArguments {
-    @Flag(help: "Read JSON Lines {\"id\", \"text\", \"date\"} and write one JSON object a line.")
+/// Where documents come from and how: files or standard input, whole or as JSON Lines, with a
+/// default date and the threads that analyze them. Shared by every command that reads documents.
+struct InputOptions: ParsableArguments {
+    @Flag(help: "Read JSON Lines: one input a line, {\"id\", \"text\", \"date\"} unless the description says otherwise.")
     var jsonl = false
-
-    @Flag(help: "Write JSON instead of the readable rendering.")
-    var json = false
 
     @Option(help: "The document date (YYYY-MM-DD) for documents that give none.")
     var date: String?
@@ -24,6 +22,20 @@ struct StreamOptions: ParsableArguments {
 
     @Argument(help: "Files to read; none or '-' reads standard input. Without --jsonl each file is one document.")
     var files: [String] = []
+}
+
+/// The input and output options every stage shares: with --jsonl, one JSON object is written a
+/// line; otherwise a readable rendering, or with --json one JSON object a file.
+struct StreamOptions: ParsableArguments {
+    @OptionGroup var input: InputOptions
+
+    @Flag(help: "Write JSON instead of the readable rendering.")
+    var json = false
+
+    var jsonl: Bool { input.jsonl }
+    var date: String? { input.date }
+    var jobs: Int { input.jobs }
+    var files: [String] { input.files }
 }
 
 /// A subcommand that runs one stage over each document of its input.
@@ -45,8 +57,6 @@ extension StageCommand {
         // A closed output pipe then shows up as EPIPE, on which writeAll ends the run quietly.
         signal(SIGPIPE, SIG_IGN)
         var output = OutputWriter()
-        var failures = 0
-        let sources = stream.files.isEmpty ? ["-"] : stream.files
         // Analyzers are made lazily: one per worker thread in --jsonl mode, one otherwise.
         let shared = try makeAnalyzer()
         var made: [Worker<Output>] = []
@@ -54,22 +64,12 @@ extension StageCommand {
             while made.count < count { made.append(Worker(analyze: try makeWorker(shared))) }
             return Array(made.prefix(count))
         }
-        for source in sources {
-            let name = source == "-" ? "stdin" : source
-            let descriptor = source == "-" ? STDIN_FILENO : open(source, O_RDONLY)
-            guard descriptor >= 0 else {
-                report("\(name): cannot open: \(String(cString: strerror(errno)))")
-                failures += 1
-                continue
-            }
-            defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        let failures = try forEachInput(stream.files) { descriptor, name in
             if stream.jsonl {
-                failures += try runLines(LineReader(descriptor: descriptor), name: name,
-                                         analyzers: analyzers(max(1, stream.jobs)), output: &output)
-            } else {
-                failures += try runWhole(descriptor, name: name,
-                                         analyze: analyzers(1)[0].analyze, output: &output)
+                return try runLines(LineReader(descriptor: descriptor), name: name,
+                                    analyzers: analyzers(max(1, stream.jobs)), output: &output)
             }
+            return try runWhole(descriptor, name: name, analyze: analyzers(1)[0].analyze, output: &output)
         }
         output.flush()
         if failures > 0 { throw ExitCode(1) }
@@ -87,17 +87,9 @@ extension StageCommand {
                 encoder.encode(OutputLine(id: document.id, body: try worker.analyze(document)))
             }
         }
-        let errorEncoder = LineEncoder()
+        let errors = LineEncoder()
         try DocumentBatches.run(&lines, source: name, defaultDate: stream.date, workers: encoders) { batch, _ in
-            for outcome in batch {
-                switch outcome {
-                case .success(let line): output.write(line: line)
-                case .failure(let failure):
-                    report(failure.message)
-                    failures += 1
-                    output.write(line: errorEncoder.encode(OutputLine(id: .null, body: ErrorBody(error: failure.message))))
-                }
-            }
+            failures += output.write(batch, errors: errors)
         }
         return failures
     }

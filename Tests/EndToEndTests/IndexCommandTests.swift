@@ -58,6 +58,30 @@ import Testing
         #expect(after["quotes"] == 400)
     }
 
+    /// WAL lets readers run beside a writer: every read during an add answers, sees only whole
+    /// batches (quotes never run ahead of their documents), and never goes backwards.
+    @Test func readersSeeWholeBatchesWhileAddRuns() throws {
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        let inputFile = db + ".jsonl"
+        try documents(600).write(to: URL(fileURLWithPath: inputFile))
+        defer { try? FileManager.default.removeItem(atPath: inputFile) }
+        #expect(try JPEN.run(["index", "add", "--db", db, "--jsonl"], input: documents(2)).status == 0)
+        let writer = Process()
+        writer.executableURL = JPEN.executable
+        writer.arguments = ["index", "add", "--db", db, "--jsonl", inputFile]
+        try writer.run()
+        var seen: [Int] = []
+        while writer.isRunning || seen.isEmpty {
+            let counts = try stats()
+            #expect(counts["quotes"] == counts["documents"], "\(counts)")
+            seen.append(counts["documents"] ?? -1)
+        }
+        writer.waitUntilExit()
+        #expect(writer.terminationStatus == 0)
+        #expect(seen == seen.sorted(), "\(seen)")
+        #expect(try stats()["documents"] == 600)
+    }
+
     @Test func foreignFileIsAClearError() throws {
         defer { try? FileManager.default.removeItem(atPath: db) }
         try Data("plain text, not an index".utf8).write(to: URL(fileURLWithPath: db))

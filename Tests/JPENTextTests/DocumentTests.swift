@@ -5,6 +5,14 @@ import JPENText
 import Testing
 
 @Suite struct DocumentTests {
+    @Test func stringFromScalars() {
+        #expect(String(scalars: [Unicode.Scalar]()) == "")
+        #expect(String(scalars: ["a"] as [Unicode.Scalar]) == "a")
+        let text = "石破😀e\u{301}"
+        #expect(String(scalars: text.unicodeScalars) == text)
+        #expect(String(scalars: Array(text.unicodeScalars)[1...2]) == "破😀")
+    }
+
     @Test func codePointsAreTheUnit() {
         let document = Document(text: "石破茂首相は🇯🇵")
         #expect(document.count == 8)

@@ -1,0 +1,75 @@
+/// A dictionary of words that turns away most absent words without hashing them.
+///
+/// The English rules look each word they meet up in several word lists, and nearly every look-up
+/// fails ("the" is no month, no unit, no weekday). Hashing the word for each failure cost a
+/// fifth of the date stage. A word's signature (length, first and last byte) is one bit in a
+/// 4 KB table; only a word whose signature some key shares is hashed.
+///
+/// ```swift
+/// let months: WordTable<Int> = ["may": 5, "june": 6]
+/// months["june"]   // 6
+/// months["the"]    // nil, from the signature table alone
+/// ```
+///
+/// Cost: O(1) per look-up; building costs O(keys).
+struct WordTable<Value> {
+    private let values: [String: Value]
+    /// One bit per signature any key has.
+    private let signatures: [UInt64]
+
+    init(_ values: [String: Value]) {
+        self.values = values
+        var signatures = [UInt64](repeating: 0, count: 1 << 15 / 64)
+        for key in values.keys {
+            let signature = Self.signature(key)
+            signatures[signature >> 6] |= 1 << UInt64(signature & 63)
+        }
+        self.signatures = signatures
+    }
+
+    var keys: Dictionary<String, Value>.Keys { values.keys }
+
+    subscript(word: String) -> Value? {
+        let signature = Self.signature(word)
+        guard signatures[signature >> 6] & (1 << UInt64(signature & 63)) != 0 else { return nil }
+        return values[word]
+    }
+
+    func contains(_ word: String) -> Bool { self[word] != nil }
+
+    /// 15 bits: the length (up to 31) and the low five bits of the first and last bytes.
+    static func signature(_ word: String) -> Int {
+        let utf8 = word.utf8
+        guard !utf8.isEmpty else { return 0 }
+        let first = Int(utf8[utf8.startIndex] & 31)
+        let last = Int(utf8[utf8.index(before: utf8.endIndex)] & 31)
+        return min(utf8.count, 31) << 10 | first << 5 | last
+    }
+}
+
+extension WordTable: ExpressibleByDictionaryLiteral {
+    init(dictionaryLiteral elements: (String, Value)...) {
+        self.init(Dictionary(uniqueKeysWithValues: elements))
+    }
+}
+
+extension WordTable: Sendable where Value: Sendable {}
+
+/// A long list of words for ``DateScanner/literal(_:_:)``, grouped by first code point: one
+/// look-up finds the few words that can match at a token instead of comparing every word there
+/// (the sixty deictic words, compared at every kanji that starts one, cost a tenth of the stage).
+/// Within a group the words keep their order, so the earlier of two equally long words still wins.
+///
+/// Cost: O(1) per look-up; building costs O(words).
+struct LiteralTable: Sendable {
+    let words: [String]
+    private let groups: [Unicode.Scalar: [String]]
+
+    init(_ words: [String]) {
+        self.words = words
+        groups = Dictionary(grouping: words) { $0.unicodeScalars.first! }
+    }
+
+    /// The words that start with `scalar`, in list order.
+    subscript(startingWith scalar: Unicode.Scalar) -> [String] { groups[scalar] ?? [] }
+}

@@ -1,0 +1,57 @@
+@testable import JPENDates
+import Foundation
+import JPENText
+import Testing
+
+/// ``DateScanner/rulesMayStart(_:)`` skips tokens no rule can start at; these tests run every rule
+/// at every token it skips and expect no match, so a rule given a new first word without the gate
+/// learning it fails here.
+@Suite struct RuleGateTests {
+    /// Phrases of every rule family in both languages, and the repository's sample articles.
+    static let texts: [String] = {
+        let phrases = [
+            "On Friday, Nov. 8, 2024 at 3pm EST, and the day after tomorrow; last Christmas Eve; next Thanksgiving day.",
+            "three years ago, in two weeks, a quarter past 1pm, half past three, twice a week, every other day, daily.",
+            "the first Monday of October, the third quarter, mid-1990s, the 24th, early this year, recently, now, Q3.",
+            "about five minutes, several years, a 6-year-old, the past two months, 2014 B.C., nineteen ninety-six, noon.",
+            "令和元年5月1日(水)午前9時半、西暦2024年、紀元前3世紀、十一月五日、11月18〜19日、来週、昨年末、一昨日、今朝。",
+            "約5分間、数年、半年前、四半世紀、週1回、毎週月曜日、3日に1回、直近1時間、現在、ただいま、正午、2021/7/18、23:59:59。",
+            "にがつ、げつようび、(火)、金曜、1年2ヶ月、5年ぶり、8日目、夕方6時、深夜0時、今現在、前の1分、最後の1秒。",
+        ]
+        let corpora = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Corpora")
+        let files = (try? FileManager.default.contentsOfDirectory(at: corpora, includingPropertiesForKeys: nil)) ?? []
+        return phrases + files.filter { $0.pathExtension == "txt" }.compactMap { try? String(contentsOf: $0, encoding: .utf8) }
+    }()
+
+    @Test func skippedTokensStartNoMatch() {
+        #expect(Self.texts.count > 7)
+        for text in Self.texts {
+            let normalized = DateTagger().normalizer.normalize(Document(text: text))
+            let scanner = DateScanner(scalars: normalized.scalars, reference: ReferenceTime(parsing: "2024-11-08"))
+            for i in scanner.tokens.indices {
+                let (japanese, english) = scanner.rulesMayStart(i)
+                let what = "token \(i) \"\(scanner.tokens[i].text)\" of \(text.prefix(30))"
+                if !japanese {
+                    #expect(scanner.japaneseDate(i) == nil, "\(what)")
+                    #expect(scanner.japaneseClock(i) == nil, "\(what)")
+                    #expect(scanner.japaneseDuration(i) == nil, "\(what)")
+                    #expect(scanner.japaneseSet(i) == nil, "\(what)")
+                    #expect(scanner.japaneseDeictic(i) == nil, "\(what)")
+                    #expect(scanner.japaneseWeekday(i) == nil, "\(what)")
+                }
+                if !english { #expect(scanner.englishExpression(i) == nil, "\(what)") }
+            }
+        }
+    }
+
+    @Test func mostTokensAreSkipped() {
+        let text = "The committee discussed the proposal at length on Friday. 委員会、提案議論。"
+        let normalized = DateTagger().normalizer.normalize(Document(text: text))
+        let scanner = DateScanner(scalars: normalized.scalars, reference: nil)
+        let open = scanner.tokens.indices.filter { scanner.rulesMayStart($0) != (false, false) }.map { scanner.tokens[$0].text }
+        // Only the words a date can start with; none of the kanji. (Kana starting a reading such
+        // as しがつ stay open.)
+        #expect(open == ["the", "the", "at", "on", "friday"])
+    }
+}
