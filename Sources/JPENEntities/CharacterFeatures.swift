@@ -9,19 +9,23 @@ import JPENText
 /// of a ``NameGazetteer`` covering it (surname, given name, place, ...), and the word of jpen's
 /// segmentation it sits in (the word, where the character sits in it, the words before and after):
 /// tags stay per character, so a mention may still start or end inside a word (米|国務省), but the
-/// words tell the tagger where names and their suffixes (…党, …大学) begin and end.
-/// Cost: O(n), 43 hashes per character plus up to 12 gazetteer probes, no allocation once the
+/// words tell the tagger where names and their suffixes (…党, …大学) begin and end; and the head
+/// of the compound it sits in (the run of kanji, katakana, Latin letters and digits up to the next
+/// kana or punctuation): its last characters, its last word and what follows it, so that the type
+/// of a name is learned from its head (…社, …省, …大学, …駅 wherever the name starts).
+/// Cost: O(n), 47 hashes per character plus up to 12 gazetteer probes, no allocation once the
 /// buffers have grown.
 public struct CharacterFeatures {
     /// The features each character gets; also recorded in the model file.
-    public static let templateCount = 43
+    public static let templateCount = 47
     /// The feature set's number in the model file header.
-    public static let featureSet: UInt32 = 1
+    public static let featureSet: UInt32 = 3
 
     private var characters: [UInt32] = []
     private var classes: [UInt32] = []
     private var runStarts: [Int] = []
     private var runEnds: [Int] = []
+    private var compoundEnds: [Int] = []
     private var matches = NameMatches()
     private var wordOf: [Int] = []
     private var wordHashes: [UInt32] = []
@@ -87,11 +91,20 @@ public struct CharacterFeatures {
             if i > pad, Self.runClass(classes[i]) != Self.runClass(classes[i - 1]) { start = i }
             runStarts.append(start)
         }
-        var end = pad + n
-        runEnds = [Int](repeating: 0, count: n)
+        var end = pad + n, compoundEnd = pad + n
+        runEnds.removeAll(keepingCapacity: true)
+        runEnds.append(contentsOf: repeatElement(0, count: n))
+        compoundEnds.removeAll(keepingCapacity: true)
+        compoundEnds.append(contentsOf: repeatElement(0, count: n))
         for i in stride(from: pad + n - 1, through: pad, by: -1) {
             if i < pad + n - 1, Self.runClass(classes[i]) != Self.runClass(classes[i + 1]) { end = i + 1 }
             runEnds[i - pad] = end
+            if !Self.isCompound(classes[i]) {
+                compoundEnd = i
+            } else if i == pad + n - 1 || !Self.isCompound(classes[i + 1]) {
+                compoundEnd = i + 1
+            }
+            compoundEnds[i - pad] = compoundEnd
         }
 
         features.reserveCapacity(features.count + n * Self.templateCount)
@@ -162,6 +175,27 @@ public struct CharacterFeatures {
             emit(h().adding(next).adding(place))
             emit(h().adding(previous).adding(current))
             emit(h().adding(current).adding(next))
+            // The compound's head: its last two characters, its last word, what follows it.
+            let compoundEnd = compoundEnds[position]
+            if compoundEnd > i {
+                let toHead = UInt32(min(compoundEnd - 1 - i, 6))
+                let headWord = wordOf[compoundEnd - 1 - pad]
+                emit(h().adding(c[compoundEnd - 1]).adding(c[compoundEnd - 2]))
+                emit(h().adding(c[compoundEnd - 1]).adding(toHead))
+                emit(h().adding(headWord >= 0 ? wordHashes[headWord] : 0).adding(toHead == 0 ? 1 : 0))
+                emit(h().adding(c[compoundEnd - 1]).adding(c[compoundEnd]))
+            } else {
+                for _ in 0..<4 { emit(h()) }
+            }
+        }
+    }
+
+    /// Whether a character of this class belongs in a compound: kanji, katakana, Latin, digits.
+    static func isCompound(_ c: UInt32) -> Bool {
+        switch c {
+        case Class.kanji.rawValue, Class.katakana.rawValue, Class.middleDot.rawValue,
+             Class.upper.rawValue, Class.lower.rawValue, Class.digit.rawValue: true
+        default: false
         }
     }
 

@@ -118,12 +118,16 @@ public final class EntityWorker {
             }
             let model = unit.model == .japanese ? recognizer.japanese : recognizer.english
             let features = extractor.features(of: unit, in: normalized, mask: model.rowMask)
-            let tags = model.tag(features, count: unit.positions.count, scratch: &scratch)
+            var tags = model.tag(features, count: unit.positions.count, scratch: &scratch)
             var taken: [Span] = []
-            var decoded = Tag.decode(tags)
+            var decoded: [(range: Range<Int>, kind: MentionKind)]
             if unit.model == .japanese {
                 let sentence = normalized.scalars[unit.positions.first!.start..<unit.positions.last!.end]
-                decoded = Self.wholeKatakanaNames(Self.joiningAdjacentNames(decoded), in: sentence)
+                CompoundMentions.widen(&tags, in: sentence, emissions: scratch, transitions: model.transitions,
+                                       margin: CompoundMentions.marginShare * model.largestWeight)
+                decoded = Self.wholeKatakanaNames(Self.joiningAdjacentNames(Tag.decode(tags)), in: sentence)
+            } else {
+                decoded = Tag.decode(tags)
             }
             for mention in decoded {
                 var span = Span(start: unit.positions[unit.positions.startIndex + mention.range.lowerBound].start,
@@ -190,16 +194,30 @@ public final class EntityWorker {
     static func wholeKatakanaNames(_ mentions: [(range: Range<Int>, kind: MentionKind)],
                                    in sentence: ArraySlice<Unicode.Scalar>) -> [(range: Range<Int>, kind: MentionKind)] {
         let base = sentence.startIndex, n = sentence.count
-        func isKatakana(_ position: Int) -> Bool { position >= 0 && position < n && Script(sentence[base + position]) == .katakana }
-        func isDot(_ position: Int) -> Bool { position >= 0 && position < n && sentence[base + position] == "\u{30FB}" }
+        func isLatin(_ position: Int) -> Bool { position >= 0 && position < n && Script(sentence[base + position]) == .latin }
+        // A part of a name: 1 katakana, 2 a Latin initial (one or two letters: ラッセル・T・デイヴィス, J.L.ボニエ).
+        func part(_ position: Int) -> Int {
+            guard position >= 0, position < n else { return 0 }
+            if Script(sentence[base + position]) == .katakana { return 1 }
+            guard isLatin(position) else { return 0 }
+            var length = 1
+            while isLatin(position - length) { length += 1 }
+            var after = position + 1
+            while isLatin(after) { after += 1; length += 1 }
+            return length <= 2 ? 2 : 0
+        }
+        func isJoin(_ position: Int) -> Bool {
+            guard position >= 0, position < n else { return false }
+            return sentence[base + position] == "\u{30FB}" || (sentence[base + position] == "." && (part(position - 1) == 2 || part(position + 1) == 2))
+        }
         var widened: [(range: Range<Int>, kind: MentionKind)] = []
         for mention in mentions {
             var start = mention.range.lowerBound, end = mention.range.upperBound
-            while isKatakana(start) {
-                if isKatakana(start - 1) { start -= 1 } else if isDot(start - 1), isKatakana(start - 2) { start -= 2 } else { break }
+            while part(start) != 0 {
+                if part(start - 1) == part(start) { start -= 1 } else if isJoin(start - 1), part(start - 2) != 0 { start -= 2 } else { break }
             }
-            while isKatakana(end - 1) {
-                if isKatakana(end) { end += 1 } else if isDot(end), isKatakana(end + 1) { end += 2 } else { break }
+            while part(end - 1) != 0 {
+                if part(end) == part(end - 1) { end += 1 } else if isJoin(end), part(end + 1) != 0 { end += 2 } else { break }
             }
             if let last = widened.last, start < last.range.upperBound {
                 widened[widened.count - 1] = (min(start, last.range.lowerBound)..<max(end, last.range.upperBound), mention.kind)

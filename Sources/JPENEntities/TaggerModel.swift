@@ -77,6 +77,9 @@ public struct TaggerModel: Sendable {
         self.weightsOffset = weightsOffset
     }
 
+    /// The largest weight of a feature for a tag: the unit of the model's scores.
+    public var largestWeight: Float { scale * Float(Int16.max) }
+
     static func weightsOffset(tags: Int) -> Int {
         let end = 8 + 6 * 4 + 4 * (tags + 1) * tags
         return (end + 15) / 16 * 16

@@ -55,12 +55,17 @@ struct TrainEntitiesCommand: ParsableCommand {
     @Option(help: "Extra copies of each Japanese (.bio) sentence with its names swapped for other names of the same kind from the data (Japanese model only).")
     var swappedCopies = 0
 
+    @Flag(help: "Draw half of the swapped-in organizations from the dictionaries' organizations (ENAMDICT (c)/(o), EDICT names by their gloss) rather than from the data.")
+    var dictionarySwaps = false
+
     func run() throws {
         let excluded = try excludeDocuments.map(Self.nonCommercialDocuments) ?? []
         let rowMask = UInt32((1 << rowBits) - 1)
         var table = NameGazetteerBuilder()
-        for path in names { try EDRDG.addEntries(of: path, isNameDictionary: true, to: &table) }
-        for path in words { try EDRDG.addEntries(of: path, isNameDictionary: false, to: &table) }
+        var organizations: [[Unicode.Scalar]] = []
+        for path in names { try EDRDG.addEntries(of: path, isNameDictionary: true, to: &table, organizations: &organizations) }
+        for path in words { try EDRDG.addEntries(of: path, isNameDictionary: false, to: &table, organizations: &organizations) }
+        let dictionaryNames: [MentionKind: [[Unicode.Scalar]]] = dictionarySwaps ? [.entity(.organization): organizations] : [:]
         if let titles {
             for line in try String(contentsOfFile: titles, encoding: .utf8).split(separator: "\n") where !line.hasPrefix("#") {
                 table.add(Array(line.trimmingCharacters(in: .whitespaces).unicodeScalars), .title)
@@ -69,8 +74,9 @@ struct TrainEntitiesCommand: ParsableCommand {
         let tablePath = URL(fileURLWithPath: output).appendingPathComponent("names.bin").path
         try Data(table.tableBytes()).write(to: URL(fileURLWithPath: tablePath))
         print("names.bin: \(table.count) keys")
-        let set = try EntityTrainingSet(japaneseMask: rowMask, englishMask: rowMask,
-                                        names: NameGazetteer(path: tablePath))
+        let nameTable = try NameGazetteer(path: tablePath)
+        let set = try EntityTrainingSet(japaneseMask: rowMask, englishMask: rowMask, names: nameTable)
+        var swapSources: [AnnotatedSentence] = []
         for path in data {
             let text = try String(contentsOfFile: path, encoding: .utf8)
             let examples: [AnnotatedSentence]
@@ -83,19 +89,26 @@ struct TrainEntitiesCommand: ParsableCommand {
             }
             for example in examples { set.add(Document(text: example.text), mentions: example.mentions) }
             print("\(path): \(examples.count) sentences, \(examples.reduce(0) { $0 + $1.mentions.count }) mentions")
-            if path.hasSuffix(".bio"), swappedCopies > 0 {
-                let swapped = AnnotatedSentence.withSwappedNames(examples, copies: swappedCopies)
-                for example in swapped { set.add(Document(text: example.text), mentions: example.mentions, japaneseOnly: true) }
-                print("  \(swapped.count) sentences with swapped names")
-            }
+            if path.hasSuffix(".bio") { swapSources += examples }
         }
-        let models: [(String, UInt32, Int, [PerceptronTrainer.Sequence], Float)] = [
-            ("ner-ja.bin", CharacterFeatures.featureSet, CharacterFeatures.templateCount, set.japanese, japaneseBias),
-            ("ner-en.bin", TokenFeatures.featureSet, TokenFeatures.templateCount, set.english, englishBias),
+        // Each seed draws its own swapped names, so the averaged model has seen more of them.
+        func japaneseSequences(seed: Int) throws -> [PerceptronTrainer.Sequence] {
+            guard swappedCopies > 0 else { return set.japanese }
+            let copies = try EntityTrainingSet(japaneseMask: rowMask, englishMask: rowMask, names: nameTable)
+            let swapped = AnnotatedSentence.withSwappedNames(swapSources, copies: swappedCopies,
+                                                             dictionaryNames: dictionaryNames, seed: UInt64(seed))
+            for example in swapped { copies.add(Document(text: example.text), mentions: example.mentions, japaneseOnly: true) }
+            print("  seed \(seed): \(swapped.count) sentences with swapped names")
+            return set.japanese + copies.japanese
+        }
+        let models: [(String, UInt32, Int, (Int) throws -> [PerceptronTrainer.Sequence], Float)] = [
+            ("ner-ja.bin", CharacterFeatures.featureSet, CharacterFeatures.templateCount, japaneseSequences, japaneseBias),
+            ("ner-en.bin", TokenFeatures.featureSet, TokenFeatures.templateCount, { _ in set.english }, englishBias),
         ]
-        for (name, featureSet, templateCount, sequences, bias) in models {
-            print("\(name): \(sequences.count) sequences")
-            let trainers = (1...max(seeds, 1)).map { seed in
+        for (name, featureSet, templateCount, sequencesOfSeed, bias) in models {
+            print(name)
+            let trainers = try (1...max(seeds, 1)).map { seed in
+                let sequences = try sequencesOfSeed(seed)
                 let trainer = PerceptronTrainer(featureSet: featureSet, templateCount: templateCount, rowBits: rowBits)
                 trainer.train(sequences, passes: passes, seed: UInt64(seed)) { pass, accuracy in
                     print("  seed \(seed) pass \(pass): \(String(format: "%.4f", accuracy)) of positions right")
@@ -144,14 +157,17 @@ struct AnnotatedSentence {
     /// `copies` variants of each sentence with names, each name replaced by a name of the same
     /// kind drawn from all the sentences' names (mention replacement): the tagger then sees each
     /// context with names it does not know, and leans on the context rather than on memorized
-    /// names. Repeatable: the draws are seeded.
-    static func withSwappedNames(_ sentences: [AnnotatedSentence], copies: Int) -> [AnnotatedSentence] {
+    /// names. Where `dictionaryNames` holds names of a kind, half of that kind's draws come from
+    /// them: heads the data never shows (…汽車, …公団) then meet the data's contexts.
+    /// Repeatable: the draws follow `seed`.
+    static func withSwappedNames(_ sentences: [AnnotatedSentence], copies: Int,
+                                 dictionaryNames: [MentionKind: [[Unicode.Scalar]]] = [:], seed: UInt64 = 1) -> [AnnotatedSentence] {
         var pool: [MentionKind: [[Unicode.Scalar]]] = [:]
         let texts = sentences.map { Array($0.text.unicodeScalars) }
         for (sentence, text) in zip(sentences, texts) {
             for mention in sentence.mentions { pool[mention.kind, default: []].append(Array(text[mention.span.range])) }
         }
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix(seed: 6 &+ seed)
         var result: [AnnotatedSentence] = []
         for (sentence, text) in zip(sentences, texts) where !sentence.mentions.isEmpty {
             for _ in 0..<copies {
@@ -160,7 +176,8 @@ struct AnnotatedSentence {
                 var offset = 0
                 for mention in sentence.mentions.sorted(by: { $0.span < $1.span }) where mention.span.start >= offset {
                     swapped += text[offset..<mention.span.start]
-                    let name = pool[mention.kind]!.randomElement(using: &generator)!
+                    let fromDictionary = dictionaryNames[mention.kind].flatMap { Bool.random(using: &generator) ? $0 : nil }
+                    let name = (fromDictionary ?? pool[mention.kind]!).randomElement(using: &generator)!
                     mentions.append((Span(start: swapped.count, end: swapped.count + name.count), mention.kind))
                     swapped += name
                     offset = mention.span.end
@@ -252,7 +269,9 @@ struct AnnotatedSentence {
 /// Reads EDRDG dictionary lines, `HEADWORD [READING] /(tags) gloss/gloss/(tags) gloss/`, into a
 /// name table: headwords as written (NFKC), glosses lowercased.
 enum EDRDG {
-    static func addEntries(of path: String, isNameDictionary: Bool, to table: inout NameGazetteerBuilder) throws {
+    /// Also collects the surfaces of organizations (and nothing else) into `organizations`.
+    static func addEntries(of path: String, isNameDictionary: Bool, to table: inout NameGazetteerBuilder,
+                           organizations: inout [[Unicode.Scalar]]) throws {
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         let text = try Converter.decode(bytes, charset: "EUC-JP")
         let normalizer = TextNormalizer()
@@ -263,6 +282,7 @@ enum EDRDG {
             guard !surface.isEmpty, !surface.hasPrefix("？") else { continue }
             var classes: NameClasses = isNameDictionary ? [] : .word
             var surfaceClasses = classes
+            var isFirstGloss = true
             for field in line[slash.upperBound...].split(separator: "/") {
                 var gloss = field.drop { $0 == " " }
                 while gloss.first == "(", let close = gloss.firstIndex(of: ")") {
@@ -276,6 +296,11 @@ enum EDRDG {
                 // Trailing notes: "Los Angeles (abbr)", "Ishiba Shigeru (1957.2.4-)".
                 if let note = gloss.firstRange(of: " (") { gloss = gloss[..<note.lowerBound] }
                 guard !gloss.isEmpty, gloss != "P" else { continue }
+                if !isNameDictionary, isFirstGloss {
+                    // EDICT also lists proper names ("Baath Party", "Gansu Province"): its first gloss tells.
+                    isFirstGloss = false
+                    if let named = properNameClasses(gloss) { classes = named; surfaceClasses = named }
+                }
                 surfaceClasses.formUnion(classes)
                 if isNameDictionary {
                     let lowered = gloss.lowercased()
@@ -288,10 +313,46 @@ enum EDRDG {
                 }
             }
             if !surfaceClasses.isEmpty {
-                table.add(normalizer.normalize(Document(text: surface)).scalars, surfaceClasses)
+                let scalars = normalizer.normalize(Document(text: surface)).scalars
+                table.add(scalars, surfaceClasses)
+                if surfaceClasses == .organization { organizations.append(scalars) }
             }
         }
     }
+
+    /// The classes of an EDICT headword whose first gloss is a proper name, every word capitalized
+    /// but for particles ("Ministry of Foreign Affairs", "Seto Inland Sea"): an organization or a
+    /// place when its head word says so, else a name of unknown kind; nil for an ordinary word.
+    static func properNameClasses(_ gloss: Substring) -> NameClasses? {
+        let words = gloss.split(separator: " ")
+        guard gloss.count >= 3, let first = words.first?.first, first.isUppercase,
+              words.allSatisfy({ $0.first!.isUppercase || !$0.first!.isLetter || lowercaseNameWords.contains($0) }) else { return nil }
+        if words.contains(where: { organizationWords.contains($0) }) { return .organization }
+        if words.contains(where: { placeWords.contains($0) }) { return .place }
+        return .name
+    }
+
+    static let lowercaseNameWords: Set<Substring> = ["of", "the", "and", "for", "de", "in", "on", "&"]
+
+    /// Head words of English organization names.
+    static let organizationWords: Set<Substring> = [
+        "Party", "Company", "Corporation", "Corp.", "Inc.", "Ltd.", "Ministry", "University", "College", "Bank",
+        "Association", "Agency", "Council", "Committee", "League", "Union", "Army", "Navy", "Society", "Federation",
+        "Institute", "Foundation", "Organization", "Group", "Bureau", "Office", "Department", "Board", "Commission",
+        "Court", "Police", "Church", "Club", "Team", "School", "Academy", "Railway", "Airlines", "Airways",
+        "Broadcasting", "Newspaper", "Cabinet", "Parliament", "Diet", "Assembly", "Government", "Shogunate",
+        "Network", "Press", "Studio", "Studios", "Records", "Motors", "Industries", "Holdings", "Alliance",
+        "Coalition", "Front", "Corps", "Guard", "Fund", "Center", "Centre",
+    ]
+
+    /// Head words of English place names.
+    static let placeWords: Set<Substring> = [
+        "River", "Mountain", "Mount", "Island", "Islands", "Prefecture", "City", "Town", "Village", "Station",
+        "Temple", "Shrine", "Park", "Bridge", "Airport", "Lake", "Bay", "Sea", "Ocean", "Peninsula", "Strait",
+        "Province", "State", "Kingdom", "Republic", "Empire", "Castle", "Palace", "Tower", "Port", "Harbor",
+        "Valley", "Desert", "Plain", "Cape", "Gulf", "Street", "Avenue", "Hall", "Stadium", "Region", "District",
+        "County", "Canal", "Falls", "Hills", "Range", "Square",
+    ]
 
     /// The classes an ENAMDICT tag stands for.
     static func nameClasses(tag: Substring) -> NameClasses {

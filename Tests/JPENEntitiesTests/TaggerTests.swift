@@ -83,6 +83,35 @@ import Testing
         #expect(EntityWorker.wholeKatakanaNames([(0..<1, .other)], in: Array("ア".unicodeScalars)[...]).map(\.range) == [0..<1])
     }
 
+    @Test func katakanaNamesTakeTheirLatinInitials() {
+        // ラッセル・T・デイヴィス: the tagger's T・デイヴィス grows to the whole name; BMW is no initial.
+        let sentence = Array("ラッセル・T・デイヴィスとJ.L.ボニエとBMW・ジャパン".unicodeScalars)[...]
+        let widened = EntityWorker.wholeKatakanaNames([(5..<12, .entity(.person)), (17..<20, .entity(.person)),
+                                                       (25..<29, .entity(.organization))], in: sentence)
+        #expect(widened.map(\.range) == [0..<12, 13..<20, 25..<29])
+    }
+
+    @Test func mentionsWidenToTheirCompoundWhenTheScoresAllow() {
+        // パリ交通公団が: the tagger stops after パリ (LOC); the compound runs to 団.
+        let sentence = Array("パリ交通公団が".unicodeScalars)[...]
+        let loc = Tag.make(.entity(.location), .begin), locLast = Tag.make(.entity(.location), .last)
+        let decoded: [UInt8] = [loc, locLast, 0, 0, 0, 0, 0]
+        let transitions = [Float](repeating: 0, count: (Tag.count + 1) * Tag.count)
+        // Emissions that favour the decoded path by 1 at each character the widening would add.
+        var emissions = [Float](repeating: 0, count: sentence.count * Tag.count)
+        for position in 0..<sentence.count { emissions[position * Tag.count + Int(decoded[position])] = 1 }
+        var tags = decoded
+        CompoundMentions.widen(&tags, in: sentence, emissions: emissions, transitions: Viterbi.constrained(transitions), margin: 0.5)
+        #expect(tags == decoded)
+        CompoundMentions.widen(&tags, in: sentence, emissions: emissions, transitions: Viterbi.constrained(transitions), margin: 2)
+        #expect(Tag.decode(tags).map(\.range) == [0..<6])
+        // Its own type keeps the B it was decoded with, so it outscores ORG here.
+        #expect(Tag.decode(tags).map(\.kind) == [.entity(.location)])
+        var empty: [UInt8] = []
+        CompoundMentions.widen(&empty, in: sentence[0..<0], emissions: [], transitions: transitions, margin: 2)
+        #expect(empty.isEmpty)
+    }
+
     @Test func possessiveReadsAsTheName() {
         #expect(String(String.UnicodeScalarView(TokenFeatures.stem(Array("Trump’s".unicodeScalars)[...]))) == "Trump")
         #expect(TokenFeatures.stem(Array("is".unicodeScalars)[...]).count == 2)
