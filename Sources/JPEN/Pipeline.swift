@@ -58,7 +58,7 @@ public final class PipelineWorker {
         let reference = try DateTagger.reference(date)
         let normalized = pipeline.segmenter.normalizer.normalize(document)
         let segmentation = segmentWorker.segment(normalized)
-        let entities = entityWorker.recognize(document).entities
+        let entities = entityWorker.recognize(document, normalized: normalized, segmentation: segmentation).entities
         let mentions = entities.map { EntityMention(span: $0.span, id: $0.id, isPerson: $0.type == .person) }
         return Extraction(
             language: Self.language(of: segmentation),

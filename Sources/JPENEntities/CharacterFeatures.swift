@@ -38,7 +38,7 @@ public struct CharacterFeatures {
         case .hiragana: return .hiragana
         case .katakana: return .katakana
         case .kanji: return .kanji
-        case .latin: return scalar.properties.isUppercase ? .upper : .lower
+        case .latin: return scalar.isUppercase ? .upper : .lower
         case .digit: return .digit
         case .space: return .space
         case .punctuation: return scalar.value == 0x30FB ? .middleDot : .punctuation

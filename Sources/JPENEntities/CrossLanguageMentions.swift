@@ -22,55 +22,72 @@ import JPENText
 enum CrossLanguageMentions {
     typealias Mention = (span: Span, type: EntityType)
 
-    /// `mentions` (original offsets) completed: retyped where the languages disagree, with the
-    /// counterparts found. `japanese` are the spans of the Japanese sentences, `englishTokens` the
-    /// tokens of the others, both in original offsets.
+    /// `mentions` (original offsets, sorted by span) completed: retyped where the languages
+    /// disagree, with the counterparts found. `japanese` are the spans of the Japanese sentences,
+    /// `englishTokens` the tokens of the others, both in original offsets.
     static func complete(_ mentions: [Mention], in scalars: [Unicode.Scalar], japanese: [Span], englishTokens: [Span],
                          otherNames: [Span] = [], linker: NameLinker, threshold: Double = 0.6, projectionThreshold: Double = 0.75,
                          window: Int = 600) -> [Mention] {
         guard !mentions.isEmpty, !japanese.isEmpty, !englishTokens.isEmpty else { return mentions }
         var mentions = mentions
-        func name(_ span: Span) -> String { String(String.UnicodeScalarView(scalars[span.range])) }
+        // Each distinct name is numbered and made a string once; similarities are remembered per
+        // pair of numbers, as the loops below ask for the same pairs many times.
+        var names: [String] = [], numbers: [ArraySlice<Unicode.Scalar>: Int] = [:]
+        func number(_ span: Span) -> Int {
+            if let known = numbers[scalars[span.range]] { return known }
+            names.append(String(scalars: scalars[span.range]))
+            numbers[scalars[span.range]] = names.count - 1
+            return names.count - 1
+        }
         func isLatin(_ span: Span) -> Bool {
             scalars[span.range].first { Script($0) != .space && Script($0) != .punctuation }
                 .map { Script($0) == .latin || Script($0) == .digit } ?? true
         }
-        var similarities: [String: [String: Double]] = [:]
-        func similarity(_ japaneseName: String, _ englishName: String) -> Double {
-            if let known = similarities[japaneseName]?[englishName] { return known }
-            let score = linker.similarity(japanese: japaneseName, english: englishName)
-            similarities[japaneseName, default: [:]][englishName] = score
+        // Keyed by both numbers in one integer: hashing one word is cheaper than a pair.
+        var similarities: [Int: Double] = [:]
+        func similarity(japanese: Int, english: Int) -> Double {
+            let pair = japanese << 32 | english
+            if let known = similarities[pair] { return known }
+            let score = linker.similarity(japanese: names[japanese], english: names[english])
+            similarities[pair] = score
             return score
         }
+        let mentionNames = mentions.map { number($0.span) }
 
         // Counterparts stand near each other (a sentence and its translation, a paragraph and
         // the next): only mentions and runs within `window` code points are compared, which keeps
-        // the cost linear in the length of a long document.
-        func near(_ a: Span, _ b: Span) -> Bool { abs(a.start - b.start) <= window }
+        // the cost linear in the length of a long document. `indices` are sorted by start.
+        func near(_ span: Span, among indices: [Int], start: (Int) -> Int) -> ArraySlice<Int> {
+            let low = partition(indices[...]) { start($0) >= span.start - window }
+            let high = partition(indices[low...]) { start($0) > span.start + window }
+            return indices[low..<high]
+        }
+        func nearMentions(_ span: Span, among indices: [Int]) -> ArraySlice<Int> {
+            near(span, among: indices) { mentions[$0].span.start }
+        }
 
         // 1. One type per name across the languages.
         let englishIndices = mentions.indices.filter { isLatin(mentions[$0].span) }
         let japaneseIndices = mentions.indices.filter { !isLatin(mentions[$0].span) }
-        var retyped: [String: EntityType] = [:]
+        var retyped: [Int: EntityType] = [:]
         for j in japaneseIndices {
-            let japaneseName = name(mentions[j].span)
             var sameType = false
             var best: (index: Int, score: Double)?
-            for e in englishIndices where near(mentions[e].span, mentions[j].span) {
-                let score = similarity(japaneseName, name(mentions[e].span))
+            for e in nearMentions(mentions[j].span, among: englishIndices) {
+                let score = similarity(japanese: mentionNames[j], english: mentionNames[e])
                 guard score >= threshold else { continue }
                 if mentions[e].type == mentions[j].type { sameType = true; break }
                 if score > (best?.score ?? 0) { best = (e, score) }
             }
             guard !sameType, let best else { continue }
-            let englishName = name(mentions[best.index].span)
-            let agreed = agreedType(mentions[best.index].type, mentions[j].type, names: [englishName, japaneseName], linker: linker)
-            retyped[japaneseName] = agreed
-            retyped[englishName] = agreed
+            let agreed = agreedType(mentions[best.index].type, mentions[j].type,
+                                    names: [names[mentionNames[best.index]], names[mentionNames[j]]], linker: linker)
+            retyped[mentionNames[j]] = agreed
+            retyped[mentionNames[best.index]] = agreed
         }
         if !retyped.isEmpty {
             for index in mentions.indices {
-                if let type = retyped[name(mentions[index].span)] { mentions[index].type = type }
+                if let type = retyped[mentionNames[index]] { mentions[index].type = type }
             }
         }
 
@@ -81,16 +98,20 @@ enum CrossLanguageMentions {
         let capitalizedRuns = capitalizedNames(in: scalars, tokens: englishTokens, covered: covered)
         var added: [Mention] = []
         var taken = Set<Span>()
-        func project(_ sources: [Int], counterparts: [Int], onto runs: [Span], score: (String, String) -> Double) {
+        func project(_ sources: [Int], counterparts: [Int], onto runs: [Span], score: (_ source: Int, _ other: Int) -> Double) {
+            let runIndices = Array(runs.indices)
+            var runNames: [Int: Int] = [:]
             for source in sources {
-                let span = mentions[source].span, found = name(span)
-                if counterparts.contains(where: { near(mentions[$0].span, span) && score(found, name(mentions[$0].span)) >= threshold }) {
+                let span = mentions[source].span, found = mentionNames[source]
+                if nearMentions(span, among: counterparts).contains(where: { score(found, mentionNames[$0]) >= threshold }) {
                     continue
                 }
                 var best: (span: Span, score: Double)?
-                for run in runs where near(run, span) && !taken.contains(run) {
-                    let value = score(found, name(run))
-                    if value >= projectionThreshold, value > (best?.score ?? 0) { best = (run, value) }
+                for index in near(span, among: runIndices, start: { runs[$0].start }) where !taken.contains(runs[index]) {
+                    let name = runNames[index] ?? number(runs[index])
+                    runNames[index] = name
+                    let value = score(found, name)
+                    if value >= projectionThreshold, value > (best?.score ?? 0) { best = (runs[index], value) }
                 }
                 if let best {
                     taken.insert(best.span)
@@ -98,11 +119,13 @@ enum CrossLanguageMentions {
                 }
             }
         }
-        project(englishIndices, counterparts: japaneseIndices, onto: katakanaRuns) { english, other in similarity(other, english) }
+        project(englishIndices, counterparts: japaneseIndices, onto: katakanaRuns) { english, other in
+            similarity(japanese: other, english: english)
+        }
         // English capitalizes nationalities and languages too ("Greeks", "Spanish"), which
         // match the names of their countries: only people are looked for among capitalized words.
         project(japaneseIndices.filter { mentions[$0].type == .person }, counterparts: englishIndices, onto: capitalizedRuns) {
-            japaneseName, other in similarity(japaneseName, other)
+            japaneseName, other in similarity(japanese: japaneseName, english: other)
         }
         guard !added.isEmpty else { return mentions }
         // Runs of the two kinds never overlap (one script each), but two capitalized runs may.
@@ -115,12 +138,24 @@ enum CrossLanguageMentions {
         return result.sorted { $0.span < $1.span }
     }
 
+    /// The first index of `indices` (a slice) for which `isAbove` holds; `isAbove` must be
+    /// monotonic over it. Cost: O(log n).
+    static func partition(_ indices: ArraySlice<Int>, _ isAbove: (Int) -> Bool) -> Int {
+        var low = indices.startIndex, high = indices.endIndex
+        while low < high {
+            let middle = (low + high) / 2
+            if isAbove(indices[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+
     /// Of the types an English and a Japanese mention of one entity got, the one the lexicon knows
     /// either name as (a listed entity counts most); on a tie, the English one (its tagger reads
     /// capitalization and titles).
     static func agreedType(_ english: EntityType, _ japanese: EntityType, names: [String], linker: NameLinker) -> EntityType {
+        let entries = names.flatMap { linker.lexicon.lookup($0) }
         func support(_ type: EntityType) -> Int {
-            names.flatMap { linker.lexicon.lookup($0) }.reduce(0) { total, entry in
+            entries.reduce(0) { total, entry in
                 total + (entry.types.contains(type) ? (entry.isListed ? 10 : 1) : 0)
             }
         }
@@ -152,7 +187,7 @@ enum CrossLanguageMentions {
     static func capitalizedNames(in scalars: [Unicode.Scalar], tokens: [Span], covered: [Bool]) -> [Span] {
         func isCapitalized(_ token: Span) -> Bool {
             guard let first = scalars[token.range].first else { return false }
-            return Script(first) == .latin && first.properties.isUppercase && !covered[token.range].contains(true)
+            return Script(first) == .latin && first.isUppercase && !covered[token.range].contains(true)
         }
         var runs: [Span] = []
         var index = 0

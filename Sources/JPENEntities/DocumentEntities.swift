@@ -15,10 +15,10 @@ enum DocumentEntities {
         let scalars = document.scalars
         // Each surface takes the type most of its mentions got (on a tie, the mention keeps its own
         // type when it is among the best, else the first best in EntityType order).
-        var votes: [[Unicode.Scalar]: [EntityType: Int]] = [:]
-        for mention in mentions { votes[Array(scalars[mention.span.range]), default: [:]][mention.type, default: 0] += 1 }
+        var votes: [ArraySlice<Unicode.Scalar>: [EntityType: Int]] = [:]
+        for mention in mentions { votes[scalars[mention.span.range], default: [:]][mention.type, default: 0] += 1 }
         for index in mentions.indices {
-            let counts = votes[Array(scalars[mentions[index].span.range])]!
+            let counts = votes[scalars[mentions[index].span.range]]!
             let best = counts.values.max()!
             if counts[mentions[index].type]! < best { mentions[index].type = EntityType.allCases.first { counts[$0] == best }! }
         }
@@ -50,7 +50,7 @@ enum DocumentEntities {
 
         return mentions.map { mention -> Entity in
             let surface = scalars[mention.span.range]
-            return Entity(span: mention.span, text: String(String.UnicodeScalarView(surface)), type: mention.type,
+            return Entity(span: mention.span, text: String(scalars: surface), type: mention.type,
                           id: provisionalID(surface, type: mention.type, kanjiNames: kanjiNames))
         }
     }
@@ -88,7 +88,7 @@ enum DocumentEntities {
         case .organization, .location:
             key = surface.map { Script($0) == .space ? "_" : $0 }
         }
-        let lowered = String(String.UnicodeScalarView(key)).lowercased()
+        let lowered = String(scalars: key).lowercased()
         return type.idPrefix + ":" + lowered
     }
 
@@ -97,12 +97,19 @@ enum DocumentEntities {
                                  besides mentions: [(span: Span, type: EntityType)]) -> [(span: Span, type: EntityType)] {
         var covered = [Bool](repeating: false, count: scalars.count)
         for mention in mentions { for offset in mention.span.range { covered[offset] = true } }
-        let byFirst = Dictionary(grouping: names.filter { !$0.isEmpty }, by: { $0[0] })
+        // The names by first code point, longest first.
+        let byFirst = Dictionary(grouping: names.filter { !$0.isEmpty }, by: { $0[0] }).mapValues {
+            $0.sorted { $0.count > $1.count }
+        }
+        // A bit per first code point (modulo 1024): most positions are ruled out without hashing.
+        var firstBits = [UInt64](repeating: 0, count: 16)
+        for first in byFirst.keys { firstBits[Int(first.value >> 6 & 15)] |= 1 << (first.value & 63) }
         var found: [(span: Span, type: EntityType)] = []
         for offset in scalars.indices where !covered[offset] {
-            guard let candidates = byFirst[scalars[offset]] else { continue }
+            let value = scalars[offset].value
+            guard firstBits[Int(value >> 6 & 15)] & 1 << (value & 63) != 0, let candidates = byFirst[scalars[offset]] else { continue }
             // The longest name that stands here as a whole word.
-            for name in candidates.sorted(by: { $0.count > $1.count }) {
+            for name in candidates {
                 let end = offset + name.count
                 guard end <= scalars.count, scalars[offset..<end].elementsEqual(name),
                       !covered[offset..<end].contains(true) else { continue }

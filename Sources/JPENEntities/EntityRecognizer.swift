@@ -63,36 +63,54 @@ public struct EntityRecognizer: Sendable {
                                   templateCount: TokenFeatures.templateCount)
     }
 
-    /// A worker for one task. Cost: a segmenter worker (about a millisecond).
+    /// A worker for one task. Cost: a segmenter worker and, with a lexicon, a 2 MB table of the
+    /// lexicon scanner; about a millisecond.
     public func makeWorker() throws -> EntityWorker {
         try EntityWorker(recognizer: self)
     }
 }
 
-/// One task's recognizer: buffers reused across documents. Not thread-safe.
+/// One task's recognizer: buffers, the name linker's memory of names and the lexicon scanner's table,
+/// reused across documents. Not thread-safe.
 public final class EntityWorker {
     public let recognizer: EntityRecognizer
     private let extractor: TaggingFeatures
     private let linker: NameLinker?
+    private let scanner: LexiconScanner?
     private var scratch: [Float] = []
 
     init(recognizer: EntityRecognizer) throws {
         self.recognizer = recognizer
         extractor = try TaggingFeatures(segmenter: recognizer.segmenter, names: recognizer.names)
         linker = recognizer.lexicon.map { NameLinker(lexicon: $0) }
+        scanner = recognizer.lexicon.map { LexiconScanner(lexicon: $0) }
     }
 
     /// The entities of `document`, linked through the lexicon when the recognizer has one. A
     /// candidate (from a dictionary) whose span and type the recognizer finds lends the entity
-    /// its id. Cost: O(n): normalization, segmentation, about
-    /// 43 hashed features and 12 name-table probes per Japanese character or 36 features per
-    /// English token, and Viterbi over 21 tags (about 1.8 MB/s of Japanese text, segmentation
-    /// included).
+    /// its id. Cost: O(n): normalization and segmentation, then as
+    /// ``recognize(_:normalized:segmentation:candidates:)``.
     public func recognize(_ document: Document, candidates: [EntityCandidate] = []) -> EntityRecognition {
         let normalized = recognizer.segmenter.normalizer.normalize(document)
+        return recognize(document, normalized: normalized, units: extractor.units(of: normalized), candidates: candidates)
+    }
+
+    /// The entities of `document`, for a caller that has normalized it with the recognizer's
+    /// segmenter's normalizer and segmented it (as ``JPEN/Pipeline`` does for every stage).
+    /// Cost: O(n): about 43 hashed features and 12 name-table probes per Japanese character or
+    /// 36 features per English token, Viterbi over 21 tags, one scan of the lexicon, and, per
+    /// distinct name, a few lexicon look-ups (remembered across documents).
+    public func recognize(_ document: Document, normalized: NormalizedText, segmentation: Segmentation,
+                          candidates: [EntityCandidate] = []) -> EntityRecognition {
+        recognize(document, normalized: normalized, units: extractor.units(of: normalized, segmentation: segmentation),
+                  candidates: candidates)
+    }
+
+    private func recognize(_ document: Document, normalized: NormalizedText, units: [TaggingUnit],
+                           candidates: [EntityCandidate]) -> EntityRecognition {
         var mentions: [(span: Span, type: EntityType)] = []
         var japaneseSentences: [Span] = [], englishTokens: [Span] = [], otherNames: [Span] = []
-        for unit in extractor.units(of: normalized) {
+        for unit in units {
             if unit.model == .japanese {
                 japaneseSentences.append(normalized.originalSpan(of: Span(start: unit.positions.first!.start, end: unit.positions.last!.end)))
             } else {
@@ -130,8 +148,8 @@ public final class EntityWorker {
                 }
             }
         }
-        if let lexicon = recognizer.lexicon {
-            mentions += ListedMentions.missed(in: document.scalars, besides: mentions.map(\.span) + otherNames, lexicon: lexicon)
+        if let scanner {
+            mentions += ListedMentions.missed(in: document.scalars, besides: mentions.map(\.span) + otherNames, scanner: scanner)
             mentions.sort { $0.span < $1.span }
         }
         if let linker {

@@ -6,19 +6,19 @@ import JPENText
 ///
 /// The taggers learned from general text, where ministries, parties and international bodies are
 /// rare; the curated list names exactly the ones news mentions. A longest match of the lexicon
-/// (``Lexicon/scan(_:in:limit:)``) whose first entry is a listed entity, and that touches no
-/// mention and no other name the taggers found (日本 inside 日本人, a nationality, stays out),
-/// and that is not a single word in Latin letters, becomes a mention of the listed type. Cost: one lexicon scan of the text, O(n · log k).
+/// (``LexiconScanner/listedMatches(_:in:limit:)``) whose first entry is a listed entity, and that
+/// touches no mention and no other name the taggers found (日本 inside 日本人, a nationality, stays
+/// out), and that is not a single word in Latin letters, becomes a mention of the listed type.
+/// Cost: one lexicon scan of the text with the task's scanner, O(n) table probes once it is warm.
 enum ListedMentions {
-    static func missed(in scalars: [Unicode.Scalar], besides taken: [Span], lexicon: Lexicon) -> [(span: Span, type: EntityType)] {
+    static func missed(in scalars: [Unicode.Scalar], besides taken: [Span], scanner: LexiconScanner) -> [(span: Span, type: EntityType)] {
         var covered = [Bool](repeating: false, count: scalars.count)
         for span in taken { for offset in span.range { covered[offset] = true } }
         var found: [(span: Span, type: EntityType)] = []
-        for match in lexicon.scan(scalars) {
-            guard let entry = match.entries.first, entry.isListed, let type = entry.listedType,
-                  !covered[match.span.range].contains(true), !continuesWord(match.span, in: scalars),
+        for match in scanner.listedMatches(scalars) {
+            guard !covered[match.span.range].contains(true), !continuesWord(match.span, in: scalars),
                   !isSingleLatinWord(scalars[match.span.range]) else { continue }
-            found.append((match.span, type))
+            found.append(match)
         }
         return found
     }

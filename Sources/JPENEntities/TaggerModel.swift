@@ -131,13 +131,23 @@ enum Viterbi {
         var next = score
         var back = [UInt8](repeating: 0, count: count * tags)
         for t in 0..<tags { score[t] = transitions[tags * tags + t] + emissions[t] }
+        // Each tag's well-formed predecessors, in order (`tags` slots per tag, the first
+        // `predecessorCounts[t]` used): an ill-formed one scores minus infinity and can never win,
+        // and about two thirds of the pairs are ill-formed.
+        var predecessors = [Int](repeating: 0, count: tags * tags), predecessorCounts = [Int](repeating: 0, count: tags)
+        for t in 0..<tags {
+            for p in 0..<tags where transitions[p * tags + t] > -.infinity {
+                predecessors[t * tags + predecessorCounts[t]] = p
+                predecessorCounts[t] += 1
+            }
+        }
         transitions.withUnsafeBufferPointer { transitions in
             emissions.withUnsafeBufferPointer { emissions in
                 for position in 1..<count {
                     for t in 0..<tags {
                         var best = -Float.infinity
                         var from = 0
-                        for p in 0..<tags {
+                        for p in predecessors[(t * tags)..<(t * tags + predecessorCounts[t])] {
                             let s = score[p] + transitions[p * tags + t]
                             if s > best { best = s; from = p }
                         }

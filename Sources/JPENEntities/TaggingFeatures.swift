@@ -45,7 +45,12 @@ final class TaggingFeatures {
     /// of other sentences within a paragraph token by token (a sentence break inside a name,
     /// "Marlene D. | Hilliard", then does not cut the name). Cost: segmentation, O(n).
     func units(of text: NormalizedText) -> [TaggingUnit] {
-        let segmentation = segmentWorker.segment(text)
+        units(of: text, segmentation: segmentWorker.segment(text))
+    }
+
+    /// The tagging units of a text that is already segmented (`segmentation` of `text`).
+    /// Cost: O(n).
+    func units(of text: NormalizedText, segmentation: Segmentation) -> [TaggingUnit] {
         let toNormalized = Self.normalizedOffsets(of: text)
         func normalized(_ span: Span) -> Span {
             Span(start: toNormalized[span.start], end: max(toNormalized[span.start], toNormalized[span.end]))

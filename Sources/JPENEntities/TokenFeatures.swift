@@ -53,7 +53,7 @@ public struct TokenFeatures {
     /// The shape code of a character: X, x, d, or the character itself for anything else.
     static func shapeCode(_ scalar: Unicode.Scalar) -> UInt32 {
         switch Script(scalar) {
-        case .latin: scalar.properties.isUppercase ? 0x58 : 0x78
+        case .latin: scalar.isUppercase ? 0x58 : 0x78
         case .digit: 0x64
         case .hiragana, .katakana, .kanji: 0x4A
         default: scalar.value
@@ -147,7 +147,7 @@ public struct TokenFeatures {
         guard names.keyCount > 0 else { return }
         let base = tokens.startIndex
         for start in 0..<tokens.count {
-            guard let first = scalars[tokens[base + start].range].first, first.properties.isAlphabetic else { continue }
+            guard let first = scalars[tokens[base + start].range].first, first.isAlphabetic else { continue }
             var key = NameGazetteer.keyStart
             for end in (start + 1)...min(tokens.count, start + NameGazetteer.longestLatinKey) {
                 if end > start + 1 { key.add(0x20) }

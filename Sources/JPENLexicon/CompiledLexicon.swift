@@ -16,6 +16,9 @@ final class CompiledLexicon: Sendable {
     private let entriesOffset: Int
     private let keysOffset: Int
     private let poolOffset: Int
+    // The mapping's first byte, which `file` keeps alive: key probes read through it without
+    // slicing `file.bytes` (a binary search probes a key a few dozen times per character scanned).
+    nonisolated(unsafe) private let base: UnsafeRawPointer
 
     /// Maps `path` and checks its header. Cost: O(1).
     init(path: String) throws(LexiconError) {
@@ -39,6 +42,7 @@ final class CompiledLexicon: Sendable {
             throw LexiconError("\(path) is truncated or damaged; rebuild it with `jpen lexicon build`")
         }
         self.file = file
+        base = bytes.baseAddress!
     }
 
     /// The UTF-8 bytes of the pooled string at `offset`.
@@ -85,12 +89,29 @@ final class CompiledLexicon: Sendable {
         return a.count - b.count
     }
 
-    /// The rows of `range` (whose keys share their first `depth` bytes) whose byte at `depth` is
-    /// `byte`. Cost: O(log |range|).
-    func narrow(_ range: Range<Int>, depth: Int, byte: UInt8) -> Range<Int> {
-        let low = partition(range) { self.byte(ofKey: $0, at: depth) >= Int(byte) }
-        let high = partition(low..<range.upperBound) { self.byte(ofKey: $0, at: depth) > Int(byte) }
-        return low..<high
+    /// The rows of `range` (whose keys share their first `depth` bytes) whose next bytes are
+    /// `bytes` (one code point's UTF-8). Cost: O(log |range|) probes, two per halving.
+    func narrow(_ range: Range<Int>, depth: Int, bytes: [UInt8]) -> Range<Int> {
+        bytes.withUnsafeBufferPointer { bytes in
+            let low = partition(range) { self.compare(key: $0, at: depth, with: bytes) >= 0 }
+            let high = partition(low..<range.upperBound) { self.compare(key: $0, at: depth, with: bytes) > 0 }
+            return low..<high
+        }
+    }
+
+    /// The order of key row `index`'s bytes from `depth` (at most `bytes.count` of them) and
+    /// `bytes`: negative, zero or positive; a key that ends first is smaller, as keys sort.
+    @inline(__always)
+    private func compare(key index: Int, at depth: Int, with bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let key = poolOffset + Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: keysOffset + index * LexiconFormat.keySize,
+                                                                         as: UInt32.self)))
+        let length = Int(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: key, as: UInt16.self)))
+        let common = min(max(0, length - depth), bytes.count)
+        for offset in 0..<common {
+            let byte = base.load(fromByteOffset: key + 2 + depth + offset, as: UInt8.self)
+            if byte != bytes[offset] { return Int(byte) - Int(bytes[offset]) }
+        }
+        return common - bytes.count
     }
 
     /// Whether some row of `range` has a key exactly `length` bytes long; such rows come first.
@@ -101,13 +122,6 @@ final class CompiledLexicon: Sendable {
     /// The row range of `range` whose keys are exactly `length` bytes long.
     func rows(in range: Range<Int>, length: Int) -> Range<Int> {
         range.lowerBound..<partition(range) { self.key(at: $0).count > length }
-    }
-
-    /// The byte at `depth` of key row `index`, or -1 past its end (shorter keys sort first).
-    @inline(__always)
-    private func byte(ofKey index: Int, at depth: Int) -> Int {
-        let key = key(at: index)
-        return depth < key.count ? Int(key[depth]) : -1
     }
 
     /// The first index of `range` for which `isAbove` holds; `isAbove` must be monotonic.
@@ -121,15 +135,26 @@ final class CompiledLexicon: Sendable {
         return low
     }
 
+    /// Whether entry `index` is a listed entity (it has an id). Cost: O(1), nothing decoded.
+    func isListed(_ index: Int) -> Bool {
+        let id = Int(file.load(UInt32.self, at: entriesOffset + index * LexiconFormat.entrySize + 12))
+        return file.load(UInt16.self, at: poolOffset + id) > 0
+    }
+
+    /// The entity type a list gives entry `index`. Cost: O(1), nothing decoded.
+    func listedType(_ index: Int) -> EntityType? {
+        LexiconFormat.type(code: file.load(UInt32.self, at: entriesOffset + index * LexiconFormat.entrySize + 16) >> 16 & 0x3)
+    }
+
     /// Entry `index`, decoded. Cost: O(its text).
     func entry(_ index: Int) -> LexiconEntry {
-        let base = entriesOffset + index * LexiconFormat.entrySize
-        let flags = file.load(UInt32.self, at: base + 16)
-        let glosses = string(file.load(UInt32.self, at: base + 8))
-        let id = string(file.load(UInt32.self, at: base + 12))
+        let row = entriesOffset + index * LexiconFormat.entrySize
+        let flags = file.load(UInt32.self, at: row + 16)
+        let glosses = string(file.load(UInt32.self, at: row + 8))
+        let id = string(file.load(UInt32.self, at: row + 12))
         return LexiconEntry(
-            surface: string(file.load(UInt32.self, at: base)),
-            reading: string(file.load(UInt32.self, at: base + 4)),
+            surface: string(file.load(UInt32.self, at: row)),
+            reading: string(file.load(UInt32.self, at: row + 4)),
             glosses: glosses.split(separator: "/").map(String.init),
             kinds: NameKinds(rawValue: UInt16(flags & 0xFFFF)),
             source: LexiconSource(rawValue: UInt8(flags >> 20 & 0x3)) ?? .enamdict,

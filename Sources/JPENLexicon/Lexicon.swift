@@ -57,78 +57,28 @@ public final class Lexicon: Sendable {
     /// ("to" is not the name Tou, nor "Is a" Isa). Nil when no name starts there.
     /// Cost: O(limit · log k).
     public func longestMatch(in text: [Unicode.Scalar], at start: Int, limit: Int = 32) -> LexiconMatch? {
-        guard start < text.count, !LexiconKey.isSeparator(text[start]) else { return nil }
-        // Keys fold case, but a name in Latin letters is capitalized: "to" is not Tou, "sent a"
-        // not Senta.
-        let isLatin = Script(text[start]) == .latin
-        if isLatin, !text[start].properties.isUppercase { return nil }
-        var lastWordStart = start
-        if start > 0, Self.isWordCharacter(text[start - 1]), Self.isWordCharacter(text[start]),
-           Script(text[start]) == .latin || Script(text[start - 1]) == .latin { return nil }
-        var ranges = layers.map { 0..<$0.keyCount }
-        var folder = LexiconKey.Folder()
-        var depth = 0
-        var best: (end: Int, depth: Int, ranges: [Range<Int>])?
-        var index = start
-        var utf8: [UInt8] = []
-        while index < text.count, index - start < limit {
-            utf8.removeAll(keepingCapacity: true)
-            folder.fold(text[index]) { UTF8.encode($0) { utf8.append($0) } }
-            if index > start, !Self.isWordCharacter(text[index - 1]) { lastWordStart = index }
-            index += 1
-            guard !utf8.isEmpty else { continue }
-            var alive = false
-            for (layer, lexicon) in layers.enumerated() {
-                var range = ranges[layer]
-                for (offset, byte) in utf8.enumerated() where !range.isEmpty {
-                    range = lexicon.narrow(range, depth: depth + offset, byte: byte)
-                }
-                ranges[layer] = range
-                alive = alive || !range.isEmpty
-            }
-            depth += utf8.count
-            guard alive else { break }
-            let found = zip(layers, ranges).contains { $0.hasKey(in: $1, length: depth) }
-            let cutsWord = index < text.count && Self.isWordCharacter(text[index - 1])
-                && Self.isWordCharacter(text[index]) && (Script(text[index]) == .latin || Script(text[index - 1]) == .latin)
-            let endsLowercase = isLatin && text[lastWordStart].properties.isLowercase
-            if found, !cutsWord, !endsLowercase { best = (index, depth, ranges) }
-        }
-        guard let best else { return nil }
-        var listed: [LexiconEntry] = [], others: [LexiconEntry] = []
-        for (lexicon, range) in zip(layers, best.ranges) {
-            for row in lexicon.rows(in: range, length: best.depth) {
-                let entry = lexicon.entry(lexicon.entryIndex(ofKey: row))
-                if entry.isListed { listed.append(entry) } else { others.append(entry) }
-            }
-        }
-        return LexiconMatch(span: Span(start: start, end: best.end), entries: listed + others)
+        LexiconScanner(lexicon: self, remembering: false).longestMatch(in: text, at: start, limit: limit)
     }
 
     /// The names found in `span` of `text`, scanning left to right and taking the longest name at
     /// each position (a name's inside is not searched again). Candidates for recognition, not
-    /// entities: every common word that is also a name is found too. Cost: O(n · log k).
+    /// entities: every common word that is also a name is found too. Cost: O(n · log k) plus the
+    /// entries decoded; a ``LexiconScanner`` kept across texts is faster.
     public func scan(_ text: [Unicode.Scalar], in span: Span? = nil, limit: Int = 32) -> [LexiconMatch] {
-        let span = span ?? Span(start: 0, end: text.count)
-        var matches: [LexiconMatch] = []
-        var index = span.start
-        let window = Array(text[..<span.end])
-        while index < span.end {
-            if let match = longestMatch(in: window, at: index, limit: limit) {
-                matches.append(match)
-                index = match.span.end
-            } else {
-                index += 1
-            }
-        }
-        return matches
+        LexiconScanner(lexicon: self, remembering: false).scan(text, in: span, limit: limit)
     }
 
-    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        switch Script(scalar) {
-        case .latin, .digit: true
-        default: false
+    /// Every entry under `ranges` (each layer's rows whose keys begin with a matched key) whose key
+    /// is `length` bytes long, listed entities first.
+    func entries(in ranges: [Range<Int>], length: Int) -> [LexiconEntry] {
+        var listed: [LexiconEntry] = [], others: [LexiconEntry] = []
+        for (lexicon, range) in zip(layers, ranges) {
+            for row in lexicon.rows(in: range, length: length) {
+                let entry = lexicon.entry(lexicon.entryIndex(ofKey: row))
+                if entry.isListed { listed.append(entry) } else { others.append(entry) }
+            }
         }
+        return listed + others
     }
 }
 

@@ -57,18 +57,26 @@ extension NameLinker {
         // The longer names are found through an index from each word (Latin) or prefix (Japanese)
         // to the mentions that have it, in mention order, so a document of n mentions costs
         // O(n · words per name), not O(n²).
-        let keys = mentions.map { LexiconKey.make($0.name) }
+        let keys = mentions.map { key(of: $0.name) }
         let keyLengths = keys.map(\.count)
-        var containing: [String: [Int]] = [:]
+        // Only a mention's key is looked up, so only words and prefixes that are one are indexed.
+        let mentionKeys = Set(keys.map { Substring($0) })
+        var containing: [Substring: [Int]] = [:]
         for index in mentions.indices {
-            let parts = isLatin[index]
-                ? Set(mentions[index].name.split { $0 == " " || $0 == "-" }.map { LexiconKey.make(String($0)) })
-                : Set((1...max(1, keyLengths[index])).map { String(keys[index].prefix($0)) })
-            for part in parts { containing[part, default: []].append(index) }
+            if isLatin[index] {
+                let words = Set(mentions[index].name.split { $0 == " " || $0 == "-" }.map { key(of: String($0)) })
+                for word in words where mentionKeys.contains(Substring(word)) { containing[Substring(word), default: []].append(index) }
+            } else {
+                // Prefixes of different lengths differ, so each is indexed once.
+                for length in 1...max(1, keyLengths[index]) {
+                    let prefix = keys[index].prefix(length)
+                    if mentionKeys.contains(prefix) { containing[prefix, default: []].append(index) }
+                }
+            }
         }
         for short in mentions.indices where !keys[short].isEmpty {
             var best: Int?
-            for long in containing[keys[short]] ?? [] where long != short && mentions[long].type == mentions[short].type
+            for long in containing[Substring(keys[short])] ?? [] where long != short && mentions[long].type == mentions[short].type
                 && isLatin[long] == isLatin[short] && keyLengths[long] > keyLengths[short] {
                 if best.map({ keyLengths[long] > keyLengths[$0] }) ?? true { best = long }
             }
@@ -121,4 +129,12 @@ extension NameLinker {
         return linked
     }
 
+    /// ``LexiconKey/make(_:)`` of `name`, remembered (a Japanese name's costs an ICU normalization).
+    func key(of name: String) -> String {
+        if let known = memo.keys[name] { return known }
+        let key = LexiconKey.make(name)
+        memo.makeRoom()
+        memo.keys[name] = key
+        return key
+    }
 }

@@ -23,8 +23,9 @@ public struct LinkedName: Hashable, Sendable {
 /// compares a Japanese name with an English one (toranpu ~ Trump) for linking mentions of one
 /// document.
 ///
-/// Owns ICU transliterators, which are not thread-safe: make one per task (cheap) over a shared
-/// ``Lexicon``.
+/// Owns ICU transliterators, which are not thread-safe, and remembers the names it has resolved
+/// and compared (up to 20,000, a few MB): make one per task (cheap) over a shared ``Lexicon`` and
+/// keep it across documents.
 ///
 /// ```swift
 /// let linker = NameLinker(lexicon: try Lexicon.load())
@@ -37,6 +38,10 @@ public final class NameLinker {
     // Opened on first use: loading ICU's transform registry takes tens of milliseconds, and names
     // found in the lexicon never need it.
     private lazy var kanaLatin: Transliterator? = try? Transliterator("Katakana-Latin; Hiragana-Latin")
+    // What resolution and similarity work out per name, kept across documents: news names the
+    // same people and places again and again, and each costs lexicon look-ups, ICU normalization
+    // and romanization. Emptied when it holds `NameMemo.limit` names, so memory stays bounded.
+    var memo = NameMemo()
 
     /// A linker over `lexicon`. Cost: O(1); the first romanization opens an ICU transform.
     public init(lexicon: Lexicon) {
@@ -49,8 +54,18 @@ public final class NameLinker {
     }
 
     /// The entity `name` (Japanese or English, by its first letter) names as a `type`.
-    /// Cost: a few lookups, O(log k) each.
+    /// Cost: a few lookups, O(log k) each, the first time; a hash look-up for a name resolved
+    /// recently.
     public func resolve(_ name: String, type: EntityType) -> LinkedName {
+        let key = NameMemo.TypedName(name: name, type: type)
+        if let known = memo.resolved[key] { return known }
+        let linked = resolveUncached(name, type: type)
+        memo.makeRoom()
+        memo.resolved[key] = linked
+        return linked
+    }
+
+    private func resolveUncached(_ name: String, type: EntityType) -> LinkedName {
         let isLatin = name.unicodeScalars.first { Script($0) != .space && Script($0) != .punctuation }
             .map { Script($0) == .latin || Script($0) == .digit } ?? true
         return isLatin ? resolveEnglish(name, type: type) : resolveJapanese(name, type: type)
@@ -119,56 +134,6 @@ public final class NameLinker {
             folder.fold(scalar) { out.unicodeScalars.append($0) }
         }
         return out.trimmingSpaces
-    }
-
-    /// How well Japanese `japanese` and English `english` could name the same entity, from 0 to 1:
-    /// 1 when they link to one listed entity or a dictionary gloss of the Japanese name (or of each
-    /// of its parts) has the English name's words; 0.9 when one's words hold the other's
-    /// (地中海 "Mediterranean Sea" ~ "Mediterranean"); otherwise the closeness of their consonant
-    /// skeletons (toranpu ~ trump, sumisu ~ smith), 1 − edit distance / longer length, and 0.85 of
-    /// that for the last part of one name against the last word of the other (ジョン・スミス ~ Smith);
-    /// a title or generic suffix may be left out (アルバレス博士 ~ Alvarez).
-    /// Cost: O(n²) in the names' lengths plus a few lookups.
-    public func similarity(japanese: String, english: String) -> Double {
-        let targetWords = Set(LexiconKey.slug(english).split(separator: "-"))
-        guard !targetWords.isEmpty, !japanese.isEmpty else { return 0 }
-        let entries = lexicon.lookup(japanese)
-        let listedIDs = Set(entries.compactMap(\.listedID))
-        if !listedIDs.isEmpty, lexicon.lookup(english).contains(where: { $0.listedID.map(listedIDs.contains) == true }) {
-            return 1
-        }
-        var best = 0.0
-        for gloss in entries.flatMap(\.glosses) {
-            let words = Set(LexiconKey.slug(gloss).split(separator: "-"))
-            if words == targetWords { return 1 }
-            if words.isSubset(of: targetWords) || targetWords.isSubset(of: words) { best = 0.9 }
-        }
-        let parts = Self.nameParts(japanese)
-        if parts.count > 1, parts.count == targetWords.count,
-           parts.allSatisfy({ part in
-               lexicon.lookup(part).flatMap(\.glosses).contains { targetWords.contains(Substring(LexiconKey.slug($0))) }
-           }) {
-            return 1
-        }
-        best = max(best, Self.soundSimilarity(Self.skeleton(romanize(japanese), english: false),
-                                              Self.skeleton(english, english: true)))
-        // A title or generic word the English name leaves out: アルバレス博士 ~ Alvarez.
-        for type in EntityType.allCases {
-            if let (stem, _) = Self.withoutSuffix(japanese, type: type), best < 1 {
-                best = max(best, similarity(japanese: stem, english: english))
-            }
-        }
-        // A family name alone against a full name: the last part of each (ジョン・スミス ~ Smith,
-        // スミス ~ John Smith), as Western names are written given name first in both languages.
-        let words = english.split(separator: " ")
-        if parts.count > 1 || words.count > 1, let part = parts.last, let word = words.last,
-           part.unicodeScalars.allSatisfy({ Script($0) == .katakana }) {
-            let partSkeleton = Self.skeleton(romanize(part), english: false)
-            if partSkeleton.count >= 3 {
-                best = max(best, 0.85 * Self.soundSimilarity(partSkeleton, Self.skeleton(String(word), english: true)))
-            }
-        }
-        return best
     }
 
     static func soundSimilarity(_ a: [UInt8], _ b: [UInt8]) -> Double {

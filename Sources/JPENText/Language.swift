@@ -24,6 +24,10 @@ public enum Script: String, Sendable, Codable, CaseIterable {
         case 0x30A0...0x30FF, 0x31F0...0x31FF, 0xFF66...0xFF9F: self = v == 0x30FB || v == 0x30A0 ? .punctuation : .katakana
         case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x3134F, 0x3005, 0x3007, 0x303B: self = .kanji
         case 0x20, 0x09...0x0D, 0xA0, 0x3000, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0xFEFF: self = .space
+        // The rest of ASCII and the punctuation of news text: what `default` answers, without
+        // Unicode's property tables (a search per call).
+        case 0x00...0x7F, 0x2010...0x2027, 0x3001...0x3004, 0x3008...0x3020, 0xFF01...0xFF0F, 0xFF1A...0xFF20,
+             0xFF3B...0xFF40, 0xFF5B...0xFF65: self = .punctuation
         default:
             self = scalar.properties.isAlphabetic ? .other
                 : (scalar.properties.generalCategory == .decimalNumber ? .digit : .punctuation)

@@ -42,6 +42,17 @@ final class CuratedRecognizer {
         #expect(japanese?.type == .person)
     }
 
+    @Test func sharedNormalizationAndSegmentationFindTheSameEntities() throws {
+        let recognizer = recognizer.worker.recognizer
+        let segmenter = try recognizer.segmenter.makeWorker()
+        for text in ["Buzz Aldrin walked on the Moon.\nアルドリンは月面を歩いた。外務省とForeign Ministry。", "", "ト", "𠮷田茂首相"] {
+            let document = Document(text: text)
+            let normalized = recognizer.segmenter.normalizer.normalize(document)
+            let shared = self.recognizer.worker.recognize(document, normalized: normalized, segmentation: segmenter.segment(normalized))
+            #expect(shared.entities == self.recognizer.worker.recognize(document).entities, "\(text)")
+        }
+    }
+
     @Test func oneLanguageAloneIsLeftAsTagged() {
         let scalars = Array("アルドリンは月面を歩いた。".unicodeScalars)
         let mentions: [CrossLanguageMentions.Mention] = [(Span(start: 0, end: 5), .person)]

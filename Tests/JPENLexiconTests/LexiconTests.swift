@@ -99,6 +99,29 @@ final class LexiconFixture {
         #expect(lexicon.scan(Array("Shinzo abe".unicodeScalars)).isEmpty, "nor end in a lower-case word")
     }
 
+    @Test func scannerReusedAcrossTextsFindsWhatAFreshScanFinds() throws {
+        let fixture = try LexiconFixture()
+        let lexicon = try Lexicon.load(fixture.sources)
+        let scanner = LexiconScanner(lexicon: lexicon)
+        let texts = ["石破茂首相とトランプ氏、ウィルバー・ロス氏。Shinzo  Abe met Abel.", "日本の安倍晋三とAbe。", "トランプ",
+                     "", "日", "Japan and JAPAN, 日本人", "石破茂首相とトランプ氏", "𠮷野家の日本"]
+        for _ in 0..<2 {
+            for text in texts.map({ Array($0.unicodeScalars) }) {
+                #expect(scanner.scan(text) == lexicon.scan(text))
+                let listed = lexicon.scan(text).compactMap { match in
+                    match.entries.first.flatMap { $0.isListed ? $0.listedType.map { (match.span, $0) } : nil }
+                }
+                #expect(scanner.listedMatches(text).map(\.span) == listed.map(\.0))
+                #expect(scanner.listedMatches(text).map(\.type) == listed.map(\.1))
+            }
+        }
+        let text = Array("日本と安倍晋三".unicodeScalars)
+        #expect(scanner.listedMatches(text).map(\.type) == [.location, .person])
+        #expect(scanner.listedMatches(text, in: Span(start: 0, end: 2)).map(\.span) == [Span(start: 0, end: 2)])
+        #expect(scanner.longestMatch(in: text, at: 3)?.span == Span(start: 3, end: 7))
+        #expect(scanner.longestMatch(in: text, at: 7) == nil)
+    }
+
     @Test func userListIsLayeredFirstWithoutRebuilding() throws {
         let fixture = try LexiconFixture()
         _ = try Lexicon.load(fixture.sources)

@@ -10,6 +10,23 @@ import Testing
         linker = NameLinker(lexicon: try Lexicon.load(fixture.sources))
     }
 
+    @Test func rememberedAnswersEqualFreshOnes() throws {
+        let fresh = NameLinker(lexicon: linker.lexicon)
+        let pairs = [("トランプ", "Trump"), ("ウィルバー・ロス", "Wilbur Ross"), ("ロス", "Wilbur Ross"), ("石破茂", "Shigeru Ishiba"),
+                     ("アルバレス博士", "Alvarez"), ("", "Trump"), ("トランプ", ""), ("ヘンリー1世", "Henry I")]
+        for _ in 0..<2 {
+            for (japanese, english) in pairs {
+                #expect(linker.similarity(japanese: japanese, english: english)
+                    == NameLinker(lexicon: linker.lexicon).similarity(japanese: japanese, english: english), "\(japanese) \(english)")
+                #expect(linker.resolve(japanese, type: .person) == fresh.resolve(japanese, type: .person))
+            }
+        }
+        // Past the memo's limit it starts over and answers alike.
+        for index in 0..<(NameMemo.limit + 10) { _ = linker.resolve("Name\(index)", type: .organization) }
+        #expect(linker.memo.resolved.count < NameMemo.limit)
+        #expect(linker.similarity(japanese: "トランプ", english: "Trump") == 1)
+    }
+
     @Test func listedNamesShareTheListedID() {
         for name in ["ウィルバー・ロス", "Wilbur Ross", "Ross Wilbur", "wilbur ross"] {
             #expect(linker.canonicalID(name, type: .person) == "person:wilbur-ross", "\(name)")

@@ -1,0 +1,184 @@
+import JPENText
+
+/// The per-name work of ``NameLinker``, remembered: resolved names and what
+/// ``NameLinker/similarity(japanese:english:)`` reads of each side.
+struct NameMemo {
+    /// The most names kept before the memo starts over (a few hundred bytes each).
+    static let limit = 20_000
+
+    struct TypedName: Hashable {
+        let name: String
+        let type: EntityType
+    }
+
+    var resolved: [TypedName: LinkedName] = [:]
+    var japanese: [String: JapaneseSide] = [:]
+    var english: [String: EnglishSide] = [:]
+    var keys: [String: String] = [:]
+    /// A number for each word and listed id the sides hold: comparing small sorted arrays of
+    /// numbers is much cheaper than comparing sets of strings.
+    var numbers: [String: Int32] = [:]
+
+    /// Empties the memo when it is full. Called only as a public operation starts, so that the
+    /// numbers of the sides one comparison reads all come from one numbering.
+    mutating func makeRoom() {
+        if resolved.count + japanese.count + english.count + keys.count + numbers.count >= Self.limit { self = NameMemo() }
+    }
+
+    /// The numbers of `strings`, sorted, each once.
+    mutating func numbered(_ strings: some Sequence<String>) -> [Int32] {
+        var result: [Int32] = []
+        for string in strings {
+            if let known = numbers[string] {
+                result.append(known)
+            } else {
+                let number = Int32(numbers.count)
+                numbers[string] = number
+                result.append(number)
+            }
+        }
+        return Array(Set(result)).sorted()
+    }
+
+    /// Whether every number of sorted `a` is in sorted `b`. Cost: O(|a| + |b|).
+    static func isSubset(_ a: [Int32], of b: [Int32]) -> Bool {
+        var j = 0
+        for value in a {
+            while j < b.count, b[j] < value { j += 1 }
+            guard j < b.count, b[j] == value else { return false }
+        }
+        return true
+    }
+
+    /// Whether sorted `a` and `b` share a number. Cost: O(|a| + |b|).
+    static func intersects(_ a: [Int32], _ b: [Int32]) -> Bool {
+        var i = 0, j = 0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] { return true }
+            if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return false
+    }
+
+    /// What similarity reads of a Japanese name: everything that does not depend on the English one.
+    struct JapaneseSide {
+        /// The listed entity ids of the name's entries (numbered, sorted).
+        let listedIDs: [Int32]
+        /// The folded words of each gloss of the name's entries, in entry order (numbered, sorted).
+        let glossWords: [[Int32]]
+        /// The number of parts (cut at ・, ＝, spaces).
+        let partCount: Int
+        /// For a name of several parts, the slugs of each part's glosses (numbered, sorted); empty
+        /// otherwise.
+        let partGlossSlugs: [[Int32]]
+        /// The consonant skeleton of the name romanized.
+        let skeleton: [UInt8]
+        /// The skeleton of the last part, when it is katakana and has at least three consonants.
+        let lastPartSkeleton: [UInt8]?
+        /// The name without each title or generic suffix it ends with (アルバレス博士 → アルバレス).
+        let stems: [String]
+    }
+
+    /// What similarity reads of an English name.
+    struct EnglishSide {
+        /// The folded words of the name (its slug's words; numbered, sorted).
+        let words: [Int32]
+        /// The listed entity ids of the name's entries (numbered, sorted).
+        let listedIDs: [Int32]
+        let skeleton: [UInt8]
+        /// The number of space-separated words.
+        let wordCount: Int
+        /// The skeleton of the last space-separated word.
+        let lastWordSkeleton: [UInt8]?
+    }
+}
+
+extension NameLinker {
+    /// How well Japanese `japanese` and English `english` could name the same entity, from 0 to 1:
+    /// 1 when they link to one listed entity or a dictionary gloss of the Japanese name (or of each
+    /// of its parts) has the English name's words; 0.9 when one's words hold the other's
+    /// (地中海 "Mediterranean Sea" ~ "Mediterranean"); otherwise the closeness of their consonant
+    /// skeletons (toranpu ~ trump, sumisu ~ smith), 1 − edit distance / longer length, and 0.85 of
+    /// that for the last part of one name against the last word of the other (ジョン・スミス ~ Smith);
+    /// a title or generic suffix may be left out (アルバレス博士 ~ Alvarez).
+    /// Cost: the first time a name is seen, a few lexicon look-ups and a romanization; then, for
+    /// each pair, set comparisons and an O(n²) edit distance of the names' consonant skeletons.
+    public func similarity(japanese: String, english: String) -> Double {
+        guard !japanese.isEmpty else { return 0 }
+        memo.makeRoom()
+        return similarity(japaneseSide(japanese), englishSide(english))
+    }
+
+    private func similarity(_ japanese: NameMemo.JapaneseSide, _ english: NameMemo.EnglishSide) -> Double {
+        guard !english.words.isEmpty else { return 0 }
+        if NameMemo.intersects(japanese.listedIDs, english.listedIDs) { return 1 }
+        var best = 0.0
+        for words in japanese.glossWords {
+            if words == english.words { return 1 }
+            if NameMemo.isSubset(words, of: english.words) || NameMemo.isSubset(english.words, of: words) { best = 0.9 }
+        }
+        let parts = japanese.partGlossSlugs
+        if parts.count > 1, parts.count == english.words.count, parts.allSatisfy({ NameMemo.intersects($0, english.words) }) {
+            return 1
+        }
+        best = max(best, Self.soundSimilarity(japanese.skeleton, english.skeleton))
+        // A title or generic word the English name leaves out: アルバレス博士 ~ Alvarez.
+        for stem in japanese.stems where best < 1 {
+            best = max(best, similarity(japaneseSide(stem), english))
+        }
+        // A family name alone against a full name: the last part of each (ジョン・スミス ~ Smith,
+        // スミス ~ John Smith), as Western names are written given name first in both languages.
+        if japanese.partCount > 1 || english.wordCount > 1,
+           let part = japanese.lastPartSkeleton, let word = english.lastWordSkeleton {
+            best = max(best, 0.85 * Self.soundSimilarity(part, word))
+        }
+        return best
+    }
+
+    /// `name`'s side of a similarity, from the memo or worked out. Cost: look-ups of the name and
+    /// its parts, a romanization, the same for each stem; O(1) when remembered.
+    private func japaneseSide(_ name: String) -> NameMemo.JapaneseSide {
+        if let known = memo.japanese[name] { return known }
+        let entries = lexicon.lookup(name)
+        let parts = Self.nameParts(name)
+        var stems: [String] = []
+        for type in EntityType.allCases {
+            if let (stem, _) = Self.withoutSuffix(name, type: type), !stems.contains(stem) { stems.append(stem) }
+        }
+        let lastPartSkeleton = parts.last.flatMap { part -> [UInt8]? in
+            guard part.unicodeScalars.allSatisfy({ Script($0) == .katakana }) else { return nil }
+            let skeleton = Self.skeleton(romanize(part), english: false)
+            return skeleton.count >= 3 ? skeleton : nil
+        }
+        let side = NameMemo.JapaneseSide(
+            listedIDs: memo.numbered(entries.compactMap(\.listedID)),
+            glossWords: entries.flatMap(\.glosses).map { memo.numbered(Self.slugWords($0)) },
+            partCount: parts.count,
+            partGlossSlugs: parts.count > 1 ? parts.map { memo.numbered(lexicon.lookup($0).flatMap(\.glosses).map(LexiconKey.slug)) } : [],
+            skeleton: Self.skeleton(romanize(name), english: false),
+            lastPartSkeleton: lastPartSkeleton,
+            stems: stems)
+        memo.japanese[name] = side
+        return side
+    }
+
+    /// `name`'s side of a similarity, from the memo or worked out. Cost: one look-up; O(1) when
+    /// remembered.
+    private func englishSide(_ name: String) -> NameMemo.EnglishSide {
+        if let known = memo.english[name] { return known }
+        let lastWord = name.split(separator: " ").last
+        let side = NameMemo.EnglishSide(
+            words: memo.numbered(Self.slugWords(name)),
+            listedIDs: memo.numbered(lexicon.lookup(name).compactMap(\.listedID)),
+            skeleton: Self.skeleton(name, english: true),
+            wordCount: name.split(separator: " ").count,
+            lastWordSkeleton: lastWord.map { Self.skeleton(String($0), english: true) })
+        memo.english[name] = side
+        return side
+    }
+
+    /// The folded words of a name: "Shigeru Ishiba" → ["ishiba", "shigeru"].
+    static func slugWords(_ name: String) -> [String] {
+        LexiconKey.slug(name).split(separator: "-").map(String.init)
+    }
+}

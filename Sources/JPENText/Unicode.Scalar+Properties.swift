@@ -1,0 +1,23 @@
+extension Unicode.Scalar {
+    // Unicode's properties cost a table search per call; ASCII, most of the Latin text the stages
+    // read, is answered by a range check. Each answer equals the `properties` one.
+
+    /// Whether the code point is upper case, as `properties.isUppercase`. Cost: O(1) for ASCII.
+    @inlinable
+    public var isUppercase: Bool {
+        isASCII ? (0x41...0x5A).contains(value) : properties.isUppercase
+    }
+
+    /// Whether the code point is lower case, as `properties.isLowercase`. Cost: O(1) for ASCII.
+    @inlinable
+    public var isLowercase: Bool {
+        isASCII ? (0x61...0x7A).contains(value) : properties.isLowercase
+    }
+
+    /// Whether the code point is a letter or other alphabetic character, as
+    /// `properties.isAlphabetic`. Cost: O(1) for ASCII.
+    @inlinable
+    public var isAlphabetic: Bool {
+        isASCII ? (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) : properties.isAlphabetic
+    }
+}
