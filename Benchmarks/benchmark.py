@@ -16,6 +16,7 @@ first (unless JPEN_LEXICON names a compiled one), so no run includes compiling i
     swift build -c release
     python3 Benchmarks/benchmark.py                  # 16 MB corpus, 3 runs
     python3 Benchmarks/benchmark.py --size 32 --memory
+    python3 Benchmarks/benchmark.py --size 4 --runs 1 --stages normalize,segment
 """
 
 import argparse
@@ -93,6 +94,8 @@ def main():
     parser.add_argument("--size", type=float, default=16, help="corpus size in MB of text (default 16)")
     parser.add_argument("--runs", type=int, default=3, help="runs per figure; the median is printed")
     parser.add_argument("--memory", action="store_true", help="also a 100 MB document and a 1 GB JSON Lines stream")
+    parser.add_argument("--stages", default="normalize,segment,entities,dates,quotes,extract",
+                        help="comma-separated stages to time (default all; extract also runs with --jobs 2)")
     args = parser.parse_args()
     jpen = args.jpen
     with tempfile.TemporaryDirectory() as folder:
@@ -108,8 +111,10 @@ def main():
               f"{os.cpu_count()} cores, median of {args.runs}")
         # Warm the page cache and the lexicon cache.
         measure([jpen, "extract", "--jsonl"], corpus, 1)
-        rows = [(stage, 1) for stage in ["normalize", "segment", "entities", "dates", "quotes", "extract"]]
-        rows.append(("extract", 2))
+        stages = args.stages.split(",")
+        rows = [(stage, 1) for stage in stages]
+        if "extract" in stages:
+            rows.append(("extract", 2))
         for stage, jobs in rows:
             wall, cpu, peak = measure([jpen, stage, "--jsonl", "--jobs", str(jobs)], corpus, args.runs)
             print(f"{stage:9} --jsonl --jobs {jobs}: {megabytes / wall:6.2f} MB/s wall, "

@@ -42,11 +42,7 @@ public struct NormalizedText: Sendable {
     public var count: Int { scalars.count }
 
     /// The normalized text as a string. Cost: O(n).
-    public var string: String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
-    }
+    public var string: String { String(scalars: scalars) }
 
     /// The span of the original text that `span` of the normalized text came from: from the start
     /// of its first character's source to the end of its last one's. Cost: O(1).

@@ -294,7 +294,15 @@ package enum EnglishTokenizer {
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 { return (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) }
-        return scalar.properties.isAlphabetic
+        return isCommonKanaOrKanji(value) || scalar.properties.isAlphabetic
+    }
+
+    /// Hiragana, katakana and CJK ideograph letters: the tokenizer reads every character of a
+    /// mixed paragraph, and these answer without a Unicode property look-up (which costs more
+    /// than the rest of a character's work).
+    @inline(__always)
+    static func isCommonKanaOrKanji(_ value: UInt32) -> Bool {
+        (0x3041...0x3096).contains(value) || (0x30A1...0x30FA).contains(value) || (0x4E00...0x9FFF).contains(value)
     }
 
     static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
@@ -307,6 +315,7 @@ package enum EnglishTokenizer {
         if value < 0x80 {
             return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) || value == 0x5F
         }
+        if isCommonKanaOrKanji(value) { return true }
         let properties = scalar.properties
         return properties.isAlphabetic || properties.generalCategory == .decimalNumber
             || properties.generalCategory == .nonspacingMark

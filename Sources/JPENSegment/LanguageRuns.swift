@@ -6,15 +6,18 @@ enum LanguageRuns {
     /// The runs of `span`, in the offsets of `scalars`. Cost: O(span length).
     static func find(in span: Span, of scalars: [Unicode.Scalar]) -> [LanguageRun] {
         var runs: [LanguageRun] = []
+        var start = 0, end = 0, language = Language.undetermined
         for index in span.range {
-            let language = Script(scalars[index]).language
-            guard language != .undetermined else { continue }
-            if let last = runs.last, last.language == language {
-                runs[runs.count - 1] = LanguageRun(span: Span(start: last.span.start, end: index + 1), language: language)
-            } else {
-                runs.append(LanguageRun(span: Span(start: index, end: index + 1), language: language))
+            let found = Script(scalars[index]).language
+            guard found != .undetermined else { continue }
+            if found != language {
+                if language != .undetermined { runs.append(LanguageRun(span: Span(start: start, end: end), language: language)) }
+                start = index
+                language = found
             }
+            end = index + 1
         }
+        if language != .undetermined { runs.append(LanguageRun(span: Span(start: start, end: end), language: language)) }
         return runs
     }
 

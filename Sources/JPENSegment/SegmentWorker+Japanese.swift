@@ -8,11 +8,9 @@ extension SegmentWorker {
     func japaneseTokens(in span: Span, of scalars: [Unicode.Scalar], into tokens: inout [Token]) {
         guard !span.isEmpty else { return }
         wordFeaturizer.load(scalars[span.range])
+        wordModel.findBoundaries(in: wordFeaturizer, into: &wordBoundaries, scratch: &featureIndices)
         var start = 0
-        for k in 1...span.count {
-            let ends = k == span.count || wordFeaturizer.isSpace(k - 1) || wordFeaturizer.isSpace(k)
-                || wordModel.isBoundary(beforeCharacter: k, in: wordFeaturizer)
-            guard ends else { continue }
+        for k in 1...span.count where wordBoundaries[k] {
             if !wordFeaturizer.isSpace(start) {
                 let word = Span(start: span.start + start, end: span.start + k)
                 tokens.append(Token(span: word, kind: Token.Kind(word: scalars[word.range])))

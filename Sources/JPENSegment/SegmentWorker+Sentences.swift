@@ -22,6 +22,8 @@ extension SegmentWorker {
         if scalars[paragraph.range].contains(where: { (0x61...0x7A).contains($0.value | 0x20) }) {
             EnglishTokenizer.tokens(in: paragraph, of: scalars, into: &paragraphTokens)
         }
+        paragraphDescriptions.removeAll(keepingCapacity: true)
+        paragraphDescriptions.append(contentsOf: repeatElement(Self.undescribed, count: paragraphTokens.count))
         let hardWrapped = Paragraphs.isHardWrapped(paragraph, in: scalars)
 
         var result: [Span] = []
@@ -60,8 +62,9 @@ extension SegmentWorker {
                 } else {
                     sentenceFeatures.removeAll(keepingCapacity: true)
                     SentenceBoundaryFeatures.extract(
-                        gapAfter: left, tokens: paragraphTokens, scalars: scalars, insideBrackets: depth > 0,
-                        tokensInSentence: left + 1 - sentenceFirstToken, bits: sentenceModel.bits, into: &sentenceFeatures)
+                        gapAfter: left, tokenCount: paragraphTokens.count, insideBrackets: depth > 0,
+                        tokensInSentence: left + 1 - sentenceFirstToken, bits: sentenceModel.bits, into: &sentenceFeatures,
+                        description: { describeParagraphToken($0, of: scalars) })
                     isBreak = sentenceModel.score(sentenceFeatures) > 0
                 }
             } else {
@@ -80,6 +83,17 @@ extension SegmentWorker {
         if let trimmed = Paragraphs.trim(Span(start: start, end: paragraph.end), in: scalars) { result.append(trimmed) }
         return result
     }
+
+    /// The description of `paragraphTokens[index]`, made once and kept in `paragraphDescriptions`.
+    private func describeParagraphToken(_ index: Int, of scalars: [Unicode.Scalar]) -> SentenceBoundaryFeatures.TokenDescription {
+        if paragraphDescriptions[index].lengthClass == Self.undescribed.lengthClass {
+            paragraphDescriptions[index] = SentenceBoundaryFeatures.describe(paragraphTokens[index], scalars)
+        }
+        return paragraphDescriptions[index]
+    }
+
+    /// Marks a token not described yet: a real description's length class is never 0.
+    static let undescribed = SentenceBoundaryFeatures.TokenDescription(lower: 0, shape: 0, lengthClass: 0)
 
     private func containsLineBreak(_ range: Range<Int>, of scalars: [Unicode.Scalar]) -> Bool {
         scalars[range].contains(where: Paragraphs.isLineBreak)

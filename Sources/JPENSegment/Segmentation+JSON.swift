@@ -1,14 +1,15 @@
 import JPENText
 
 // The JSON shape the scorers and users read: spans flattened to "start"/"end", in code points
-// of the original text.
+// of the original text. Kinds and languages are written as their raw strings: the same bytes as
+// encoding the enum, without a nested generic encode per token.
 
 extension Token: Encodable {
     private enum Key: String, CodingKey { case kind }
     public func encode(to encoder: any Encoder) throws {
         try span.encode(to: encoder)
         var container = encoder.container(keyedBy: Key.self)
-        try container.encode(kind, forKey: .kind)
+        try container.encode(kind.rawValue, forKey: .kind)
     }
 }
 
@@ -17,7 +18,7 @@ extension LanguageRun: Encodable {
     public func encode(to encoder: any Encoder) throws {
         try span.encode(to: encoder)
         var container = encoder.container(keyedBy: Key.self)
-        try container.encode(language, forKey: .language)
+        try container.encode(language.rawValue, forKey: .language)
     }
 }
 
@@ -26,7 +27,7 @@ extension Sentence: Encodable {
     public func encode(to encoder: any Encoder) throws {
         try span.encode(to: encoder)
         var container = encoder.container(keyedBy: Key.self)
-        try container.encode(language, forKey: .language)
+        try container.encode(language.rawValue, forKey: .language)
         try container.encode(runs, forKey: .runs)
     }
 }

@@ -57,6 +57,11 @@ public final class SegmentWorker {
     var icuBreaks: [Int] = []
     var paragraphTokens: [Token] = []
     var sentenceFeatures: [Int] = []
+    /// ``SentenceBoundaryFeatures/TokenDescription``s of `paragraphTokens`, made on first use.
+    var paragraphDescriptions: [SentenceBoundaryFeatures.TokenDescription] = []
+    // Buffers of the Japanese word model, reused across sentences.
+    var wordBoundaries: [Bool] = []
+    var featureIndices: [Int32] = []
 
     init(segmenter: Segmenter) throws {
         self.segmenter = segmenter
@@ -90,9 +95,7 @@ public final class SegmentWorker {
                         englishTokens(in: region.span, of: text.scalars, into: &sentenceTokens)
                     }
                 }
-                tokens.append(contentsOf: sentenceTokens.map {
-                    Token(span: text.originalSpan(of: $0.span), kind: $0.kind)
-                })
+                for token in sentenceTokens { tokens.append(Token(span: text.originalSpan(of: token.span), kind: token.kind)) }
                 sentences.append(Sentence(
                     span: text.originalSpan(of: sentence),
                     language: language,

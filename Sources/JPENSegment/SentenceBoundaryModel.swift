@@ -59,10 +59,20 @@ package enum SentenceBoundaryFeatures {
     /// the four tokens around the gap).
     package static func extract(gapAfter left: Int, tokens: [Token], scalars: [Unicode.Scalar], insideBrackets: Bool,
                                 tokensInSentence: Int, bits: Int, into features: inout [Int]) {
-        let previous = left > 0 ? describe(tokens[left - 1], scalars) : .none
-        let before = describe(tokens[left], scalars)
-        let after = describe(tokens[left + 1], scalars)
-        let next = left + 2 < tokens.count ? describe(tokens[left + 2], scalars) : .none
+        extract(gapAfter: left, tokenCount: tokens.count, insideBrackets: insideBrackets, tokensInSentence: tokensInSentence,
+                bits: bits, into: &features) { describe(tokens[$0], scalars) }
+    }
+
+    /// ``extract(gapAfter:tokens:scalars:insideBrackets:tokensInSentence:bits:into:)`` with the
+    /// descriptions of the `tokenCount` tokens from `description` (index to description), so a
+    /// caller that judges every gap can describe each token once instead of four times.
+    @inline(__always)
+    static func extract(gapAfter left: Int, tokenCount: Int, insideBrackets: Bool, tokensInSentence: Int, bits: Int,
+                        into features: inout [Int], description: (Int) -> TokenDescription) {
+        let previous = left > 0 ? description(left - 1) : .none
+        let before = description(left)
+        let after = description(left + 1)
+        let next = left + 2 < tokenCount ? description(left + 2) : .none
         // Fixed parts rather than a variadic list: no array per feature.
         func add(_ template: UInt64, _ first: UInt64 = 0, _ second: UInt64 = 0, _ third: UInt64 = 0) {
             var hash = FeatureHash(template: template)
@@ -94,7 +104,7 @@ package enum SentenceBoundaryFeatures {
         add(19, length, before.lower)
     }
 
-    /// Hashes of a token's lowercased text and shape, and its length class.
+    /// Hashes of a token's lowercased text and shape, and its length class (never 0).
     struct TokenDescription {
         var lower: UInt64
         var shape: UInt64

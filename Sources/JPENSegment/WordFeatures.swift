@@ -39,20 +39,23 @@ package final class WordFeaturizer {
     /// once buffers are large enough.
     package func load(_ scalars: ArraySlice<Unicode.Scalar>) {
         count = scalars.count
+        // Filled as locals (moved out and back, keeping their storage): appending to a class's
+        // array property pays an exclusivity check per element.
+        var codes = self.codes, classes = self.classes
+        self.codes = []
+        self.classes = []
         codes.removeAll(keepingCapacity: true)
         classes.removeAll(keepingCapacity: true)
-        for _ in 0..<Self.reach {
-            codes.append(Self.padding)
-            classes.append(CharacterClass.padding.rawValue)
-        }
+        codes.append(contentsOf: repeatElement(Self.padding, count: Self.reach))
+        classes.append(contentsOf: repeatElement(CharacterClass.padding.rawValue, count: Self.reach))
         for scalar in scalars {
             codes.append(scalar.value)
             classes.append(CharacterClass(scalar).rawValue)
         }
-        for _ in 0..<Self.reach {
-            codes.append(Self.padding)
-            classes.append(CharacterClass.padding.rawValue)
-        }
+        codes.append(contentsOf: repeatElement(Self.padding, count: Self.reach))
+        classes.append(contentsOf: repeatElement(CharacterClass.padding.rawValue, count: Self.reach))
+        self.codes = codes
+        self.classes = classes
         findDictionaryWords()
     }
 
@@ -110,51 +113,97 @@ package final class WordFeaturizer {
     /// (`1 ..< count`), for a weight array of `1 << bits` entries. Cost: 57 hashes (``FeatureHash``).
     @inline(__always)
     package func forEachFeature(beforeCharacter k: Int, bits: Int, _ body: (Int) -> Void) {
-        let ending = wordsEnding[k], starting = wordsStarting[k], straddling = wordsStraddling[k]
+        withWindow { $0.forEachFeature(beforeCharacter: k, bits: bits, body) }
+    }
+
+    /// Calls `body` with raw views of the loaded text's buffers, for loops over many gaps: reads
+    /// through them pay no bounds, exclusivity or reference-count checks.
+    @inline(__always)
+    func withWindow<Result>(_ body: (FeatureWindow) -> Result) -> Result {
         codes.withUnsafeBufferPointer { codes in
-            classes.withUnsafeBufferPointer { classes in
-                // Padded position of the first character of the window.
-                let p = k
-                // The three values (at most 21 bits each, as scalar values are) are packed into
-                // one: a feature costs two multiplications, and there are 57 a character.
-                @inline(__always) func emit(_ template: UInt64, _ a: UInt32, _ b: UInt32, _ c: UInt32) {
-                    body(FeatureHash(template: template).adding(UInt64(a) | UInt64(b) << 21 | UInt64(c) << 42).index(bits: bits))
-                }
-                var template: UInt64 = 0
-                for i in 0..<6 {
-                    template += 1; emit(template, codes[p + i], 0, 0)
-                    template += 1; emit(template, classes[p + i], 0, 0)
-                }
-                for i in 0..<5 {
-                    template += 1; emit(template, codes[p + i], codes[p + i + 1], 0)
-                    template += 1; emit(template, classes[p + i], classes[p + i + 1], 0)
-                }
-                for i in 0..<4 {
-                    template += 1; emit(template, codes[p + i], codes[p + i + 1], codes[p + i + 2])
-                    template += 1; emit(template, classes[p + i], classes[p + i + 1], classes[p + i + 2])
-                }
-                for category in 0..<UInt32(WordDictionary.Category.allCases.count) {
-                    let shift = 4 * category
-                    template += 1; emit(template, (ending >> shift) & 15, 0, 0)
-                    template += 1; emit(template, (starting >> shift) & 15, 0, 0)
-                    template += 1; emit(template, (straddling >> shift) & 15, 0, 0)
-                }
-                // A known surname ending where a known given name starts, inside a known full
-                // name or not: 石破|茂, 安倍|晋三.
-                let surname = UInt32(4 * WordDictionary.Category.surname.rawValue)
-                let givenName = UInt32(4 * WordDictionary.Category.givenName.rawValue)
-                let fullName = UInt32(4 * WordDictionary.Category.fullName.rawValue)
-                template += 1
-                emit(template, (ending >> surname) & 15, (starting >> givenName) & 15, (straddling >> fullName) & 15)
-                // The word categories (not names) ending and starting here, together.
-                template += 1; emit(template, ending & 0xF_FFFF, starting & 0xF_FFFF, 0)
-                template += 1; emit(template, 0, 0, 0)
-            }
+        classes.withUnsafeBufferPointer { classes in
+        wordsEnding.withUnsafeBufferPointer { ending in
+        wordsStarting.withUnsafeBufferPointer { starting in
+        wordsStraddling.withUnsafeBufferPointer { straddling in
+            body(FeatureWindow(count: count, codes: codes.baseAddress!, classes: classes.baseAddress!,
+                               ending: ending.baseAddress!, starting: starting.baseAddress!,
+                               straddling: straddling.baseAddress!))
+        }
+        }
+        }
+        }
         }
     }
 
     /// Stands for the characters beyond either end of the text.
     private static let padding: UInt32 = 0x11_0000
+}
+
+/// A read-only view of a ``WordFeaturizer``'s loaded text, valid inside
+/// ``WordFeaturizer/withWindow(_:)``: where the features are defined.
+struct FeatureWindow {
+    /// The number of characters loaded.
+    let count: Int
+    /// Scalar values and character classes, padded with `WordFeaturizer.reach` sentinels on each side.
+    let codes: UnsafePointer<UInt32>
+    let classes: UnsafePointer<UInt32>
+    /// Per gap `0 ... count`: the dictionary words ending, starting and straddling there.
+    let ending: UnsafePointer<UInt32>
+    let starting: UnsafePointer<UInt32>
+    let straddling: UnsafePointer<UInt32>
+
+    /// How many features ``forEachFeature(beforeCharacter:bits:_:)`` gives each gap.
+    static let featureCount = 57
+
+    /// Whether the character at `index` is whitespace.
+    @inline(__always)
+    func isSpace(_ index: Int) -> Bool {
+        classes[index + WordFeaturizer.reach] == CharacterClass.space.rawValue
+    }
+
+    /// Calls `body` with the weight index of each of the ``featureCount`` features of the gap
+    /// before character `k` (`1 ..< count`), for a weight array of `1 << bits` entries.
+    /// Cost: 57 hashes (``FeatureHash``).
+    @inline(__always)
+    func forEachFeature(beforeCharacter k: Int, bits: Int, _ body: (Int) -> Void) {
+        let ending = ending[k], starting = starting[k], straddling = straddling[k]
+        // Padded position of the first character of the window.
+        let p = k
+        // The three values (at most 21 bits each, as scalar values are) are packed into
+        // one: a feature costs two multiplications, and there are 57 a character.
+        @inline(__always) func emit(_ template: UInt64, _ a: UInt32, _ b: UInt32, _ c: UInt32) {
+            body(FeatureHash(template: template).adding(UInt64(a) | UInt64(b) << 21 | UInt64(c) << 42).index(bits: bits))
+        }
+        var template: UInt64 = 0
+        for i in 0..<6 {
+            template &+= 1; emit(template, codes[p + i], 0, 0)
+            template &+= 1; emit(template, classes[p + i], 0, 0)
+        }
+        for i in 0..<5 {
+            template &+= 1; emit(template, codes[p + i], codes[p + i + 1], 0)
+            template &+= 1; emit(template, classes[p + i], classes[p + i + 1], 0)
+        }
+        for i in 0..<4 {
+            template &+= 1; emit(template, codes[p + i], codes[p + i + 1], codes[p + i + 2])
+            template &+= 1; emit(template, classes[p + i], classes[p + i + 1], classes[p + i + 2])
+        }
+        for category in 0..<UInt32(WordDictionary.Category.allCases.count) {
+            let shift = 4 * category
+            template &+= 1; emit(template, (ending >> shift) & 15, 0, 0)
+            template &+= 1; emit(template, (starting >> shift) & 15, 0, 0)
+            template &+= 1; emit(template, (straddling >> shift) & 15, 0, 0)
+        }
+        // A known surname ending where a known given name starts, inside a known full
+        // name or not: 石破|茂, 安倍|晋三.
+        let surname = UInt32(4 * WordDictionary.Category.surname.rawValue)
+        let givenName = UInt32(4 * WordDictionary.Category.givenName.rawValue)
+        let fullName = UInt32(4 * WordDictionary.Category.fullName.rawValue)
+        template &+= 1
+        emit(template, (ending >> surname) & 15, (starting >> givenName) & 15, (straddling >> fullName) & 15)
+        // The word categories (not names) ending and starting here, together.
+        template &+= 1; emit(template, ending & 0xF_FFFF, starting & 0xF_FFFF, 0)
+        template &+= 1; emit(template, 0, 0, 0)
+    }
 }
 
 /// The character classes the word model sees: scripts, with kanji numerals apart from other kanji

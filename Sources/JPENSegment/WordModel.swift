@@ -65,13 +65,49 @@ public struct WordModel: @unchecked Sendable {
         return LinearWeights.encode(kind: kind, version: formatVersion, classCount: 1, weights: weights, extra: extra)
     }
 
-    /// Whether a word boundary falls before character `k` of the text `featurizer` holds.
-    /// Cost: 57 hashed weight look-ups.
-    @inline(__always)
-    func isBoundary(beforeCharacter k: Int, in featurizer: WordFeaturizer) -> Bool {
-        var score: Int32 = 0
+    /// Sets `boundaries[k]` (`0 ... count`) to whether a word boundary falls before character
+    /// `k` of the text `featurizer` holds: always at both ends and next to whitespace (which
+    /// separates words; the model is not asked), the model's answer elsewhere. `scratch` is a
+    /// reusable buffer. Cost: 57 hashed weight look-ups a character, no allocation once the
+    /// buffers are large enough.
+    func findBoundaries(in featurizer: WordFeaturizer, into boundaries: inout [Bool], scratch: inout [Int32]) {
+        let count = featurizer.count
+        boundaries.removeAll(keepingCapacity: true)
+        boundaries.append(contentsOf: repeatElement(true, count: count + 1))
+        guard count > 1 else { return }
+        // Gaps are scored a batch at a time, in two passes: first every feature's weight index,
+        // then the sums. The weights are a few MB read at random, so each read misses the
+        // cache; in the second pass nothing but loads and additions stands between the misses,
+        // and many are in flight at once.
+        let batch = 64
+        let perGap = FeatureWindow.featureCount
+        if scratch.count < batch * perGap { scratch = [Int32](repeating: 0, count: batch * perGap) }
+        let bits = hashBits
         let weights = weights.weights
-        featurizer.forEachFeature(beforeCharacter: k, bits: hashBits) { score &+= Int32(weights[$0]) }
-        return score > 0
+        featurizer.withWindow { window in
+        boundaries.withUnsafeMutableBufferPointer { boundaries in
+        scratch.withUnsafeMutableBufferPointer { indices in
+            var first = 1
+            while first < count {
+                let end = min(first + batch, count)
+                var written = 0
+                for k in first..<end where !window.isSpace(k - 1) && !window.isSpace(k) {
+                    window.forEachFeature(beforeCharacter: k, bits: bits) {
+                        indices[written] = Int32(truncatingIfNeeded: $0)
+                        written += 1
+                    }
+                }
+                var read = 0
+                for k in first..<end where !window.isSpace(k - 1) && !window.isSpace(k) {
+                    var score: Int32 = 0
+                    for index in indices[read..<(read + perGap)] { score &+= Int32(weights[Int(index)]) }
+                    read += perGap
+                    boundaries[k] = score > 0
+                }
+                first = end
+            }
+        }
+        }
+        }
     }
 }

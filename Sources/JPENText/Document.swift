@@ -24,13 +24,28 @@ public struct Document: Sendable {
     /// UTF-16 offset of each code point and of the end, or empty when the two units coincide.
     private let utf16Starts: [Int32]
 
-    /// Wraps `text`. Cost: O(n).
+    /// Wraps `text`. Cost: O(n), one pass over its UTF-8 (the standard library's scalar and
+    /// UTF-16 views of a native string cost several times more).
     public init(text: String) {
         self.text = text
-        let scalars = Array(text.unicodeScalars)
+        var text = text
+        let scalars = text.withUTF8 { Self.decode($0) }
         self.scalars = scalars
-        self.utf16 = Array(text.utf16)
-        if utf16.count == scalars.count {
+        var utf16: [UInt16] = []
+        utf16.reserveCapacity(scalars.count)
+        var supplementary = false
+        for scalar in scalars {
+            if scalar.value > 0xFFFF {
+                supplementary = true
+                let v = scalar.value - 0x10000
+                utf16.append(UInt16(0xD800 + (v >> 10)))
+                utf16.append(UInt16(0xDC00 + (v & 0x3FF)))
+            } else {
+                utf16.append(UInt16(scalar.value))
+            }
+        }
+        self.utf16 = utf16
+        if !supplementary {
             utf16Starts = []
         } else {
             var starts = [Int32]()
@@ -42,6 +57,35 @@ public struct Document: Sendable {
             }
             starts.append(offset)
             utf16Starts = starts
+        }
+    }
+
+    /// The code points of `bytes`, which a `String` holds and so are valid UTF-8. Cost: O(n).
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+        [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, written in
+            var i = 0, n = 0
+            while i < bytes.count {
+                let lead = UInt32(bytes[i])
+                var value: UInt32
+                if lead < 0x80 {
+                    value = lead
+                    i += 1
+                } else if lead < 0xE0 {
+                    value = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if lead < 0xF0 {
+                    value = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    value = (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                        | UInt32(bytes[i + 3] & 0x3F)
+                    i += 4
+                }
+                // Valid UTF-8 decodes only to valid scalar values.
+                (buffer.baseAddress! + n).initialize(to: unsafeBitCast(value, to: Unicode.Scalar.self))
+                n += 1
+            }
+            written = n
         }
     }
 

@@ -1,4 +1,4 @@
-import JPENSegment
+@testable import JPENSegment
 import JPENText
 import Testing
 
@@ -8,6 +8,13 @@ import Testing
     func tokens(_ text: String) -> [String] {
         let document = Document(text: text)
         return worker.segment(document).tokens.map { document[$0.span] }
+    }
+
+    /// The kana and kanji ranges answered without a property look-up are all letters.
+    @Test func kanaAndKanjiFastPathAgreesWithUnicodeProperties() {
+        for value in UInt32(0x3000)...0x9FFF where EnglishTokenizer.isCommonKanaOrKanji(value) {
+            #expect(Unicode.Scalar(value)!.properties.isAlphabetic, "U+\(String(value, radix: 16))")
+        }
     }
 
     @Test func cliticsStayOnTheirWordAsInEWTSurfaceTokens() {

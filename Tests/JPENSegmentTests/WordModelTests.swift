@@ -71,4 +71,31 @@ import Testing
             #expect(entry("破").bits == 0)
         }
     }
+
+    /// The batched scorer must give the answers of summing each gap's features one by one,
+    /// across batch edges, next to spaces, and for empty, one-character and non-BMP texts.
+    @Test func batchedBoundariesMatchGapByGapScores() throws {
+        let model = try WordModel.bundled.get()
+        let featurizer = WordFeaturizer(dictionary: model.dictionary)
+        let long = String(repeating: "石破茂首相は11月7日、トランプ氏と電話で 会談した。", count: 5)
+        var boundaries: [Bool] = []
+        var scratch: [Int32] = []
+        for text in ["", "石", "𠮷野家の牛丼", " 会談 ", long] {
+            let scalars = Array(text.unicodeScalars)
+            featurizer.load(scalars[...])
+            model.findBoundaries(in: featurizer, into: &boundaries, scratch: &scratch)
+            #expect(boundaries.count == scalars.count + 1)
+            for k in 1..<max(scalars.count, 1) {
+                var score: Int32 = 0, features = 0
+                featurizer.forEachFeature(beforeCharacter: k, bits: model.hashBits) {
+                    score &+= Int32(model.weights.weights[$0])
+                    features += 1
+                }
+                #expect(features == FeatureWindow.featureCount)
+                let expected = featurizer.isSpace(k - 1) || featurizer.isSpace(k) || score > 0
+                #expect(boundaries[k] == expected, "gap \(k) of \(text)")
+            }
+        }
+    }
 }
+

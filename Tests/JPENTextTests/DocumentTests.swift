@@ -30,6 +30,17 @@ import Testing
         #expect(document.utf8Range(of: Span(start: 1, end: 3)) == 1..<6)
     }
 
+    /// The document decodes UTF-8 and encodes UTF-16 itself, and `String(scalars:)` encodes UTF-8:
+    /// one, two, three and four byte sequences, at every size, agree with the standard library.
+    @Test(arguments: ["", "a", "é", "日", "𠮷", "a\u{0}é日𠮷🇯🇵\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}"])
+    func unitsAgreeWithTheStandardLibrary(text: String) {
+        let document = Document(text: text)
+        #expect(document.scalars == Array(text.unicodeScalars))
+        #expect(document.utf16 == Array(text.utf16))
+        #expect(String(scalars: document.scalars[...]) == text)
+        #expect(document[document.fullSpan] == text)
+    }
+
     @Test func emptyDocument() {
         let document = Document(text: "")
         #expect(document.count == 0)
@@ -61,6 +72,7 @@ import Testing
         #expect(Script("石") == .kanji && Script("は") == .hiragana && Script("ト") == .katakana)
         #expect(Script("ー") == .katakana && Script("・") == .punctuation)
         #expect(Script("Ａ") == .latin && Script("１") == .digit && Script("\u{3000}") == .space)
+        #expect(Script("𠮷") == .kanji && Script("😀") == .punctuation && Script("\u{0}") == .punctuation)
     }
 }
 

@@ -10,7 +10,7 @@ import Testing
     }
 
     @Test func punctuationWithoutTablesIsWhatThePropertiesSay() {
-        let ranges: [ClosedRange<UInt32>] = [0x00...0x7F, 0x2010...0x2027, 0x3001...0x3004, 0x3008...0x3020, 0xFF01...0xFF0F,
+        let ranges: [ClosedRange<UInt32>] = [0x00...0x7F, 0x2010...0x2027, 0x2030...0x205E, 0x3001...0x3004, 0x3008...0x3020, 0xFF01...0xFF0F,
                                              0xFF1A...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65]
         for value in ranges.joined() {
             let scalar = Unicode.Scalar(value)!
