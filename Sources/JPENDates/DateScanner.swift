@@ -50,7 +50,7 @@ struct DateScanner {
         case .number: return (true, true)
         case .kanjiNumber: return (true, false)
         case .word: return (false, Self.englishFirstWords.contains(t.text))
-        case .char: return (Self.japaneseFirstScalars.contains(scalars[t.start]), t.text == "@")
+        case .char: return (Self.japaneseFirstScalars.contains(scalars[t.start]), scalars[t.start] == "@")
         }
     }
 
@@ -114,9 +114,14 @@ struct DateScanner {
         return tokens[i].text
     }
 
+    /// Whether token `i` is one of the marks `options`. Compares UTF-8 bytes: the text is
+    /// normalized and no mark asked about has another canonically equivalent code point, so this
+    /// is String's answer without the canonical-equivalence path that `==` takes for a kanji or
+    /// kana token.
     func char(_ i: Int, _ options: [String]) -> Bool {
         guard i >= 0, i < tokens.count, tokens[i].kind == .char else { return false }
-        return options.contains(tokens[i].text)
+        let mark = tokens[i].text.utf8
+        return options.contains { $0.utf8.elementsEqual(mark) }
     }
 
     /// An integer written in digits or kanji numerals at token `i`.
