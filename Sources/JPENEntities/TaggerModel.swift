@@ -40,7 +40,7 @@ public struct TaggerModel: Sendable {
     /// The mask that turns a feature hash into a row index.
     public let rowMask: UInt32
     let scale: Float
-    let transitions: [Float]
+    let transitions: Viterbi.Transitions
     let weightsOffset: Int
 
     /// Maps the model at `path` and checks its header against what the caller extracts.
@@ -73,7 +73,7 @@ public struct TaggerModel: Sendable {
         self.templateCount = templates
         self.rowMask = UInt32((1 << bits) - 1)
         self.scale = Float(bitPattern: file.load(at: 28))
-        self.transitions = Viterbi.constrained((0..<transitionCount).map { Float(bitPattern: file.load(at: header + 4 * $0)) })
+        self.transitions = Viterbi.Transitions(constrained: Viterbi.constrained((0..<transitionCount).map { Float(bitPattern: file.load(at: header + 4 * $0)) }))
         self.weightsOffset = weightsOffset
     }
 
@@ -83,29 +83,60 @@ public struct TaggerModel: Sendable {
     }
 
     /// The best tag sequence for `count` positions whose features (``templateCount`` row indices
-    /// each) are `features`. Cost: O(count · (templateCount + tags²) · tags).
+    /// each) are `features`. Cost: O(count · (templateCount + tags²) · tags): per position,
+    /// ``templateCount`` rows of 2·tags bytes read from the mapped table (mostly cache misses, which
+    /// the scoring loop leaves free to overlap) and Viterbi over the well-formed tag pairs; one
+    /// allocation of count·tags bytes for the back pointers and one for the result.
     public func tag(_ features: [UInt32], count: Int, scratch: inout [Float]) -> [UInt8] {
-        let tags = Tag.count
+        precondition(features.count >= count * templateCount, "\(features.count) features for \(count) positions")
         scratch.removeAll(keepingCapacity: true)
-        scratch.reserveCapacity(count * tags)
-        let templates = templateCount
-        let weights = UnsafeRawPointer(file.bytes.baseAddress!).advanced(by: weightsOffset)
-            .assumingMemoryBound(to: Int16.self)
-        let scale = self.scale
+        scratch.append(contentsOf: repeatElement(0, count: count * Tag.count))
         features.withUnsafeBufferPointer { features in
-            var sums = [Int32](repeating: 0, count: tags)
-            sums.withUnsafeMutableBufferPointer { sums in
-                for position in 0..<count {
-                    for t in 0..<tags { sums[t] = 0 }
-                    for k in 0..<templates {
-                        let row = weights + Int(features[position * templates + k]) * tags
-                        for t in 0..<tags { sums[t] &+= Int32(Int16(littleEndian: row[t])) }
-                    }
-                    for t in 0..<tags { scratch.append(Float(sums[t]) * scale) }
-                }
+            scratch.withUnsafeMutableBufferPointer { emissions in
+                score(features.baseAddress, count: count, into: emissions.baseAddress)
             }
         }
-        return Viterbi.decode(emissions: scratch, count: count, transitions: transitions)
+        return scratch.withUnsafeBufferPointer { Viterbi.decode(emissions: $0, count: count, transitions: transitions) }
+    }
+
+    /// Writes the scores of each tag at each position, `Tag.count` per position, to `emissions`: the
+    /// sum of the position's rows times the scale. Cost per position: ``templateCount`` rows.
+    ///
+    /// A row is read as two vectors, tags 0..<16 and the last 8 (they overlap, and each sum keeps
+    /// the lanes it owns), widened to Int32 and summed: integer sums are exact in any order, so the
+    /// scores equal a scalar sum's. Nothing but the loads depends on the table, so the processor
+    /// keeps many rows' cache misses in flight at once; a scalar loop of 21 loads per row filled
+    /// its window with a few rows.
+    private func score(_ features: UnsafePointer<UInt32>?, count: Int, into emissions: UnsafeMutablePointer<Float>?) {
+        guard count > 0, let features, let emissions else { return }
+        let tags = Tag.count, templates = templateCount, scale = self.scale
+        let rows = UnsafeRawPointer(file.bytes.baseAddress!) + weightsOffset
+        let rowBytes = 2 * tags, tailStart = tags - 8
+        for position in 0..<count {
+            let indices = features + position * templates
+            var head = SIMD16<Int32>(), tail = SIMD8<Int32>()
+            for k in 0..<templates {
+                let row = rows + Int(indices[k]) * rowBytes
+                head &+= SIMD16<Int32>(truncatingIfNeeded: Self.littleEndian(row.loadUnaligned(as: SIMD16<Int16>.self)))
+                tail &+= SIMD8<Int32>(truncatingIfNeeded: Self.littleEndian(row.loadUnaligned(fromByteOffset: 2 * tailStart,
+                                                                                                as: SIMD8<Int16>.self)))
+            }
+            let out = emissions + position * tags
+            for t in 0..<16 { out[t] = Float(head[t]) * scale }
+            for t in 16..<tags { out[t] = Float(tail[t - tailStart]) * scale }
+        }
+    }
+
+    /// Lanes read from the little-endian file, in the host's order.
+    @inline(__always)
+    private static func littleEndian<V: SIMD>(_ lanes: V) -> V where V.Scalar == Int16 {
+        #if _endian(big)
+        var swapped = lanes
+        for i in swapped.indices { swapped[i] = Int16(littleEndian: lanes[i]) }
+        return swapped
+        #else
+        return lanes
+        #endif
     }
 }
 
@@ -122,44 +153,76 @@ enum Viterbi {
         }
     }
 
+    /// ``constrained(_:)`` transition scores and, for each tag, its well-formed predecessors in
+    /// order: an ill-formed one scores minus infinity and can never win, and about two thirds of
+    /// the pairs are ill-formed. Cost: O(tags²) to build, once per model.
+    struct Transitions: Sendable {
+        /// (tags+1) rows of `Tag.count` scores, previous tag by tag; the last row is the start.
+        let scores: [Float]
+        /// Tag `t`'s predecessors are `predecessors[predecessorStarts[t]..<predecessorStarts[t + 1]]`.
+        let predecessors: [Int]
+        let predecessorStarts: [Int]
+
+        init(constrained scores: [Float]) {
+            let tags = Tag.count
+            var predecessors: [Int] = [], starts = [0]
+            for t in 0..<tags {
+                predecessors += (0..<tags).filter { scores[$0 * tags + t] > -.infinity }
+                starts.append(predecessors.count)
+            }
+            self.scores = scores
+            self.predecessors = predecessors
+            predecessorStarts = starts
+        }
+    }
+
     /// `emissions` holds `count` rows of ``Tag/count`` scores; `transitions` (tags+1) rows, the last
-    /// for the start, already ``constrained(_:)``. Cost: O(count · tags²).
+    /// for the start, already ``constrained(_:)``. Cost: O(tags²) and as the decoding below.
     static func decode(emissions: [Float], count: Int, transitions: [Float]) -> [UInt8] {
+        emissions.withUnsafeBufferPointer {
+            decode(emissions: $0, count: count, transitions: Transitions(constrained: transitions))
+        }
+    }
+
+    /// Cost: O(count · well-formed tag pairs), and an allocation of count·tags bytes for the back
+    /// pointers.
+    static func decode(emissions: UnsafeBufferPointer<Float>, count: Int, transitions: Transitions) -> [UInt8] {
         let tags = Tag.count
         guard count > 0 else { return [] }
-        var score = [Float](repeating: -.infinity, count: tags)
-        var next = score
+        precondition(emissions.count >= count * tags && transitions.scores.count == (tags + 1) * tags)
+        let emissions = emissions.baseAddress!
         var back = [UInt8](repeating: 0, count: count * tags)
-        for t in 0..<tags { score[t] = transitions[tags * tags + t] + emissions[t] }
-        // Each tag's well-formed predecessors, in order (`tags` slots per tag, the first
-        // `predecessorCounts[t]` used): an ill-formed one scores minus infinity and can never win,
-        // and about two thirds of the pairs are ill-formed.
-        var predecessors = [Int](repeating: 0, count: tags * tags), predecessorCounts = [Int](repeating: 0, count: tags)
-        for t in 0..<tags {
-            for p in 0..<tags where transitions[p * tags + t] > -.infinity {
-                predecessors[t * tags + predecessorCounts[t]] = p
-                predecessorCounts[t] += 1
-            }
-        }
-        transitions.withUnsafeBufferPointer { transitions in
-            emissions.withUnsafeBufferPointer { emissions in
-                for position in 1..<count {
-                    for t in 0..<tags {
-                        var best = -Float.infinity
-                        var from = 0
-                        for p in predecessors[(t * tags)..<(t * tags + predecessorCounts[t])] {
-                            let s = score[p] + transitions[p * tags + t]
-                            if s > best { best = s; from = p }
+        var last = 0
+        transitions.scores.withUnsafeBufferPointer { scores in
+            let scores = scores.baseAddress!
+            transitions.predecessors.withUnsafeBufferPointer { predecessors in
+                transitions.predecessorStarts.withUnsafeBufferPointer { starts in
+                    back.withUnsafeMutableBufferPointer { back in
+                        withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * tags) { columns in
+                            // The best path's score ending in each tag at the previous and at this position.
+                            var score = columns.baseAddress!, next = score + tags
+                            for t in 0..<tags { score[t] = scores[tags * tags + t] + emissions[t] }
+                            for position in 1..<count {
+                                for t in 0..<tags {
+                                    var best = -Float.infinity
+                                    var from = 0
+                                    for p in predecessors[starts[t]..<starts[t + 1]] {
+                                        let s = score[p] + scores[p * tags + t]
+                                        if s > best { best = s; from = p }
+                                    }
+                                    next[t] = best + emissions[position * tags + t]
+                                    back[position * tags + t] = UInt8(from)
+                                }
+                                swap(&score, &next)
+                            }
+                            for t in 1..<tags where Tag.canEnd(UInt8(t)) && (score[t] > score[last] || !Tag.canEnd(UInt8(last))) {
+                                last = t
+                            }
                         }
-                        next[t] = best + emissions[position * tags + t]
-                        back[position * tags + t] = UInt8(from)
                     }
-                    swap(&score, &next)
                 }
             }
         }
-        var last = 0
-        for t in 1..<tags where Tag.canEnd(UInt8(t)) && (score[t] > score[last] || !Tag.canEnd(UInt8(last))) { last = t }
         var path = [UInt8](repeating: 0, count: count)
         path[count - 1] = UInt8(last)
         for position in stride(from: count - 1, to: 0, by: -1) {
