@@ -112,7 +112,18 @@ public struct TaggerModel: Sendable {
         let tags = Tag.count, templates = templateCount, scale = self.scale
         let rows = UnsafeRawPointer(file.bytes.baseAddress!) + weightsOffset
         let rowBytes = 2 * tags, tailStart = tags - 8
+        // Asks for the rows of a position to be loaded into the cache, without waiting for them.
+        func prefetchRows(of position: Int) {
+            guard position < count else { return }
+            for k in 0..<templates {
+                let row = rows + Int(features[position * templates + k]) * rowBytes
+                prefetch(row, 0, 3, 1)
+                prefetch(row + rowBytes - 1, 0, 3, 1)
+            }
+        }
+        for position in 0..<Self.prefetchDistance { prefetchRows(of: position) }
         for position in 0..<count {
+            prefetchRows(of: position + Self.prefetchDistance)
             let indices = features + position * templates
             var head = SIMD16<Int32>(), tail = SIMD8<Int32>()
             for k in 0..<templates {
@@ -127,6 +138,8 @@ public struct TaggerModel: Sendable {
         }
     }
 
+    static let prefetchDistance = 1
+
     /// Lanes read from the little-endian file, in the host's order.
     @inline(__always)
     private static func littleEndian<V: SIMD>(_ lanes: V) -> V where V.Scalar == Int16 {
@@ -139,6 +152,9 @@ public struct TaggerModel: Sendable {
         #endif
     }
 }
+
+@_silgen_name("llvm.prefetch.p0")
+private func prefetch(_ address: UnsafeRawPointer, _ write: Int32, _ locality: Int32, _ cache: Int32)
 
 /// The best tag path under emission and transition scores among the well-formed ones (see
 /// ``Tag/allows(_:after:)`` and ``Tag/canEnd(_:)``).
