@@ -138,6 +138,8 @@ public struct TaggerModel: Sendable {
         }
     }
 
+    /// Positions ahead whose rows are prefetched: one position is ~70 cache lines, more than a core
+    /// keeps in flight; two measured no faster.
     static let prefetchDistance = 1
 
     /// Lanes read from the little-endian file, in the host's order.
@@ -175,15 +177,16 @@ enum Viterbi {
     struct Transitions: Sendable {
         /// (tags+1) rows of `Tag.count` scores, previous tag by tag; the last row is the start.
         let scores: [Float]
-        /// Tag `t`'s predecessors are `predecessors[predecessorStarts[t]..<predecessorStarts[t + 1]]`.
-        let predecessors: [Int]
+        /// Tag `t`'s predecessors, each with its score before `t` (so decoding reads them in
+        /// order), are `predecessors[predecessorStarts[t]..<predecessorStarts[t + 1]]`.
+        let predecessors: [(tag: Int, score: Float)]
         let predecessorStarts: [Int]
 
         init(constrained scores: [Float]) {
             let tags = Tag.count
-            var predecessors: [Int] = [], starts = [0]
+            var predecessors: [(tag: Int, score: Float)] = [], starts = [0]
             for t in 0..<tags {
-                predecessors += (0..<tags).filter { scores[$0 * tags + t] > -.infinity }
+                predecessors += (0..<tags).map { ($0, scores[$0 * tags + t]) }.filter { $0.score > -.infinity }
                 starts.append(predecessors.count)
             }
             self.scores = scores
@@ -222,8 +225,8 @@ enum Viterbi {
                                 for t in 0..<tags {
                                     var best = -Float.infinity
                                     var from = 0
-                                    for p in predecessors[starts[t]..<starts[t + 1]] {
-                                        let s = score[p] + scores[p * tags + t]
+                                    for (p, transition) in predecessors[starts[t]..<starts[t + 1]] {
+                                        let s = score[p] + transition
                                         if s > best { best = s; from = p }
                                     }
                                     next[t] = best + emissions[position * tags + t]
