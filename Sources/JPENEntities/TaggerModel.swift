@@ -60,6 +60,8 @@ public struct TaggerModel: Sendable {
         guard set == featureSet, templates == templateCount else {
             throw FormatError(path: path, problem: "feature set \(set) with \(templates) features, expected \(featureSet) with \(templateCount)")
         }
+        // ``score(_:count:into:)`` reads a row as 16 + 8 lanes.
+        precondition((16...24).contains(Tag.count), "\(Tag.count) tags")
         guard tags == Tag.count, (1...30).contains(bits) else {
             throw FormatError(path: path, problem: "\(tags) tags and \(bits) row bits")
         }
@@ -88,53 +90,55 @@ public struct TaggerModel: Sendable {
     /// the scoring loop leaves free to overlap) and Viterbi over the well-formed tag pairs; one
     /// allocation of count·tags bytes for the back pointers and one for the result.
     public func tag(_ features: [UInt32], count: Int, scratch: inout [Float]) -> [UInt8] {
-        precondition(features.count >= count * templateCount, "\(features.count) features for \(count) positions")
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: repeatElement(0, count: count * Tag.count))
-        features.withUnsafeBufferPointer { features in
-            scratch.withUnsafeMutableBufferPointer { emissions in
-                score(features.baseAddress, count: count, into: emissions.baseAddress)
-            }
-        }
+        score(features, count: count, into: &scratch)
         return scratch.withUnsafeBufferPointer { Viterbi.decode(emissions: $0, count: count, transitions: transitions) }
     }
 
-    /// Writes the scores of each tag at each position, `Tag.count` per position, to `emissions`: the
-    /// sum of the position's rows times the scale. Cost per position: ``templateCount`` rows.
+    /// Replaces `emissions` with the score of each tag at each position, `Tag.count` per position:
+    /// the sum of the position's rows times the scale. Cost per position: ``templateCount`` rows.
     ///
     /// A row is read as two vectors, tags 0..<16 and the last 8 (they overlap, and each sum keeps
     /// the lanes it owns), widened to Int32 and summed: integer sums are exact in any order, so the
-    /// scores equal a scalar sum's. Nothing but the loads depends on the table, so the processor
-    /// keeps many rows' cache misses in flight at once; a scalar loop of 21 loads per row filled
-    /// its window with a few rows.
-    private func score(_ features: UnsafePointer<UInt32>?, count: Int, into emissions: UnsafeMutablePointer<Float>?) {
-        guard count > 0, let features, let emissions else { return }
+    /// scores equal a scalar sum's. Nothing but the loads depends on the table, and 21 scalar loads
+    /// per row would fill the processor's window with a few rows; with vectors and the next
+    /// position's rows prefetched, many rows' cache misses are in flight at once.
+    func score(_ features: [UInt32], count: Int, into emissions: inout [Float]) {
         let tags = Tag.count, templates = templateCount, scale = self.scale
+        precondition(features.count >= count * templates, "\(features.count) features for \(count) positions")
+        emissions.removeAll(keepingCapacity: true)
+        emissions.append(contentsOf: repeatElement(0, count: count * tags))
+        guard count > 0 else { return }
         let rows = UnsafeRawPointer(file.bytes.baseAddress!) + weightsOffset
         let rowBytes = 2 * tags, tailStart = tags - 8
-        // Asks for the rows of a position to be loaded into the cache, without waiting for them.
-        func prefetchRows(of position: Int) {
-            guard position < count else { return }
-            for k in 0..<templates {
-                let row = rows + Int(features[position * templates + k]) * rowBytes
-                prefetch(row, 0, 3, 1)
-                prefetch(row + rowBytes - 1, 0, 3, 1)
+        features.withUnsafeBufferPointer { features in
+            emissions.withUnsafeMutableBufferPointer { emissions in
+                let features = features.baseAddress!, emissions = emissions.baseAddress!
+                // Asks for the rows of a position to be loaded into the cache, without waiting for
+                // them; a row can straddle two cache lines.
+                func prefetchRows(of position: Int) {
+                    guard position < count else { return }
+                    for k in 0..<templates {
+                        let row = rows + Int(features[position * templates + k]) * rowBytes
+                        prefetch(row, 0, 3, 1)
+                        prefetch(row + rowBytes - 1, 0, 3, 1)
+                    }
+                }
+                for position in 0..<Self.prefetchDistance { prefetchRows(of: position) }
+                for position in 0..<count {
+                    prefetchRows(of: position + Self.prefetchDistance)
+                    let indices = features + position * templates
+                    var head = SIMD16<Int32>(), tail = SIMD8<Int32>()
+                    for k in 0..<templates {
+                        let row = rows + Int(indices[k]) * rowBytes
+                        head &+= SIMD16<Int32>(truncatingIfNeeded: Self.littleEndian(row.loadUnaligned(as: SIMD16<Int16>.self)))
+                        tail &+= SIMD8<Int32>(truncatingIfNeeded: Self.littleEndian(
+                            row.loadUnaligned(fromByteOffset: 2 * tailStart, as: SIMD8<Int16>.self)))
+                    }
+                    let out = emissions + position * tags
+                    for t in 0..<16 { out[t] = Float(head[t]) * scale }
+                    for t in 16..<tags { out[t] = Float(tail[t - tailStart]) * scale }
+                }
             }
-        }
-        for position in 0..<Self.prefetchDistance { prefetchRows(of: position) }
-        for position in 0..<count {
-            prefetchRows(of: position + Self.prefetchDistance)
-            let indices = features + position * templates
-            var head = SIMD16<Int32>(), tail = SIMD8<Int32>()
-            for k in 0..<templates {
-                let row = rows + Int(indices[k]) * rowBytes
-                head &+= SIMD16<Int32>(truncatingIfNeeded: Self.littleEndian(row.loadUnaligned(as: SIMD16<Int16>.self)))
-                tail &+= SIMD8<Int32>(truncatingIfNeeded: Self.littleEndian(row.loadUnaligned(fromByteOffset: 2 * tailStart,
-                                                                                                as: SIMD8<Int16>.self)))
-            }
-            let out = emissions + position * tags
-            for t in 0..<16 { out[t] = Float(head[t]) * scale }
-            for t in 16..<tags { out[t] = Float(tail[t - tailStart]) * scale }
         }
     }
 
@@ -155,6 +159,8 @@ public struct TaggerModel: Sendable {
     }
 }
 
+/// LLVM's prefetch intrinsic (Swift has no prefetch API): `write` 0 for a read, `locality` 3 to
+/// keep the line in every cache level, `cache` 1 for data. Costs an instruction; never faults.
 @_silgen_name("llvm.prefetch.p0")
 private func prefetch(_ address: UnsafeRawPointer, _ write: Int32, _ locality: Int32, _ cache: Int32)
 
