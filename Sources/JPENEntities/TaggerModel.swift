@@ -40,7 +40,9 @@ public struct TaggerModel: Sendable {
     /// The mask that turns a feature hash into a row index.
     public let rowMask: UInt32
     let scale: Float
-    let transitions: Viterbi.Transitions
+    /// Constrained transition scores, previous tag (last row: sentence start) by tag.
+    let transitions: [Float]
+    let predecessors: Viterbi.Predecessors
     let weightsOffset: Int
 
     /// Maps the model at `path` and checks its header against what the caller extracts.
@@ -75,7 +77,9 @@ public struct TaggerModel: Sendable {
         self.templateCount = templates
         self.rowMask = UInt32((1 << bits) - 1)
         self.scale = Float(bitPattern: file.load(at: 28))
-        self.transitions = Viterbi.Transitions(constrained: Viterbi.constrained((0..<transitionCount).map { Float(bitPattern: file.load(at: header + 4 * $0)) }))
+        let transitions = Viterbi.constrained((0..<transitionCount).map { Float(bitPattern: file.load(at: header + 4 * $0)) })
+        self.transitions = transitions
+        predecessors = Viterbi.Predecessors(of: transitions)
         self.weightsOffset = weightsOffset
     }
 
@@ -91,7 +95,7 @@ public struct TaggerModel: Sendable {
     /// allocation of count·tags bytes for the back pointers and one for the result.
     public func tag(_ features: [UInt32], count: Int, scratch: inout [Float]) -> [UInt8] {
         score(features, count: count, into: &scratch)
-        return scratch.withUnsafeBufferPointer { Viterbi.decode(emissions: $0, count: count, transitions: transitions) }
+        return scratch.withUnsafeBufferPointer { Viterbi.decode(emissions: $0, count: count, predecessors: predecessors) }
     }
 
     /// Replaces `emissions` with the score of each tag at each position, `Tag.count` per position:
@@ -177,27 +181,28 @@ enum Viterbi {
         }
     }
 
-    /// ``constrained(_:)`` transition scores and, for each tag, its well-formed predecessors in
-    /// order: an ill-formed one scores minus infinity and can never win, and about two thirds of
-    /// the pairs are ill-formed. Cost: O(tags²) to build, once per model.
-    struct Transitions: Sendable {
-        /// (tags+1) rows of `Tag.count` scores, previous tag by tag; the last row is the start.
-        let scores: [Float]
-        /// Tag `t`'s predecessors, each with its score before `t` (so decoding reads them in
-        /// order), are `predecessors[predecessorStarts[t]..<predecessorStarts[t + 1]]`.
-        let predecessors: [(tag: Int, score: Float)]
-        let predecessorStarts: [Int]
+    /// The transitions as decoding reads them: each tag's well-formed predecessors in order, with
+    /// their scores (an ill-formed one scores minus infinity and can never win, and about two thirds
+    /// of the pairs are ill-formed), and the score of starting with each tag. Cost: O(tags²) to
+    /// build, once per model.
+    struct Predecessors: Sendable {
+        /// Tag `t`'s predecessors are `list[listStarts[t]..<listStarts[t + 1]]`.
+        let list: [(tag: Int, score: Float)]
+        let listStarts: [Int]
+        let start: [Float]
 
-        init(constrained scores: [Float]) {
+        /// `transitions`: (tags+1) rows, the last for the start, already ``constrained(_:)``.
+        init(of transitions: [Float]) {
             let tags = Tag.count
-            var predecessors: [(tag: Int, score: Float)] = [], starts = [0]
+            precondition(transitions.count == (tags + 1) * tags, "\(transitions.count) transition scores")
+            var list: [(tag: Int, score: Float)] = [], starts = [0]
             for t in 0..<tags {
-                predecessors += (0..<tags).map { ($0, scores[$0 * tags + t]) }.filter { $0.score > -.infinity }
-                starts.append(predecessors.count)
+                list += (0..<tags).map { ($0, transitions[$0 * tags + t]) }.filter { $0.score > -.infinity }
+                starts.append(list.count)
             }
-            self.scores = scores
-            self.predecessors = predecessors
-            predecessorStarts = starts
+            self.list = list
+            listStarts = starts
+            start = Array(transitions[(tags * tags)...])
         }
     }
 
@@ -205,33 +210,32 @@ enum Viterbi {
     /// for the start, already ``constrained(_:)``. Cost: O(tags²) and as the decoding below.
     static func decode(emissions: [Float], count: Int, transitions: [Float]) -> [UInt8] {
         emissions.withUnsafeBufferPointer {
-            decode(emissions: $0, count: count, transitions: Transitions(constrained: transitions))
+            decode(emissions: $0, count: count, predecessors: Predecessors(of: transitions))
         }
     }
 
     /// Cost: O(count · well-formed tag pairs), and an allocation of count·tags bytes for the back
     /// pointers.
-    static func decode(emissions: UnsafeBufferPointer<Float>, count: Int, transitions: Transitions) -> [UInt8] {
+    static func decode(emissions: UnsafeBufferPointer<Float>, count: Int, predecessors: Predecessors) -> [UInt8] {
         let tags = Tag.count
         guard count > 0 else { return [] }
-        precondition(emissions.count >= count * tags && transitions.scores.count == (tags + 1) * tags)
+        precondition(emissions.count >= count * tags, "\(emissions.count) emissions for \(count) positions")
         let emissions = emissions.baseAddress!
         var back = [UInt8](repeating: 0, count: count * tags)
         var last = 0
-        transitions.scores.withUnsafeBufferPointer { scores in
-            let scores = scores.baseAddress!
-            transitions.predecessors.withUnsafeBufferPointer { predecessors in
-                transitions.predecessorStarts.withUnsafeBufferPointer { starts in
+        predecessors.start.withUnsafeBufferPointer { start in
+            predecessors.list.withUnsafeBufferPointer { list in
+                predecessors.listStarts.withUnsafeBufferPointer { starts in
                     back.withUnsafeMutableBufferPointer { back in
                         withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * tags) { columns in
                             // The best path's score ending in each tag at the previous and at this position.
                             var score = columns.baseAddress!, next = score + tags
-                            for t in 0..<tags { score[t] = scores[tags * tags + t] + emissions[t] }
+                            for t in 0..<tags { score[t] = start[t] + emissions[t] }
                             for position in 1..<count {
                                 for t in 0..<tags {
                                     var best = -Float.infinity
                                     var from = 0
-                                    for (p, transition) in predecessors[starts[t]..<starts[t + 1]] {
+                                    for (p, transition) in list[starts[t]..<starts[t + 1]] {
                                         let s = score[p] + transition
                                         if s > best { best = s; from = p }
                                     }
