@@ -157,6 +157,28 @@ import Testing
         #expect(throws: TaggerModel.FormatError.self) { try TaggerModel(path: path, featureSet: 1, templateCount: templates) }
     }
 
+    /// Vector scoring gives the floats of a scalar sum of the rows, the table's last row included.
+    @Test func scoresAreTheScaledSumsOfTheRows() throws {
+        let model = try EntityRecognizer().japanese
+        let tags = Tag.count, templates = model.templateCount
+        var generator = SystemRandomNumberGenerator()
+        var emissions: [Float] = [1]
+        for count in [0, 1, 5] {
+            var features = (0..<(count * templates)).map { _ in UInt32.random(in: 0...model.rowMask, using: &generator) }
+            if count > 0 { features[0] = model.rowMask; features[features.count - 1] = 0 }
+            model.score(features, count: count, into: &emissions)
+            #expect(emissions.count == count * tags)
+            for position in 0..<count {
+                for t in 0..<tags {
+                    let sum = features[(position * templates)..<((position + 1) * templates)].reduce(Int32(0)) { sum, row in
+                        sum + Int32(model.file.load(Int16.self, at: model.weightsOffset + 2 * (Int(row) * tags + t)))
+                    }
+                    #expect(emissions[position * tags + t] == Float(sum) * model.scale)
+                }
+            }
+        }
+    }
+
     @Test func foreignFileIsRejected() throws {
         let path = temporaryPath("junk.bin")
         defer { try? FileManager.default.removeItem(atPath: path) }
