@@ -153,7 +153,7 @@ public final class EntityWorker {
             }
         }
         if let scanner {
-            mentions += ListedMentions.missed(in: document.scalars, besides: mentions.map(\.span) + otherNames, scanner: scanner)
+            ListedMentions.complete(&mentions, in: document.scalars, besides: otherNames, scanner: scanner, names: recognizer.names)
             mentions.sort { $0.span < $1.span }
         }
         if let linker {
