@@ -41,9 +41,10 @@ enum ListedMentions {
     }
 
     /// One word in Latin letters is left to the English tagger, which reads its context: listed
-    /// abbreviations and short names are often ordinary words ("IS", "WHO", "Fed", "Sun").
+    /// abbreviations and short names are often ordinary words ("IS", "WHO", "Fed", "Sun"). A name
+    /// that also has Japanese letters (JR北海道, LG電子) is no English word.
     static func isSingleLatinWord(_ name: ArraySlice<Unicode.Scalar>) -> Bool {
-        name.contains { Script($0) == .latin } && !name.contains { Script($0) == .space }
+        name.contains { Script($0) == .latin } && !name.contains { [.space, .kanji, .katakana, .hiragana].contains(Script($0)) }
     }
 
     /// Whether a match cuts a run of kanji or katakana (東京 in 東京都庁 is not a mention of its own).

@@ -108,6 +108,7 @@ final class CuratedRecognizer {
         #expect(ListedMentions.isSingleLatinWord(Array("WHO".unicodeScalars)[...]))
         #expect(!ListedMentions.isSingleLatinWord(Array("Foreign Ministry".unicodeScalars)[...]))
         #expect(!ListedMentions.isSingleLatinWord(Array("外務省".unicodeScalars)[...]))
+        #expect(!ListedMentions.isSingleLatinWord(Array("JR北海道".unicodeScalars)[...]))
     }
 
     @Test func listedNameInsideAWordIsNot() {
