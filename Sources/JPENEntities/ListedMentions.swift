@@ -24,7 +24,11 @@ enum ListedMentions {
         let others = Set(otherNames)
         for match in scanner.listedMatches(scalars) {
             if let i = index[match.span] {
-                if !isSingleLatinWord(scalars[match.span.range]) { mentions[i].type = match.type }
+                // A person directly before a title stays a person (ロス長官 is not Los Angeles).
+                if !isSingleLatinWord(scalars[match.span.range]),
+                   mentions[i].type != .person || !TitledNames.isTitle(after: match.span.end, in: scalars, before: scalars.count, names: names) {
+                    mentions[i].type = match.type
+                }
                 continue
             }
             if others.contains(match.span), match.type == .organization, !isSingleLatinWord(scalars[match.span.range]) {
