@@ -138,6 +138,8 @@ public final class EntityWorker {
                     span.end = span.start + TokenFeatures.stem(normalized.scalars[span.range]).count
                 }
                 guard !span.isEmpty else { continue }
+                if unit.model == .japanese, mention.kind == .entity(.person),
+                   Self.isOrdinaryKatakanaWord(normalized.scalars[span.range], names: recognizer.names) { continue }
                 taken.append(span)
                 if case .entity(let type) = mention.kind {
                     mentions.append((normalized.originalSpan(of: span), type))
@@ -166,6 +168,15 @@ public final class EntityWorker {
             entities = zip(entities, linked).map { $0.linked(id: $1.id, englishName: $1.englishName, japaneseName: $1.japaneseName) }
         }
         return EntityRecognition(entities: DocumentEntities.applying(candidates, to: entities))
+    }
+
+    /// Whether a name is one katakana word that the name table knows only as an ordinary word
+    /// (テニス, スタッフ): the character tagger reads the letters of foreign names, and such a word
+    /// alone is no person. Cost: one name-table probe.
+    static func isOrdinaryKatakanaWord(_ name: ArraySlice<Unicode.Scalar>, names: NameGazetteer) -> Bool {
+        guard name.allSatisfy({ Script($0) == .katakana }) else { return false }
+        let classes = names.classes(of: NameGazetteer.key(Array(name)))
+        return classes.contains(.word) && classes.isDisjoint(with: [.surname, .givenName, .fullName, .name, .place, .organization])
     }
 
     /// Japanese mentions with nothing between them joined where the first names the place the
