@@ -145,7 +145,7 @@ public final class EntityWorker {
                     if unit.model == .japanese, Self.endsWithOrganizationHead(normalized.scalars[span.range]) { type = .organization }
                     mentions.append((normalized.originalSpan(of: span), type))
                 } else if unit.model == .japanese, normalized.scalars[span.end - 1] == "党", span.count > 1 {
-                    // A political party: an organization, though some data file parties with
+                    // A political party: an organization, though GSD-NE files parties with
                     // nationalities and religious groups.
                     mentions.append((normalized.originalSpan(of: span), .organization))
                 } else {

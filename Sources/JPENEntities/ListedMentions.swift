@@ -12,7 +12,9 @@ import JPENText
 /// title of the name table: 参議院|議員, 自民党|総裁, as news and both kinds of annotated data mark
 /// the organization inside such a compound), and that is not a single word in Latin letters, becomes
 /// a mention of the listed type. A mention whose span is exactly such a match takes the listed type
-/// (the list was written for these names; the taggers guess them from their letters).
+/// (the list was written for these names; the taggers guess them from their letters), and so does
+/// another kind of name that the list knows as an organization (民主党, which GSD-NE files with
+/// nationalities).
 /// Cost: one lexicon scan of the text with the task's scanner, O(n) table probes once it is warm.
 enum ListedMentions {
     static func complete(_ mentions: inout [(span: Span, type: EntityType)], in scalars: [Unicode.Scalar],
@@ -24,7 +26,7 @@ enum ListedMentions {
         let others = Set(otherNames)
         for match in scanner.listedMatches(scalars) {
             if let i = index[match.span] {
-                // A person directly before a title stays a person (ロス長官 is not Los Angeles).
+                // A person directly before a title stays a person, though the list names a place so.
                 if !isSingleLatinWord(scalars[match.span.range]),
                    mentions[i].type != .person || !TitledNames.isTitle(after: match.span.end, in: scalars, before: scalars.count, names: names) {
                     mentions[i].type = match.type
