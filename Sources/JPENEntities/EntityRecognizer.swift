@@ -138,9 +138,16 @@ public final class EntityWorker {
                     span.end = span.start + TokenFeatures.stem(normalized.scalars[span.range]).count
                 }
                 guard !span.isEmpty else { continue }
+                if unit.model == .japanese, mention.kind == .entity(.person),
+                   Self.isOrdinaryKatakanaWord(normalized.scalars[span.range], names: recognizer.names) { continue }
                 taken.append(span)
-                if case .entity(let type) = mention.kind {
+                if case .entity(var type) = mention.kind {
+                    if unit.model == .japanese, Self.endsWithOrganizationHead(normalized.scalars[span.range]) { type = .organization }
                     mentions.append((normalized.originalSpan(of: span), type))
+                } else if unit.model == .japanese, normalized.scalars[span.end - 1] == "党", span.count > 1 {
+                    // A political party: an organization, though GSD-NE files parties with
+                    // nationalities and religious groups.
+                    mentions.append((normalized.originalSpan(of: span), .organization))
                 } else {
                     otherNames.append(normalized.originalSpan(of: span))
                 }
@@ -153,7 +160,7 @@ public final class EntityWorker {
             }
         }
         if let scanner {
-            mentions += ListedMentions.missed(in: document.scalars, besides: mentions.map(\.span) + otherNames, scanner: scanner)
+            ListedMentions.complete(&mentions, in: document.scalars, besides: otherNames, scanner: scanner, names: recognizer.names)
             mentions.sort { $0.span < $1.span }
         }
         if let linker {
@@ -166,6 +173,32 @@ public final class EntityWorker {
             entities = zip(entities, linked).map { $0.linked(id: $1.id, englishName: $1.englishName, japaneseName: $1.japaneseName) }
         }
         return EntityRecognition(entities: DocumentEntities.applying(candidates, to: entities))
+    }
+
+    /// The last words of Japanese names that only organizations have: companies (…工業, …鉄道,
+    /// …銀行), associations, armed forces and families (ハプスブルク家, 伊達家). Words that also end
+    /// places are not here (…店, …所, …社 of 神社, …学校).
+    static let organizationHeads: [[Unicode.Scalar]] = [
+        "家", "工業", "鉄道", "電鉄", "会社", "公社", "交通", "電力", "商事", "物産", "産業", "興業",
+        "製作所", "製薬", "薬品", "証券", "保険", "建設", "電機", "製鉄", "航空", "銀行", "放送",
+        "ホールディングス", "グループ", "協会", "連盟", "軍", "隊", "団", "庁", "委員会", "議会", "組合", "財団",
+        "機構", "カンパニー", "コーポレーション", "エンタテインメント", "エンターテインメント", "システムズ",
+        "ピクチャーズ", "プロダクション", "レコード", "インターナショナル", "FC",
+    ].map { Array($0.unicodeScalars) }
+
+    /// Whether a Japanese name ends with one of ``organizationHeads`` after at least one
+    /// character of its own. Cost: O(heads).
+    static func endsWithOrganizationHead(_ name: ArraySlice<Unicode.Scalar>) -> Bool {
+        organizationHeads.contains { name.count > $0.count && name.suffix($0.count).elementsEqual($0) }
+    }
+
+    /// Whether a name is one katakana word that the name table knows only as an ordinary word
+    /// (テニス, スタッフ): the character tagger reads the letters of foreign names, and such a word
+    /// alone is no person. Cost: one name-table probe.
+    static func isOrdinaryKatakanaWord(_ name: ArraySlice<Unicode.Scalar>, names: NameGazetteer) -> Bool {
+        guard name.allSatisfy({ Script($0) == .katakana }) else { return false }
+        let classes = names.classes(of: NameGazetteer.key(Array(name)))
+        return classes.contains(.word) && classes.isDisjoint(with: [.surname, .givenName, .fullName, .name, .place, .organization])
     }
 
     /// Japanese mentions with nothing between them joined where the first names the place the

@@ -6,8 +6,8 @@ import JPENText
 /// katakana word there is a name even when it is also an ordinary word (トランプ: playing cards),
 /// which the character tagger, reading the word, can miss. A run of katakana (・ inside) of at
 /// least two characters that no mention or other name touches, that the name table does not know
-/// as a place or organization, and that a title of the table (``NameClasses/title``) directly
-/// follows, is a person. Cost: O(n) plus up to six name-table probes per katakana run.
+/// as a place or organization, nor as an ordinary word only (サッカー選手), and that a title of the
+/// table (``NameClasses/title``) directly follows, is a person. Cost: O(n) plus up to six name-table probes per katakana run.
 enum TitledNames {
     /// The longest title tried, in code points (次期大統領).
     static let longestTitle = 6
@@ -26,11 +26,19 @@ enum TitledNames {
             let run = Span(start: offset, end: end)
             offset = end
             guard run.count >= 2, !taken.contains(where: { $0.start < run.end && run.start < $0.end }),
-                  names.classes(of: NameGazetteer.key(Array(scalars[run.range]))).isDisjoint(with: [.place, .organization]),
+                  isPossibleName(names.classes(of: NameGazetteer.key(Array(scalars[run.range])))),
                   isTitle(after: run.end, in: scalars, before: sentence.end, names: names) else { continue }
             found.append(run)
         }
         return found
+    }
+
+    /// Whether a katakana run the name table knows as `classes` may be a person: not a place or
+    /// an organization, and not an ordinary word unless it is also a name (トランプ, but not the
+    /// サッカー of サッカー選手).
+    static func isPossibleName(_ classes: NameClasses) -> Bool {
+        classes.isDisjoint(with: [.place, .organization])
+            && (!classes.contains(.word) || !classes.isDisjoint(with: [.surname, .givenName, .fullName, .name]))
     }
 
     /// Whether a title of `names` starts at `start`.

@@ -108,12 +108,16 @@ final class CuratedRecognizer {
         #expect(ListedMentions.isSingleLatinWord(Array("WHO".unicodeScalars)[...]))
         #expect(!ListedMentions.isSingleLatinWord(Array("Foreign Ministry".unicodeScalars)[...]))
         #expect(!ListedMentions.isSingleLatinWord(Array("外務省".unicodeScalars)[...]))
+        #expect(!ListedMentions.isSingleLatinWord(Array("JR北海道".unicodeScalars)[...]))
     }
 
     @Test func listedNameInsideAWordIsNot() {
         let text = Array("東京都庁".unicodeScalars)
         #expect(ListedMentions.continuesWord(Span(start: 0, end: 2), in: text))
         #expect(!ListedMentions.continuesWord(Span(start: 0, end: 4), in: text))
+        #expect(!ListedMentions.continuesWord(before: Span(start: 0, end: 2), in: text))
+        #expect(ListedMentions.continuesWord(before: Span(start: 2, end: 4), in: text))
+        #expect(!ListedMentions.continuesWord(Span(start: 0, end: 1), in: Array("東".unicodeScalars)))
     }
 }
 
@@ -138,5 +142,12 @@ final class CuratedRecognizer {
         #expect(TitledNames.people(in: text, sentence: sentence, taken: [], names: names) == [Span(start: 0, end: 4)])
         #expect(TitledNames.people(in: text, sentence: sentence, taken: [Span(start: 2, end: 3)], names: names).isEmpty)
         #expect(TitledNames.people(in: [], sentence: Span(start: 0, end: 0), taken: [], names: names).isEmpty)
+    }
+
+    @Test func ordinaryWordsAreNoTitledPeople() {
+        #expect(TitledNames.isPossibleName([]))
+        #expect(TitledNames.isPossibleName([.word, .surname]))     // トランプ
+        #expect(!TitledNames.isPossibleName([.word]))              // サッカー
+        #expect(!TitledNames.isPossibleName([.place]))
     }
 }

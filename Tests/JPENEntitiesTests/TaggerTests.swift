@@ -74,6 +74,13 @@ import Testing
         #expect(EntityWorker.joiningAdjacentNames([]).isEmpty)
     }
 
+    @Test func organizationHeadsEndOrganizations() {
+        func ends(_ name: String) -> Bool { EntityWorker.endsWithOrganizationHead(Array(name.unicodeScalars)[...]) }
+        #expect(ends("浅野木材工業") && ends("ハプスブルク家") && ends("江ノ島電鉄"))
+        #expect(!ends("家") && !ends("工業") && !ends("東京") && !ends(""))
+        #expect(!ends("明治神宮") && !ends("東京駅"))
+    }
+
     @Test func mentionsCutNoKatakanaName() {
         let sentence = Array("ゴールデンステート・ウォリアーズのシカゴ・ブルズ戦".unicodeScalars)[...]
         let widened = EntityWorker.wholeKatakanaNames([(10..<16, .entity(.person)), (17..<20, .entity(.location)),
