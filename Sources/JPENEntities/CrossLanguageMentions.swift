@@ -194,7 +194,8 @@ enum CrossLanguageMentions {
         while index < tokens.count {
             guard isCapitalized(tokens[index]) else { index += 1; continue }
             var end = index + 1
-            while end < tokens.count, isCapitalized(tokens[end]),
+            // Tokens in original offsets can overlap: one character may normalize to several (Ŀ → L·).
+            while end < tokens.count, isCapitalized(tokens[end]), tokens[end - 1].end <= tokens[end].start,
                   scalars[tokens[end - 1].end..<tokens[end].start].allSatisfy({ Script($0) == .space }) {
                 end += 1
             }

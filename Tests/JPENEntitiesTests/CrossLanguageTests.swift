@@ -63,6 +63,16 @@ final class CuratedRecognizer {
         #expect(CrossLanguageMentions.complete([], in: [], japanese: [], englishTokens: [], linker: linker).isEmpty)
     }
 
+    /// Found by jpen-fuzz: Ŀ normalizes to L·, so two tokens of the English sentence share one
+    /// original character and their spans overlap.
+    @Test func tokensSharingOneOriginalCharacter() {
+        for text in ["石破茂首相は述べた。 Prime Minister AbĿCd Ef said.", "石破茂首相は述べた。 Ŀ Ŀ ĿĿ Tokyo"] {
+            let found = recognizer.entities(text)
+            let count = text.unicodeScalars.count
+            #expect(found.allSatisfy { $0.span.start >= 0 && $0.span.start <= $0.span.end && $0.span.end <= count }, "\(text)")
+        }
+    }
+
     @Test func counterpartsAreLookedForNearby() {
         let linker = NameLinker(lexicon: recognizer.worker.recognizer.lexicon!)
         func completed(gap: Int) -> [CrossLanguageMentions.Mention] {
