@@ -295,10 +295,12 @@ struct QuoteContext {
         return people[max(0, low - 4)..<low].last { $0.overlaps(span) }
     }
 
-    /// The id of the mention that overlaps the speaker (the last one: English heads come last),
-    /// else a provisional id from the speaker's name without titles; nil for a bare pronoun.
+    /// The id of the mention that overlaps the speaker (a person's before any other, since a
+    /// speaker named with a post speaks as that person: 当時の菅義偉官房長官; else the last one, as
+    /// English heads come last), else a provisional id from the speaker's name without titles;
+    /// nil for a bare pronoun.
     func speakerID(of span: Span) -> String? {
-        if let mention = lastMention(overlapping: span) { return mention.id }
+        if let mention = speakerMention(overlapping: span) { return mention.id }
         if isPronoun(span) { return nil }
         let normalizedSpan = Span(start: normalizedOffset[span.start], end: normalizedOffset[span.end])
         let scalars = normalized.scalars[normalizedSpan.range]
@@ -325,15 +327,16 @@ struct QuoteContext {
         return name.isEmpty ? nil : "speaker:" + name.joined(separator: " ")
     }
 
-    /// The last of the (sorted) mentions that overlaps `span`, among the few that start before
-    /// its end. Cost: O(log m).
-    private func lastMention(overlapping span: Span) -> EntityMention? {
+    /// Of the (sorted) mentions that overlap `span`, among the few that start before its end, the
+    /// last person, else the last of any type. Cost: O(log m).
+    private func speakerMention(overlapping span: Span) -> EntityMention? {
         var low = 0, high = mentions.count
         while low < high {
             let mid = (low + high) / 2
             if mentions[mid].span.start < span.end { low = mid + 1 } else { high = mid }
         }
-        return mentions[max(0, low - 16)..<low].last { $0.span.overlaps(span) }
+        let nearby = mentions[max(0, low - 16)..<low]
+        return nearby.last { $0.isPerson && $0.span.overlaps(span) } ?? nearby.last { $0.span.overlaps(span) }
     }
 
     /// People named in the text: the given person mentions, else runs of capitalized words with a

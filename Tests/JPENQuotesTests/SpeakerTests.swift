@@ -68,6 +68,25 @@ private func first(_ text: String, mentions: [EntityMention] = []) throws -> Quo
         #expect(found.map { $0.speaker?.id } == ["Q22686", "Q22686"])
     }
 
+    /// A speaker named with a post speaks as the person, though the post is an entity too; with
+    /// no person in the speaker, its last entity speaks (外務省の幹部).
+    @Test func aPersonInTheSpeakerGivesItsIdBeforeAPost() throws {
+        let text = "「早い段階で信頼を築けた」と当時の菅義偉官房長官は振り返った。「検討中だ」と外務省の幹部は述べた。"
+        let scalars = Array(text.unicodeScalars)
+        func span(of part: String) -> Span {
+            let needle = Array(part.unicodeScalars)
+            let start = (0...(scalars.count - needle.count)).first { Array(scalars[$0..<($0 + needle.count)]) == needle }!
+            return Span(start: start, end: start + needle.count)
+        }
+        let mentions = [
+            EntityMention(span: span(of: "菅義偉"), id: "person:suga-yoshihide", isPerson: true),
+            EntityMention(span: span(of: "官房長官"), id: "org:cabinet-chief-secretary", isPerson: false),
+            EntityMention(span: span(of: "外務省"), id: "org:mofa", isPerson: false),
+        ]
+        let found = try QuoteFinder().makeWorker().quotations(in: Document(text: text), mentions: mentions)
+        #expect(found.map { $0.speaker?.id } == ["person:suga-yoshihide", "org:mofa"])
+    }
+
     @Test func aQuotationGoingOnFromTheLastKeepsItsSpeaker() throws {
         let text = "“We agreed,” Ishiba said. “We will meet soon.”\n\n“It was friendly.”"
         let found = try QuoteFinder().makeWorker().quotations(in: Document(text: text))
