@@ -162,24 +162,10 @@ enum CrossLanguageMentions {
         return support(japanese) > support(english) ? japanese : english
     }
 
-    /// The katakana names of the Japanese sentences that no mention touches: maximal runs of
-    /// katakana with ・ between parts, at least two characters.
+    /// The katakana names (``KatakanaNames/runs(in:within:)``) of the Japanese sentences that no
+    /// mention touches.
     static func katakanaNames(in scalars: [Unicode.Scalar], japanese: [Span], covered: [Bool]) -> [Span] {
-        var runs: [Span] = []
-        for sentence in japanese {
-            var offset = sentence.start
-            while offset < sentence.end {
-                guard Script(scalars[offset]) == .katakana else { offset += 1; continue }
-                var end = offset + 1
-                while end < sentence.end, Script(scalars[end]) == .katakana
-                    || (scalars[end] == "\u{30FB}" && end + 1 < sentence.end && Script(scalars[end + 1]) == .katakana) {
-                    end += 1
-                }
-                if end - offset >= 2, !covered[offset..<end].contains(true) { runs.append(Span(start: offset, end: end)) }
-                offset = end
-            }
-        }
-        return runs
+        japanese.flatMap { KatakanaNames.runs(in: scalars, within: $0) }.filter { !covered[$0.range].contains(true) }
     }
 
     /// Runs of up to four consecutive capitalized English tokens ("Henry I", "Golden Gate Park")

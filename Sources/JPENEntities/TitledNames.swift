@@ -14,23 +14,11 @@ enum TitledNames {
 
     /// The people in `sentence` (normalized offsets into `scalars`) that `taken` spans do not touch.
     static func people(in scalars: [Unicode.Scalar], sentence: Span, taken: [Span], names: NameGazetteer) -> [Span] {
-        var found: [Span] = []
-        var offset = sentence.start
-        while offset < sentence.end {
-            guard Script(scalars[offset]) == .katakana else { offset += 1; continue }
-            var end = offset + 1
-            while end < sentence.end, Script(scalars[end]) == .katakana
-                || (scalars[end] == "\u{30FB}" && end + 1 < sentence.end && Script(scalars[end + 1]) == .katakana) {
-                end += 1
-            }
-            let run = Span(start: offset, end: end)
-            offset = end
-            guard run.count >= 2, !taken.contains(where: { $0.start < run.end && run.start < $0.end }),
-                  isPossibleName(names.classes(of: NameGazetteer.key(Array(scalars[run.range])))),
-                  isTitle(after: run.end, in: scalars, before: sentence.end, names: names) else { continue }
-            found.append(run)
+        KatakanaNames.runs(in: scalars, within: sentence).filter { run in
+            !taken.contains(where: { $0.start < run.end && run.start < $0.end })
+                && isPossibleName(names.classes(of: NameGazetteer.key(Array(scalars[run.range]))))
+                && isTitle(after: run.end, in: scalars, before: sentence.end, names: names)
         }
-        return found
     }
 
     /// Whether a katakana run the name table knows as `classes` may be a person: not a place or
