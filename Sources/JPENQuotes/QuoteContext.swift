@@ -91,12 +91,10 @@ struct QuoteContext {
         }
     }
 
-    /// Whether `word` starts with an upper-case letter. An ASCII first byte is decided without
-    /// Unicode's property tables, which cost a twentieth of the stage when asked of every token.
+    /// Whether `word` starts with an upper-case letter (``Unicode/Scalar/isUppercase``: ASCII
+    /// without Unicode's property tables, which cost a twentieth of the stage when asked of every token).
     static func startsUppercase(_ word: String) -> Bool {
-        guard let byte = word.utf8.first else { return false }
-        if byte < 0x80 { return byte >= 0x41 && byte <= 0x5A }
-        return word.unicodeScalars.first!.properties.isUppercase
+        word.unicodeScalars.first?.isUppercase ?? false
     }
 
     func isWord(_ index: Int) -> Bool { tokens[index].kind == .word || tokens[index].kind == .number }

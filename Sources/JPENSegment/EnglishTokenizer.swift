@@ -126,7 +126,7 @@ package enum EnglishTokenizer {
             case ",": joins = isDigit(before) && thousandsGroup(at: stop + 1, end, of: scalars)
             case ":": joins = isDigit(before) && isDigit(after)
             case "'", "’": joins = isLetter(before) && isLetter(after)
-            case "&": joins = isUppercase(before) && isUppercase(after)
+            case "&": joins = before.isUppercase && after.isUppercase
             case "/": joins = slashJoins(start, stop, end, of: scalars)
             case "-": joins = hyphenJoins(start, stop, end, of: scalars)
             default: joins = false
@@ -243,7 +243,7 @@ package enum EnglishTokenizer {
     private static func isAbbreviation(_ start: Int, _ stop: Int, hasInnerFullStop: Bool, longestPart: Int,
                                        of scalars: [Unicode.Scalar]) -> Bool {
         if hasInnerFullStop { return longestPart <= 3 }
-        if stop - start == 1 { return isUppercase(scalars[start]) }
+        if stop - start == 1 { return scalars[start].isUppercase }
         guard stop - start <= 5 else { return false }
         var word = ""
         for index in start..<stop {
@@ -292,9 +292,7 @@ package enum EnglishTokenizer {
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { (0x30...0x39).contains(scalar.value) }
 
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x80 { return (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) }
-        return isCommonKanaOrKanji(value) || scalar.properties.isAlphabetic
+        isCommonKanaOrKanji(scalar.value) || scalar.isAlphabetic
     }
 
     /// Hiragana, katakana and CJK ideograph letters: the tokenizer reads every character of a
@@ -303,10 +301,6 @@ package enum EnglishTokenizer {
     @inline(__always)
     static func isCommonKanaOrKanji(_ value: UInt32) -> Bool {
         (0x3041...0x3096).contains(value) || (0x30A1...0x30FA).contains(value) || (0x4E00...0x9FFF).contains(value)
-    }
-
-    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x80 ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
     }
 
     /// Letters, digits, combining marks and the underscore: what a word is made of.

@@ -120,7 +120,7 @@ package enum SentenceBoundaryFeatures {
             lower.add(UInt64(EnglishTokenizer.lowercased(scalar).value))
             let shapeClass: UInt32
             switch Script(scalar) {
-            case .latin: shapeClass = EnglishTokenizer.isUppercase(scalar) ? 88 : 120  // X, x
+            case .latin: shapeClass = scalar.isUppercase ? 88 : 120  // X, x
             case .digit: shapeClass = 100                                             // d
             case .hiragana, .katakana, .kanji: shapeClass = 74                        // J
             case .other: shapeClass = 111
