@@ -43,7 +43,7 @@ let package = Package(
         ),
         .target(
             name: "JPENEntities",
-            dependencies: ["JPENText", "JPENNormalize", "JPENSegment", "JPENLexicon"],
+            dependencies: ["JPENText", "JPENNormalize", "JPENLearning", "JPENSegment", "JPENLexicon"],
             resources: [.copy("Resources/ner-ja.bin"), .copy("Resources/ner-en.bin"), .copy("Resources/names.bin")]
         ),
         .target(name: "JPENTraining", dependencies: ["JPENText", "JPENNormalize", "JPENICU", "JPENLearning", "JPENSegment", "JPENLexicon"]),

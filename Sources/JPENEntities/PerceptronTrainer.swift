@@ -1,3 +1,5 @@
+import JPENLearning
+
 /// Trains a ``TaggerModel``: a structured averaged perceptron over Viterbi paths.
 ///
 /// Each pass decodes every training sequence with the current weights and, where the path is
@@ -51,7 +53,7 @@ public final class PerceptronTrainer {
     public func train(_ sequences: [Sequence], passes: Int, seed: UInt64 = 1,
                       progress: (Int, Double) -> Void = { _, _ in }) {
         var order = Array(sequences.indices)
-        var generator = SplitMix(seed: seed)
+        var generator = SplitMix64(seed: seed)
         var emissions: [Float] = []
         for pass in 1...max(passes, 1) {
             order.shuffle(using: &generator)
@@ -152,18 +154,5 @@ public final class PerceptronTrainer {
         bytes.reserveCapacity(bytes.count + 2 * averaged.count)
         for value in averaged { append(Int16((value / scale).rounded())) }
         return bytes
-    }
-}
-
-/// A small seeded generator, so training runs repeat exactly.
-public struct SplitMix: RandomNumberGenerator {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JPEN
 import JPENICU
+import JPENLearning
 
 /// Trains the entity taggers shipped in Sources/JPENEntities/Resources. Hidden: a developer's tool.
 struct TrainEntitiesCommand: ParsableCommand {
@@ -167,7 +168,7 @@ struct AnnotatedSentence {
         for (sentence, text) in zip(sentences, texts) {
             for mention in sentence.mentions { pool[mention.kind, default: []].append(Array(text[mention.span.range])) }
         }
-        var generator = SplitMix(seed: 6 &+ seed)
+        var generator = SplitMix64(seed: 6 &+ seed)
         var result: [AnnotatedSentence] = []
         for (sentence, text) in zip(sentences, texts) where !sentence.mentions.isEmpty {
             for _ in 0..<copies {
