@@ -292,7 +292,7 @@ package enum EnglishTokenizer {
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { (0x30...0x39).contains(scalar.value) }
 
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        isCommonKanaOrKanji(scalar.value) || scalar.isAlphabetic
+        scalar.isASCII ? scalar.isAlphabetic : isCommonKanaOrKanji(scalar.value) || CharacterTraits(scalar).isAlphabetic
     }
 
     /// Hiragana, katakana and CJK ideograph letters: the tokenizer reads every character of a
@@ -309,10 +309,7 @@ package enum EnglishTokenizer {
         if value < 0x80 {
             return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) || value == 0x5F
         }
-        if isCommonKanaOrKanji(value) { return true }
-        let properties = scalar.properties
-        return properties.isAlphabetic || properties.generalCategory == .decimalNumber
-            || properties.generalCategory == .nonspacingMark
+        return isCommonKanaOrKanji(value) || CharacterTraits(scalar).isWordCharacter
     }
 
     private static func isEmailLocal(_ scalar: Unicode.Scalar) -> Bool {

@@ -10,11 +10,26 @@ extension SegmentWorker {
     /// learned ``SentenceBoundaryModel``; a line break always ends a sentence unless the paragraph
     /// is hard-wrapped. Cost: O(paragraph length).
     func sentenceSpans(in paragraph: Span, of scalars: [Unicode.Scalar]) -> [Span] {
+        // The buffers are moved into locals (keeping their storage) for the paragraph: each read
+        // of a class's array property in the loops below paid an exclusivity check.
+        var icuBreaks = self.icuBreaks, paragraphTokens = self.paragraphTokens
+        var descriptions = paragraphDescriptions, sentenceFeatures = self.sentenceFeatures
+        self.icuBreaks = []
+        self.paragraphTokens = []
+        paragraphDescriptions = []
+        self.sentenceFeatures = []
+        defer {
+            self.icuBreaks = icuBreaks
+            self.paragraphTokens = paragraphTokens
+            paragraphDescriptions = descriptions
+            self.sentenceFeatures = sentenceFeatures
+        }
         icuBreaks.removeAll(keepingCapacity: true)
         window.fill(scalars[paragraph.range])
+        let codePointAt = window.codePointAt
         window.units.withUnsafeBufferPointer { units in
             sentenceBreaker.boundaries(in: units) { end, _ in
-                icuBreaks.append(paragraph.start + Int(window.codePointAt[end]))
+                icuBreaks.append(paragraph.start + Int(codePointAt[end]))
             }
         }
         paragraphTokens.removeAll(keepingCapacity: true)
@@ -22,8 +37,15 @@ extension SegmentWorker {
         if scalars[paragraph.range].contains(where: { (0x61...0x7A).contains($0.value | 0x20) }) {
             EnglishTokenizer.tokens(in: paragraph, of: scalars, into: &paragraphTokens)
         }
-        paragraphDescriptions.removeAll(keepingCapacity: true)
-        paragraphDescriptions.append(contentsOf: repeatElement(Self.undescribed, count: paragraphTokens.count))
+        // Each token is described on first use and kept: a gap reads the four around it.
+        descriptions.removeAll(keepingCapacity: true)
+        descriptions.append(contentsOf: repeatElement(Self.undescribed, count: paragraphTokens.count))
+        func describe(_ index: Int) -> SentenceBoundaryFeatures.TokenDescription {
+            if descriptions[index].lengthClass == Self.undescribed.lengthClass {
+                descriptions[index] = SentenceBoundaryFeatures.describe(paragraphTokens[index], scalars)
+            }
+            return descriptions[index]
+        }
         let hardWrapped = Paragraphs.isHardWrapped(paragraph, in: scalars)
 
         var result: [Span] = []
@@ -64,7 +86,7 @@ extension SegmentWorker {
                     SentenceBoundaryFeatures.extract(
                         gapAfter: left, tokenCount: paragraphTokens.count, insideBrackets: depth > 0,
                         tokensInSentence: left + 1 - sentenceFirstToken, bits: sentenceModel.bits, into: &sentenceFeatures,
-                        description: { describeParagraphToken($0, of: scalars) })
+                        description: describe)
                     isBreak = sentenceModel.score(sentenceFeatures) > 0
                 }
             } else {
@@ -82,14 +104,6 @@ extension SegmentWorker {
         }
         if let trimmed = Paragraphs.trim(Span(start: start, end: paragraph.end), in: scalars) { result.append(trimmed) }
         return result
-    }
-
-    /// The description of `paragraphTokens[index]`, made once and kept in `paragraphDescriptions`.
-    private func describeParagraphToken(_ index: Int, of scalars: [Unicode.Scalar]) -> SentenceBoundaryFeatures.TokenDescription {
-        if paragraphDescriptions[index].lengthClass == Self.undescribed.lengthClass {
-            paragraphDescriptions[index] = SentenceBoundaryFeatures.describe(paragraphTokens[index], scalars)
-        }
-        return paragraphDescriptions[index]
     }
 
     /// Marks a token not described yet: a real description's length class is never 0.

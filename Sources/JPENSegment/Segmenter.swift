@@ -135,9 +135,6 @@ public final class SegmentWorker {
 extension Token.Kind {
     /// The kind of a token that is not a word or number, from its first code point.
     init(nonWord scalar: Unicode.Scalar) {
-        switch scalar.properties.generalCategory {
-        case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: self = .symbol
-        default: self = scalar.properties.isAlphabetic ? .word : .punctuation
-        }
+        self = CharacterTraits(scalar).nonWordKind
     }
 }
