@@ -12,17 +12,14 @@ extension SegmentWorker {
     func sentenceSpans(in paragraph: Span, of scalars: [Unicode.Scalar]) -> [Span] {
         // The buffers are moved into locals (keeping their storage) for the paragraph: each read
         // of a class's array property in the loops below paid an exclusivity check.
-        var icuBreaks = self.icuBreaks, paragraphTokens = self.paragraphTokens
-        var descriptions = paragraphDescriptions, sentenceFeatures = self.sentenceFeatures
+        var icuBreaks = self.icuBreaks, paragraphTokens = self.paragraphTokens, descriptions = paragraphDescriptions
         self.icuBreaks = []
         self.paragraphTokens = []
         paragraphDescriptions = []
-        self.sentenceFeatures = []
         defer {
             self.icuBreaks = icuBreaks
             self.paragraphTokens = paragraphTokens
             paragraphDescriptions = descriptions
-            self.sentenceFeatures = sentenceFeatures
         }
         icuBreaks.removeAll(keepingCapacity: true)
         window.fill(scalars[paragraph.range])
@@ -82,12 +79,12 @@ extension SegmentWorker {
                 if !hardWrapped && containsLineBreak(paragraphTokens[left].span.end..<position, of: scalars) {
                     isBreak = true
                 } else {
-                    sentenceFeatures.removeAll(keepingCapacity: true)
-                    SentenceBoundaryFeatures.extract(
+                    var score: Int32 = 0
+                    SentenceBoundaryFeatures.forEachFeature(
                         gapAfter: left, tokenCount: paragraphTokens.count, insideBrackets: depth > 0,
-                        tokensInSentence: left + 1 - sentenceFirstToken, bits: sentenceModel.bits, into: &sentenceFeatures,
-                        description: describe)
-                    isBreak = sentenceModel.score(sentenceFeatures) > 0
+                        tokensInSentence: left + 1 - sentenceFirstToken, bits: sentenceModel.bits,
+                        description: describe) { score &+= sentenceModel.weight(row: $0) }
+                    isBreak = score > 0
                 }
             } else {
                 // No space: only the start of Japanese text after English ends a sentence.

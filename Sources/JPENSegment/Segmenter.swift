@@ -56,7 +56,6 @@ public final class SegmentWorker {
     // Buffers of sentence splitting, reused across paragraphs.
     var icuBreaks: [Int] = []
     var paragraphTokens: [Token] = []
-    var sentenceFeatures: [Int] = []
     /// ``SentenceBoundaryFeatures/TokenDescription``s of `paragraphTokens`, made on first use.
     var paragraphDescriptions: [SentenceBoundaryFeatures.TokenDescription] = []
     // Buffers of the Japanese word model, reused across sentences.

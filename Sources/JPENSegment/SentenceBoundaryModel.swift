@@ -11,7 +11,8 @@ import JPENText
 ///
 /// ```swift
 /// let model = try SentenceBoundaryModel.shipped()
-/// model.score(features)   // > 0: a sentence starts after the gap
+/// var score: Int32 = 0
+/// for row in features { score &+= model.weight(row: row) }   // > 0: a sentence starts after the gap
 /// ```
 public struct SentenceBoundaryModel: Sendable {
     /// What the weights file says it holds.
@@ -43,11 +44,11 @@ public struct SentenceBoundaryModel: Sendable {
     /// Features are hashed into `1 << bits` rows.
     var bits: Int { weights.bits }
 
-    /// The sum of the quantized weights of `features` (rows). Cost: O(features).
-    func score(_ features: [Int]) -> Int32 {
-        var sum: Int32 = 0
-        for row in features { sum &+= Int32(weights[row]) }
-        return sum
+    /// The quantized weight of the feature in row `row`; a gap's score is the sum over its
+    /// features. Cost: O(1).
+    @inline(__always)
+    func weight(row: Int) -> Int32 {
+        Int32(weights[row])
     }
 }
 
@@ -59,16 +60,19 @@ package enum SentenceBoundaryFeatures {
     /// the four tokens around the gap).
     package static func extract(gapAfter left: Int, tokens: [Token], scalars: [Unicode.Scalar], insideBrackets: Bool,
                                 tokensInSentence: Int, bits: Int, into features: inout [Int]) {
-        extract(gapAfter: left, tokenCount: tokens.count, insideBrackets: insideBrackets, tokensInSentence: tokensInSentence,
-                bits: bits, into: &features) { describe(tokens[$0], scalars) }
+        forEachFeature(gapAfter: left, tokenCount: tokens.count, insideBrackets: insideBrackets,
+                       tokensInSentence: tokensInSentence, bits: bits, description: { describe(tokens[$0], scalars) },
+                       { features.append($0) })
     }
 
-    /// ``extract(gapAfter:tokens:scalars:insideBrackets:tokensInSentence:bits:into:)`` with the
+    /// Calls `body` with the row of each feature of
+    /// ``extract(gapAfter:tokens:scalars:insideBrackets:tokensInSentence:bits:into:)``, with the
     /// descriptions of the `tokenCount` tokens from `description` (index to description), so a
-    /// caller that judges every gap can describe each token once instead of four times.
+    /// caller that judges every gap can describe each token once instead of four times, and sum
+    /// weights without an array of rows.
     @inline(__always)
-    static func extract(gapAfter left: Int, tokenCount: Int, insideBrackets: Bool, tokensInSentence: Int, bits: Int,
-                        into features: inout [Int], description: (Int) -> TokenDescription) {
+    static func forEachFeature(gapAfter left: Int, tokenCount: Int, insideBrackets: Bool, tokensInSentence: Int, bits: Int,
+                               description: (Int) -> TokenDescription, _ body: (Int) -> Void) {
         let previous = left > 0 ? description(left - 1) : .none
         let before = description(left)
         let after = description(left + 1)
@@ -79,7 +83,7 @@ package enum SentenceBoundaryFeatures {
             hash.add(first)
             hash.add(second)
             hash.add(third)
-            features.append(hash.index(bits: bits))
+            body(hash.index(bits: bits))
         }
         add(0)
         add(1, before.lower)

@@ -1,0 +1,35 @@
+@testable import JPENSegment
+import Testing
+
+@Suite struct CharacterTraitsTests {
+    /// What the traits must equal: Unicode's properties, asked directly.
+    static func expected(_ scalar: Unicode.Scalar) -> (alphabetic: Bool, word: Bool, kind: Token.Kind) {
+        let properties = scalar.properties
+        let category = properties.generalCategory
+        let kind: Token.Kind = switch category {
+        case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: .symbol
+        default: properties.isAlphabetic ? .word : .punctuation
+        }
+        return (properties.isAlphabetic, properties.isAlphabetic || category == .decimalNumber || category == .nonspacingMark, kind)
+    }
+
+    @Test func tableAndLookUpAgreeWithTheProperties() {
+        // The whole table, its edges, and code points past it up to the astral planes.
+        let values = Array(0..<0x3200) + [0x4E00, 0xD7FF, 0xE000, 0xFF01, 0xFF04, 0xFF21, 0xFFFF, 0x1_0000, 0x1_F600, 0x2_0000, 0x10_FFFF]
+        for value in values {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let traits = CharacterTraits(scalar)
+            let properties = Self.expected(scalar)
+            #expect(traits.isAlphabetic == properties.alphabetic, "U+\(String(value, radix: 16))")
+            #expect(traits.isWordCharacter == properties.word, "U+\(String(value, radix: 16))")
+            #expect(traits.nonWordKind == properties.kind, "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test func commonMarks() {
+        #expect(!CharacterTraits("。").isWordCharacter && CharacterTraits("。").nonWordKind == .punctuation)
+        #expect(CharacterTraits("$").nonWordKind == .symbol && CharacterTraits("é").isAlphabetic)
+        #expect(CharacterTraits("\u{301}").isWordCharacter && !CharacterTraits("\u{301}").isAlphabetic)
+        #expect(CharacterTraits("😀").nonWordKind == .symbol && !CharacterTraits("😀").isWordCharacter)
+    }
+}
