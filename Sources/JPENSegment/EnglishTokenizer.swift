@@ -20,6 +20,37 @@ package enum EnglishTokenizer {
         }
     }
 
+    /// Appends the tokens of `span`, as ``tokens(in:of:into:)`` would, given `enclosingTokens`:
+    /// those ``tokens(in:of:into:)`` made of `enclosing`, a span around it (a sentence's
+    /// paragraph), read from `cursor` on (pass 0 for the first span, then the same variable for
+    /// later spans of `enclosing`, in order).
+    ///
+    /// Where `span` starts and ends at space (or at `enclosing`'s ends), its stretches without
+    /// space are those of `enclosing`, and a stretch's tokens depend on `span` only through the
+    /// full stop of an abbreviation that ends it: they are copied, and only the stretch that
+    /// holds the last code point before the closing marks at `span`'s end is tokenized again.
+    /// Otherwise the whole span is. Cost: O(tokens copied + length tokenized).
+    package static func tokens(in span: Span, of scalars: [Unicode.Scalar], into tokens: inout [Token],
+                               enclosing: Span, enclosingTokens: [Token], cursor: inout Int) {
+        guard span.start == enclosing.start || isSpace(scalars[span.start - 1]),
+              span.end == enclosing.end || isSpace(scalars[span.end]) else {
+            self.tokens(in: span, of: scalars, into: &tokens)
+            return
+        }
+        // The last code point that is not space or a closing mark (see `endsSpan`), and the
+        // start of its stretch.
+        var last = span.end - 1
+        while last >= span.start, isSpaceOrClosing(scalars[last]) { last -= 1 }
+        var tail = max(last, span.start)
+        while tail > span.start, !isSpace(scalars[tail - 1]) { tail -= 1 }
+        while cursor < enclosingTokens.count, enclosingTokens[cursor].span.start < span.start { cursor += 1 }
+        while cursor < enclosingTokens.count, enclosingTokens[cursor].span.start < tail {
+            tokens.append(enclosingTokens[cursor])
+            cursor += 1
+        }
+        self.tokens(in: Span(start: tail, end: span.end), of: scalars, into: &tokens)
+    }
+
     /// Tokens of a stretch without space: a URL or e-mail address inside it is one token.
     private static func chunk(_ start: Int, _ end: Int, spanEnd: Int, of scalars: [Unicode.Scalar], into tokens: inout [Token]) {
         var start = start
@@ -169,9 +200,13 @@ package enum EnglishTokenizer {
     /// Whether only space and closing marks follow `index` up to `spanEnd`.
     private static func endsSpan(after index: Int, _ spanEnd: Int, of scalars: [Unicode.Scalar]) -> Bool {
         var index = index
-        while index < spanEnd, isSpace(scalars[index]) || Brackets.depthChange(scalars[index]) < 0
-            || scalars[index] == "\"" || scalars[index] == "'" { index += 1 }
+        while index < spanEnd, isSpaceOrClosing(scalars[index]) { index += 1 }
         return index >= spanEnd
+    }
+
+    /// Space, a closing bracket or quotation mark, or a straight quotation mark.
+    private static func isSpaceOrClosing(_ scalar: Unicode.Scalar) -> Bool {
+        isSpace(scalar) || Brackets.depthChange(scalar) < 0 || scalar == "\"" || scalar == "'"
     }
 
     /// "No." before a number (No. 1).

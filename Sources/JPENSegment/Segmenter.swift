@@ -83,13 +83,21 @@ public final class SegmentWorker {
         var tokens: [Token] = []
         var sentenceTokens: [Token] = []
         for paragraph in paragraphs {
-            for sentence in sentenceSpans(in: paragraph, of: text.scalars) {
+            let paragraphSentences = sentenceSpans(in: paragraph, of: text.scalars)
+            // The paragraph's English tokens, which judging its sentences made (none when it has
+            // no Latin letter), serve its English sentences again.
+            let paragraphTokens = self.paragraphTokens
+            var paragraphCursor = 0
+            for sentence in paragraphSentences {
                 let runs = LanguageRuns.find(in: sentence, of: text.scalars)
                 let language = LanguageRuns.mainLanguage(of: runs)
                 sentenceTokens.removeAll(keepingCapacity: true)
                 for region in TokenRegions.split(sentence, language: language, runs: runs) {
                     if region.isJapanese {
                         japaneseTokens(in: region.span, of: text.scalars, into: &sentenceTokens)
+                    } else if region.span == sentence, !paragraphTokens.isEmpty {
+                        EnglishTokenizer.tokens(in: sentence, of: text.scalars, into: &sentenceTokens, enclosing: paragraph,
+                                                enclosingTokens: paragraphTokens, cursor: &paragraphCursor)
                     } else {
                         englishTokens(in: region.span, of: text.scalars, into: &sentenceTokens)
                     }
