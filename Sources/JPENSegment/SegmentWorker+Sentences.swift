@@ -13,13 +13,18 @@ extension SegmentWorker {
         // The buffers are moved into locals (keeping their storage) for the paragraph: each read
         // of a class's array property in the loops below paid an exclusivity check.
         var icuBreaks = self.icuBreaks, paragraphTokens = self.paragraphTokens, descriptions = paragraphDescriptions
+        var tokenScores = self.tokenScores, rows = gapRows
         self.icuBreaks = []
         self.paragraphTokens = []
         paragraphDescriptions = []
+        self.tokenScores = []
+        gapRows = []
         defer {
             self.icuBreaks = icuBreaks
             self.paragraphTokens = paragraphTokens
             paragraphDescriptions = descriptions
+            self.tokenScores = tokenScores
+            gapRows = rows
         }
         icuBreaks.removeAll(keepingCapacity: true)
         window.fill(scalars[paragraph.range])
@@ -34,15 +39,12 @@ extension SegmentWorker {
         if scalars[paragraph.range].contains(where: { (0x61...0x7A).contains($0.value | 0x20) }) {
             EnglishTokenizer.tokens(in: paragraph, of: scalars, into: &paragraphTokens)
         }
-        // Each token is described on first use and kept: a gap reads the four around it.
         descriptions.removeAll(keepingCapacity: true)
         descriptions.append(contentsOf: repeatElement(Self.undescribed, count: paragraphTokens.count))
-        func describe(_ index: Int) -> SentenceBoundaryFeatures.TokenDescription {
-            if descriptions[index].lengthClass == Self.undescribed.lengthClass {
-                descriptions[index] = SentenceBoundaryFeatures.describe(paragraphTokens[index], scalars)
-            }
-            return descriptions[index]
-        }
+        tokenScores.removeAll(keepingCapacity: true)
+        tokenScores.append(contentsOf: repeatElement(0, count: paragraphTokens.count))
+        // Gaps below this have their token scores and descriptions.
+        var scoredGaps = 0
         let hardWrapped = Paragraphs.isHardWrapped(paragraph, in: scalars)
 
         var result: [Span] = []
@@ -79,11 +81,18 @@ extension SegmentWorker {
                 if !hardWrapped && containsLineBreak(paragraphTokens[left].span.end..<position, of: scalars) {
                     isBreak = true
                 } else {
-                    var score: Int32 = 0
-                    SentenceBoundaryFeatures.forEachFeature(
-                        gapAfter: left, tokenCount: paragraphTokens.count, insideBrackets: depth > 0,
-                        tokensInSentence: left + 1 - sentenceFirstToken, bits: sentenceModel.bits,
-                        description: describe) { score &+= sentenceModel.weight(row: $0) }
+                    if left >= scoredGaps {
+                        scoredGaps = min(left + 64, paragraphTokens.count - 1)
+                        scoreTokenFeatures(ofGapsAfter: left..<scoredGaps, tokens: paragraphTokens, scalars: scalars,
+                                           descriptions: &descriptions, rows: &rows, scores: &tokenScores)
+                    }
+                    var score = tokenScores[left]
+                    descriptions.withUnsafeBufferPointer { described in
+                        SentenceBoundaryFeatures.forEachFeature(
+                            gapAfter: left, tokenCount: paragraphTokens.count, insideBrackets: depth > 0,
+                            tokensInSentence: left + 1 - sentenceFirstToken, bits: sentenceModel.bits, part: .sentence,
+                            description: { described[$0] }) { score &+= sentenceModel.weight(row: $0) }
+                    }
                     isBreak = score > 0
                 }
             } else {
@@ -101,6 +110,39 @@ extension SegmentWorker {
         }
         if let trimmed = Paragraphs.trim(Span(start: start, end: paragraph.end), in: scalars) { result.append(trimmed) }
         return result
+    }
+
+    /// Sets `scores[left]`, for each gap with space after token `left` of `gaps`, to the sum of
+    /// the weights of its token features (``SentenceBoundaryFeatures/Part/tokens``), and
+    /// describes the tokens they read into `descriptions` (each token once).
+    ///
+    /// The weights are a table the cache does not hold: hashing a batch of gaps first and then
+    /// reading all their rows lets the misses overlap, where judging gap by gap stalled on each.
+    private func scoreTokenFeatures(ofGapsAfter gaps: Range<Int>, tokens: [Token], scalars: [Unicode.Scalar],
+                                    descriptions: inout [SentenceBoundaryFeatures.TokenDescription],
+                                    rows: inout [Int32], scores: inout [Int32]) {
+        func hasSpace(_ left: Int) -> Bool { tokens[left].span.end < tokens[left + 1].span.start }
+        for left in gaps where hasSpace(left) {
+            for index in max(0, left - 1)...min(left + 2, tokens.count - 1)
+            where descriptions[index].lengthClass == Self.undescribed.lengthClass {
+                descriptions[index] = SentenceBoundaryFeatures.describe(tokens[index], scalars)
+            }
+        }
+        rows.removeAll(keepingCapacity: true)
+        descriptions.withUnsafeBufferPointer { described in
+            for left in gaps where hasSpace(left) {
+                SentenceBoundaryFeatures.forEachFeature(
+                    gapAfter: left, tokenCount: tokens.count, insideBrackets: false, tokensInSentence: 0,
+                    bits: sentenceModel.bits, part: .tokens, description: { described[$0] }) { rows.append(Int32(truncatingIfNeeded: $0)) }
+            }
+        }
+        var read = 0
+        for left in gaps where hasSpace(left) {
+            var score: Int32 = 0
+            for row in rows[read..<(read + SentenceBoundaryFeatures.tokenFeatureCount)] { score &+= sentenceModel.weight(row: Int(row)) }
+            scores[left] = score
+            read += SentenceBoundaryFeatures.tokenFeatureCount
+        }
     }
 
     /// Marks a token not described yet: a real description's length class is never 0.

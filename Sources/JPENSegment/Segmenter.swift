@@ -58,6 +58,9 @@ public final class SegmentWorker {
     var paragraphTokens: [Token] = []
     /// ``SentenceBoundaryFeatures/TokenDescription``s of `paragraphTokens`, made on first use.
     var paragraphDescriptions: [SentenceBoundaryFeatures.TokenDescription] = []
+    /// Per gap after a paragraph token, the weights of its token features; and their rows.
+    var tokenScores: [Int32] = []
+    var gapRows: [Int32] = []
     // Buffers of the Japanese word model, reused across sentences.
     var wordBoundaries: [Bool] = []
     var featureIndices: [Int32] = []

@@ -65,20 +65,37 @@ package enum SentenceBoundaryFeatures {
                        { features.append($0) })
     }
 
-    /// Calls `body` with the row of each feature of
-    /// ``extract(gapAfter:tokens:scalars:insideBrackets:tokensInSentence:bits:into:)``, with the
-    /// descriptions of the `tokenCount` tokens from `description` (index to description), so a
-    /// caller that judges every gap can describe each token once instead of four times, and sum
-    /// weights without an array of rows.
+    /// Which of a gap's features ``forEachFeature(gapAfter:tokenCount:insideBrackets:tokensInSentence:bits:part:description:_:)``
+    /// gives.
+    enum Part {
+        case all
+        /// The ``tokenFeatureCount`` features that read only the tokens around the gap, so that a
+        /// caller can sum their weights for many gaps ahead: the weights are reads that miss the
+        /// cache, and they then overlap instead of stalling one gap at a time.
+        case tokens
+        /// The others, which read the sentence so far (its length, open brackets).
+        case sentence
+    }
+
+    /// The number of features of ``Part/tokens``.
+    static let tokenFeatureCount = 17
+
+    /// Calls `body` with the row of each feature of `part` of
+    /// ``extract(gapAfter:tokens:scalars:insideBrackets:tokensInSentence:bits:into:)``, in
+    /// template order, with the descriptions of the `tokenCount` tokens from `description`
+    /// (index to description), so a caller that judges every gap can describe each token once
+    /// instead of four times, and sum weights without an array of rows. `insideBrackets` and
+    /// `tokensInSentence` are read only by ``Part/sentence`` features.
     @inline(__always)
     static func forEachFeature(gapAfter left: Int, tokenCount: Int, insideBrackets: Bool, tokensInSentence: Int, bits: Int,
-                               description: (Int) -> TokenDescription, _ body: (Int) -> Void) {
+                               part: Part = .all, description: (Int) -> TokenDescription, _ body: (Int) -> Void) {
         let previous = left > 0 ? description(left - 1) : .none
         let before = description(left)
         let after = description(left + 1)
         let next = left + 2 < tokenCount ? description(left + 2) : .none
         // Fixed parts rather than a variadic list: no array per feature.
-        func add(_ template: UInt64, _ first: UInt64 = 0, _ second: UInt64 = 0, _ third: UInt64 = 0) {
+        func add(_ template: UInt64, _ first: UInt64 = 0, _ second: UInt64 = 0, _ third: UInt64 = 0, readsSentence: Bool = false) {
+            guard part == .all || (part == .sentence) == readsSentence else { return }
             var hash = FeatureHash(template: template)
             hash.add(first)
             hash.add(second)
@@ -95,7 +112,7 @@ package enum SentenceBoundaryFeatures {
         add(7, previous.lower, before.lower)
         add(8, before.lower, after.lower)
         add(9, next.lower)
-        add(10, insideBrackets ? 1 : 0, before.lower)
+        add(10, insideBrackets ? 1 : 0, before.lower, readsSentence: true)
         add(11, previous.shape, before.lower)
         add(12, before.shape, after.shape)
         add(13, previous.lengthClass, before.lower)
@@ -104,8 +121,8 @@ package enum SentenceBoundaryFeatures {
         add(16, after.shape, next.shape)
         add(17, before.lower, after.shape, next.shape)
         let length: UInt64 = switch tokensInSentence { case ..<4: UInt64(tokensInSentence); case ..<7: 4; case ..<12: 5; case ..<25: 6; default: 7 }
-        add(18, length, before.shape, after.shape)
-        add(19, length, before.lower)
+        add(18, length, before.shape, after.shape, readsSentence: true)
+        add(19, length, before.lower, readsSentence: true)
     }
 
     /// Hashes of a token's lowercased text and shape, and its length class (never 0).
