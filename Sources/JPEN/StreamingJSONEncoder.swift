@@ -30,21 +30,23 @@ public struct StreamingJSONEncoder {
     /// jpen's outputs write spans of the original text: a piece of a larger document that starts
     /// at code point `spanOffset` is then written in the whole document's offsets.
     public func encode(_ value: some Encodable, spanOffset: Int = 0, terminator: UInt8? = nil) throws -> [UInt8] {
-        state.output.removeAll(keepingCapacity: true)
+        state.output.removeAll()
         state.open.removeAll(keepingCapacity: true)
         state.spanOffset = spanOffset
         try state.encodeValue(value)
         if let terminator { state.output.append(terminator) }
-        return state.output
+        return state.output.bytes
     }
 
     /// The shared writer behind the encoder and its containers.
     fileprivate final class State {
-        var output: [UInt8] = []
+        var output = JSONBytes()
         /// Added to the integers of `"start"` and `"end"` fields.
         var spanOffset = 0
         /// Open containers, innermost last: whether each has written an element yet.
         var open: [(isObject: Bool, hasElement: Bool)] = []
+
+        deinit { output.deallocate() }
 
         /// Encodes a nested value: a frame that closes every container it opens.
         func encodeValue<T: Encodable>(_ value: T) throws {
@@ -55,7 +57,7 @@ public struct StreamingJSONEncoder {
             } else if T.self == Int.self {
                 output.appendJSONInteger(value as! Int)
             } else if T.self == Bool.self {
-                output.append(contentsOf: (value as! Bool) ? "true".utf8 : "false".utf8)
+                output.append((value as! Bool) ? "true" : "false")
             } else if T.self == Double.self {
                 output.appendJSONDouble(value as! Double)
             } else if let object = value as? any JSONFieldsEncodable {
@@ -64,7 +66,7 @@ public struct StreamingJSONEncoder {
                 let written = output.count
                 try value.encode(to: Encoder(state: self, depth: depth))
                 // A value that encoded nothing at all is null, as in Foundation's encoder.
-                if open.count == depth, output.count == written { output.append(contentsOf: "null".utf8) }
+                if open.count == depth, output.count == written { output.append("null") }
             }
             close(downTo: depth)
         }
@@ -114,7 +116,7 @@ public struct StreamingJSONEncoder {
     /// output it holds while ``State/writeObject(_:)`` runs.
     private struct FieldWriter: JSONFieldWriter {
         let state: State
-        var output: [UInt8] = []
+        var output = JSONBytes()
         let spanOffset: Int
         /// Whether the object being written has a field yet: the next one needs a comma.
         var hasField = false
@@ -135,12 +137,8 @@ public struct StreamingJSONEncoder {
 
         /// Writes the comma before every field but the first, and `"key":`.
         private mutating func start(_ key: StaticString) {
-            if hasField { output.append(UInt8(ascii: ",")) }
+            output.appendKey(key, comma: hasField)
             hasField = true
-            output.append(UInt8(ascii: "\""))
-            output.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-            output.append(UInt8(ascii: "\""))
-            output.append(UInt8(ascii: ":"))
         }
 
         mutating func encodeSpan(_ span: Span) throws {
@@ -164,7 +162,7 @@ public struct StreamingJSONEncoder {
 
         mutating func encode(_ value: String?, forKey key: StaticString) throws {
             start(key)
-            if let value { output.appendJSONString(value) } else { output.append(contentsOf: "null".utf8) }
+            if let value { output.appendJSONString(value) } else { output.append("null") }
         }
 
         mutating func encodeIfPresent(_ value: String?, forKey key: StaticString) throws {
@@ -181,7 +179,7 @@ public struct StreamingJSONEncoder {
 
         mutating func encode<Value: JSONFieldsEncodable>(_ value: Value?, forKey key: StaticString) throws {
             start(key)
-            if let value { try writeObject(value) } else { output.append(contentsOf: "null".utf8) }
+            if let value { try writeObject(value) } else { output.append("null") }
         }
 
         mutating func encode<Value: JSONFieldsEncodable>(_ values: [Value], forKey key: StaticString) throws {
@@ -231,7 +229,7 @@ public struct StreamingJSONEncoder {
 
         mutating func encodeNil(forKey key: Key) throws {
             state.startField(key.stringValue, depth: depth)
-            state.output.append(contentsOf: "null".utf8)
+            state.output.append("null")
         }
 
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
@@ -258,7 +256,7 @@ public struct StreamingJSONEncoder {
 
         mutating func encode(_ value: Bool, forKey key: Key) throws {
             state.startField(key.stringValue, depth: depth)
-            state.output.append(contentsOf: value ? "true".utf8 : "false".utf8)
+            state.output.append(value ? "true" : "false")
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
@@ -287,7 +285,7 @@ public struct StreamingJSONEncoder {
 
         mutating func encodeNil() throws {
             state.startElement(depth: depth)
-            state.output.append(contentsOf: "null".utf8)
+            state.output.append("null")
         }
 
         mutating func encode<T: Encodable>(_ value: T) throws {
@@ -316,8 +314,8 @@ public struct StreamingJSONEncoder {
         let depth: Int
         var codingPath: [any CodingKey] { [] }
 
-        mutating func encodeNil() throws { state.output.append(contentsOf: "null".utf8) }
-        mutating func encode(_ value: Bool) throws { state.output.append(contentsOf: value ? "true".utf8 : "false".utf8) }
+        mutating func encodeNil() throws { state.output.append("null") }
+        mutating func encode(_ value: Bool) throws { state.output.append(value ? "true" : "false") }
         mutating func encode(_ value: String) throws { state.output.appendJSONString(value) }
         mutating func encode(_ value: Double) throws { state.output.appendJSONDouble(value) }
         mutating func encode(_ value: Float) throws { state.output.appendJSONDouble(Double(value)) }
@@ -335,44 +333,114 @@ public struct StreamingJSONEncoder {
     }
 }
 
-extension [UInt8] {
+/// The bytes being written: a buffer grown by doubling and written through its pointer. jpen
+/// writes a few bytes at a time, and an array's append checked its storage's uniqueness and
+/// capacity at each. A value, not an owner: the `State` that holds it frees it.
+fileprivate struct JSONBytes {
+    private var base: UnsafeMutablePointer<UInt8>?
+    private(set) var count = 0
+    private var capacity = 0
+
+    /// A copy of the bytes written.
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    mutating func removeAll() { count = 0 }
+
+    func deallocate() { base?.deallocate() }
+
+    /// Makes room for `extra` more bytes.
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(to: count + extra) }
+    }
+
+    private mutating func grow(to needed: Int) {
+        let larger = max(needed, 2 * capacity, 1 << 12)
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        if let base {
+            bigger.update(from: base, count: count)
+            base.deallocate()
+        }
+        base = bigger
+        capacity = larger
+    }
+
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base.unsafelyUnwrapped[count] = byte
+        count += 1
+    }
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let start = bytes.baseAddress else { return }
+        reserve(bytes.count)
+        (base.unsafelyUnwrapped + count).update(from: start, count: bytes.count)
+        count += bytes.count
+    }
+
+    mutating func append(_ text: StaticString) {
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Appends `text`'s UTF-8 as it is, unquoted.
+    private mutating func appendUnquoted(_ text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
+    /// Appends `"key":`, after a comma when `comma`.
+    mutating func appendKey(_ key: StaticString, comma: Bool) {
+        reserve(key.utf8CodeUnitCount + 4)
+        let start = base.unsafelyUnwrapped
+        if comma {
+            start[count] = UInt8(ascii: ",")
+            count += 1
+        }
+        start[count] = UInt8(ascii: "\"")
+        (start + count + 1).update(from: key.utf8Start, count: key.utf8CodeUnitCount)
+        count += key.utf8CodeUnitCount + 1
+        start[count] = UInt8(ascii: "\"")
+        start[count + 1] = UInt8(ascii: ":")
+        count += 2
+    }
+
     /// Appends the decimal digits of `value`.
-    fileprivate mutating func appendJSONInteger<T: BinaryInteger>(_ value: T) {
-        if value >= 0, value < 10 {
-            append(UInt8(ascii: "0") + UInt8(value))
-            return
-        }
+    mutating func appendJSONInteger<T: BinaryInteger>(_ value: T) {
         guard let magnitude = UInt64(exactly: value.magnitude) else {
-            append(contentsOf: String(value).utf8)
+            appendUnquoted(String(value))
             return
         }
-        if value < 0 { append(UInt8(ascii: "-")) }
-        // Digits are made last to first on the stack and appended at once: spans are most of
-        // what jpen writes, and `String(value)` made a string per offset.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var first = digits.count
-            var rest = magnitude
-            repeat {
-                first -= 1
-                digits[first] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            } while rest > 0
-            append(contentsOf: UnsafeBufferPointer(rebasing: digits[first...]))
+        reserve(21)
+        let start = base.unsafelyUnwrapped
+        if value < 0 {
+            start[count] = UInt8(ascii: "-")
+            count += 1
         }
+        // Last digit first, then reversed in place: spans are most of what jpen writes, and
+        // `String(value)` made a string per offset.
+        let first = count
+        var rest = magnitude
+        repeat {
+            start[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+            count += 1
+            rest /= 10
+        } while rest > 0
+        var digits = UnsafeMutableBufferPointer(start: start + first, count: count - first)
+        digits.reverse()
     }
 
     /// Appends `value`; integral values without a fraction, non-finite ones as null.
-    fileprivate mutating func appendJSONDouble(_ value: Double) {
-        guard value.isFinite else { append(contentsOf: "null".utf8); return }
+    mutating func appendJSONDouble(_ value: Double) {
+        guard value.isFinite else { append("null"); return }
         if value == value.rounded(), abs(value) < 1e15 {
             appendJSONInteger(Int64(value))
         } else {
-            append(contentsOf: value.description.utf8)
+            appendUnquoted(value.description)
         }
     }
 
     /// Appends `string` quoted and escaped.
-    fileprivate mutating func appendJSONString(_ string: String) {
+    mutating func appendJSONString(_ string: String) {
         // Native strings lend their UTF-8 in place; only a bridged one needs a copy.
         if string.utf8.withContiguousStorageIfAvailable({ appendJSONString($0) }) == nil {
             var copy = string
@@ -382,24 +450,26 @@ extension [UInt8] {
 
     /// Appends UTF-8 `bytes` quoted, appending the runs between bytes that need an escape whole
     /// rather than byte by byte (text fields are most of the output's bytes).
-    fileprivate mutating func appendJSONString(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func appendJSONString(_ bytes: UnsafeBufferPointer<UInt8>) {
         append(UInt8(ascii: "\""))
         var runStart = 0
         for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-            append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
             runStart = index + 1
             switch byte {
-            case UInt8(ascii: "\""): append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case UInt8(ascii: "\""): append("\\\"")
+            case UInt8(ascii: "\\"): append("\\\\")
+            case 0x0A: append("\\n")
+            case 0x0D: append("\\r")
+            case 0x09: append("\\t")
             default:
-                let hex = Array("0123456789abcdef".utf8)
-                append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                let hex: StaticString = "0123456789abcdef"
+                append("\\u00")
+                append(hex.utf8Start[Int(byte >> 4)])
+                append(hex.utf8Start[Int(byte & 0xF)])
             }
         }
-        append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
         append(UInt8(ascii: "\""))
     }
 }
