@@ -321,7 +321,8 @@ package enum EnglishTokenizer {
     // Character classes, with an ASCII fast path.
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x80 ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : Script(scalar) == .space
+        if scalar.value < 0x80 { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+        return !isCommonKanaOrKanji(scalar.value) && Script(scalar) == .space
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { (0x30...0x39).contains(scalar.value) }
