@@ -17,14 +17,14 @@ import JPENText
 /// let bytes = try encoder.encode(["a": 1])   // Array("{\"a\":1}".utf8)
 /// ```
 ///
-/// Cost: O(output size), one growing byte buffer reused across calls.
+/// Cost: O(output size): one growing byte buffer reused across calls, and a copy of each result.
 public struct StreamingJSONEncoder {
     private let state = State()
 
     public init() {}
 
-    /// `value` as JSON bytes, then `terminator` if one is given (a JSON Lines newline: appended
-    /// here, it costs no copy of the bytes).
+    /// `value` as JSON bytes, then `terminator` if one is given (a JSON Lines newline, written
+    /// before the bytes are copied out rather than appended to the copy).
     ///
     /// `spanOffset` is added to every integer field named `"start"` or `"end"`, the fields in which
     /// jpen's outputs write spans of the original text: a piece of a larger document that starts
@@ -74,8 +74,8 @@ public struct StreamingJSONEncoder {
         /// Writes `value`'s fields as one object, with no container state: an object's
         /// fields are all listed in one ``JSONFieldsEncodable/encodeFields(to:)`` call.
         func writeObject(_ value: some JSONFieldsEncodable) throws {
-            // The writer takes the buffer for the object's whole tree of fields: appending to
-            // its own array costs no class access (retains, exclusivity checks) per byte.
+            // The writer holds the buffer for the object's whole tree of fields: writing through
+            // its own value costs no class access (retain, exclusivity check) per field.
             var fields = FieldWriter(state: self)
             swap(&fields.output, &output)
             defer { swap(&fields.output, &output) }
