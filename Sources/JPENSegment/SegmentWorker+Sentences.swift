@@ -1,7 +1,8 @@
 import JPENText
 
 extension SegmentWorker {
-    /// Sentences of one paragraph, in normalized offsets, trimmed of space.
+    /// Sentences of one paragraph, in normalized offsets, trimmed of space, with their language
+    /// runs (``LanguageRuns``, found in the same pass over the code points).
     ///
     /// Each place where a sentence could start is judged by the language of the sentence so far.
     /// Japanese: ICU proposes the breaks; a break inside open brackets or quotation marks
@@ -9,7 +10,7 @@ extension SegmentWorker {
     /// (「…。」と述べた). English: every space between two tokens is a candidate, judged by the
     /// learned ``SentenceBoundaryModel``; a line break always ends a sentence unless the paragraph
     /// is hard-wrapped. Cost: O(paragraph length).
-    func sentenceSpans(in paragraph: Span, of scalars: [Unicode.Scalar]) -> [Span] {
+    func sentenceSpans(in paragraph: Span, of scalars: [Unicode.Scalar]) -> [(span: Span, runs: [LanguageRun])] {
         // The buffers are moved into locals (keeping their storage) for the paragraph: each read
         // of a class's array property in the loops below paid an exclusivity check.
         var icuBreaks = self.icuBreaks, paragraphTokens = self.paragraphTokens, descriptions = paragraphDescriptions
@@ -47,7 +48,8 @@ extension SegmentWorker {
         var scoredGaps = 0
         let hardWrapped = Paragraphs.isHardWrapped(paragraph, in: scalars)
 
-        var result: [Span] = []
+        var result: [(span: Span, runs: [LanguageRun])] = []
+        var runs = LanguageRuns()
         var start = paragraph.start
         var scanned = paragraph.start
         var depth = 0, japaneseWeight = 0, latinWeight = 0
@@ -63,11 +65,13 @@ extension SegmentWorker {
             while scanned < position {
                 let scalar = scalars[scanned]
                 depth = max(0, depth + Brackets.depthChange(scalar))
-                switch Script(scalar).language {
+                let language = Script(scalar).language
+                switch language {
                 case .japanese: japaneseWeight += 2
                 case .english: latinWeight += 1
                 case .undetermined: break
                 }
+                runs.add(language, at: scanned)
                 scanned += 1
             }
             let icuBreak = breakPosition == position
@@ -100,7 +104,8 @@ extension SegmentWorker {
                 isBreak = icuBreak && Script(scalars[position]).language == .japanese
             }
             if isBreak {
-                if let trimmed = Paragraphs.trim(Span(start: start, end: position), in: scalars) { result.append(trimmed) }
+                let sentenceRuns = runs.finished()
+                if let trimmed = Paragraphs.trim(Span(start: start, end: position), in: scalars) { result.append((trimmed, sentenceRuns)) }
                 start = position
                 sentenceFirstToken = nextGap + 1
                 depth = 0
@@ -108,7 +113,8 @@ extension SegmentWorker {
                 latinWeight = 0
             }
         }
-        if let trimmed = Paragraphs.trim(Span(start: start, end: paragraph.end), in: scalars) { result.append(trimmed) }
+        for index in scanned..<paragraph.end { runs.add(Script(scalars[index]).language, at: index) }
+        if let trimmed = Paragraphs.trim(Span(start: start, end: paragraph.end), in: scalars) { result.append((trimmed, runs.finished())) }
         return result
     }
 

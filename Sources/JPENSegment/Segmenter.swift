@@ -91,8 +91,7 @@ public final class SegmentWorker {
             // no Latin letter), serve its English sentences again.
             let paragraphTokens = self.paragraphTokens
             var paragraphCursor = 0
-            for sentence in paragraphSentences {
-                let runs = LanguageRuns.find(in: sentence, of: text.scalars)
+            for (sentence, runs) in paragraphSentences {
                 let language = LanguageRuns.mainLanguage(of: runs)
                 sentenceTokens.removeAll(keepingCapacity: true)
                 for region in TokenRegions.split(sentence, language: language, runs: runs) {
