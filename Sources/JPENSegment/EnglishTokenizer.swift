@@ -14,8 +14,23 @@ package enum EnglishTokenizer {
         while index < span.end {
             while index < span.end, isSpace(scalars[index]) { index += 1 }
             var chunkEnd = index
-            while chunkEnd < span.end, !isSpace(scalars[chunkEnd]) { chunkEnd += 1 }
-            if chunkEnd > index { chunk(index, chunkEnd, spanEnd: span.end, of: scalars, into: &tokens) }
+            // Only a stretch with one of these can hold a link (see `findLink`); in Japanese
+            // text, whose stretches are long, the search is then skipped.
+            var mayHoldLink = false
+            while chunkEnd < span.end, !isSpace(scalars[chunkEnd]) {
+                switch scalars[chunkEnd] {
+                case ":", "@", "w", "W": mayHoldLink = true
+                default: break
+                }
+                chunkEnd += 1
+            }
+            if chunkEnd > index {
+                if mayHoldLink {
+                    chunk(index, chunkEnd, spanEnd: span.end, of: scalars, into: &tokens)
+                } else {
+                    pieces(index, chunkEnd, spanEnd: span.end, of: scalars, into: &tokens)
+                }
+            }
             index = chunkEnd
         }
     }

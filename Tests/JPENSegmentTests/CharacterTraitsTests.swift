@@ -33,3 +33,17 @@ import Testing
         #expect(CharacterTraits("😀").nonWordKind == .symbol && !CharacterTraits("😀").isWordCharacter)
     }
 }
+
+@Suite struct BracketsTests {
+    @Test func marksOpenAndCloseAndNothingElseDoes() {
+        let opening = Array("「『（(【〔［〈《“‘«".unicodeScalars), closing = Array("」』）)】〕］〉》”’»".unicodeScalars)
+        for mark in opening { #expect(Brackets.depthChange(mark) == 1, "\(mark)") }
+        for mark in closing { #expect(Brackets.depthChange(mark) == -1, "\(mark)") }
+        // Every other code point of ASCII, the kana and kanji blocks (answered before the marks
+        // are tested) and their neighbours.
+        for value in Array(0..<0x3100) + Array(0x4DF0..<0x4E10) + Array(0x9FF0..<0xA010) + [0xFF08, 0xFF09, 0x1_F600] {
+            guard let scalar = Unicode.Scalar(UInt32(value)), !opening.contains(scalar), !closing.contains(scalar) else { continue }
+            #expect(Brackets.depthChange(scalar) == 0, "U+\(String(value, radix: 16))")
+        }
+    }
+}
