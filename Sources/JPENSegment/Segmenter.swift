@@ -56,7 +56,8 @@ public final class SegmentWorker {
     // Buffers of sentence splitting, reused across paragraphs.
     var icuBreaks: [Int] = []
     var paragraphTokens: [Token] = []
-    /// ``SentenceBoundaryFeatures/TokenDescription``s of `paragraphTokens`, made on first use.
+    /// ``SentenceBoundaryFeatures/TokenDescription``s of `paragraphTokens`, made for the gaps
+    /// judged, a batch at a time.
     var paragraphDescriptions: [SentenceBoundaryFeatures.TokenDescription] = []
     /// Per gap after a paragraph token, the weights of its token features; and their rows.
     var tokenScores: [Int32] = []
