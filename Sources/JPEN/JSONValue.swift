@@ -156,12 +156,21 @@ public enum JSONValue: Hashable, Sendable, Codable {
             var runStart = index
             func flush(_ end: Int) throws(ParseError) {
                 guard runStart < end else { return }
-                guard let run = String(validating: bytes[runStart..<end], as: UTF8.self) else {
-                    throw ParseError(offset: runStart, message: "invalid UTF-8")
-                }
+                let run = bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[runStart..<end]), as: UTF8.self) }
+                guard let run else { throw ParseError(offset: runStart, message: "invalid UTF-8") }
                 result.append(run)
             }
             while true {
+                // The run up to the next quotation mark, backslash or control character, read
+                // through a buffer (a document's text is most of a line).
+                let from = index
+                index = bytes.withUnsafeBufferPointer { buffer in
+                    var end = from
+                    while end < buffer.count, buffer[end] >= 0x20, buffer[end] != UInt8(ascii: "\""), buffer[end] != UInt8(ascii: "\\") {
+                        end += 1
+                    }
+                    return end
+                }
                 guard index < bytes.count else { throw fail("unterminated string") }
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
@@ -170,7 +179,7 @@ public enum JSONValue: Hashable, Sendable, Codable {
                     return result
                 }
                 if byte < 0x20 { throw fail("control character in string") }
-                guard byte == UInt8(ascii: "\\") else { index += 1; continue }
+                // Else the run stopped at a backslash: an escape.
                 try flush(index)
                 index += 1
                 guard index < bytes.count else { throw fail("unterminated string") }

@@ -1,3 +1,5 @@
+import JPENText
+
 /// Encodes `Encodable` values straight to compact JSON bytes, in the order the value's
 /// `encode(to:)` writes its fields.
 ///
@@ -6,59 +8,78 @@
 /// analysis itself. This encoder writes as it goes: a container writes its opening bracket when it
 /// is made and its closing bracket when the `encode(to:)` call that made it returns (or when a
 /// sibling is written after a nested container). Keys are written in encoding order, so the same
-/// value always gives the same bytes. Non-finite numbers become `null`.
+/// value always gives the same bytes. Non-finite numbers become `null`. A `JSONFieldsEncodable`
+/// value (jpen's output types) skips Codable's containers: its fields are written straight into
+/// the buffer, keys as static bytes.
 ///
 /// ```swift
 /// var encoder = StreamingJSONEncoder()
 /// let bytes = try encoder.encode(["a": 1])   // Array("{\"a\":1}".utf8)
 /// ```
 ///
-/// Cost: O(output size), one growing byte buffer reused across calls.
+/// Cost: O(output size): one growing byte buffer reused across calls, and a copy of each result.
 public struct StreamingJSONEncoder {
     private let state = State()
 
     public init() {}
 
-    /// `value` as JSON bytes (no trailing newline).
+    /// `value` as JSON bytes, then `terminator` if one is given (a JSON Lines newline, written
+    /// before the bytes are copied out rather than appended to the copy).
     ///
     /// `spanOffset` is added to every integer field named `"start"` or `"end"`, the fields in which
     /// jpen's outputs write spans of the original text: a piece of a larger document that starts
     /// at code point `spanOffset` is then written in the whole document's offsets.
-    public func encode(_ value: some Encodable, spanOffset: Int = 0) throws -> [UInt8] {
-        state.output.removeAll(keepingCapacity: true)
+    public func encode(_ value: some Encodable, spanOffset: Int = 0, terminator: UInt8? = nil) throws -> [UInt8] {
+        state.output.removeAll()
         state.open.removeAll(keepingCapacity: true)
         state.spanOffset = spanOffset
         try state.encodeValue(value)
-        return state.output
+        if let terminator { state.output.append(terminator) }
+        return state.output.bytes
     }
 
     /// The shared writer behind the encoder and its containers.
     fileprivate final class State {
-        var output: [UInt8] = []
+        var output = JSONBytes()
         /// Added to the integers of `"start"` and `"end"` fields.
         var spanOffset = 0
         /// Open containers, innermost last: whether each has written an element yet.
         var open: [(isObject: Bool, hasElement: Bool)] = []
+
+        deinit { output.deallocate() }
 
         /// Encodes a nested value: a frame that closes every container it opens.
         func encodeValue<T: Encodable>(_ value: T) throws {
             let depth = open.count
             // Comparing type metadata is cheap; a failed dynamic cast per element is not.
             if T.self == String.self {
-                writeString(value as! String)
+                output.appendJSONString(value as! String)
             } else if T.self == Int.self {
-                writeInteger(value as! Int)
+                output.appendJSONInteger(value as! Int)
             } else if T.self == Bool.self {
-                output.append(contentsOf: (value as! Bool) ? "true".utf8 : "false".utf8)
+                output.append((value as! Bool) ? "true" : "false")
             } else if T.self == Double.self {
-                writeDouble(value as! Double)
+                output.appendJSONDouble(value as! Double)
+            } else if let object = value as? any JSONFieldsEncodable {
+                try writeObject(object)
             } else {
                 let written = output.count
                 try value.encode(to: Encoder(state: self, depth: depth))
                 // A value that encoded nothing at all is null, as in Foundation's encoder.
-                if open.count == depth, output.count == written { output.append(contentsOf: "null".utf8) }
+                if open.count == depth, output.count == written { output.append("null") }
             }
             close(downTo: depth)
+        }
+
+        /// Writes `value`'s fields as one object, with no container state: an object's
+        /// fields are all listed in one ``JSONFieldsEncodable/encodeFields(to:)`` call.
+        func writeObject(_ value: some JSONFieldsEncodable) throws {
+            // The writer holds the buffer for the object's whole tree of fields: writing through
+            // its own value costs no class access (retain, exclusivity check) per field.
+            var fields = FieldWriter(state: self)
+            swap(&fields.output, &output)
+            defer { swap(&fields.output, &output) }
+            try fields.writeObject(value)
         }
 
         /// Closes containers until `depth` remain open.
@@ -86,64 +107,97 @@ public struct StreamingJSONEncoder {
 
         func startField(_ key: String, depth: Int) {
             startElement(depth: depth)
-            writeString(key)
+            output.appendJSONString(key)
             output.append(UInt8(ascii: ":"))
         }
+    }
 
-        /// Writes the decimal digits straight into the output: `String(value)` made a string per
-        /// span offset, and spans are most of what jpen writes.
-        func writeInteger<T: BinaryInteger>(_ value: T) {
-            if value >= 0, value < 10 {
-                output.append(UInt8(ascii: "0") + UInt8(value))
-                return
-            }
-            guard let magnitude = UInt64(exactly: value.magnitude) else {
-                output.append(contentsOf: String(value).utf8)
-                return
-            }
-            if value < 0 { output.append(UInt8(ascii: "-")) }
-            let first = output.count
-            var rest = magnitude
-            repeat {
-                output.append(UInt8(ascii: "0") + UInt8(rest % 10))
-                rest /= 10
-            } while rest > 0
-            output[first...].reverse()
+    /// Writes the fields of ``JSONFieldsEncodable`` objects, nested ones included, into the
+    /// output it holds while ``State/writeObject(_:)`` runs.
+    private struct FieldWriter: JSONFieldWriter {
+        let state: State
+        var output = JSONBytes()
+        let spanOffset: Int
+        /// Whether the object being written has a field yet: the next one needs a comma.
+        var hasField = false
+
+        init(state: State) {
+            self.state = state
+            spanOffset = state.spanOffset
         }
 
-        func writeDouble(_ value: Double) {
-            guard value.isFinite else { output.append(contentsOf: "null".utf8); return }
-            if value == value.rounded(), abs(value) < 1e15 {
-                writeInteger(Int64(value))
-            } else {
-                output.append(contentsOf: value.description.utf8)
-            }
+        mutating func writeObject(_ value: some JSONFieldsEncodable) throws {
+            let outerHasField = hasField
+            hasField = false
+            output.append(UInt8(ascii: "{"))
+            try value.encodeFields(to: &self)
+            output.append(UInt8(ascii: "}"))
+            hasField = outerHasField
         }
 
-        /// Writes `string` quoted, appending the runs between bytes that need an escape whole
-        /// rather than byte by byte (text fields are most of the output's bytes).
-        func writeString(_ string: String) {
-            output.append(UInt8(ascii: "\""))
-            var copy = string
-            copy.withUTF8 { bytes in
-                var runStart = 0
-                for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                    runStart = index + 1
-                    switch byte {
-                    case UInt8(ascii: "\""): output.append(contentsOf: [0x5C, 0x22])
-                    case UInt8(ascii: "\\"): output.append(contentsOf: [0x5C, 0x5C])
-                    case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                    case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                    case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                    default:
-                        let hex = Array("0123456789abcdef".utf8)
-                        output.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-                    }
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        /// Writes the comma before every field but the first, and `"key":`.
+        private mutating func start(_ key: StaticString) {
+            output.appendKey(key, comma: hasField)
+            hasField = true
+        }
+
+        mutating func encodeSpan(_ span: Span) throws {
+            start("start")
+            output.appendJSONInteger(span.start + spanOffset)
+            start("end")
+            output.appendJSONInteger(span.end + spanOffset)
+        }
+
+        mutating func encode(_ value: Int, forKey key: StaticString) throws {
+            start(key)
+            // Like the keyed container: a "start" or "end" field is a span offset however written.
+            let isSpan = spanOffset != 0 && (key.description == "start" || key.description == "end")
+            output.appendJSONInteger(isSpan ? value + spanOffset : value)
+        }
+
+        mutating func encode(_ value: String, forKey key: StaticString) throws {
+            start(key)
+            output.appendJSONString(value)
+        }
+
+        mutating func encode(_ value: String?, forKey key: StaticString) throws {
+            start(key)
+            if let value { output.appendJSONString(value) } else { output.append("null") }
+        }
+
+        mutating func encodeIfPresent(_ value: String?, forKey key: StaticString) throws {
+            guard let value else { return }
+            start(key)
+            output.appendJSONString(value)
+        }
+
+        mutating func encode<Value: RawRepresentable & Encodable>(_ value: Value, forKey key: StaticString) throws
+            where Value.RawValue == String {
+            start(key)
+            output.appendJSONString(value.rawValue)
+        }
+
+        mutating func encode<Value: JSONFieldsEncodable>(_ value: Value?, forKey key: StaticString) throws {
+            start(key)
+            if let value { try writeObject(value) } else { output.append("null") }
+        }
+
+        mutating func encode<Value: JSONFieldsEncodable>(_ values: [Value], forKey key: StaticString) throws {
+            start(key)
+            output.append(UInt8(ascii: "["))
+            for index in values.indices {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                try writeObject(values[index])
             }
-            output.append(UInt8(ascii: "\""))
+            output.append(UInt8(ascii: "]"))
+        }
+
+        /// Any other value goes through the state's Codable machinery, with the buffer handed back.
+        mutating func encode<Value: Encodable>(_ value: Value, forKey key: StaticString) throws {
+            start(key)
+            swap(&output, &state.output)
+            defer { swap(&output, &state.output) }
+            try state.encodeValue(value)
         }
     }
 
@@ -175,7 +229,7 @@ public struct StreamingJSONEncoder {
 
         mutating func encodeNil(forKey key: Key) throws {
             state.startField(key.stringValue, depth: depth)
-            state.output.append(contentsOf: "null".utf8)
+            state.output.append("null")
         }
 
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
@@ -187,22 +241,22 @@ public struct StreamingJSONEncoder {
         mutating func encode(_ value: Int, forKey key: Key) throws {
             let name = key.stringValue
             state.startField(name, depth: depth)
-            state.writeInteger(state.spanOffset != 0 && (name == "start" || name == "end") ? value + state.spanOffset : value)
+            state.output.appendJSONInteger(state.spanOffset != 0 && (name == "start" || name == "end") ? value + state.spanOffset : value)
         }
 
         mutating func encode(_ value: String, forKey key: Key) throws {
             state.startField(key.stringValue, depth: depth)
-            state.writeString(value)
+            state.output.appendJSONString(value)
         }
 
         mutating func encode(_ value: Double, forKey key: Key) throws {
             state.startField(key.stringValue, depth: depth)
-            state.writeDouble(value)
+            state.output.appendJSONDouble(value)
         }
 
         mutating func encode(_ value: Bool, forKey key: Key) throws {
             state.startField(key.stringValue, depth: depth)
-            state.output.append(contentsOf: value ? "true".utf8 : "false".utf8)
+            state.output.append(value ? "true" : "false")
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
@@ -231,7 +285,7 @@ public struct StreamingJSONEncoder {
 
         mutating func encodeNil() throws {
             state.startElement(depth: depth)
-            state.output.append(contentsOf: "null".utf8)
+            state.output.append("null")
         }
 
         mutating func encode<T: Encodable>(_ value: T) throws {
@@ -260,21 +314,162 @@ public struct StreamingJSONEncoder {
         let depth: Int
         var codingPath: [any CodingKey] { [] }
 
-        mutating func encodeNil() throws { state.output.append(contentsOf: "null".utf8) }
-        mutating func encode(_ value: Bool) throws { state.output.append(contentsOf: value ? "true".utf8 : "false".utf8) }
-        mutating func encode(_ value: String) throws { state.writeString(value) }
-        mutating func encode(_ value: Double) throws { state.writeDouble(value) }
-        mutating func encode(_ value: Float) throws { state.writeDouble(Double(value)) }
-        mutating func encode(_ value: Int) throws { state.writeInteger(value) }
-        mutating func encode(_ value: Int8) throws { state.writeInteger(value) }
-        mutating func encode(_ value: Int16) throws { state.writeInteger(value) }
-        mutating func encode(_ value: Int32) throws { state.writeInteger(value) }
-        mutating func encode(_ value: Int64) throws { state.writeInteger(value) }
-        mutating func encode(_ value: UInt) throws { state.writeInteger(value) }
-        mutating func encode(_ value: UInt8) throws { state.writeInteger(value) }
-        mutating func encode(_ value: UInt16) throws { state.writeInteger(value) }
-        mutating func encode(_ value: UInt32) throws { state.writeInteger(value) }
-        mutating func encode(_ value: UInt64) throws { state.writeInteger(value) }
+        mutating func encodeNil() throws { state.output.append("null") }
+        mutating func encode(_ value: Bool) throws { state.output.append(value ? "true" : "false") }
+        mutating func encode(_ value: String) throws { state.output.appendJSONString(value) }
+        mutating func encode(_ value: Double) throws { state.output.appendJSONDouble(value) }
+        mutating func encode(_ value: Float) throws { state.output.appendJSONDouble(Double(value)) }
+        mutating func encode(_ value: Int) throws { state.output.appendJSONInteger(value) }
+        mutating func encode(_ value: Int8) throws { state.output.appendJSONInteger(value) }
+        mutating func encode(_ value: Int16) throws { state.output.appendJSONInteger(value) }
+        mutating func encode(_ value: Int32) throws { state.output.appendJSONInteger(value) }
+        mutating func encode(_ value: Int64) throws { state.output.appendJSONInteger(value) }
+        mutating func encode(_ value: UInt) throws { state.output.appendJSONInteger(value) }
+        mutating func encode(_ value: UInt8) throws { state.output.appendJSONInteger(value) }
+        mutating func encode(_ value: UInt16) throws { state.output.appendJSONInteger(value) }
+        mutating func encode(_ value: UInt32) throws { state.output.appendJSONInteger(value) }
+        mutating func encode(_ value: UInt64) throws { state.output.appendJSONInteger(value) }
         mutating func encode<T: Encodable>(_ value: T) throws { try state.encodeValue(value) }
+    }
+}
+
+/// The bytes being written: a buffer grown by doubling and written through its pointer. jpen
+/// writes a few bytes at a time, and an array's append checked its storage's uniqueness and
+/// capacity at each. A value, not an owner: the `State` that holds it frees it.
+fileprivate struct JSONBytes {
+    private var base: UnsafeMutablePointer<UInt8>?
+    private(set) var count = 0
+    private var capacity = 0
+
+    /// A copy of the bytes written.
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    mutating func removeAll() { count = 0 }
+
+    func deallocate() { base?.deallocate() }
+
+    /// Makes room for `extra` more bytes.
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(to: count + extra) }
+    }
+
+    private mutating func grow(to needed: Int) {
+        let larger = max(needed, 2 * capacity, 1 << 12)
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        if let base {
+            bigger.update(from: base, count: count)
+            base.deallocate()
+        }
+        base = bigger
+        capacity = larger
+    }
+
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base.unsafelyUnwrapped[count] = byte
+        count += 1
+    }
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let start = bytes.baseAddress else { return }
+        reserve(bytes.count)
+        (base.unsafelyUnwrapped + count).update(from: start, count: bytes.count)
+        count += bytes.count
+    }
+
+    mutating func append(_ text: StaticString) {
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Appends `text`'s UTF-8 as it is, unquoted.
+    private mutating func appendUnquoted(_ text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
+    /// Appends `"key":`, after a comma when `comma`.
+    mutating func appendKey(_ key: StaticString, comma: Bool) {
+        reserve(key.utf8CodeUnitCount + 4)
+        let start = base.unsafelyUnwrapped
+        if comma {
+            start[count] = UInt8(ascii: ",")
+            count += 1
+        }
+        start[count] = UInt8(ascii: "\"")
+        (start + count + 1).update(from: key.utf8Start, count: key.utf8CodeUnitCount)
+        count += key.utf8CodeUnitCount + 1
+        start[count] = UInt8(ascii: "\"")
+        start[count + 1] = UInt8(ascii: ":")
+        count += 2
+    }
+
+    /// Appends the decimal digits of `value`.
+    mutating func appendJSONInteger<T: BinaryInteger>(_ value: T) {
+        guard let magnitude = UInt64(exactly: value.magnitude) else {
+            appendUnquoted(String(value))
+            return
+        }
+        reserve(21)
+        let start = base.unsafelyUnwrapped
+        if value < 0 {
+            start[count] = UInt8(ascii: "-")
+            count += 1
+        }
+        // Last digit first, then reversed in place: spans are most of what jpen writes, and
+        // `String(value)` made a string per offset.
+        let first = count
+        var rest = magnitude
+        repeat {
+            start[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+            count += 1
+            rest /= 10
+        } while rest > 0
+        var digits = UnsafeMutableBufferPointer(start: start + first, count: count - first)
+        digits.reverse()
+    }
+
+    /// Appends `value`; integral values without a fraction, non-finite ones as null.
+    mutating func appendJSONDouble(_ value: Double) {
+        guard value.isFinite else { append("null"); return }
+        if value == value.rounded(), abs(value) < 1e15 {
+            appendJSONInteger(Int64(value))
+        } else {
+            appendUnquoted(value.description)
+        }
+    }
+
+    /// Appends `string` quoted and escaped.
+    mutating func appendJSONString(_ string: String) {
+        // Native strings lend their UTF-8 in place; only a bridged one needs a copy.
+        if string.utf8.withContiguousStorageIfAvailable({ appendJSONString($0) }) == nil {
+            var copy = string
+            copy.withUTF8 { appendJSONString($0) }
+        }
+    }
+
+    /// Appends UTF-8 `bytes` quoted, appending the runs between bytes that need an escape whole
+    /// rather than byte by byte (text fields are most of the output's bytes).
+    mutating func appendJSONString(_ bytes: UnsafeBufferPointer<UInt8>) {
+        append(UInt8(ascii: "\""))
+        var runStart = 0
+        for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            runStart = index + 1
+            switch byte {
+            case UInt8(ascii: "\""): append("\\\"")
+            case UInt8(ascii: "\\"): append("\\\\")
+            case 0x0A: append("\\n")
+            case 0x0D: append("\\r")
+            case 0x09: append("\\t")
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                append("\\u00")
+                append(hex.utf8Start[Int(byte >> 4)])
+                append(hex.utf8Start[Int(byte & 0xF)])
+            }
+        }
+        append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        append(UInt8(ascii: "\""))
     }
 }

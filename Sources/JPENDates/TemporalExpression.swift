@@ -39,16 +39,14 @@ public struct TemporalExpression: Hashable, Sendable {
     }
 }
 
-extension TemporalExpression: Encodable {
-    private enum Key: String, SpanCodingKey { case start, end, text, type, value, mod, freq, quant }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encodeSpan(span)
-        try container.encode(text, forKey: .text)
-        try container.encode(type, forKey: .type)
-        try container.encode(value, forKey: .value)
-        try container.encodeIfPresent(mod, forKey: .mod)
-        try container.encodeIfPresent(freq, forKey: .freq)
-        try container.encodeIfPresent(quant, forKey: .quant)
+extension TemporalExpression: JSONFieldsEncodable {
+    public func encodeFields(to fields: inout some JSONFieldWriter) throws {
+        try fields.encodeSpan(span)
+        try fields.encode(text, forKey: "text")
+        try fields.encode(type, forKey: "type")
+        try fields.encode(value, forKey: "value")
+        try fields.encodeIfPresent(mod, forKey: "mod")
+        try fields.encodeIfPresent(freq, forKey: "freq")
+        try fields.encodeIfPresent(quant, forKey: "quant")
     }
 }

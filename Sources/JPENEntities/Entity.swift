@@ -58,23 +58,19 @@ public struct EntityRecognition: Sendable {
 
 // The JSON the scorers and users read: spans flattened to "start"/"end".
 
-extension Entity: Encodable {
-    private enum Key: String, SpanCodingKey { case start, end, text, type, id, english, japanese }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encodeSpan(span)
-        try container.encode(text, forKey: .text)
-        try container.encode(type, forKey: .type)
-        try container.encode(id, forKey: .id)
-        try container.encodeIfPresent(englishName, forKey: .english)
-        try container.encodeIfPresent(japaneseName, forKey: .japanese)
+extension Entity: JSONFieldsEncodable {
+    public func encodeFields(to fields: inout some JSONFieldWriter) throws {
+        try fields.encodeSpan(span)
+        try fields.encode(text, forKey: "text")
+        try fields.encode(type, forKey: "type")
+        try fields.encode(id, forKey: "id")
+        try fields.encodeIfPresent(englishName, forKey: "english")
+        try fields.encodeIfPresent(japaneseName, forKey: "japanese")
     }
 }
 
-extension EntityRecognition: Encodable {
-    private enum Key: String, CodingKey { case entities }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(entities, forKey: .entities)
+extension EntityRecognition: JSONFieldsEncodable {
+    public func encodeFields(to fields: inout some JSONFieldWriter) throws {
+        try fields.encode(entities, forKey: "entities")
     }
 }

@@ -46,6 +46,7 @@ public struct NormalizedText: Sendable {
 
     /// The span of the original text that `span` of the normalized text came from: from the start
     /// of its first character's source to the end of its last one's. Cost: O(1).
+    @inlinable
     public func originalSpan(of span: Span) -> Span {
         if span.isEmpty {
             let offset = originalStarts[span.start]

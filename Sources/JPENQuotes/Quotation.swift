@@ -88,33 +88,27 @@ public struct EntityMention: Hashable, Sendable {
 
 // The JSON shape the scorers and users read: spans flattened to "start"/"end" in code points.
 
-extension Quotation: Encodable {
-    private enum Key: String, SpanCodingKey { case start, end, text, kind, speaker, cue }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encodeSpan(span)
-        try container.encode(text, forKey: .text)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(speaker, forKey: .speaker)
-        try container.encode(cue, forKey: .cue)
+extension Quotation: JSONFieldsEncodable {
+    public func encodeFields(to fields: inout some JSONFieldWriter) throws {
+        try fields.encodeSpan(span)
+        try fields.encode(text, forKey: "text")
+        try fields.encode(kind, forKey: "kind")
+        try fields.encode(speaker, forKey: "speaker")
+        try fields.encode(cue, forKey: "cue")
     }
 }
 
-extension QuoteSpeaker: Encodable {
-    private enum Key: String, SpanCodingKey { case start, end, text, id }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encodeSpan(span)
-        try container.encode(text, forKey: .text)
-        try container.encode(id, forKey: .id)
+extension QuoteSpeaker: JSONFieldsEncodable {
+    public func encodeFields(to fields: inout some JSONFieldWriter) throws {
+        try fields.encodeSpan(span)
+        try fields.encode(text, forKey: "text")
+        try fields.encode(id, forKey: "id")
     }
 }
 
-extension QuoteCue: Encodable {
-    private enum Key: String, SpanCodingKey { case start, end, text }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encodeSpan(span)
-        try container.encode(text, forKey: .text)
+extension QuoteCue: JSONFieldsEncodable {
+    public func encodeFields(to fields: inout some JSONFieldWriter) throws {
+        try fields.encodeSpan(span)
+        try fields.encode(text, forKey: "text")
     }
 }

@@ -5,7 +5,12 @@ package enum Brackets {
     /// +1 for an opening mark, -1 for a closing one, 0 otherwise. Symmetric marks (") count 0:
     /// whether they open or close is not known from the mark alone.
     package static func depthChange(_ scalar: Unicode.Scalar) -> Int {
-        switch scalar {
+        // Sentence splitting asks about every code point: ASCII and the kana and kanji blocks,
+        // which hold no mark but ( and ), answer before the switch tests the marks one by one.
+        let value = scalar.value
+        if value < 0x80 { return value == 0x28 ? 1 : value == 0x29 ? -1 : 0 }
+        if (0x3040...0x9FFF).contains(value) { return 0 }
+        return switch scalar {
         case "「", "『", "（", "(", "【", "〔", "［", "〈", "《", "“", "‘", "«": 1
         case "」", "』", "）", ")", "】", "〕", "］", "〉", "》", "”", "’", "»": -1
         default: 0

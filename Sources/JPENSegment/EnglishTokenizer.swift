@@ -14,10 +14,56 @@ package enum EnglishTokenizer {
         while index < span.end {
             while index < span.end, isSpace(scalars[index]) { index += 1 }
             var chunkEnd = index
-            while chunkEnd < span.end, !isSpace(scalars[chunkEnd]) { chunkEnd += 1 }
-            if chunkEnd > index { chunk(index, chunkEnd, spanEnd: span.end, of: scalars, into: &tokens) }
+            // Only a stretch with one of these can hold a link (see `findLink`); in Japanese
+            // text, whose stretches are long, the search is then skipped.
+            var mayHoldLink = false
+            while chunkEnd < span.end, !isSpace(scalars[chunkEnd]) {
+                switch scalars[chunkEnd] {
+                case ":", "@", "w", "W": mayHoldLink = true
+                default: break
+                }
+                chunkEnd += 1
+            }
+            if chunkEnd > index {
+                if mayHoldLink {
+                    chunk(index, chunkEnd, spanEnd: span.end, of: scalars, into: &tokens)
+                } else {
+                    pieces(index, chunkEnd, spanEnd: span.end, of: scalars, into: &tokens)
+                }
+            }
             index = chunkEnd
         }
+    }
+
+    /// Appends the tokens of `span`, as ``tokens(in:of:into:)`` would, given `enclosingTokens`:
+    /// those ``tokens(in:of:into:)`` made of `enclosing`, a span around it (a sentence's
+    /// paragraph), read from `cursor` on (pass 0 for the first span, then the same variable for
+    /// later spans of `enclosing`, in order).
+    ///
+    /// Where `span` starts and ends at space (or at `enclosing`'s ends), its stretches without
+    /// space are those of `enclosing`, and a stretch's tokens depend on `span` only through the
+    /// full stop of an abbreviation that ends it: they are copied, and only the stretch that
+    /// holds the last code point before the closing marks at `span`'s end is tokenized again.
+    /// Otherwise the whole span is. Cost: O(tokens copied + length tokenized).
+    package static func tokens(in span: Span, of scalars: [Unicode.Scalar], into tokens: inout [Token],
+                               enclosing: Span, enclosingTokens: [Token], cursor: inout Int) {
+        guard span.start == enclosing.start || isSpace(scalars[span.start - 1]),
+              span.end == enclosing.end || isSpace(scalars[span.end]) else {
+            self.tokens(in: span, of: scalars, into: &tokens)
+            return
+        }
+        // The last code point that is not space or a closing mark (see `endsSpan`), and the
+        // start of its stretch.
+        var last = span.end - 1
+        while last >= span.start, isSpaceOrClosing(scalars[last]) { last -= 1 }
+        var tail = max(last, span.start)
+        while tail > span.start, !isSpace(scalars[tail - 1]) { tail -= 1 }
+        while cursor < enclosingTokens.count, enclosingTokens[cursor].span.start < span.start { cursor += 1 }
+        while cursor < enclosingTokens.count, enclosingTokens[cursor].span.start < tail {
+            tokens.append(enclosingTokens[cursor])
+            cursor += 1
+        }
+        self.tokens(in: Span(start: tail, end: span.end), of: scalars, into: &tokens)
     }
 
     /// Tokens of a stretch without space: a URL or e-mail address inside it is one token.
@@ -169,9 +215,13 @@ package enum EnglishTokenizer {
     /// Whether only space and closing marks follow `index` up to `spanEnd`.
     private static func endsSpan(after index: Int, _ spanEnd: Int, of scalars: [Unicode.Scalar]) -> Bool {
         var index = index
-        while index < spanEnd, isSpace(scalars[index]) || Brackets.depthChange(scalars[index]) < 0
-            || scalars[index] == "\"" || scalars[index] == "'" { index += 1 }
+        while index < spanEnd, isSpaceOrClosing(scalars[index]) { index += 1 }
         return index >= spanEnd
+    }
+
+    /// Space, a closing bracket or quotation mark, or a straight quotation mark.
+    private static func isSpaceOrClosing(_ scalar: Unicode.Scalar) -> Bool {
+        isSpace(scalar) || Brackets.depthChange(scalar) < 0 || scalar == "\"" || scalar == "'"
     }
 
     /// "No." before a number (No. 1).
@@ -286,13 +336,14 @@ package enum EnglishTokenizer {
     // Character classes, with an ASCII fast path.
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x80 ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : Script(scalar) == .space
+        if scalar.value < 0x80 { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+        return !isCommonKanaOrKanji(scalar.value) && Script(scalar) == .space
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { (0x30...0x39).contains(scalar.value) }
 
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        isCommonKanaOrKanji(scalar.value) || scalar.isAlphabetic
+        scalar.isASCII ? scalar.isAlphabetic : isCommonKanaOrKanji(scalar.value) || CharacterTraits(scalar).isAlphabetic
     }
 
     /// Hiragana, katakana and CJK ideograph letters: the tokenizer reads every character of a
@@ -309,10 +360,7 @@ package enum EnglishTokenizer {
         if value < 0x80 {
             return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) || value == 0x5F
         }
-        if isCommonKanaOrKanji(value) { return true }
-        let properties = scalar.properties
-        return properties.isAlphabetic || properties.generalCategory == .decimalNumber
-            || properties.generalCategory == .nonspacingMark
+        return isCommonKanaOrKanji(value) || CharacterTraits(scalar).isWordCharacter
     }
 
     private static func isEmailLocal(_ scalar: Unicode.Scalar) -> Bool {

@@ -2,22 +2,37 @@ import JPENText
 
 /// Language runs: kana and kanji are Japanese, Latin letters English. A run reaches from its
 /// first letter to its last, so digits and punctuation between letters of one language join it.
-enum LanguageRuns {
-    /// The runs of `span`, in the offsets of `scalars`. Cost: O(span length).
-    static func find(in span: Span, of scalars: [Unicode.Scalar]) -> [LanguageRun] {
-        var runs: [LanguageRun] = []
-        var start = 0, end = 0, language = Language.undetermined
-        for index in span.range {
-            let found = Script(scalars[index]).language
-            guard found != .undetermined else { continue }
-            if found != language {
-                if language != .undetermined { runs.append(LanguageRun(span: Span(start: start, end: end), language: language)) }
-                start = index
-                language = found
-            }
-            end = index + 1
+///
+/// Built code point by code point, so that sentence splitting, which reads every code point's
+/// script anyway, finds its sentences' runs in the same pass:
+///
+/// ```swift
+/// var runs = LanguageRuns()
+/// for index in sentence.range { runs.add(Script(scalars[index]).language, at: index) }
+/// let sentenceRuns = runs.finished()
+/// ```
+///
+/// Cost: O(1) a code point.
+struct LanguageRuns {
+    private var runs: [LanguageRun] = []
+    private var start = 0, end = 0, language = Language.undetermined
+
+    /// Adds the code point at `index`, whose script writes `found`, after those added before.
+    @inline(__always)
+    mutating func add(_ found: Language, at index: Int) {
+        guard found != .undetermined else { return }
+        if found != language {
+            if language != .undetermined { runs.append(LanguageRun(span: Span(start: start, end: end), language: language)) }
+            start = index
+            language = found
         }
+        end = index + 1
+    }
+
+    /// The runs of the code points added, and a builder emptied for the next stretch.
+    mutating func finished() -> [LanguageRun] {
         if language != .undetermined { runs.append(LanguageRun(span: Span(start: start, end: end), language: language)) }
+        defer { self = LanguageRuns() }
         return runs
     }
 

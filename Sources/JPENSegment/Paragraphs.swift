@@ -13,7 +13,7 @@ enum Paragraphs {
         for index in 0...scalars.count {
             let atLineEnd = index == scalars.count || isLineBreak(scalars[index])
             if !atLineEnd {
-                if Script(scalars[index]) != .space { lineIsBlank = false }
+                if lineIsBlank, Script(scalars[index]) != .space { lineIsBlank = false }
                 continue
             }
             if lineIsBlank {

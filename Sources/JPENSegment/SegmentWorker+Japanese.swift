@@ -9,13 +9,17 @@ extension SegmentWorker {
         guard !span.isEmpty else { return }
         wordFeaturizer.load(scalars[span.range])
         wordModel.findBoundaries(in: wordFeaturizer, into: &wordBoundaries, scratch: &featureIndices)
-        var start = 0
-        for k in 1...span.count where wordBoundaries[k] {
-            if !wordFeaturizer.isSpace(start) {
-                let word = Span(start: span.start + start, end: span.start + k)
-                tokens.append(Token(span: word, kind: Token.Kind(word: scalars[word.range])))
+        // Read through a buffer: indexing the class's array property paid an exclusivity check
+        // per character.
+        wordBoundaries.withUnsafeBufferPointer { boundaries in
+            var start = 0
+            for k in 1...span.count where boundaries[k] {
+                if !wordFeaturizer.isSpace(start) {
+                    let word = Span(start: span.start + start, end: span.start + k)
+                    tokens.append(Token(span: word, kind: Token.Kind(word: scalars[word.range])))
+                }
+                start = k
             }
-            start = k
         }
     }
 }

@@ -1,7 +1,8 @@
 import JPENText
 
 extension SegmentWorker {
-    /// Sentences of one paragraph, in normalized offsets, trimmed of space.
+    /// Sentences of one paragraph, in normalized offsets, trimmed of space, with their language
+    /// runs (``LanguageRuns``, found in the same pass over the code points).
     ///
     /// Each place where a sentence could start is judged by the language of the sentence so far.
     /// Japanese: ICU proposes the breaks; a break inside open brackets or quotation marks
@@ -9,12 +10,29 @@ extension SegmentWorker {
     /// (「…。」と述べた). English: every space between two tokens is a candidate, judged by the
     /// learned ``SentenceBoundaryModel``; a line break always ends a sentence unless the paragraph
     /// is hard-wrapped. Cost: O(paragraph length).
-    func sentenceSpans(in paragraph: Span, of scalars: [Unicode.Scalar]) -> [Span] {
+    func sentenceSpans(in paragraph: Span, of scalars: [Unicode.Scalar]) -> [(span: Span, runs: [LanguageRun])] {
+        // The buffers are moved into locals (keeping their storage) for the paragraph: each read
+        // of a class's array property in the loops below paid an exclusivity check.
+        var icuBreaks = self.icuBreaks, paragraphTokens = self.paragraphTokens, descriptions = paragraphDescriptions
+        var tokenScores = self.tokenScores, rows = gapRows
+        self.icuBreaks = []
+        self.paragraphTokens = []
+        paragraphDescriptions = []
+        self.tokenScores = []
+        gapRows = []
+        defer {
+            self.icuBreaks = icuBreaks
+            self.paragraphTokens = paragraphTokens
+            paragraphDescriptions = descriptions
+            self.tokenScores = tokenScores
+            gapRows = rows
+        }
         icuBreaks.removeAll(keepingCapacity: true)
         window.fill(scalars[paragraph.range])
+        let codePointAt = window.codePointAt
         window.units.withUnsafeBufferPointer { units in
             sentenceBreaker.boundaries(in: units) { end, _ in
-                icuBreaks.append(paragraph.start + Int(window.codePointAt[end]))
+                icuBreaks.append(paragraph.start + Int(codePointAt[end]))
             }
         }
         paragraphTokens.removeAll(keepingCapacity: true)
@@ -22,11 +40,16 @@ extension SegmentWorker {
         if scalars[paragraph.range].contains(where: { (0x61...0x7A).contains($0.value | 0x20) }) {
             EnglishTokenizer.tokens(in: paragraph, of: scalars, into: &paragraphTokens)
         }
-        paragraphDescriptions.removeAll(keepingCapacity: true)
-        paragraphDescriptions.append(contentsOf: repeatElement(Self.undescribed, count: paragraphTokens.count))
+        descriptions.removeAll(keepingCapacity: true)
+        descriptions.append(contentsOf: repeatElement(Self.undescribed, count: paragraphTokens.count))
+        tokenScores.removeAll(keepingCapacity: true)
+        tokenScores.append(contentsOf: repeatElement(0, count: paragraphTokens.count))
+        // Gaps below this have their token scores and descriptions.
+        var scoredGaps = 0
         let hardWrapped = Paragraphs.isHardWrapped(paragraph, in: scalars)
 
-        var result: [Span] = []
+        var result: [(span: Span, runs: [LanguageRun])] = []
+        var runs = LanguageRuns()
         var start = paragraph.start
         var scanned = paragraph.start
         var depth = 0, japaneseWeight = 0, latinWeight = 0
@@ -42,11 +65,13 @@ extension SegmentWorker {
             while scanned < position {
                 let scalar = scalars[scanned]
                 depth = max(0, depth + Brackets.depthChange(scalar))
-                switch Script(scalar).language {
+                let language = Script(scalar).language
+                switch language {
                 case .japanese: japaneseWeight += 2
                 case .english: latinWeight += 1
                 case .undetermined: break
                 }
+                runs.add(language, at: scanned)
                 scanned += 1
             }
             let icuBreak = breakPosition == position
@@ -60,19 +85,27 @@ extension SegmentWorker {
                 if !hardWrapped && containsLineBreak(paragraphTokens[left].span.end..<position, of: scalars) {
                     isBreak = true
                 } else {
-                    sentenceFeatures.removeAll(keepingCapacity: true)
-                    SentenceBoundaryFeatures.extract(
-                        gapAfter: left, tokenCount: paragraphTokens.count, insideBrackets: depth > 0,
-                        tokensInSentence: left + 1 - sentenceFirstToken, bits: sentenceModel.bits, into: &sentenceFeatures,
-                        description: { describeParagraphToken($0, of: scalars) })
-                    isBreak = sentenceModel.score(sentenceFeatures) > 0
+                    if left >= scoredGaps {
+                        scoredGaps = min(left + 64, paragraphTokens.count - 1)
+                        scoreTokenFeatures(ofGapsAfter: left..<scoredGaps, tokens: paragraphTokens, scalars: scalars,
+                                           descriptions: &descriptions, rows: &rows, scores: &tokenScores)
+                    }
+                    var score = tokenScores[left]
+                    descriptions.withUnsafeBufferPointer { described in
+                        SentenceBoundaryFeatures.forEachFeature(
+                            gapAfter: left, tokenCount: paragraphTokens.count, insideBrackets: depth > 0,
+                            tokensInSentence: left + 1 - sentenceFirstToken, bits: sentenceModel.bits, part: .sentence,
+                            description: { described[$0] }) { score &+= sentenceModel.weight(row: $0) }
+                    }
+                    isBreak = score > 0
                 }
             } else {
                 // No space: only the start of Japanese text after English ends a sentence.
                 isBreak = icuBreak && Script(scalars[position]).language == .japanese
             }
             if isBreak {
-                if let trimmed = Paragraphs.trim(Span(start: start, end: position), in: scalars) { result.append(trimmed) }
+                let sentenceRuns = runs.finished()
+                if let trimmed = Paragraphs.trim(Span(start: start, end: position), in: scalars) { result.append((trimmed, sentenceRuns)) }
                 start = position
                 sentenceFirstToken = nextGap + 1
                 depth = 0
@@ -80,16 +113,42 @@ extension SegmentWorker {
                 latinWeight = 0
             }
         }
-        if let trimmed = Paragraphs.trim(Span(start: start, end: paragraph.end), in: scalars) { result.append(trimmed) }
+        for index in scanned..<paragraph.end { runs.add(Script(scalars[index]).language, at: index) }
+        if let trimmed = Paragraphs.trim(Span(start: start, end: paragraph.end), in: scalars) { result.append((trimmed, runs.finished())) }
         return result
     }
 
-    /// The description of `paragraphTokens[index]`, made once and kept in `paragraphDescriptions`.
-    private func describeParagraphToken(_ index: Int, of scalars: [Unicode.Scalar]) -> SentenceBoundaryFeatures.TokenDescription {
-        if paragraphDescriptions[index].lengthClass == Self.undescribed.lengthClass {
-            paragraphDescriptions[index] = SentenceBoundaryFeatures.describe(paragraphTokens[index], scalars)
+    /// Sets `scores[left]`, for each gap with space after token `left` of `gaps`, to the sum of
+    /// the weights of its token features (``SentenceBoundaryFeatures/Part/tokens``), and
+    /// describes the tokens they read into `descriptions` (each token once).
+    ///
+    /// The weights are a table the cache does not hold: hashing a batch of gaps first and then
+    /// reading all their rows lets the misses overlap, where judging gap by gap stalled on each.
+    private func scoreTokenFeatures(ofGapsAfter gaps: Range<Int>, tokens: [Token], scalars: [Unicode.Scalar],
+                                    descriptions: inout [SentenceBoundaryFeatures.TokenDescription],
+                                    rows: inout [Int32], scores: inout [Int32]) {
+        func hasSpace(_ left: Int) -> Bool { tokens[left].span.end < tokens[left + 1].span.start }
+        for left in gaps where hasSpace(left) {
+            for index in max(0, left - 1)...min(left + 2, tokens.count - 1)
+            where descriptions[index].lengthClass == Self.undescribed.lengthClass {
+                descriptions[index] = SentenceBoundaryFeatures.describe(tokens[index], scalars)
+            }
         }
-        return paragraphDescriptions[index]
+        rows.removeAll(keepingCapacity: true)
+        descriptions.withUnsafeBufferPointer { described in
+            for left in gaps where hasSpace(left) {
+                SentenceBoundaryFeatures.forEachFeature(
+                    gapAfter: left, tokenCount: tokens.count, insideBrackets: false, tokensInSentence: 0,
+                    bits: sentenceModel.bits, part: .tokens, description: { described[$0] }) { rows.append(Int32(truncatingIfNeeded: $0)) }
+            }
+        }
+        var read = 0
+        for left in gaps where hasSpace(left) {
+            var score: Int32 = 0
+            for row in rows[read..<(read + SentenceBoundaryFeatures.tokenFeatureCount)] { score &+= sentenceModel.weight(row: Int(row)) }
+            scores[left] = score
+            read += SentenceBoundaryFeatures.tokenFeatureCount
+        }
     }
 
     /// Marks a token not described yet: a real description's length class is never 0.

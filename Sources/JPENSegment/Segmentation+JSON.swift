@@ -1,43 +1,34 @@
 import JPENText
 
 // The JSON shape the scorers and users read: spans flattened to "start"/"end", in code points
-// of the original text. Kinds and languages are written as their raw strings: the same bytes as
-// encoding the enum, without a nested generic encode per token.
+// of the original text; kinds and languages as their raw strings.
 
-extension Token: Encodable {
-    private enum Key: String, SpanCodingKey { case start, end, kind }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encodeSpan(span)
-        try container.encode(kind.rawValue, forKey: .kind)
+extension Token: JSONFieldsEncodable {
+    public func encodeFields(to fields: inout some JSONFieldWriter) throws {
+        try fields.encodeSpan(span)
+        try fields.encode(kind, forKey: "kind")
     }
 }
 
-extension LanguageRun: Encodable {
-    private enum Key: String, SpanCodingKey { case start, end, language }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encodeSpan(span)
-        try container.encode(language.rawValue, forKey: .language)
+extension LanguageRun: JSONFieldsEncodable {
+    public func encodeFields(to fields: inout some JSONFieldWriter) throws {
+        try fields.encodeSpan(span)
+        try fields.encode(language, forKey: "language")
     }
 }
 
-extension Sentence: Encodable {
-    private enum Key: String, SpanCodingKey { case start, end, language, runs }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encodeSpan(span)
-        try container.encode(language.rawValue, forKey: .language)
-        try container.encode(runs, forKey: .runs)
+extension Sentence: JSONFieldsEncodable {
+    public func encodeFields(to fields: inout some JSONFieldWriter) throws {
+        try fields.encodeSpan(span)
+        try fields.encode(language, forKey: "language")
+        try fields.encode(runs, forKey: "runs")
     }
 }
 
-extension Segmentation: Encodable {
-    private enum Key: String, CodingKey { case paragraphs, sentences, tokens }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(paragraphs, forKey: .paragraphs)
-        try container.encode(sentences, forKey: .sentences)
-        try container.encode(tokens, forKey: .tokens)
+extension Segmentation: JSONFieldsEncodable {
+    public func encodeFields(to fields: inout some JSONFieldWriter) throws {
+        try fields.encode(paragraphs, forKey: "paragraphs")
+        try fields.encode(sentences, forKey: "sentences")
+        try fields.encode(tokens, forKey: "tokens")
     }
 }

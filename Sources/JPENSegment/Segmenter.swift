@@ -56,9 +56,12 @@ public final class SegmentWorker {
     // Buffers of sentence splitting, reused across paragraphs.
     var icuBreaks: [Int] = []
     var paragraphTokens: [Token] = []
-    var sentenceFeatures: [Int] = []
-    /// ``SentenceBoundaryFeatures/TokenDescription``s of `paragraphTokens`, made on first use.
+    /// ``SentenceBoundaryFeatures/TokenDescription``s of `paragraphTokens`, made for the gaps
+    /// judged, a batch at a time.
     var paragraphDescriptions: [SentenceBoundaryFeatures.TokenDescription] = []
+    /// Per gap after a paragraph token, the weights of its token features; and their rows.
+    var tokenScores: [Int32] = []
+    var gapRows: [Int32] = []
     // Buffers of the Japanese word model, reused across sentences.
     var wordBoundaries: [Bool] = []
     var featureIndices: [Int32] = []
@@ -84,13 +87,20 @@ public final class SegmentWorker {
         var tokens: [Token] = []
         var sentenceTokens: [Token] = []
         for paragraph in paragraphs {
-            for sentence in sentenceSpans(in: paragraph, of: text.scalars) {
-                let runs = LanguageRuns.find(in: sentence, of: text.scalars)
+            let paragraphSentences = sentenceSpans(in: paragraph, of: text.scalars)
+            // The paragraph's English tokens, which judging its sentences made (none when it has
+            // no Latin letter), serve its English sentences again.
+            let paragraphTokens = self.paragraphTokens
+            var paragraphCursor = 0
+            for (sentence, runs) in paragraphSentences {
                 let language = LanguageRuns.mainLanguage(of: runs)
                 sentenceTokens.removeAll(keepingCapacity: true)
                 for region in TokenRegions.split(sentence, language: language, runs: runs) {
                     if region.isJapanese {
                         japaneseTokens(in: region.span, of: text.scalars, into: &sentenceTokens)
+                    } else if region.span == sentence, !paragraphTokens.isEmpty {
+                        EnglishTokenizer.tokens(in: sentence, of: text.scalars, into: &sentenceTokens, enclosing: paragraph,
+                                                enclosingTokens: paragraphTokens, cursor: &paragraphCursor)
                     } else {
                         englishTokens(in: region.span, of: text.scalars, into: &sentenceTokens)
                     }
@@ -135,9 +145,6 @@ public final class SegmentWorker {
 extension Token.Kind {
     /// The kind of a token that is not a word or number, from its first code point.
     init(nonWord scalar: Unicode.Scalar) {
-        switch scalar.properties.generalCategory {
-        case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: self = .symbol
-        default: self = scalar.properties.isAlphabetic ? .word : .punctuation
-        }
+        self = CharacterTraits(scalar).nonWordKind
     }
 }

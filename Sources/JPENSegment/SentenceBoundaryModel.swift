@@ -11,7 +11,8 @@ import JPENText
 ///
 /// ```swift
 /// let model = try SentenceBoundaryModel.shipped()
-/// model.score(features)   // > 0: a sentence starts after the gap
+/// var score: Int32 = 0
+/// for row in features { score &+= model.weight(row: row) }   // > 0: a sentence starts after the gap
 /// ```
 public struct SentenceBoundaryModel: Sendable {
     /// What the weights file says it holds.
@@ -43,11 +44,11 @@ public struct SentenceBoundaryModel: Sendable {
     /// Features are hashed into `1 << bits` rows.
     var bits: Int { weights.bits }
 
-    /// The sum of the quantized weights of `features` (rows). Cost: O(features).
-    func score(_ features: [Int]) -> Int32 {
-        var sum: Int32 = 0
-        for row in features { sum &+= Int32(weights[row]) }
-        return sum
+    /// The quantized weight of the feature in row `row`; a gap's score is the sum over its
+    /// features. Cost: O(1).
+    @inline(__always)
+    func weight(row: Int) -> Int32 {
+        Int32(weights[row])
     }
 }
 
@@ -59,27 +60,47 @@ package enum SentenceBoundaryFeatures {
     /// the four tokens around the gap).
     package static func extract(gapAfter left: Int, tokens: [Token], scalars: [Unicode.Scalar], insideBrackets: Bool,
                                 tokensInSentence: Int, bits: Int, into features: inout [Int]) {
-        extract(gapAfter: left, tokenCount: tokens.count, insideBrackets: insideBrackets, tokensInSentence: tokensInSentence,
-                bits: bits, into: &features) { describe(tokens[$0], scalars) }
+        forEachFeature(gapAfter: left, tokenCount: tokens.count, insideBrackets: insideBrackets,
+                       tokensInSentence: tokensInSentence, bits: bits, description: { describe(tokens[$0], scalars) },
+                       { features.append($0) })
     }
 
-    /// ``extract(gapAfter:tokens:scalars:insideBrackets:tokensInSentence:bits:into:)`` with the
-    /// descriptions of the `tokenCount` tokens from `description` (index to description), so a
-    /// caller that judges every gap can describe each token once instead of four times.
+    /// Which of a gap's features ``forEachFeature(gapAfter:tokenCount:insideBrackets:tokensInSentence:bits:part:description:_:)``
+    /// gives.
+    enum Part {
+        case all
+        /// The ``tokenFeatureCount`` features that read only the tokens around the gap, so that a
+        /// caller can sum their weights for many gaps ahead: the weights are reads that miss the
+        /// cache, and they then overlap instead of stalling one gap at a time.
+        case tokens
+        /// The others, which read the sentence so far (its length, open brackets).
+        case sentence
+    }
+
+    /// The number of features of ``Part/tokens``.
+    static let tokenFeatureCount = 17
+
+    /// Calls `body` with the row of each feature of `part` of
+    /// ``extract(gapAfter:tokens:scalars:insideBrackets:tokensInSentence:bits:into:)``, in
+    /// template order, with the descriptions of the `tokenCount` tokens from `description`
+    /// (index to description), so a caller that judges every gap can describe each token once
+    /// instead of four times, and sum weights without an array of rows. `insideBrackets` and
+    /// `tokensInSentence` are read only by ``Part/sentence`` features.
     @inline(__always)
-    static func extract(gapAfter left: Int, tokenCount: Int, insideBrackets: Bool, tokensInSentence: Int, bits: Int,
-                        into features: inout [Int], description: (Int) -> TokenDescription) {
+    static func forEachFeature(gapAfter left: Int, tokenCount: Int, insideBrackets: Bool, tokensInSentence: Int, bits: Int,
+                               part: Part = .all, description: (Int) -> TokenDescription, _ body: (Int) -> Void) {
         let previous = left > 0 ? description(left - 1) : .none
         let before = description(left)
         let after = description(left + 1)
         let next = left + 2 < tokenCount ? description(left + 2) : .none
         // Fixed parts rather than a variadic list: no array per feature.
-        func add(_ template: UInt64, _ first: UInt64 = 0, _ second: UInt64 = 0, _ third: UInt64 = 0) {
+        func add(_ template: UInt64, _ first: UInt64 = 0, _ second: UInt64 = 0, _ third: UInt64 = 0, readsSentence: Bool = false) {
+            guard part == .all || (part == .sentence) == readsSentence else { return }
             var hash = FeatureHash(template: template)
             hash.add(first)
             hash.add(second)
             hash.add(third)
-            features.append(hash.index(bits: bits))
+            body(hash.index(bits: bits))
         }
         add(0)
         add(1, before.lower)
@@ -91,7 +112,7 @@ package enum SentenceBoundaryFeatures {
         add(7, previous.lower, before.lower)
         add(8, before.lower, after.lower)
         add(9, next.lower)
-        add(10, insideBrackets ? 1 : 0, before.lower)
+        add(10, insideBrackets ? 1 : 0, before.lower, readsSentence: true)
         add(11, previous.shape, before.lower)
         add(12, before.shape, after.shape)
         add(13, previous.lengthClass, before.lower)
@@ -100,8 +121,8 @@ package enum SentenceBoundaryFeatures {
         add(16, after.shape, next.shape)
         add(17, before.lower, after.shape, next.shape)
         let length: UInt64 = switch tokensInSentence { case ..<4: UInt64(tokensInSentence); case ..<7: 4; case ..<12: 5; case ..<25: 6; default: 7 }
-        add(18, length, before.shape, after.shape)
-        add(19, length, before.lower)
+        add(18, length, before.shape, after.shape, readsSentence: true)
+        add(19, length, before.lower, readsSentence: true)
     }
 
     /// Hashes of a token's lowercased text and shape, and its length class (never 0).

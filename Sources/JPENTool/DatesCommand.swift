@@ -13,8 +13,12 @@ struct DatesCommand: StageCommand {
 
     @OptionGroup var stream: StreamOptions
 
-    struct Output: Encodable {
+    struct Output: JSONFieldsEncodable {
         let dates: [TemporalExpression]
+
+        func encodeFields(to fields: inout some JSONFieldWriter) throws {
+            try fields.encode(dates, forKey: "dates")
+        }
     }
 
     func makeAnalyzer() -> DateTagger { DateTagger() }

@@ -18,20 +18,17 @@ struct ExtractCommand: StageCommand {
     @Flag(help: "Also write every token.")
     var tokens = false
 
-    struct Output: Encodable {
+    struct Output: JSONFieldsEncodable {
         let extraction: Extraction
         let includeTokens: Bool
 
-        private enum Key: String, CodingKey { case language, sentences, tokens, entities, dates, quotes }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: Key.self)
-            try container.encode(extraction.language, forKey: .language)
-            try container.encode(extraction.segmentation.sentences, forKey: .sentences)
-            if includeTokens { try container.encode(extraction.segmentation.tokens, forKey: .tokens) }
-            try container.encode(extraction.entities, forKey: .entities)
-            try container.encode(extraction.dates, forKey: .dates)
-            try container.encode(extraction.quotes, forKey: .quotes)
+        func encodeFields(to fields: inout some JSONFieldWriter) throws {
+            try fields.encode(extraction.language, forKey: "language")
+            try fields.encode(extraction.segmentation.sentences, forKey: "sentences")
+            if includeTokens { try fields.encode(extraction.segmentation.tokens, forKey: "tokens") }
+            try fields.encode(extraction.entities, forKey: "entities")
+            try fields.encode(extraction.dates, forKey: "dates")
+            try fields.encode(extraction.quotes, forKey: "quotes")
         }
     }
 

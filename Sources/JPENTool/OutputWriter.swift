@@ -12,9 +12,7 @@ struct LineEncoder {
     func encode(_ value: some Encodable, spanOffset: Int = 0) -> [UInt8] {
         // The streaming encoder throws only when a value's own encode(to:) throws, and jpen's
         // output types never do.
-        var bytes = (try? encoder.encode(value, spanOffset: spanOffset)) ?? Array("{}".utf8)
-        bytes.append(0x0A)
-        return bytes
+        (try? encoder.encode(value, spanOffset: spanOffset, terminator: 0x0A)) ?? Array("{}\n".utf8)
     }
 }
 

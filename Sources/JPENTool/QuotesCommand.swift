@@ -10,8 +10,12 @@ struct QuotesCommand: StageCommand {
     @OptionGroup var stream: StreamOptions
 
     /// The JSON body: `{"quotes": [...]}`.
-    struct Output: Encodable {
+    struct Output: JSONFieldsEncodable {
         let quotes: [Quotation]
+
+        func encodeFields(to fields: inout some JSONFieldWriter) throws {
+            try fields.encode(quotes, forKey: "quotes")
+        }
     }
 
     func makeAnalyzer() -> QuoteFinder { QuoteFinder() }

@@ -168,6 +168,13 @@ struct OutputLine<Body: Encodable>: Encodable {
     }
 }
 
+extension OutputLine: JSONFieldsEncodable where Body: JSONFieldsEncodable {
+    func encodeFields(to fields: inout some JSONFieldWriter) throws {
+        try fields.encode(id, forKey: "id")
+        try body.encodeFields(to: &fields)
+    }
+}
+
 struct ErrorBody: Encodable {
     let error: String
 }

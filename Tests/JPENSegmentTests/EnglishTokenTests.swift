@@ -68,3 +68,37 @@ import Testing
         #expect(worker.segment(document).tokens.map(\.kind) == [.word, .symbol, .number, .word, .punctuation])
     }
 }
+
+@Suite struct EnclosingTokensTests {
+    /// Every span of `text` that starts and ends at space, tokenized alone and from the whole
+    /// text's tokens, in order with one cursor per starting point.
+    func expectSameTokensInEverySpan(of text: String) {
+        let scalars = Array(text.unicodeScalars)
+        let whole = Span(start: 0, end: scalars.count)
+        var enclosingTokens: [Token] = []
+        EnglishTokenizer.tokens(in: whole, of: scalars, into: &enclosingTokens)
+        for start in 0..<scalars.count {
+            var cursor = 0
+            for end in (start + 1)...scalars.count {
+                var alone: [Token] = [], reused: [Token] = []
+                EnglishTokenizer.tokens(in: Span(start: start, end: end), of: scalars, into: &alone)
+                EnglishTokenizer.tokens(in: Span(start: start, end: end), of: scalars, into: &reused, enclosing: whole,
+                                        enclosingTokens: enclosingTokens, cursor: &cursor)
+                #expect(alone == reused, "\(start)..<\(end) of \(text)")
+                cursor = 0
+            }
+        }
+    }
+
+    @Test func abbreviationsBeforeClosingMarksAtTheEnd() {
+        expectSameTokensInEverySpan(of: #"He moved to the U.S. "Then" (to the U.S.) ” ok."#)
+        expectSameTokensInEverySpan(of: "Mr. Smith met No. 5 at 10 a.m. etc. ' ) ”")
+    }
+
+    @Test func edgeSizesAndOtherScripts() {
+        expectSameTokensInEverySpan(of: "")
+        expectSameTokensInEverySpan(of: "a")
+        expectSameTokensInEverySpan(of: "U.S.")
+        expectSameTokensInEverySpan(of: "石破首相は U.S. 😀 に行った。 see www.example.com.")
+    }
+}
