@@ -6,11 +6,12 @@ import JPENText
 /// A person's full name lends its type and id to its short forms: "Ishiba" after "Shigeru
 /// Ishiba", "トランプ" after "ドナルド・トランプ", "石破" after "石破茂". One name has one type in a
 /// document: the one most of its mentions got. A person's name or short form that the taggers
-/// missed elsewhere is added where it stands as a whole word. Ids are provisional until a dictionary links
-/// them: `person:` + the family name (the last word, or the part after the last ・), or for a kanji
+/// missed elsewhere is added where it stands as a whole word. With a `linker`, the entities take the
+/// ids it links them to (``NameLinker/link(_:threshold:)``); without one, provisional ids:
+/// `person:` + the family name (the last word, or the part after the last ・), or for a kanji
 /// name its fullest form; `org:` / `loc:` + the lowercased surface.
 enum DocumentEntities {
-    static func resolve(_ tagged: [(span: Span, type: EntityType)], in document: Document) -> [Entity] {
+    static func resolve(_ tagged: [(span: Span, type: EntityType)], in document: Document, linker: NameLinker? = nil) -> [Entity] {
         var mentions = tagged.sorted { $0.span < $1.span }
         let scalars = document.scalars
         // Each surface takes the type most of its mentions got (on a tie, the mention keeps its own
@@ -38,6 +39,14 @@ enum DocumentEntities {
         if !personNames.isEmpty {
             mentions = (mentions + missedShortForms(of: personNames, in: scalars, besides: mentions)).sorted { $0.span < $1.span }
         }
+        let texts = mentions.map { String(scalars: scalars[$0.span.range]) }
+        if let linker {
+            let linked = linker.link(zip(mentions, texts).map { NameMention(name: $1, type: $0.type) })
+            return mentions.indices.map { index in
+                Entity(span: mentions[index].span, text: texts[index], type: mentions[index].type, id: linked[index].id,
+                       englishName: linked[index].englishName, japaneseName: linked[index].japaneseName)
+            }
+        }
         // Each beginning of a kanji full name (石破 of 石破茂) stands for the shortest such name.
         var kanjiNames: [[Unicode.Scalar]: [Unicode.Scalar]] = [:]
         for mention in mentions where mention.type == .person && mention.span.count >= 3 {
@@ -48,10 +57,9 @@ enum DocumentEntities {
             }
         }
 
-        return mentions.map { mention -> Entity in
-            let surface = scalars[mention.span.range]
-            return Entity(span: mention.span, text: String(scalars: surface), type: mention.type,
-                          id: provisionalID(surface, type: mention.type, kanjiNames: kanjiNames))
+        return mentions.indices.map { index in
+            Entity(span: mentions[index].span, text: texts[index], type: mentions[index].type,
+                   id: provisionalID(scalars[mentions[index].span.range], type: mentions[index].type, kanjiNames: kanjiNames))
         }
     }
 

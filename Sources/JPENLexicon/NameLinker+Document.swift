@@ -22,14 +22,30 @@ extension NameLinker {
     /// 3. a Japanese name whose entity no English mention shares takes the entity of the English
     ///    mention of the same type it matches best (``similarity(japanese:english:)`` at least
     ///    `threshold`): an id from a list wins, else the English mention's.
-    /// Cost: linear in the mentions (and the words of each name), plus one similarity comparison
-    /// per distinct pair of a Japanese and an English name of one type.
+    /// Cost: a hash of each mention, then linear in the distinct mentions (and the words of each
+    /// name), plus one similarity comparison per distinct pair of a Japanese and an English name
+    /// of one type.
     ///
     /// ```swift
     /// linker.link([NameMention(name: "Kenseth", type: .person), NameMention(name: "ケンゼス", type: .person)])
     /// // both person:kenseth
     /// ```
     public func link(_ mentions: [NameMention], threshold: Double = 0.6) -> [LinkedName] {
+        // A name repeated as the same type resolves to one id, so it joins its first mention's
+        // group and adds nothing to it: the groups are worked out once per distinct mention.
+        var distinct: [NameMention] = [], numbers: [NameMention: Int] = [:]
+        let numbered = mentions.map { mention in
+            if let known = numbers[mention] { return known }
+            numbers[mention] = distinct.count
+            distinct.append(mention)
+            return distinct.count - 1
+        }
+        let linked = linkDistinct(distinct, threshold: threshold)
+        return numbered.map { linked[$0] }
+    }
+
+    /// ``link(_:threshold:)`` of mentions that are all different.
+    private func linkDistinct(_ mentions: [NameMention], threshold: Double) -> [LinkedName] {
         var linked = mentions.map { resolve($0.name, type: $0.type) }
         let isLatin = mentions.map { mention in
             mention.name.unicodeScalars.first { Script($0) != .space && Script($0) != .punctuation }
@@ -84,24 +100,16 @@ extension NameLinker {
                 join(best, short)
             }
         }
-        // Japanese mentions to English ones; each distinct pair of names is compared once.
+        // Japanese mentions to English ones; each pair of names is compared once.
         var englishByType: [EntityType: [Int]] = [:]
-        var seenEnglish = Set<NameMention>()
-        for index in mentions.indices where isLatin[index] && seenEnglish.insert(mentions[index]).inserted {
+        for index in mentions.indices where isLatin[index] {
             englishByType[mentions[index].type, default: []].append(index)
         }
-        var matches: [NameMention: Int?] = [:]
         for japanese in mentions.indices where !isLatin[japanese] {
             if groupHasLatin[root(japanese)] { continue }
-            let found: Int?
-            if let known = matches[mentions[japanese]] {
-                found = known
-            } else {
-                let english = englishByType[mentions[japanese].type] ?? []
-                found = bestEnglishMatch(forJapanese: mentions[japanese].name, among: english.map { mentions[$0].name },
+            let english = englishByType[mentions[japanese].type] ?? []
+            let found = bestEnglishMatch(forJapanese: mentions[japanese].name, among: english.map { mentions[$0].name },
                                          threshold: threshold).map { english[$0.index] }
-                matches[mentions[japanese]] = found
-            }
             guard let target = found else { continue }
             // The listed entity's group is the one that survives.
             if linked[japanese].entry?.isListed == true, linked[target].entry?.isListed != true {
