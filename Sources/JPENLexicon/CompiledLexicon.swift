@@ -153,9 +153,10 @@ final class CompiledLexicon: Sendable {
         return file.load(UInt16.self, at: poolOffset + id) > 0
     }
 
-    /// The entity type a list gives entry `index`. Cost: O(1), nothing decoded.
-    func listedType(_ index: Int) -> EntityType? {
-        LexiconFormat.type(code: file.load(UInt32.self, at: entriesOffset + index * LexiconFormat.entrySize + 16) >> 16 & 0x3)
+    /// The ``LexiconFormat`` code of the entity type a list gives entry `index`. Cost: O(1),
+    /// nothing decoded.
+    func listedTypeCode(_ index: Int) -> UInt32 {
+        file.load(UInt32.self, at: entriesOffset + index * LexiconFormat.entrySize + 16) >> 16 & 0x3
     }
 
     /// Entry `index`, decoded. Cost: O(its text).

@@ -31,8 +31,8 @@ public final class LexiconScanner {
     /// As ``Lexicon/longestMatch(in:at:limit:)``.
     public func longestMatch(in text: [Unicode.Scalar], at start: Int, limit: Int = 32) -> LexiconMatch? {
         var found: LexiconMatch?
-        state.scanKeys(text, in: Span(start: start, end: text.count), limit: limit, once: true) { start, end, length, best in
-            found = LexiconMatch(span: Span(start: start, end: end), entries: lexicon.entries(in: Array(best), length: length))
+        state.scanKeys(text, in: Span(start: start, end: text.count), limit: limit, once: true) { match in
+            found = LexiconMatch(span: match.span, entries: lexicon.entries(in: Array(match.rows), length: match.length))
         }
         return found
     }
@@ -40,30 +40,33 @@ public final class LexiconScanner {
     /// As ``Lexicon/scan(_:in:limit:)``.
     public func scan(_ text: [Unicode.Scalar], in span: Span? = nil, limit: Int = 32) -> [LexiconMatch] {
         var matches: [LexiconMatch] = []
-        state.scanKeys(text, in: span ?? Span(start: 0, end: text.count), limit: limit) { start, end, length, best in
-            matches.append(LexiconMatch(span: Span(start: start, end: end), entries: lexicon.entries(in: Array(best), length: length)))
+        state.scanKeys(text, in: span ?? Span(start: 0, end: text.count), limit: limit) { match in
+            matches.append(LexiconMatch(span: match.span, entries: lexicon.entries(in: Array(match.rows), length: match.length)))
         }
         return matches
     }
 
     /// The matches of ``scan(_:in:limit:)`` whose first entry is a listed entity, with its type:
-    /// "Foreign Ministry", 外務省. Cost: as `scan`, but no entry is decoded (a flag read per match).
+    /// "Foreign Ministry", 外務省. Cost: as `scan`; nothing is decoded (the listed type is
+    /// remembered with each narrowing).
     public func listedMatches(_ text: [Unicode.Scalar], in span: Span? = nil, limit: Int = 32) -> [(span: Span, type: EntityType)] {
         var matches: [(span: Span, type: EntityType)] = []
-        let layers = lexicon.layers
-        state.scanKeys(text, in: span ?? Span(start: 0, end: text.count), limit: limit) { start, end, length, best in
-            // Every list is compiled before the dictionaries (``LexiconBuilder``), so a key's rows
-            // name listed entities first: its first row tells whether a layer lists it, and the
-            // first layer that does gives the first entry.
-            for layer in layers.indices where layers[layer].hasKey(in: best[layer], length: length) {
-                let entry = layers[layer].entryIndex(ofKey: best[layer].lowerBound)
-                guard layers[layer].isListed(entry) else { continue }
-                if let type = layers[layer].listedType(entry) { matches.append((Span(start: start, end: end), type)) }
-                return
-            }
+        state.scanKeys(text, in: span ?? Span(start: 0, end: text.count), limit: limit) { match in
+            if let type = match.listedType { matches.append((match.span, type)) }
         }
         return matches
     }
+}
+
+/// A longest key of a scan.
+private struct KeyMatch {
+    let span: Span
+    /// The key's length in bytes.
+    let length: Int
+    /// Each layer's rows whose keys begin with the key.
+    let rows: UnsafeBufferPointer<Range<Int>>
+    /// The type of the key's first entry when that is a listed entity.
+    let listedType: EntityType?
 }
 
 /// A scan's buffers and the narrowings remembered.
@@ -79,11 +82,9 @@ private struct ScanState {
         narrowings = remembering ? NarrowingTable() : nil
     }
 
-    /// Calls `found` with the start, end and key length of each longest key of a left-to-right
-    /// scan of `span`, and each layer's rows whose keys begin with it; with `once`, only for
-    /// a key at the span's start.
-    mutating func scanKeys(_ text: [Unicode.Scalar], in span: Span, limit: Int, once: Bool = false,
-                           _ found: (Int, Int, Int, UnsafeBufferPointer<Range<Int>>) -> Void) {
+    /// Calls `found` with each longest key of a left-to-right scan of `span`; with `once`, only
+    /// with a key at the span's start.
+    mutating func scanKeys(_ text: [Unicode.Scalar], in span: Span, limit: Int, once: Bool = false, _ found: (KeyMatch) -> Void) {
         guard span.start < span.end else { return }
         // Each code point's script, read several times per position: from the one before the
         // span (a name must not continue a word), and for one key only up to the one after it.
@@ -97,20 +98,30 @@ private struct ScanState {
         // The scan reads through buffers, so that its many steps pay no reference counting,
         // uniqueness or bounds checks.
         var ranges = [Range<Int>](repeating: 0..<0, count: layers.count), best = ranges
+        var flags = [UInt32](repeating: 0, count: layers.count)
+        let keyCounts = layers.map(\.keyCount)
         text[..<span.end].withUnsafeBufferPointer { text in
             scripts.withUnsafeBufferPointer { scripts in
                 ranges.withUnsafeMutableBufferPointer { ranges in
                     best.withUnsafeMutableBufferPointer { best in
-                        var index = span.start
-                        while index < span.end {
-                            if let match = longestKey(in: text, at: index, limit: limit, scripts: scripts, scriptBase: scriptBase,
-                                                      ranges: ranges, best: best) {
-                                found(index, match.end, match.length, UnsafeBufferPointer(best))
-                                index = match.end
-                            } else {
-                                index += 1
+                        flags.withUnsafeMutableBufferPointer { flags in
+                            keyCounts.withUnsafeBufferPointer { keyCounts in
+                                var scan = Scan(layers: layers, keyCounts: keyCounts, narrowings: narrowings?.slots, text: text,
+                                                scripts: scripts, scriptBase: scriptBase, limit: limit,
+                                                ranges: ranges, best: best, flags: flags)
+                                var index = span.start
+                                while index < span.end {
+                                    if let match = scan.longestKey(at: index) {
+                                        found(KeyMatch(span: Span(start: index, end: match.end), length: match.length,
+                                                       rows: UnsafeBufferPointer(best),
+                                                       listedType: LexiconFormat.type(code: match.listedTypeCode)))
+                                        index = match.end
+                                    } else {
+                                        index += 1
+                                    }
+                                    if once { return }
+                                }
                             }
-                            if once { return }
                         }
                     }
                 }
@@ -118,16 +129,32 @@ private struct ScanState {
         }
         scriptBuffer = scripts
     }
+}
 
-    /// The end and byte length of the longest key at `start` (see
-    /// ``Lexicon/longestMatch(in:at:limit:)``); `best` then holds each layer's rows whose keys
-    /// begin with it. `ranges` is a buffer of one range per layer.
-    private func longestKey(in text: UnsafeBufferPointer<Unicode.Scalar>, at start: Int, limit: Int,
-                            scripts: UnsafeBufferPointer<Script>, scriptBase: Int,
-                            ranges: UnsafeMutableBufferPointer<Range<Int>>,
-                            best: UnsafeMutableBufferPointer<Range<Int>>) -> (end: Int, length: Int)? {
-        func script(_ offset: Int) -> Script { scripts[offset - scriptBase] }
-        func isWordCharacter(_ offset: Int) -> Bool { script(offset) == .latin || script(offset) == .digit }
+/// One scan's view of the text and buffers.
+private struct Scan {
+    let layers: [CompiledLexicon]
+    let keyCounts: UnsafeBufferPointer<Int>
+    let narrowings: UnsafeMutablePointer<NarrowingTable.Narrowing>?
+    let text: UnsafeBufferPointer<Unicode.Scalar>
+    let scripts: UnsafeBufferPointer<Script>
+    /// The offset in `text` of `scripts`' first code point.
+    let scriptBase: Int
+    let limit: Int
+    /// Each layer's rows whose keys begin with what was read.
+    let ranges: UnsafeMutableBufferPointer<Range<Int>>
+    /// ``ranges`` at the longest key found.
+    let best: UnsafeMutableBufferPointer<Range<Int>>
+    /// Each layer's ``NarrowingTable/Narrowing`` flags of the last code point read.
+    let flags: UnsafeMutableBufferPointer<UInt32>
+
+    private func script(_ offset: Int) -> Script { scripts[offset - scriptBase] }
+    private func isWordCharacter(_ offset: Int) -> Bool { script(offset) == .latin || script(offset) == .digit }
+
+    /// The end, the byte length and the listed type code (0: the first entry is no listed
+    /// entity) of the longest key at `start` (see ``Lexicon/longestMatch(in:at:limit:)``);
+    /// ``best`` then holds each layer's rows whose keys begin with it.
+    func longestKey(at start: Int) -> (end: Int, length: Int, listedTypeCode: UInt32)? {
         guard start < text.count, script(start) != .space, script(start) != .punctuation else { return nil }
         // Keys fold case, but a name in Latin letters is capitalized: "to" is not Tou, "sent a"
         // not Senta.
@@ -135,10 +162,10 @@ private struct ScanState {
         if isLatin, !text[start].isUppercase { return nil }
         var lastWordStart = start
         if start > 0, isWordCharacter(start - 1), isWordCharacter(start), isLatin || script(start - 1) == .latin { return nil }
-        for layer in layers.indices { ranges[layer] = 0..<layers[layer].keyCount }
+        for layer in ranges.indices { ranges[layer] = 0..<keyCounts[layer] }
         var folder = LexiconKey.Folder()
         var depth = 0
-        var found: (end: Int, length: Int)?
+        var found: (end: Int, length: Int, listedTypeCode: UInt32)?
         var index = start
         while index < text.count, index - start < limit {
             if index > start, !isWordCharacter(index - 1) { lastWordStart = index }
@@ -147,11 +174,11 @@ private struct ScanState {
             let step: (alive: Bool, endsKey: Bool, extends: Bool)
             switch folded {
             case .none: continue
-            case .one(let scalar): step = narrowLayers(ranges, depth: &depth, by: scalar)
+            case .one(let scalar): step = narrowLayers(depth: &depth, by: scalar)
             case .several(let scalars):
                 var last = (alive: false, endsKey: false, extends: false)
                 for scalar in scalars {
-                    last = narrowLayers(ranges, depth: &depth, by: scalar)
+                    last = narrowLayers(depth: &depth, by: scalar)
                     guard last.alive else { break }
                 }
                 step = last
@@ -162,7 +189,9 @@ private struct ScanState {
                 && (script(index) == .latin || script(index - 1) == .latin)
             let endsLowercase = isLatin && text[lastWordStart].isLowercase
             if endsKey, !cutsWord, !endsLowercase {
-                found = (index, depth)
+                // The first entry is the first listed one of the first layer that lists the key.
+                let listed = flags.first { $0 & NarrowingTable.isKey != 0 && $0 & NarrowingTable.isListed != 0 }
+                found = (index, depth, listed.map(NarrowingTable.typeCode) ?? 0)
                 for layer in ranges.indices { best[layer] = ranges[layer] }
             }
             // No key is longer: reading on would only narrow every layer to nothing.
@@ -171,49 +200,43 @@ private struct ScanState {
         return found
     }
 
-    /// Each layer's `ranges` narrowed by the UTF-8 of `scalar`, read at `depth` bytes: whether
-    /// rows are left, whether a key ends there, and whether a longer key is left.
+    /// Each layer's ``ranges`` narrowed by the UTF-8 of `scalar`, read at `depth` bytes, with
+    /// ``flags`` set: whether rows are left, whether a key ends there, and whether a longer key
+    /// is left.
     @inline(__always)
-    private func narrowLayers(_ ranges: UnsafeMutableBufferPointer<Range<Int>>, depth: inout Int, by scalar: Unicode.Scalar)
-        -> (alive: Bool, endsKey: Bool, extends: Bool) {
+    private func narrowLayers(depth: inout Int, by scalar: Unicode.Scalar) -> (alive: Bool, endsKey: Bool, extends: Bool) {
         var alive = false, endsKey = false, extends = false
-        for layer in ranges.indices where !ranges[layer].isEmpty {
-            let step = narrow(layer, ranges[layer], depth: depth, by: scalar)
+        for layer in ranges.indices {
+            guard !ranges[layer].isEmpty else { flags[layer] = 0; continue }
+            let step = narrow(layer, depth: depth, by: scalar)
             ranges[layer] = step.rows
+            flags[layer] = step.flags
             alive = alive || !step.rows.isEmpty
-            endsKey = endsKey || step.isKey
-            extends = extends || !step.rows.isEmpty && !step.isOnlyKeys
+            endsKey = endsKey || step.flags & NarrowingTable.isKey != 0
+            extends = extends || !step.rows.isEmpty && step.flags & NarrowingTable.isOnlyKeys == 0
         }
         depth += UTF8.width(scalar)
         return (alive, endsKey, extends)
     }
 
-    /// `range` of layer `layer` narrowed by the UTF-8 of `scalar`, whether a key ends there and
-    /// whether every key left does (reading them misses the cache too); remembered.
+    /// The rows of layer `layer` narrowed by the UTF-8 of `scalar`, and their
+    /// ``NarrowingTable/Narrowing`` flags (reading them misses the cache too); remembered.
     @inline(__always)
-    private func narrow(_ layer: Int, _ range: Range<Int>, depth: Int, by scalar: Unicode.Scalar)
-        -> (rows: Range<Int>, isKey: Bool, isOnlyKeys: Bool) {
-        let lexicon = layers[layer]
-        func workedOut() -> (rows: Range<Int>, isKey: Bool, isOnlyKeys: Bool) {
-            let rows = lexicon.narrow(range, depth: depth, scalar: scalar)
-            let length = depth + UTF8.width(scalar)
-            return (rows, lexicon.hasKey(in: rows, length: length), lexicon.hasOnlyKeys(in: rows, length: length))
-        }
+    private func narrow(_ layer: Int, depth: Int, by scalar: Unicode.Scalar) -> (rows: Range<Int>, flags: UInt32) {
+        let range = ranges[layer]
         // Steps the table cannot name (offsets past Int32, keys longer than 64 KB) are rare:
         // they are worked out each time, as every step is without a table.
         guard let narrowings, range.upperBound <= Int32.max, depth <= UInt16.max, layer <= UInt16.max else {
-            return workedOut()
+            return NarrowingTable.workedOut(layers[layer], range, depth: depth, by: scalar)
         }
         let prefix = UInt32(range.lowerBound), shape = UInt32(depth) | UInt32(layer) << 16
-        let known = narrowings.slot(prefix: prefix, shape: shape, scalar: scalar)
-        if known.pointee.prefix == prefix, known.pointee.shape == shape, known.pointee.scalar == scalar.value {
-            let entry = known.pointee
-            return (Int(entry.low)..<Int(entry.high), entry.flags & 1 != 0, entry.flags & 2 != 0)
+        let slot = narrowings + NarrowingTable.slot(prefix: prefix, shape: shape, scalar: scalar)
+        if slot.pointee.prefix == prefix, slot.pointee.shape == shape, slot.pointee.scalar == scalar.value {
+            return (Int(slot.pointee.low)..<Int(slot.pointee.high), slot.pointee.flags)
         }
-        let step = workedOut()
-        known.pointee = NarrowingTable.Narrowing(prefix: prefix, shape: shape, scalar: scalar.value,
-                                                 low: Int32(step.rows.lowerBound), high: Int32(step.rows.upperBound),
-                                                 flags: (step.isKey ? 1 : 0) | (step.isOnlyKeys ? 2 : 0))
+        let step = NarrowingTable.workedOut(layers[layer], range, depth: depth, by: scalar)
+        slot.pointee = NarrowingTable.Narrowing(prefix: prefix, shape: shape, scalar: scalar.value, low: Int32(step.rows.lowerBound),
+                                                high: Int32(step.rows.upperBound), flags: step.flags)
         return step
     }
 }
@@ -226,8 +249,8 @@ private final class NarrowingTable {
     /// One step of a search: the keys of one file (`layer`) that begin with the prefix whose rows
     /// begin at `prefix` and is `depth` bytes long (`shape`: the depth, and the layer above it),
     /// narrowed to those whose next bytes are the UTF-8 of `scalar`: rows `low..<high`, and
-    /// whether one of them is exactly that long (bit 0 of `flags`) or all are (bit 1). A prefix's
-    /// first row and length name it uniquely.
+    /// `flags` (``isKey``, ``isOnlyKeys``, ``isListed`` and the listed type code). A prefix's first
+    /// row and length name it uniquely.
     struct Narrowing {
         var prefix: UInt32 = .max
         var shape: UInt32 = .max
@@ -237,7 +260,18 @@ private final class NarrowingTable {
         var flags: UInt32 = 0
     }
 
-    private let slots: UnsafeMutablePointer<Narrowing>
+    /// A key ends here: the first row's key is exactly as long as what was read.
+    static let isKey: UInt32 = 1
+    /// Every row's key is exactly that long: no longer key is left.
+    static let isOnlyKeys: UInt32 = 2
+    /// The first row's entry is a listed entity, whose ``LexiconFormat`` type code is in the two
+    /// bits above. Every list is compiled before the dictionaries (``LexiconBuilder``), so a
+    /// key's rows name listed entities first.
+    static let isListed: UInt32 = 4
+
+    static func typeCode(_ flags: UInt32) -> UInt32 { flags >> 3 & 0x3 }
+
+    let slots: UnsafeMutablePointer<Narrowing>
 
     /// An empty table. Cost: 1.5 MB, filled.
     init() {
@@ -249,10 +283,25 @@ private final class NarrowingTable {
         slots.deallocate()
     }
 
-    /// The one slot a step may be remembered in.
+    /// The index of the one slot a step may be remembered in.
     @inline(__always)
-    func slot(prefix: UInt32, shape: UInt32, scalar: Unicode.Scalar) -> UnsafeMutablePointer<Narrowing> {
+    static func slot(prefix: UInt32, shape: UInt32, scalar: Unicode.Scalar) -> Int {
         let hash = (UInt64(prefix) | UInt64(shape) << 32) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(scalar.value) &* 0xC2B2_AE3D_27D4_EB4F
-        return slots + Int(truncatingIfNeeded: (hash ^ hash >> 29) >> (64 - UInt64(Self.bits)))
+        return Int(truncatingIfNeeded: (hash ^ hash >> 29) >> (64 - UInt64(bits)))
+    }
+
+    /// `range` of `lexicon` (its keys share `depth` bytes) narrowed by the UTF-8 of `scalar`, and
+    /// its flags. Cost: a binary search of the mapped keys, and a few reads of the first row.
+    static func workedOut(_ lexicon: CompiledLexicon, _ range: Range<Int>, depth: Int,
+                          by scalar: Unicode.Scalar) -> (rows: Range<Int>, flags: UInt32) {
+        let rows = lexicon.narrow(range, depth: depth, scalar: scalar)
+        let length = depth + UTF8.width(scalar)
+        var flags: UInt32 = lexicon.hasOnlyKeys(in: rows, length: length) ? isOnlyKeys : 0
+        if lexicon.hasKey(in: rows, length: length) {
+            flags |= isKey
+            let entry = lexicon.entryIndex(ofKey: rows.lowerBound)
+            if lexicon.isListed(entry) { flags |= isListed | lexicon.listedTypeCode(entry) << 3 }
+        }
+        return (rows, flags)
     }
 }
