@@ -153,11 +153,8 @@ enum CrossLanguageMentions {
     /// either name as (a listed entity counts most); on a tie, the English one (its tagger reads
     /// capitalization and titles).
     static func agreedType(_ english: EntityType, _ japanese: EntityType, names: [String], linker: NameLinker) -> EntityType {
-        let entries = names.flatMap { linker.lexicon.lookup($0) }
         func support(_ type: EntityType) -> Int {
-            entries.reduce(0) { total, entry in
-                total + (entry.types.contains(type) ? (entry.isListed ? 10 : 1) : 0)
-            }
+            names.reduce(0) { $0 + linker.support(for: $1, as: type) }
         }
         return support(japanese) > support(english) ? japanese : english
     }

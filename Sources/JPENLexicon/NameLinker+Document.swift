@@ -139,10 +139,10 @@ extension NameLinker {
 
     /// ``LexiconKey/make(_:)`` of `name`, remembered (a Japanese name's costs an ICU normalization).
     func key(of name: String) -> String {
-        if let known = memo.keys[name] { return known }
+        if let known = memo.keys[NameMemo.Name(text: name)] { return known }
         let key = LexiconKey.make(name)
         memo.makeRoom()
-        memo.keys[name] = key
+        memo.keys[NameMemo.Name(text: name)] = key
         return key
     }
 }

@@ -6,15 +6,36 @@ struct NameMemo {
     /// The most names kept before the memo starts over (a few hundred bytes each).
     static let limit = 20_000
 
+    /// A name as the memo keys it: by its UTF-8 bytes. A String hashes and compares through
+    /// Unicode normalization, which for Japanese names costs several times a plain byte hash.
+    struct Name: Hashable {
+        let text: String
+
+        static func == (a: Name, b: Name) -> Bool {
+            var (a, b) = (a.text, b.text)
+            return a.withUTF8 { a in b.withUTF8 { b in a.elementsEqual(b) } }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
+
     struct TypedName: Hashable {
-        let name: String
+        let name: Name
         let type: EntityType
     }
 
+    /// What the lexicon says of a name's entity types: per ``EntityType`` (in `allCases` order),
+    /// 10 for each listed entity and 1 for each dictionary sense of that type.
+    typealias TypeSupport = [Int]
+
     var resolved: [TypedName: LinkedName] = [:]
-    var japanese: [String: JapaneseSide] = [:]
-    var english: [String: EnglishSide] = [:]
-    var keys: [String: String] = [:]
+    var japanese: [Name: JapaneseSide] = [:]
+    var english: [Name: EnglishSide] = [:]
+    var keys: [Name: String] = [:]
+    var support: [Name: TypeSupport] = [:]
     /// A number for each word and listed id the sides hold: comparing small sorted arrays of
     /// numbers is much cheaper than comparing sets of strings.
     var numbers: [String: Int32] = [:]
@@ -22,7 +43,7 @@ struct NameMemo {
     /// Empties the memo when it is full. Called only as a public operation starts, so that the
     /// numbers of the sides one comparison reads all come from one numbering.
     mutating func makeRoom() {
-        if resolved.count + japanese.count + english.count + keys.count + numbers.count >= Self.limit { self = NameMemo() }
+        if resolved.count + japanese.count + english.count + keys.count + support.count + numbers.count >= Self.limit { self = NameMemo() }
     }
 
     /// The numbers of `strings`, sorted, each once.
@@ -138,7 +159,7 @@ extension NameLinker {
     /// `name`'s side of a similarity, from the memo or worked out. Cost: look-ups of the name and
     /// its parts, a romanization, the same for each stem; O(1) when remembered.
     private func japaneseSide(_ name: String) -> NameMemo.JapaneseSide {
-        if let known = memo.japanese[name] { return known }
+        if let known = memo.japanese[NameMemo.Name(text: name)] { return known }
         let entries = lexicon.lookup(name)
         let parts = Self.nameParts(name)
         var stems: [String] = []
@@ -158,14 +179,14 @@ extension NameLinker {
             skeleton: Self.skeleton(romanize(name), english: false),
             lastPartSkeleton: lastPartSkeleton,
             stems: stems)
-        memo.japanese[name] = side
+        memo.japanese[NameMemo.Name(text: name)] = side
         return side
     }
 
     /// `name`'s side of a similarity, from the memo or worked out. Cost: one look-up; O(1) when
     /// remembered.
     private func englishSide(_ name: String) -> NameMemo.EnglishSide {
-        if let known = memo.english[name] { return known }
+        if let known = memo.english[NameMemo.Name(text: name)] { return known }
         let lastWord = name.split(separator: " ").last
         let side = NameMemo.EnglishSide(
             words: memo.numbered(Self.slugWords(name)),
@@ -173,7 +194,7 @@ extension NameLinker {
             skeleton: Self.skeleton(name, english: true),
             wordCount: name.split(separator: " ").count,
             lastWordSkeleton: lastWord.map { Self.skeleton(String($0), english: true) })
-        memo.english[name] = side
+        memo.english[NameMemo.Name(text: name)] = side
         return side
     }
 

@@ -57,7 +57,7 @@ public final class NameLinker {
     /// Cost: a few lookups, O(log k) each, the first time; a hash look-up for a name resolved
     /// recently.
     public func resolve(_ name: String, type: EntityType) -> LinkedName {
-        let key = NameMemo.TypedName(name: name, type: type)
+        let key = NameMemo.TypedName(name: NameMemo.Name(text: name), type: type)
         if let known = memo.resolved[key] { return known }
         let linked = resolveUncached(name, type: type)
         memo.makeRoom()
@@ -69,6 +69,21 @@ public final class NameLinker {
         let isLatin = name.unicodeScalars.first { Script($0) != .space && Script($0) != .punctuation }
             .map { Script($0) == .latin || Script($0) == .digit } ?? true
         return isLatin ? resolveEnglish(name, type: type) : resolveJapanese(name, type: type)
+    }
+
+    /// How strongly the lexicon knows `name` as a `type`: 10 for each listed entity of that type
+    /// under the name, 1 for each dictionary sense. Cost: a lookup and its entries decoded the
+    /// first time; a hash look-up for a name seen recently.
+    public func support(for name: String, as type: EntityType) -> Int {
+        let key = NameMemo.Name(text: name)
+        if let known = memo.support[key] { return known[EntityType.allCases.firstIndex(of: type)!] }
+        let entries = lexicon.lookup(name)
+        let support = EntityType.allCases.map { type in
+            entries.reduce(0) { total, entry in total + (entry.types.contains(type) ? (entry.isListed ? 10 : 1) : 0) }
+        }
+        memo.makeRoom()
+        memo.support[key] = support
+        return support[EntityType.allCases.firstIndex(of: type)!]
     }
 
     /// The canonical id of `name` as a `type`; see ``resolve(_:type:)``.
