@@ -82,7 +82,9 @@ struct NameMemo {
     }
 
     /// What similarity reads of a Japanese name: everything that does not depend on the English one.
-    struct JapaneseSide {
+    // The sides are classes: a look-up in the memo then copies one reference, not each array.
+
+    final class JapaneseSide {
         /// The listed entity ids of the name's entries (numbered, sorted).
         let listedIDs: [Int32]
         /// The folded words of each gloss of the name's entries, in entry order (numbered, sorted).
@@ -98,10 +100,21 @@ struct NameMemo {
         let lastPartSkeleton: [UInt8]?
         /// The name without each title or generic suffix it ends with (アルバレス博士 → アルバレス).
         let stems: [String]
+
+        init(listedIDs: [Int32], glossWords: [[Int32]], partCount: Int, partGlossSlugs: [[Int32]], skeleton: [UInt8],
+             lastPartSkeleton: [UInt8]?, stems: [String]) {
+            self.listedIDs = listedIDs
+            self.glossWords = glossWords
+            self.partCount = partCount
+            self.partGlossSlugs = partGlossSlugs
+            self.skeleton = skeleton
+            self.lastPartSkeleton = lastPartSkeleton
+            self.stems = stems
+        }
     }
 
     /// What similarity reads of an English name.
-    struct EnglishSide {
+    final class EnglishSide {
         /// The folded words of the name (its slug's words; numbered, sorted).
         let words: [Int32]
         /// The listed entity ids of the name's entries (numbered, sorted).
@@ -111,6 +124,14 @@ struct NameMemo {
         let wordCount: Int
         /// The skeleton of the last space-separated word.
         let lastWordSkeleton: [UInt8]?
+
+        init(words: [Int32], listedIDs: [Int32], skeleton: [UInt8], wordCount: Int, lastWordSkeleton: [UInt8]?) {
+            self.words = words
+            self.listedIDs = listedIDs
+            self.skeleton = skeleton
+            self.wordCount = wordCount
+            self.lastWordSkeleton = lastWordSkeleton
+        }
     }
 }
 
