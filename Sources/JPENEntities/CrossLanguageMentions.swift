@@ -33,9 +33,13 @@ enum CrossLanguageMentions {
         // Each distinct name is numbered and made a string once; similarities are remembered per
         // pair of numbers, as the loops below ask for the same pairs many times.
         var names: [String] = [], numbers: [ArraySlice<Unicode.Scalar>: Int] = [:]
+        // Each name prepared for comparisons the first time it is compared, on its side.
+        var japaneseNames: [PreparedJapaneseName?] = [], englishNames: [PreparedEnglishName?] = []
         func number(_ span: Span) -> Int {
             if let known = numbers[scalars[span.range]] { return known }
             names.append(String(scalars: scalars[span.range]))
+            japaneseNames.append(nil)
+            englishNames.append(nil)
             numbers[scalars[span.range]] = names.count - 1
             return names.count - 1
         }
@@ -48,7 +52,11 @@ enum CrossLanguageMentions {
         func similarity(japanese: Int, english: Int) -> Double {
             let pair = japanese << 32 | english
             if let known = similarities[pair] { return known }
-            let score = linker.similarity(japanese: names[japanese], english: names[english])
+            let japaneseName = japaneseNames[japanese] ?? linker.prepared(japanese: names[japanese])
+            let englishName = englishNames[english] ?? linker.prepared(english: names[english])
+            japaneseNames[japanese] = japaneseName
+            englishNames[english] = englishName
+            let score = linker.similarity(japaneseName, englishName)
             similarities[pair] = score
             return score
         }

@@ -105,10 +105,14 @@ extension NameLinker {
         for index in mentions.indices where isLatin[index] {
             englishByType[mentions[index].type, default: []].append(index)
         }
+        // Prepared once per type, the first time a Japanese mention of it is compared.
+        var preparedEnglish: [EntityType: [PreparedEnglishName]] = [:]
         for japanese in mentions.indices where !isLatin[japanese] {
             if groupHasLatin[root(japanese)] { continue }
-            let english = englishByType[mentions[japanese].type] ?? []
-            let found = bestEnglishMatch(forJapanese: mentions[japanese].name, among: english.map { mentions[$0].name },
+            let type = mentions[japanese].type, english = englishByType[type] ?? []
+            let candidates = preparedEnglish[type] ?? english.map { prepared(english: mentions[$0].name) }
+            preparedEnglish[type] = candidates
+            let found = bestEnglishMatch(forJapanese: prepared(japanese: mentions[japanese].name), among: candidates,
                                          threshold: threshold).map { english[$0.index] }
             guard let target = found else { continue }
             // The listed entity's group is the one that survives.

@@ -40,10 +40,18 @@ struct NameMemo {
     /// numbers is much cheaper than comparing sets of strings.
     var numbers: [String: Int32] = [:]
 
+    /// How many times the memo has started over: sides prepared in an earlier generation hold
+    /// numbers of another numbering.
+    var generation = 0
+
     /// Empties the memo when it is full. Called only as a public operation starts, so that the
     /// numbers of the sides one comparison reads all come from one numbering.
     mutating func makeRoom() {
-        if resolved.count + japanese.count + english.count + keys.count + support.count + numbers.count >= Self.limit { self = NameMemo() }
+        if resolved.count + japanese.count + english.count + keys.count + support.count + numbers.count >= Self.limit {
+            let next = generation + 1
+            self = NameMemo()
+            generation = next
+        }
     }
 
     /// The numbers of `strings`, sorted, each once.
@@ -151,6 +159,32 @@ extension NameLinker {
         return similarity(japaneseSide(japanese), englishSide(english))
     }
 
+    /// A Japanese name prepared for many comparisons (``similarity(_:_:)``). Cost: as the first
+    /// comparison of the name; a hash look-up when it was seen recently.
+    public func prepared(japanese name: String) -> PreparedJapaneseName {
+        memo.makeRoom()
+        return PreparedJapaneseName(name: name, side: japaneseSide(name), generation: memo.generation)
+    }
+
+    /// An English name prepared for many comparisons (``similarity(_:_:)``). Cost: as
+    /// ``prepared(japanese:)``.
+    public func prepared(english name: String) -> PreparedEnglishName {
+        memo.makeRoom()
+        return PreparedEnglishName(name: name, side: englishSide(name), generation: memo.generation)
+    }
+
+    /// ``similarity(japanese:english:)`` of two prepared names: a document compares each of its
+    /// names with many others. Cost: set comparisons and the edit distance of the skeletons; no
+    /// look-up of either name.
+    public func similarity(_ japanese: PreparedJapaneseName, _ english: PreparedEnglishName) -> Double {
+        guard japanese.generation == memo.generation, english.generation == memo.generation else {
+            // The memo started over since one was prepared, and its numbers mean nothing now.
+            return similarity(japanese: japanese.name, english: english.name)
+        }
+        guard !japanese.name.isEmpty else { return 0 }
+        return similarity(japanese.side, english.side)
+    }
+
     private func similarity(_ japanese: NameMemo.JapaneseSide, _ english: NameMemo.EnglishSide) -> Double {
         guard !english.words.isEmpty else { return 0 }
         if NameMemo.intersects(japanese.listedIDs, english.listedIDs) { return 1 }
@@ -223,4 +257,22 @@ extension NameLinker {
     static func slugWords(_ name: String) -> [String] {
         LexiconKey.slug(name).split(separator: "-").map(String.init)
     }
+}
+
+/// A Japanese name with what ``NameLinker/similarity(_:_:)`` reads of it
+/// (``NameLinker/prepared(japanese:)``).
+public struct PreparedJapaneseName {
+    public let name: String
+    let side: NameMemo.JapaneseSide
+    /// The memo generation whose numbering `side` holds.
+    let generation: Int
+}
+
+/// An English name with what ``NameLinker/similarity(_:_:)`` reads of it
+/// (``NameLinker/prepared(english:)``).
+public struct PreparedEnglishName {
+    public let name: String
+    let side: NameMemo.EnglishSide
+    /// The memo generation whose numbering `side` holds.
+    let generation: Int
 }

@@ -162,9 +162,16 @@ public final class NameLinker {
     /// document. Cost: one similarity per candidate.
     public func bestEnglishMatch(forJapanese japanese: String, among candidates: [String],
                                  threshold: Double = 0.6) -> (index: Int, score: Double)? {
+        bestEnglishMatch(forJapanese: prepared(japanese: japanese), among: candidates.map { prepared(english: $0) },
+                         threshold: threshold)
+    }
+
+    /// ``bestEnglishMatch(forJapanese:among:threshold:)`` of prepared names.
+    public func bestEnglishMatch(forJapanese japanese: PreparedJapaneseName, among candidates: [PreparedEnglishName],
+                                 threshold: Double = 0.6) -> (index: Int, score: Double)? {
         var best: (index: Int, score: Double)?
         for (index, candidate) in candidates.enumerated() {
-            let score = similarity(japanese: japanese, english: candidate)
+            let score = similarity(japanese, candidate)
             if score >= threshold, score > (best?.score ?? 0) { best = (index, score) }
         }
         return best
