@@ -47,10 +47,10 @@ extension NameLinker {
     /// ``link(_:threshold:)`` of mentions that are all different.
     private func linkDistinct(_ mentions: [NameMention], threshold: Double) -> [LinkedName] {
         var linked = mentions.map { resolve($0.name, type: $0.type) }
-        let isLatin = mentions.map { mention in
-            mention.name.unicodeScalars.first { Script($0) != .space && Script($0) != .punctuation }
-                .map { Script($0) == .latin || Script($0) == .digit } ?? true
-        }
+        // The keys' numbers below come from one numbering: the memo starts over, if it must, here.
+        memo.makeRoom()
+        let keys = mentions.map { linkKeys(of: $0.name) }
+        let isLatin = keys.map(\.isLatin)
         // Union-find over mentions; a group's representative carries the group's entity and
         // whether any member is written in Latin letters.
         var parent = Array(mentions.indices)
@@ -73,28 +73,17 @@ extension NameLinker {
         // The longer names are found through an index from each word (Latin) or prefix (Japanese)
         // to the mentions that have it, in mention order, so a document of n mentions costs
         // O(n · words per name), not O(n²).
-        let keys = mentions.map { key(of: $0.name) }
-        let keyLengths = keys.map(\.count)
         // Only a mention's key is looked up, so only words and prefixes that are one are indexed.
-        let mentionKeys = Set(keys.map { Substring($0) })
-        var containing: [Substring: [Int]] = [:]
+        let mentionKeys = Set(keys.map(\.key))
+        var containing: [Int32: [Int]] = [:]
         for index in mentions.indices {
-            if isLatin[index] {
-                let words = Set(mentions[index].name.split { $0 == " " || $0 == "-" }.map { key(of: String($0)) })
-                for word in words where mentionKeys.contains(Substring(word)) { containing[Substring(word), default: []].append(index) }
-            } else {
-                // Prefixes of different lengths differ, so each is indexed once.
-                for length in 1...max(1, keyLengths[index]) {
-                    let prefix = keys[index].prefix(length)
-                    if mentionKeys.contains(prefix) { containing[prefix, default: []].append(index) }
-                }
-            }
+            for part in keys[index].parts where mentionKeys.contains(part) { containing[part, default: []].append(index) }
         }
-        for short in mentions.indices where !keys[short].isEmpty {
+        for short in mentions.indices where keys[short].length > 0 {
             var best: Int?
-            for long in containing[Substring(keys[short])] ?? [] where long != short && mentions[long].type == mentions[short].type
-                && isLatin[long] == isLatin[short] && keyLengths[long] > keyLengths[short] {
-                if best.map({ keyLengths[long] > keyLengths[$0] }) ?? true { best = long }
+            for long in containing[keys[short].key] ?? [] where long != short && mentions[long].type == mentions[short].type
+                && isLatin[long] == isLatin[short] && keys[long].length > keys[short].length {
+                if best.map({ keys[long].length > keys[$0].length }) ?? true { best = long }
             }
             if let best, linked[short].entry?.isListed != true || linked[short].id == linked[best].id {
                 join(best, short)
@@ -141,12 +130,23 @@ extension NameLinker {
         return linked
     }
 
-    /// ``LexiconKey/make(_:)`` of `name`, remembered (a Japanese name's costs an ICU normalization).
-    func key(of name: String) -> String {
-        if let known = memo.keys[NameMemo.Name(text: name)] { return known }
+    /// What linking reads of `name` to find its short forms, remembered; numbered in the memo's
+    /// current numbering, so read it only after the operation's ``NameMemo/makeRoom()``.
+    /// Cost: the name's key (an ICU normalization for a Japanese name) and its parts' the first
+    /// time; a hash look-up after.
+    func linkKeys(of name: String) -> NameMemo.LinkKeys {
+        let memoName = NameMemo.Name(text: name)
+        if let known = memo.linkKeys[memoName] { return known }
         let key = LexiconKey.make(name)
-        memo.makeRoom()
-        memo.keys[NameMemo.Name(text: name)] = key
-        return key
+        let isLatin = name.unicodeScalars.first { Script($0) != .space && Script($0) != .punctuation }
+            .map { Script($0) == .latin || Script($0) == .digit } ?? true
+        // A Latin name holds its words, a Japanese one its beginnings (in characters).
+        let parts = isLatin ? name.split { $0 == " " || $0 == "-" }.map { LexiconKey.make(String($0)) }
+            : (1...max(1, key.count)).map { String(key.prefix($0)) }
+        var numbers: [Int32] = []
+        for part in parts.map({ memo.number($0) }) where !numbers.contains(part) { numbers.append(part) }
+        let keys = NameMemo.LinkKeys(key: memo.number(key), length: key.count, isLatin: isLatin, parts: numbers)
+        memo.linkKeys[memoName] = keys
+        return keys
     }
 }

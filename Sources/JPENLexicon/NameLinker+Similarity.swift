@@ -34,10 +34,11 @@ struct NameMemo {
     var resolved: [TypedName: LinkedName] = [:]
     var japanese: [Name: JapaneseSide] = [:]
     var english: [Name: EnglishSide] = [:]
-    var keys: [Name: String] = [:]
+    var linkKeys: [Name: LinkKeys] = [:]
     var support: [Name: TypeSupport] = [:]
-    /// A number for each word and listed id the sides hold: comparing small sorted arrays of
-    /// numbers is much cheaper than comparing sets of strings.
+    /// A number for each word and listed id the sides hold, and each key linking indexes:
+    /// comparing small sorted arrays of numbers, or hashing a number, is much cheaper than doing
+    /// so with strings.
     var numbers: [String: Int32] = [:]
 
     /// How many times the memo has started over: sides prepared in an earlier generation hold
@@ -47,26 +48,44 @@ struct NameMemo {
     /// Empties the memo when it is full. Called only as a public operation starts, so that the
     /// numbers of the sides one comparison reads all come from one numbering.
     mutating func makeRoom() {
-        if resolved.count + japanese.count + english.count + keys.count + support.count + numbers.count >= Self.limit {
+        if resolved.count + japanese.count + english.count + linkKeys.count + support.count + numbers.count >= Self.limit {
             let next = generation + 1
             self = NameMemo()
             generation = next
         }
     }
 
+    /// The number of `string`.
+    mutating func number(_ string: String) -> Int32 {
+        if let known = numbers[string] { return known }
+        let number = Int32(numbers.count)
+        numbers[string] = number
+        return number
+    }
+
     /// The numbers of `strings`, sorted, each once.
     mutating func numbered(_ strings: some Sequence<String>) -> [Int32] {
-        var result: [Int32] = []
-        for string in strings {
-            if let known = numbers[string] {
-                result.append(known)
-            } else {
-                let number = Int32(numbers.count)
-                numbers[string] = number
-                result.append(number)
-            }
+        Array(Set(strings.map { number($0) })).sorted()
+    }
+
+    /// What ``NameLinker/link(_:threshold:)`` reads of a name to find its short forms.
+    final class LinkKeys {
+        /// The number of the name's key (``LexiconKey/make(_:)``).
+        let key: Int32
+        /// The key's length in characters.
+        let length: Int
+        /// Whether the name is written in Latin letters (or digits).
+        let isLatin: Bool
+        /// The numbers of the keys of the name's words (Latin) or of its key's beginnings
+        /// (Japanese), each once.
+        let parts: [Int32]
+
+        init(key: Int32, length: Int, isLatin: Bool, parts: [Int32]) {
+            self.key = key
+            self.length = length
+            self.isLatin = isLatin
+            self.parts = parts
         }
-        return Array(Set(result)).sorted()
     }
 
     /// Whether every number of sorted `a` is in sorted `b`. Cost: O(|a| + |b|).
