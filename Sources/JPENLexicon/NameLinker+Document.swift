@@ -33,10 +33,11 @@ extension NameLinker {
     public func link(_ mentions: [NameMention], threshold: Double = 0.6) -> [LinkedName] {
         // A name repeated as the same type resolves to one id, so it joins its first mention's
         // group and adds nothing to it: the groups are worked out once per distinct mention.
-        var distinct: [NameMention] = [], numbers: [NameMention: Int] = [:]
+        var distinct: [NameMention] = [], numbers: [NameMemo.TypedName: Int] = [:]
         let numbered = mentions.map { mention in
-            if let known = numbers[mention] { return known }
-            numbers[mention] = distinct.count
+            let name = NameMemo.TypedName(name: NameMemo.Name(text: mention.name), type: mention.type)
+            if let known = numbers[name] { return known }
+            numbers[name] = distinct.count
             distinct.append(mention)
             return distinct.count - 1
         }
