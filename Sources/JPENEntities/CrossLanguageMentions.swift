@@ -47,17 +47,15 @@ enum CrossLanguageMentions {
             scalars[span.range].first { Script($0) != .space && Script($0) != .punctuation }
                 .map { Script($0) == .latin || Script($0) == .digit } ?? true
         }
-        // Keyed by both numbers in one integer: hashing one word is cheaper than a pair.
-        var similarities: [Int: Double] = [:]
+        var similarities = PairScores()
         func similarity(japanese: Int, english: Int) -> Double {
-            let pair = japanese << 32 | english
-            if let known = similarities[pair] { return known }
+            if let known = similarities[japanese, english] { return known }
             let japaneseName = japaneseNames[japanese] ?? linker.prepared(japanese: names[japanese])
             let englishName = englishNames[english] ?? linker.prepared(english: names[english])
             japaneseNames[japanese] = japaneseName
             englishNames[english] = englishName
             let score = linker.similarity(japaneseName, englishName)
-            similarities[pair] = score
+            similarities[japanese, english] = score
             return score
         }
         let mentionNames = mentions.map { number($0.span) }
@@ -108,22 +106,27 @@ enum CrossLanguageMentions {
         var taken = Set<Span>()
         func project(_ sources: [Int], counterparts: [Int], onto runs: [Span], score: (_ source: Int, _ other: Int) -> Double) {
             let runIndices = Array(runs.indices)
-            var runNames: [Int: Int] = [:]
+            // Per run, its name's number and whether its span is taken: the loop below reads
+            // them for every source near the run.
+            var runNames = [Int?](repeating: nil, count: runs.count)
+            var runTaken = runs.map { taken.contains($0) }
             for source in sources {
                 let span = mentions[source].span, found = mentionNames[source]
                 if nearMentions(span, among: counterparts).contains(where: { score(found, mentionNames[$0]) >= threshold }) {
                     continue
                 }
-                var best: (span: Span, score: Double)?
-                for index in near(span, among: runIndices, start: { runs[$0].start }) where !taken.contains(runs[index]) {
+                var best: (index: Int, score: Double)?
+                for index in near(span, among: runIndices, start: { runs[$0].start }) where !runTaken[index] {
                     let name = runNames[index] ?? number(runs[index])
                     runNames[index] = name
                     let value = score(found, name)
-                    if value >= projectionThreshold, value > (best?.score ?? 0) { best = (runs[index], value) }
+                    if value >= projectionThreshold, value > (best?.score ?? 0) { best = (index, value) }
                 }
                 if let best {
-                    taken.insert(best.span)
-                    added.append((best.span, mentions[source].type))
+                    let span = runs[best.index]
+                    taken.insert(span)
+                    for index in runIndices where runs[index] == span { runTaken[index] = true }
+                    added.append((span, mentions[source].type))
                 }
             }
         }
@@ -200,5 +203,73 @@ enum CrossLanguageMentions {
             index = end
         }
         return runs
+    }
+}
+
+/// Scores remembered per pair of small numbers (below 2³¹): open addressing over a power-of-two
+/// table, so that a look-up costs a multiply and a probe or two. Cross-language completion asks
+/// for the same pairs hundreds of times per document, and a `Dictionary` hashes each look-up
+/// with SipHash, several times the cost.
+///
+/// ```swift
+/// var scores = PairScores()
+/// scores[3, 7] = 0.9
+/// scores[3, 7]   // 0.9
+/// scores[7, 3]   // nil
+/// ```
+struct PairScores {
+    /// Each slot's pair, packed and plus one (0: empty), and its score.
+    private var keys: [UInt64]
+    private var scores: [Double]
+    private var count = 0
+
+    /// An empty table. Cost: O(capacity), rounded up to a power of two.
+    init(capacity: Int = 64) {
+        var size = 16
+        while size < 2 * capacity { size *= 2 }
+        keys = [UInt64](repeating: 0, count: size)
+        scores = [Double](repeating: 0, count: size)
+    }
+
+    /// The score of the pair (`first`, `second`), both in 0..<2³¹. Cost: O(1) expected.
+    subscript(first: Int, second: Int) -> Double? {
+        get {
+            let key = Self.key(first, second)
+            var slot = slot(of: key)
+            while keys[slot] != 0 {
+                if keys[slot] == key { return scores[slot] }
+                slot = (slot + 1) & (keys.count - 1)
+            }
+            return nil
+        }
+        set {
+            guard let newValue else { return }
+            if 2 * (count + 1) > keys.count { grow() }
+            insert(Self.key(first, second), newValue)
+        }
+    }
+
+    private static func key(_ first: Int, _ second: Int) -> UInt64 {
+        (UInt64(first) << 32 | UInt64(second)) &+ 1
+    }
+
+    private func slot(of key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & (keys.count - 1)
+    }
+
+    private mutating func insert(_ key: UInt64, _ score: Double) {
+        var slot = slot(of: key)
+        while keys[slot] != 0, keys[slot] != key { slot = (slot + 1) & (keys.count - 1) }
+        if keys[slot] == 0 { count += 1 }
+        keys[slot] = key
+        scores[slot] = score
+    }
+
+    private mutating func grow() {
+        let old = zip(keys, scores).filter { $0.0 != 0 }
+        keys = [UInt64](repeating: 0, count: keys.count * 2)
+        scores = [Double](repeating: 0, count: keys.count)
+        count = 0
+        for (key, score) in old { insert(key, score) }
     }
 }
