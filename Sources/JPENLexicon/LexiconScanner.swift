@@ -111,7 +111,7 @@ private struct ScanState {
                                                 ranges: ranges, best: best, flags: flags)
                                 var index = span.start
                                 while index < span.end {
-                                    if let match = scan.longestKey(at: index) {
+                                    if scan.mayStartKey(at: index), let match = scan.longestKey(at: index) {
                                         found(KeyMatch(span: Span(start: index, end: match.end), length: match.length,
                                                        rows: UnsafeBufferPointer(best),
                                                        listedType: LexiconFormat.type(code: match.listedTypeCode)))
@@ -151,17 +151,25 @@ private struct Scan {
     private func script(_ offset: Int) -> Script { scripts[offset - scriptBase] }
     private func isWordCharacter(_ offset: Int) -> Bool { script(offset) == .latin || script(offset) == .digit }
 
-    /// The end, the byte length and the listed type code (0: the first entry is no listed
-    /// entity) of the longest key at `start` (see ``Lexicon/longestMatch(in:at:limit:)``);
-    /// ``best`` then holds each layer's rows whose keys begin with it.
-    func longestKey(at start: Int) -> (end: Int, length: Int, listedTypeCode: UInt32)? {
-        guard start < text.count, script(start) != .space, script(start) != .punctuation else { return nil }
-        // Keys fold case, but a name in Latin letters is capitalized: "to" is not Tou, "sent a"
-        // not Senta.
+    /// Whether a key may start at `start`: not at a space or punctuation, nor inside a word
+    /// where a Latin name cannot start. Keys fold case, but a name in Latin letters is
+    /// capitalized: "to" is not Tou, "sent a" not Senta. Inlined into the scan's loop, as it
+    /// rules out most positions of English text.
+    @inline(__always)
+    func mayStartKey(at start: Int) -> Bool {
+        guard start < text.count, script(start) != .space, script(start) != .punctuation else { return false }
         let isLatin = script(start) == .latin
-        if isLatin, !text[start].isUppercase { return nil }
+        if isLatin, !text[start].isUppercase { return false }
+        return !(start > 0 && isWordCharacter(start - 1) && isWordCharacter(start) && (isLatin || script(start - 1) == .latin))
+    }
+
+    /// The end, the byte length and the listed type code (0: the first entry is no listed
+    /// entity) of the longest key at `start`, where ``mayStartKey(at:)`` (see
+    /// ``Lexicon/longestMatch(in:at:limit:)``); ``best`` then holds each layer's rows whose keys
+    /// begin with it.
+    func longestKey(at start: Int) -> (end: Int, length: Int, listedTypeCode: UInt32)? {
+        let isLatin = script(start) == .latin
         var lastWordStart = start
-        if start > 0, isWordCharacter(start - 1), isWordCharacter(start), isLatin || script(start - 1) == .latin { return nil }
         for layer in ranges.indices { ranges[layer] = 0..<keyCounts[layer] }
         var folder = LexiconKey.Folder()
         var depth = 0
