@@ -32,7 +32,7 @@ enum CrossLanguageMentions {
         var mentions = mentions
         // Each distinct name is numbered and made a string once; similarities are remembered per
         // pair of numbers, as the loops below ask for the same pairs many times.
-        var names: [String] = [], numbers: [ArraySlice<Unicode.Scalar>: Int] = [:]
+        var names: [String] = [], numbers = [ArraySlice<Unicode.Scalar>: Int](minimumCapacity: mentions.count)
         // Each name prepared for comparisons the first time it is compared, on its side.
         var japaneseNames: [PreparedJapaneseName?] = [], englishNames: [PreparedEnglishName?] = []
         func number(_ span: Span) -> Int {

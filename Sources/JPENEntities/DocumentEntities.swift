@@ -17,7 +17,7 @@ enum DocumentEntities {
         // Each surface takes the type most of its mentions got (on a tie, the mention keeps its own
         // type when it is among the best, else the first best in EntityType order).
         // The votes of each distinct surface, a row of counts in EntityType order.
-        var surfaces: [ArraySlice<Unicode.Scalar>: Int] = [:], votes: [Int] = []
+        var surfaces = [ArraySlice<Unicode.Scalar>: Int](minimumCapacity: mentions.count), votes: [Int] = []
         let types = EntityType.allCases
         let rows = mentions.map { mention in
             if let known = surfaces[scalars[mention.span.range]] { return known }

@@ -33,7 +33,7 @@ extension NameLinker {
     public func link(_ mentions: [NameMention], threshold: Double = 0.6) -> [LinkedName] {
         // A name repeated as the same type resolves to one id, so it joins its first mention's
         // group and adds nothing to it: the groups are worked out once per distinct mention.
-        var distinct: [NameMention] = [], numbers: [NameMemo.TypedName: Int] = [:]
+        var distinct: [NameMention] = [], numbers = [NameMemo.TypedName: Int](minimumCapacity: mentions.count)
         let numbered = mentions.map { mention in
             let name = NameMemo.TypedName(name: NameMemo.Name(text: mention.name), type: mention.type)
             if let known = numbers[name] { return known }
@@ -66,7 +66,7 @@ extension NameLinker {
             if a != b { parent[b] = a; groupHasLatin[a] = groupHasLatin[a] || groupHasLatin[b] }
         }
         // Mentions that resolved to one id are one entity already.
-        var firstWithID: [String: Int] = [:]
+        var firstWithID = [String: Int](minimumCapacity: mentions.count)
         for index in mentions.indices {
             if let first = firstWithID[linked[index].id] { join(first, index) } else { firstWithID[linked[index].id] = index }
         }
@@ -76,7 +76,7 @@ extension NameLinker {
         // O(n · words per name), not O(n²).
         // Only a mention's key is looked up, so only words and prefixes that are one are indexed.
         let mentionKeys = Set(keys.map(\.key))
-        var containing: [Int32: [Int]] = [:]
+        var containing = [Int32: [Int]](minimumCapacity: mentionKeys.count)
         for index in mentions.indices {
             for part in keys[index].parts where mentionKeys.contains(part) { containing[part, default: []].append(index) }
         }
