@@ -29,13 +29,92 @@ enum CrossLanguageMentions {
                          otherNames: [Span] = [], linker: NameLinker, threshold: Double = 0.6, projectionThreshold: Double = 0.75,
                          window: Int = 600) -> [Mention] {
         guard !mentions.isEmpty, !japanese.isEmpty, !englishTokens.isEmpty else { return mentions }
-        var mentions = mentions
-        // Each distinct name is numbered and made a string once; similarities are remembered per
-        // pair of numbers, as the loops below ask for the same pairs many times.
-        var names: [String] = [], numbers = [ArraySlice<Unicode.Scalar>: Int](minimumCapacity: mentions.count)
-        // Each name prepared for comparisons the first time it is compared, on its side.
-        var japaneseNames: [PreparedJapaneseName?] = [], englishNames: [PreparedEnglishName?] = []
-        func number(_ span: Span) -> Int {
+        // The per-document state lives in values passed along, not in variables the nested
+        // functions capture: captured variables are boxed, and each access is checked at run time.
+        var comparisons = NameComparisons(scalars: scalars, linker: linker)
+        let mentionNames = mentions.map { comparisons.number($0.span) }
+        let starts = mentions.map(\.span.start)
+
+        // 1. One type per name across the languages.
+        let englishIndices = mentions.indices.filter { isLatin(mentions[$0].span, in: scalars) }
+        let japaneseIndices = mentions.indices.filter { !isLatin(mentions[$0].span, in: scalars) }
+        var retyped: [Int: EntityType] = [:]
+        for j in japaneseIndices {
+            var sameType = false
+            var best: (index: Int, score: Double)?
+            for e in near(mentions[j].span, among: englishIndices, window: window, start: { starts[$0] }) {
+                let score = comparisons.similarity(japanese: mentionNames[j], english: mentionNames[e])
+                guard score >= threshold else { continue }
+                if mentions[e].type == mentions[j].type { sameType = true; break }
+                if score > (best?.score ?? 0) { best = (e, score) }
+            }
+            guard !sameType, let best else { continue }
+            let agreed = agreedType(mentions[best.index].type, mentions[j].type,
+                                    names: [comparisons.names[mentionNames[best.index]], comparisons.names[mentionNames[j]]],
+                                    linker: linker)
+            retyped[mentionNames[j]] = agreed
+            retyped[mentionNames[best.index]] = agreed
+        }
+        let typed = retyped.isEmpty ? mentions
+            : mentions.indices.map { (mentions[$0].span, retyped[mentionNames[$0]] ?? mentions[$0].type) }
+
+        // 2. Counterparts the taggers missed, for each mention without one nearby.
+        var covered = [Bool](repeating: false, count: scalars.count)
+        for span in typed.map(\.span) + otherNames { for offset in span.range { covered[offset] = true } }
+        let katakanaRuns = katakanaNames(in: scalars, japanese: japanese, covered: covered)
+        let capitalizedRuns = capitalizedNames(in: scalars, tokens: englishTokens, covered: covered)
+        var projection = Projection(mentions: typed, mentionNames: mentionNames, starts: starts, window: window,
+                                    threshold: threshold, projectionThreshold: projectionThreshold)
+        projection.project(englishIndices, counterparts: japaneseIndices, onto: katakanaRuns, sourcesAreEnglish: true,
+                           comparisons: &comparisons)
+        // English capitalizes nationalities and languages too ("Greeks", "Spanish"), which
+        // match the names of their countries: only people are looked for among capitalized words.
+        projection.project(japaneseIndices.filter { typed[$0].type == .person }, counterparts: englishIndices,
+                           onto: capitalizedRuns, sourcesAreEnglish: false, comparisons: &comparisons)
+        guard !projection.added.isEmpty else { return typed }
+        // Runs of the two kinds never overlap (one script each), but two capitalized runs may.
+        var result = typed
+        var claimed = covered
+        for mention in projection.added.sorted(by: { $0.span < $1.span }) where !claimed[mention.span.range].contains(true) {
+            result.append(mention)
+            for offset in mention.span.range { claimed[offset] = true }
+        }
+        return result.sorted { $0.span < $1.span }
+    }
+
+    /// Whether a name is written in Latin letters (or digits), by its first letter.
+    static func isLatin(_ span: Span, in scalars: [Unicode.Scalar]) -> Bool {
+        scalars[span.range].first { Script($0) != .space && Script($0) != .punctuation }
+            .map { Script($0) == .latin || Script($0) == .digit } ?? true
+    }
+
+    /// Counterparts stand near each other (a sentence and its translation, a paragraph and the
+    /// next): only mentions and runs within `window` code points are compared, which keeps the
+    /// cost linear in the length of a long document. `indices` are sorted by `start`.
+    static func near(_ span: Span, among indices: [Int], window: Int, start: (Int) -> Int) -> ArraySlice<Int> {
+        let low = partition(indices[...]) { start($0) >= span.start - window }
+        let high = partition(indices[low...]) { start($0) > span.start + window }
+        return indices[low..<high]
+    }
+
+    /// The distinct names of a document, numbered and made strings once, each prepared for
+    /// comparisons the first time it is compared on its side; and their similarities, remembered
+    /// per pair of numbers, as completion asks for the same pairs many times.
+    struct NameComparisons {
+        let scalars: [Unicode.Scalar]
+        let linker: NameLinker
+        private(set) var names: [String] = []
+        private var numbers: [ArraySlice<Unicode.Scalar>: Int] = [:]
+        private var japaneseNames: [PreparedJapaneseName?] = [], englishNames: [PreparedEnglishName?] = []
+        private var similarities = PairScores()
+
+        init(scalars: [Unicode.Scalar], linker: NameLinker) {
+            self.scalars = scalars
+            self.linker = linker
+        }
+
+        /// The number of the name at `span`. Cost: a hash of its code points.
+        mutating func number(_ span: Span) -> Int {
             if let known = numbers[scalars[span.range]] { return known }
             names.append(String(scalars: scalars[span.range]))
             japaneseNames.append(nil)
@@ -43,68 +122,49 @@ enum CrossLanguageMentions {
             numbers[scalars[span.range]] = names.count - 1
             return names.count - 1
         }
-        func isLatin(_ span: Span) -> Bool {
-            scalars[span.range].first { Script($0) != .space && Script($0) != .punctuation }
-                .map { Script($0) == .latin || Script($0) == .digit } ?? true
-        }
-        var similarities = PairScores()
-        func similarity(japanese: Int, english: Int) -> Double {
+
+        /// ``NameLinker/similarity(japanese:english:)`` of two numbered names.
+        mutating func similarity(japanese: Int, english: Int) -> Double {
             if let known = similarities[japanese, english] { return known }
-            let japaneseName = japaneseNames[japanese] ?? linker.prepared(japanese: names[japanese])
-            let englishName = englishNames[english] ?? linker.prepared(english: names[english])
-            japaneseNames[japanese] = japaneseName
-            englishNames[english] = englishName
-            let score = linker.similarity(japaneseName, englishName)
+            if japaneseNames[japanese] == nil { japaneseNames[japanese] = linker.prepared(japanese: names[japanese]) }
+            if englishNames[english] == nil { englishNames[english] = linker.prepared(english: names[english]) }
+            let score = linker.similarity(japaneseNames[japanese]!, englishNames[english]!)
             similarities[japanese, english] = score
             return score
         }
-        let mentionNames = mentions.map { number($0.span) }
+    }
 
-        // Counterparts stand near each other (a sentence and its translation, a paragraph and
-        // the next): only mentions and runs within `window` code points are compared, which keeps
-        // the cost linear in the length of a long document. `indices` are sorted by start.
-        func near(_ span: Span, among indices: [Int], start: (Int) -> Int) -> ArraySlice<Int> {
-            let low = partition(indices[...]) { start($0) >= span.start - window }
-            let high = partition(indices[low...]) { start($0) > span.start + window }
-            return indices[low..<high]
-        }
-        func nearMentions(_ span: Span, among indices: [Int]) -> ArraySlice<Int> {
-            near(span, among: indices) { mentions[$0].span.start }
+    /// Step 2 of ``complete(_:in:japanese:englishTokens:otherNames:linker:threshold:projectionThreshold:window:)``:
+    /// the runs taken as counterparts of mentions that have none nearby.
+    struct Projection {
+        let mentions: [Mention]
+        let mentionNames: [Int]
+        let starts: [Int]
+        let window: Int
+        let threshold: Double
+        let projectionThreshold: Double
+        /// The runs taken, with the type of the mention they answer.
+        private(set) var added: [Mention] = []
+        private var taken = Set<Span>()
+
+        init(mentions: [Mention], mentionNames: [Int], starts: [Int], window: Int, threshold: Double, projectionThreshold: Double) {
+            self.mentions = mentions
+            self.mentionNames = mentionNames
+            self.starts = starts
+            self.window = window
+            self.threshold = threshold
+            self.projectionThreshold = projectionThreshold
         }
 
-        // 1. One type per name across the languages.
-        let englishIndices = mentions.indices.filter { isLatin(mentions[$0].span) }
-        let japaneseIndices = mentions.indices.filter { !isLatin(mentions[$0].span) }
-        var retyped: [Int: EntityType] = [:]
-        for j in japaneseIndices {
-            var sameType = false
-            var best: (index: Int, score: Double)?
-            for e in nearMentions(mentions[j].span, among: englishIndices) {
-                let score = similarity(japanese: mentionNames[j], english: mentionNames[e])
-                guard score >= threshold else { continue }
-                if mentions[e].type == mentions[j].type { sameType = true; break }
-                if score > (best?.score ?? 0) { best = (e, score) }
+        /// For each of `sources` (English mentions when `sourcesAreEnglish`, else Japanese) with
+        /// no matching mention among `counterparts` nearby, the best matching run of `runs`
+        /// nearby that no mention has taken.
+        mutating func project(_ sources: [Int], counterparts: [Int], onto runs: [Span], sourcesAreEnglish: Bool,
+                              comparisons: inout NameComparisons) {
+            func score(_ source: Int, _ other: Int) -> Double {
+                sourcesAreEnglish ? comparisons.similarity(japanese: other, english: source)
+                    : comparisons.similarity(japanese: source, english: other)
             }
-            guard !sameType, let best else { continue }
-            let agreed = agreedType(mentions[best.index].type, mentions[j].type,
-                                    names: [names[mentionNames[best.index]], names[mentionNames[j]]], linker: linker)
-            retyped[mentionNames[j]] = agreed
-            retyped[mentionNames[best.index]] = agreed
-        }
-        if !retyped.isEmpty {
-            for index in mentions.indices {
-                if let type = retyped[mentionNames[index]] { mentions[index].type = type }
-            }
-        }
-
-        // 2. Counterparts the taggers missed, for each mention without one nearby.
-        var covered = [Bool](repeating: false, count: scalars.count)
-        for span in mentions.map(\.span) + otherNames { for offset in span.range { covered[offset] = true } }
-        let katakanaRuns = katakanaNames(in: scalars, japanese: japanese, covered: covered)
-        let capitalizedRuns = capitalizedNames(in: scalars, tokens: englishTokens, covered: covered)
-        var added: [Mention] = []
-        var taken = Set<Span>()
-        func project(_ sources: [Int], counterparts: [Int], onto runs: [Span], score: (_ source: Int, _ other: Int) -> Double) {
             let runIndices = Array(runs.indices)
             // Per run, its name's number and whether its span is taken: the loop below reads
             // them for every source near the run.
@@ -112,12 +172,12 @@ enum CrossLanguageMentions {
             var runTaken = runs.map { taken.contains($0) }
             for source in sources {
                 let span = mentions[source].span, found = mentionNames[source]
-                if nearMentions(span, among: counterparts).contains(where: { score(found, mentionNames[$0]) >= threshold }) {
-                    continue
-                }
+                let nearMentions = CrossLanguageMentions.near(span, among: counterparts, window: window) { starts[$0] }
+                if nearMentions.contains(where: { score(found, mentionNames[$0]) >= threshold }) { continue }
                 var best: (index: Int, score: Double)?
-                for index in near(span, among: runIndices, start: { runs[$0].start }) where !runTaken[index] {
-                    let name = runNames[index] ?? number(runs[index])
+                for index in CrossLanguageMentions.near(span, among: runIndices, window: window, start: { runs[$0].start })
+                where !runTaken[index] {
+                    let name = runNames[index] ?? comparisons.number(runs[index])
                     runNames[index] = name
                     let value = score(found, name)
                     if value >= projectionThreshold, value > (best?.score ?? 0) { best = (index, value) }
@@ -130,23 +190,6 @@ enum CrossLanguageMentions {
                 }
             }
         }
-        project(englishIndices, counterparts: japaneseIndices, onto: katakanaRuns) { english, other in
-            similarity(japanese: other, english: english)
-        }
-        // English capitalizes nationalities and languages too ("Greeks", "Spanish"), which
-        // match the names of their countries: only people are looked for among capitalized words.
-        project(japaneseIndices.filter { mentions[$0].type == .person }, counterparts: englishIndices, onto: capitalizedRuns) {
-            japaneseName, other in similarity(japanese: japaneseName, english: other)
-        }
-        guard !added.isEmpty else { return mentions }
-        // Runs of the two kinds never overlap (one script each), but two capitalized runs may.
-        var result = mentions
-        var claimed = covered
-        for mention in added.sorted(by: { $0.span < $1.span }) where !claimed[mention.span.range].contains(true) {
-            result.append(mention)
-            for offset in mention.span.range { claimed[offset] = true }
-        }
-        return result.sorted { $0.span < $1.span }
     }
 
     /// The first index of `indices` (a slice) for which `isAbove` holds; `isAbove` must be
