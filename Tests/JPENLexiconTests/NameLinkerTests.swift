@@ -79,6 +79,17 @@ import Testing
         #expect(linker.bestEnglishMatch(forJapanese: "ゴルバチョフ", among: ["Chicago"]) == nil)
     }
 
+    @Test func preparedNamesCompareAsStringsEvenAfterTheMemoStartsOver() {
+        let pairs = [("トランプ", "Trump"), ("ウィルバー・ロス", "Ross"), ("アルバレス博士", "Alvarez"), ("", "Trump"), ("石破茂", "")]
+        let prepared = pairs.map { (linker.prepared(japanese: $0.0), linker.prepared(english: $0.1)) }
+        let expected = pairs.map { NameLinker(lexicon: linker.lexicon).similarity(japanese: $0.0, english: $0.1) }
+        #expect(prepared.map { linker.similarity($0.0, $0.1) } == expected)
+        // The memo starts over: the names prepared before hold numbers of another numbering.
+        for index in 0..<(NameMemo.limit + 10) { _ = linker.resolve("Name\(index)", type: .organization) }
+        #expect(prepared.map { linker.similarity($0.0, $0.1) } == expected)
+        #expect(linker.bestEnglishMatch(forJapanese: prepared[0].0, among: prepared.map(\.1))?.index == 0)
+    }
+
     @Test func repeatedMentionsLinkAsTheirFirst() {
         let mentions = [NameMention(name: "トランプ", type: .person), NameMention(name: "Donald Trump", type: .person),
                         NameMention(name: "トランプ", type: .person), NameMention(name: "日本", type: .location),
