@@ -29,113 +29,167 @@ enum CrossLanguageMentions {
                          otherNames: [Span] = [], linker: NameLinker, threshold: Double = 0.6, projectionThreshold: Double = 0.75,
                          window: Int = 600) -> [Mention] {
         guard !mentions.isEmpty, !japanese.isEmpty, !englishTokens.isEmpty else { return mentions }
-        var mentions = mentions
-        // Each distinct name is numbered and made a string once; similarities are remembered per
-        // pair of numbers, as the loops below ask for the same pairs many times.
-        var names: [String] = [], numbers: [ArraySlice<Unicode.Scalar>: Int] = [:]
-        func number(_ span: Span) -> Int {
-            if let known = numbers[scalars[span.range]] { return known }
-            names.append(String(scalars: scalars[span.range]))
-            numbers[scalars[span.range]] = names.count - 1
-            return names.count - 1
-        }
-        func isLatin(_ span: Span) -> Bool {
-            scalars[span.range].first { Script($0) != .space && Script($0) != .punctuation }
-                .map { Script($0) == .latin || Script($0) == .digit } ?? true
-        }
-        // Keyed by both numbers in one integer: hashing one word is cheaper than a pair.
-        var similarities: [Int: Double] = [:]
-        func similarity(japanese: Int, english: Int) -> Double {
-            let pair = japanese << 32 | english
-            if let known = similarities[pair] { return known }
-            let score = linker.similarity(japanese: names[japanese], english: names[english])
-            similarities[pair] = score
-            return score
-        }
-        let mentionNames = mentions.map { number($0.span) }
-
-        // Counterparts stand near each other (a sentence and its translation, a paragraph and
-        // the next): only mentions and runs within `window` code points are compared, which keeps
-        // the cost linear in the length of a long document. `indices` are sorted by start.
-        func near(_ span: Span, among indices: [Int], start: (Int) -> Int) -> ArraySlice<Int> {
-            let low = partition(indices[...]) { start($0) >= span.start - window }
-            let high = partition(indices[low...]) { start($0) > span.start + window }
-            return indices[low..<high]
-        }
-        func nearMentions(_ span: Span, among indices: [Int]) -> ArraySlice<Int> {
-            near(span, among: indices) { mentions[$0].span.start }
-        }
+        // The per-document state lives in values passed along, not in variables the nested
+        // functions capture: captured variables are boxed, and each access is checked at run time.
+        var comparisons = NameComparisons(scalars: scalars, linker: linker)
+        let mentionNames = mentions.map { comparisons.number($0.span) }
+        let starts = mentions.map(\.span.start)
 
         // 1. One type per name across the languages.
-        let englishIndices = mentions.indices.filter { isLatin(mentions[$0].span) }
-        let japaneseIndices = mentions.indices.filter { !isLatin(mentions[$0].span) }
+        let englishIndices = mentions.indices.filter { isLatin(mentions[$0].span, in: scalars) }
+        let japaneseIndices = mentions.indices.filter { !isLatin(mentions[$0].span, in: scalars) }
         var retyped: [Int: EntityType] = [:]
         for j in japaneseIndices {
             var sameType = false
             var best: (index: Int, score: Double)?
-            for e in nearMentions(mentions[j].span, among: englishIndices) {
-                let score = similarity(japanese: mentionNames[j], english: mentionNames[e])
+            for e in near(mentions[j].span, among: englishIndices, window: window, start: { starts[$0] }) {
+                let score = comparisons.similarity(japanese: mentionNames[j], english: mentionNames[e])
                 guard score >= threshold else { continue }
                 if mentions[e].type == mentions[j].type { sameType = true; break }
                 if score > (best?.score ?? 0) { best = (e, score) }
             }
             guard !sameType, let best else { continue }
             let agreed = agreedType(mentions[best.index].type, mentions[j].type,
-                                    names: [names[mentionNames[best.index]], names[mentionNames[j]]], linker: linker)
+                                    names: [comparisons.names[mentionNames[best.index]], comparisons.names[mentionNames[j]]],
+                                    linker: linker)
             retyped[mentionNames[j]] = agreed
             retyped[mentionNames[best.index]] = agreed
         }
-        if !retyped.isEmpty {
-            for index in mentions.indices {
-                if let type = retyped[mentionNames[index]] { mentions[index].type = type }
-            }
-        }
+        let typed = retyped.isEmpty ? mentions
+            : mentions.indices.map { (mentions[$0].span, retyped[mentionNames[$0]] ?? mentions[$0].type) }
 
         // 2. Counterparts the taggers missed, for each mention without one nearby.
         var covered = [Bool](repeating: false, count: scalars.count)
-        for span in mentions.map(\.span) + otherNames { for offset in span.range { covered[offset] = true } }
+        for span in typed.map(\.span) + otherNames { for offset in span.range { covered[offset] = true } }
         let katakanaRuns = katakanaNames(in: scalars, japanese: japanese, covered: covered)
         let capitalizedRuns = capitalizedNames(in: scalars, tokens: englishTokens, covered: covered)
-        var added: [Mention] = []
-        var taken = Set<Span>()
-        func project(_ sources: [Int], counterparts: [Int], onto runs: [Span], score: (_ source: Int, _ other: Int) -> Double) {
-            let runIndices = Array(runs.indices)
-            var runNames: [Int: Int] = [:]
-            for source in sources {
-                let span = mentions[source].span, found = mentionNames[source]
-                if nearMentions(span, among: counterparts).contains(where: { score(found, mentionNames[$0]) >= threshold }) {
-                    continue
-                }
-                var best: (span: Span, score: Double)?
-                for index in near(span, among: runIndices, start: { runs[$0].start }) where !taken.contains(runs[index]) {
-                    let name = runNames[index] ?? number(runs[index])
-                    runNames[index] = name
-                    let value = score(found, name)
-                    if value >= projectionThreshold, value > (best?.score ?? 0) { best = (runs[index], value) }
-                }
-                if let best {
-                    taken.insert(best.span)
-                    added.append((best.span, mentions[source].type))
-                }
-            }
-        }
-        project(englishIndices, counterparts: japaneseIndices, onto: katakanaRuns) { english, other in
-            similarity(japanese: other, english: english)
-        }
+        var projection = Projection(mentions: typed, mentionNames: mentionNames, starts: starts, window: window,
+                                    threshold: threshold, projectionThreshold: projectionThreshold)
+        projection.project(englishIndices, counterparts: japaneseIndices, onto: katakanaRuns, sourcesAreEnglish: true,
+                           comparisons: &comparisons)
         // English capitalizes nationalities and languages too ("Greeks", "Spanish"), which
         // match the names of their countries: only people are looked for among capitalized words.
-        project(japaneseIndices.filter { mentions[$0].type == .person }, counterparts: englishIndices, onto: capitalizedRuns) {
-            japaneseName, other in similarity(japanese: japaneseName, english: other)
-        }
-        guard !added.isEmpty else { return mentions }
+        projection.project(japaneseIndices.filter { typed[$0].type == .person }, counterparts: englishIndices,
+                           onto: capitalizedRuns, sourcesAreEnglish: false, comparisons: &comparisons)
+        guard !projection.added.isEmpty else { return typed }
         // Runs of the two kinds never overlap (one script each), but two capitalized runs may.
-        var result = mentions
+        var result = typed
         var claimed = covered
-        for mention in added.sorted(by: { $0.span < $1.span }) where !claimed[mention.span.range].contains(true) {
+        for mention in projection.added.sorted(by: { $0.span < $1.span }) where !claimed[mention.span.range].contains(true) {
             result.append(mention)
             for offset in mention.span.range { claimed[offset] = true }
         }
         return result.sorted { $0.span < $1.span }
+    }
+
+    /// Whether a name is written in Latin letters (or digits), by its first letter.
+    static func isLatin(_ span: Span, in scalars: [Unicode.Scalar]) -> Bool {
+        scalars[span.range].first { Script($0) != .space && Script($0) != .punctuation }
+            .map { Script($0) == .latin || Script($0) == .digit } ?? true
+    }
+
+    /// Counterparts stand near each other (a sentence and its translation, a paragraph and the
+    /// next): only mentions and runs within `window` code points are compared, which keeps the
+    /// cost linear in the length of a long document. `indices` are sorted by `start`.
+    static func near(_ span: Span, among indices: [Int], window: Int, start: (Int) -> Int) -> ArraySlice<Int> {
+        let low = partition(indices[...]) { start($0) >= span.start - window }
+        let high = partition(indices[low...]) { start($0) > span.start + window }
+        return indices[low..<high]
+    }
+
+    /// The distinct names of a document, numbered and made strings once, each prepared for
+    /// comparisons the first time it is compared on its side; and their similarities, remembered
+    /// per pair of numbers, as completion asks for the same pairs many times.
+    struct NameComparisons {
+        let scalars: [Unicode.Scalar]
+        let linker: NameLinker
+        private(set) var names: [String] = []
+        private var numbers: [ArraySlice<Unicode.Scalar>: Int] = [:]
+        private var japaneseNames: [PreparedJapaneseName?] = [], englishNames: [PreparedEnglishName?] = []
+        private var similarities = PairScores()
+
+        init(scalars: [Unicode.Scalar], linker: NameLinker) {
+            self.scalars = scalars
+            self.linker = linker
+        }
+
+        /// The number of the name at `span`. Cost: a hash of its code points.
+        mutating func number(_ span: Span) -> Int {
+            if let known = numbers[scalars[span.range]] { return known }
+            names.append(String(scalars: scalars[span.range]))
+            japaneseNames.append(nil)
+            englishNames.append(nil)
+            numbers[scalars[span.range]] = names.count - 1
+            return names.count - 1
+        }
+
+        /// ``NameLinker/similarity(japanese:english:)`` of two numbered names.
+        mutating func similarity(japanese: Int, english: Int) -> Double {
+            if let known = similarities[japanese, english] { return known }
+            if japaneseNames[japanese] == nil { japaneseNames[japanese] = linker.prepared(japanese: names[japanese]) }
+            if englishNames[english] == nil { englishNames[english] = linker.prepared(english: names[english]) }
+            let score = linker.similarity(japaneseNames[japanese]!, englishNames[english]!)
+            similarities[japanese, english] = score
+            return score
+        }
+    }
+
+    /// Step 2 of ``complete(_:in:japanese:englishTokens:otherNames:linker:threshold:projectionThreshold:window:)``:
+    /// the runs taken as counterparts of mentions that have none nearby.
+    struct Projection {
+        let mentions: [Mention]
+        let mentionNames: [Int]
+        let starts: [Int]
+        let window: Int
+        let threshold: Double
+        let projectionThreshold: Double
+        /// The runs taken, with the type of the mention they answer.
+        private(set) var added: [Mention] = []
+        private var taken = Set<Span>()
+
+        init(mentions: [Mention], mentionNames: [Int], starts: [Int], window: Int, threshold: Double, projectionThreshold: Double) {
+            self.mentions = mentions
+            self.mentionNames = mentionNames
+            self.starts = starts
+            self.window = window
+            self.threshold = threshold
+            self.projectionThreshold = projectionThreshold
+        }
+
+        /// For each of `sources` (English mentions when `sourcesAreEnglish`, else Japanese) with
+        /// no matching mention among `counterparts` nearby, the best matching run of `runs`
+        /// nearby that no mention has taken.
+        mutating func project(_ sources: [Int], counterparts: [Int], onto runs: [Span], sourcesAreEnglish: Bool,
+                              comparisons: inout NameComparisons) {
+            func score(_ source: Int, _ other: Int) -> Double {
+                sourcesAreEnglish ? comparisons.similarity(japanese: other, english: source)
+                    : comparisons.similarity(japanese: source, english: other)
+            }
+            let runIndices = Array(runs.indices)
+            // Per run, its name's number and whether its span is taken: the loop below reads
+            // them for every source near the run.
+            var runNames = [Int?](repeating: nil, count: runs.count)
+            var runTaken = runs.map { taken.contains($0) }
+            for source in sources {
+                let span = mentions[source].span, found = mentionNames[source]
+                let nearMentions = CrossLanguageMentions.near(span, among: counterparts, window: window) { starts[$0] }
+                if nearMentions.contains(where: { score(found, mentionNames[$0]) >= threshold }) { continue }
+                var best: (index: Int, score: Double)?
+                for index in CrossLanguageMentions.near(span, among: runIndices, window: window, start: { runs[$0].start })
+                where !runTaken[index] {
+                    let name = runNames[index] ?? comparisons.number(runs[index])
+                    runNames[index] = name
+                    let value = score(found, name)
+                    if value >= projectionThreshold, value > (best?.score ?? 0) { best = (index, value) }
+                }
+                if let best {
+                    let span = runs[best.index]
+                    taken.insert(span)
+                    for index in runIndices where runs[index] == span { runTaken[index] = true }
+                    added.append((span, mentions[source].type))
+                }
+            }
+        }
     }
 
     /// The first index of `indices` (a slice) for which `isAbove` holds; `isAbove` must be
@@ -153,11 +207,8 @@ enum CrossLanguageMentions {
     /// either name as (a listed entity counts most); on a tie, the English one (its tagger reads
     /// capitalization and titles).
     static func agreedType(_ english: EntityType, _ japanese: EntityType, names: [String], linker: NameLinker) -> EntityType {
-        let entries = names.flatMap { linker.lexicon.lookup($0) }
         func support(_ type: EntityType) -> Int {
-            entries.reduce(0) { total, entry in
-                total + (entry.types.contains(type) ? (entry.isListed ? 10 : 1) : 0)
-            }
+            names.reduce(0) { $0 + linker.support(for: $1, as: type) }
         }
         return support(japanese) > support(english) ? japanese : english
     }
@@ -195,5 +246,73 @@ enum CrossLanguageMentions {
             index = end
         }
         return runs
+    }
+}
+
+/// Scores remembered per pair of small numbers (below 2³¹): open addressing over a power-of-two
+/// table, so that a look-up costs a multiply and a probe or two. Cross-language completion asks
+/// for the same pairs hundreds of times per document, and a `Dictionary` hashes each look-up
+/// with SipHash, several times the cost.
+///
+/// ```swift
+/// var scores = PairScores()
+/// scores[3, 7] = 0.9
+/// scores[3, 7]   // 0.9
+/// scores[7, 3]   // nil
+/// ```
+struct PairScores {
+    /// Each slot's pair, packed and plus one (0: empty), and its score.
+    private var keys: [UInt64]
+    private var scores: [Double]
+    private var count = 0
+
+    /// An empty table. Cost: O(capacity), rounded up to a power of two.
+    init(capacity: Int = 64) {
+        var size = 16
+        while size < 2 * capacity { size *= 2 }
+        keys = [UInt64](repeating: 0, count: size)
+        scores = [Double](repeating: 0, count: size)
+    }
+
+    /// The score of the pair (`first`, `second`), both in 0..<2³¹. Cost: O(1) expected.
+    subscript(first: Int, second: Int) -> Double? {
+        get {
+            let key = Self.key(first, second)
+            var slot = slot(of: key)
+            while keys[slot] != 0 {
+                if keys[slot] == key { return scores[slot] }
+                slot = (slot + 1) & (keys.count - 1)
+            }
+            return nil
+        }
+        set {
+            guard let newValue else { return }
+            if 2 * (count + 1) > keys.count { grow() }
+            insert(Self.key(first, second), newValue)
+        }
+    }
+
+    private static func key(_ first: Int, _ second: Int) -> UInt64 {
+        (UInt64(first) << 32 | UInt64(second)) &+ 1
+    }
+
+    private func slot(of key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & (keys.count - 1)
+    }
+
+    private mutating func insert(_ key: UInt64, _ score: Double) {
+        var slot = slot(of: key)
+        while keys[slot] != 0, keys[slot] != key { slot = (slot + 1) & (keys.count - 1) }
+        if keys[slot] == 0 { count += 1 }
+        keys[slot] = key
+        scores[slot] = score
+    }
+
+    private mutating func grow() {
+        let old = zip(keys, scores).filter { $0.0 != 0 }
+        keys = [UInt64](repeating: 0, count: keys.count * 2)
+        scores = [Double](repeating: 0, count: keys.count)
+        count = 0
+        for (key, score) in old { insert(key, score) }
     }
 }

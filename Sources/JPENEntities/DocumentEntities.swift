@@ -6,37 +6,55 @@ import JPENText
 /// A person's full name lends its type and id to its short forms: "Ishiba" after "Shigeru
 /// Ishiba", "トランプ" after "ドナルド・トランプ", "石破" after "石破茂". One name has one type in a
 /// document: the one most of its mentions got. A person's name or short form that the taggers
-/// missed elsewhere is added where it stands as a whole word. Ids are provisional until a dictionary links
-/// them: `person:` + the family name (the last word, or the part after the last ・), or for a kanji
+/// missed elsewhere is added where it stands as a whole word. With a `linker`, the entities take the
+/// ids it links them to (``NameLinker/link(_:threshold:)``); without one, provisional ids:
+/// `person:` + the family name (the last word, or the part after the last ・), or for a kanji
 /// name its fullest form; `org:` / `loc:` + the lowercased surface.
 enum DocumentEntities {
-    static func resolve(_ tagged: [(span: Span, type: EntityType)], in document: Document) -> [Entity] {
+    static func resolve(_ tagged: [(span: Span, type: EntityType)], in document: Document, linker: NameLinker? = nil) -> [Entity] {
         var mentions = tagged.sorted { $0.span < $1.span }
         let scalars = document.scalars
         // Each surface takes the type most of its mentions got (on a tie, the mention keeps its own
         // type when it is among the best, else the first best in EntityType order).
-        var votes: [ArraySlice<Unicode.Scalar>: [EntityType: Int]] = [:]
-        for mention in mentions { votes[scalars[mention.span.range], default: [:]][mention.type, default: 0] += 1 }
-        for index in mentions.indices {
-            let counts = votes[scalars[mentions[index].span.range]]!
-            let best = counts.values.max()!
-            if counts[mentions[index].type]! < best { mentions[index].type = EntityType.allCases.first { counts[$0] == best }! }
+        // The votes of each distinct surface, a row of counts in EntityType order.
+        var surfaces = [ArraySlice<Unicode.Scalar>: Int](minimumCapacity: mentions.count), votes: [Int] = []
+        let types = EntityType.allCases
+        let rows = mentions.map { mention in
+            if let known = surfaces[scalars[mention.span.range]] { return known }
+            surfaces[scalars[mention.span.range]] = votes.count
+            votes += repeatElement(0, count: types.count)
+            return votes.count - types.count
+        }
+        for (mention, row) in zip(mentions, rows) { votes[row + types.firstIndex(of: mention.type)!] += 1 }
+        for (index, row) in rows.enumerated() {
+            let counts = votes[row..<(row + types.count)], best = counts.max()!
+            if counts[row + types.firstIndex(of: mentions[index].type)!] < best {
+                mentions[index].type = types[counts.firstIndex(of: best)! - row]
+            }
         }
         // Names of people: the whole names in Latin or katakana, and the family names of full names.
-        var personNames = Set<[Unicode.Scalar]>()
+        var personNames = Set<ArraySlice<Unicode.Scalar>>()
         for mention in mentions where mention.type == .person {
             let surface = scalars[mention.span.range]
             let parts = nameParts(surface)
-            if parts.count > 1, let last = parts.last, last.count >= 2 { personNames.insert(Array(last)) }
+            if parts.count > 1, let last = parts.last, last.count >= 2 { personNames.insert(last) }
             if surface.count >= 2, let first = surface.first, [.latin, .katakana].contains(Script(first)) {
-                personNames.insert(Array(surface))
+                personNames.insert(surface)
             }
         }
-        for index in mentions.indices where personNames.contains(Array(scalars[mentions[index].span.range])) {
+        for index in mentions.indices where personNames.contains(scalars[mentions[index].span.range]) {
             mentions[index].type = .person
         }
         if !personNames.isEmpty {
             mentions = (mentions + missedShortForms(of: personNames, in: scalars, besides: mentions)).sorted { $0.span < $1.span }
+        }
+        let texts = mentions.map { String(scalars: scalars[$0.span.range]) }
+        if let linker {
+            let linked = linker.link(zip(mentions, texts).map { NameMention(name: $1, type: $0.type) })
+            return mentions.indices.map { index in
+                Entity(span: mentions[index].span, text: texts[index], type: mentions[index].type, id: linked[index].id,
+                       englishName: linked[index].englishName, japaneseName: linked[index].japaneseName)
+            }
         }
         // Each beginning of a kanji full name (石破 of 石破茂) stands for the shortest such name.
         var kanjiNames: [[Unicode.Scalar]: [Unicode.Scalar]] = [:]
@@ -48,10 +66,9 @@ enum DocumentEntities {
             }
         }
 
-        return mentions.map { mention -> Entity in
-            let surface = scalars[mention.span.range]
-            return Entity(span: mention.span, text: String(scalars: surface), type: mention.type,
-                          id: provisionalID(surface, type: mention.type, kanjiNames: kanjiNames))
+        return mentions.indices.map { index in
+            Entity(span: mentions[index].span, text: texts[index], type: mentions[index].type,
+                   id: provisionalID(scalars[mentions[index].span.range], type: mentions[index].type, kanjiNames: kanjiNames))
         }
     }
 
@@ -93,12 +110,12 @@ enum DocumentEntities {
     }
 
     /// Whole-word occurrences of `names` that no mention covers. Cost: O(n + candidates' lengths).
-    static func missedShortForms(of names: Set<[Unicode.Scalar]>, in scalars: [Unicode.Scalar],
+    static func missedShortForms(of names: Set<ArraySlice<Unicode.Scalar>>, in scalars: [Unicode.Scalar],
                                  besides mentions: [(span: Span, type: EntityType)]) -> [(span: Span, type: EntityType)] {
         var covered = [Bool](repeating: false, count: scalars.count)
         for mention in mentions { for offset in mention.span.range { covered[offset] = true } }
         // The names by first code point, longest first.
-        let byFirst = Dictionary(grouping: names.filter { !$0.isEmpty }, by: { $0[0] }).mapValues {
+        let byFirst = Dictionary(grouping: names.filter { !$0.isEmpty }, by: { $0.first! }).mapValues {
             $0.sorted { $0.count > $1.count }
         }
         // A bit per first code point (modulo 1024): most positions are ruled out without hashing.
@@ -113,7 +130,7 @@ enum DocumentEntities {
                 let end = offset + name.count
                 guard end <= scalars.count, scalars[offset..<end].elementsEqual(name),
                       !covered[offset..<end].contains(true) else { continue }
-                let script = Script(name[0])
+                let script = Script(name.first!)
                 // A whole word: the neighbours are not letters of the name's script.
                 if offset > 0, continuesWord(scalars[offset - 1], script: script) { continue }
                 if end < scalars.count, continuesWord(scalars[end], script: script) { continue }

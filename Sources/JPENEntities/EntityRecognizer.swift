@@ -167,11 +167,7 @@ public final class EntityWorker {
             mentions = CrossLanguageMentions.complete(mentions, in: document.scalars, japanese: japaneseSentences,
                                                       englishTokens: englishTokens, otherNames: otherNames, linker: linker)
         }
-        var entities = DocumentEntities.resolve(mentions, in: document)
-        if let linker {
-            let linked = linker.link(entities.map { NameMention(name: $0.text, type: $0.type) })
-            entities = zip(entities, linked).map { $0.linked(id: $1.id, englishName: $1.englishName, japaneseName: $1.japaneseName) }
-        }
+        let entities = DocumentEntities.resolve(mentions, in: document, linker: linker)
         return EntityRecognition(entities: DocumentEntities.applying(candidates, to: entities))
     }
 

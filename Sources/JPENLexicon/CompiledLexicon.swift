@@ -89,34 +89,46 @@ final class CompiledLexicon: Sendable {
         return a.count - b.count
     }
 
-    /// The rows of `range` (whose keys share their first `depth` bytes) whose next bytes are
-    /// `bytes` (one code point's UTF-8). Cost: O(log |range|) probes, two per halving.
-    func narrow(_ range: Range<Int>, depth: Int, bytes: [UInt8]) -> Range<Int> {
-        bytes.withUnsafeBufferPointer { bytes in
-            let low = partition(range) { self.compare(key: $0, at: depth, with: bytes) >= 0 }
-            let high = partition(low..<range.upperBound) { self.compare(key: $0, at: depth, with: bytes) > 0 }
-            return low..<high
+    /// The rows of `range` (whose keys share their first `depth` bytes) whose next bytes are the
+    /// UTF-8 of `scalar`. Cost: O(log |range|) probes, two per halving.
+    func narrow(_ range: Range<Int>, depth: Int, scalar: Unicode.Scalar) -> Range<Int> {
+        // The code point's UTF-8, first byte lowest.
+        var bytes: UInt32 = 0, count = 0
+        for byte in scalar.utf8 {
+            bytes |= UInt32(byte) << (8 * count)
+            count += 1
         }
+        let low = partition(range) { self.compare(key: $0, at: depth, with: bytes, count: count) >= 0 }
+        let high = partition(low..<range.upperBound) { self.compare(key: $0, at: depth, with: bytes, count: count) > 0 }
+        return low..<high
     }
 
-    /// The order of key row `index`'s bytes from `depth` (at most `bytes.count` of them) and
-    /// `bytes`: negative, zero or positive; a key that ends first is smaller, as keys sort.
+    /// The order of key row `index`'s bytes from `depth` (at most `count` of them) and the `count`
+    /// bytes packed in `bytes` (first byte lowest): negative, zero or positive; a key that ends
+    /// first is smaller, as keys sort.
     @inline(__always)
-    private func compare(key index: Int, at depth: Int, with bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    private func compare(key index: Int, at depth: Int, with bytes: UInt32, count: Int) -> Int {
         let key = poolOffset + Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: keysOffset + index * LexiconFormat.keySize,
                                                                          as: UInt32.self)))
         let length = Int(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: key, as: UInt16.self)))
-        let common = min(max(0, length - depth), bytes.count)
+        let common = min(max(0, length - depth), count)
         for offset in 0..<common {
             let byte = base.load(fromByteOffset: key + 2 + depth + offset, as: UInt8.self)
-            if byte != bytes[offset] { return Int(byte) - Int(bytes[offset]) }
+            let expected = UInt8(truncatingIfNeeded: bytes >> (8 * offset))
+            if byte != expected { return Int(byte) - Int(expected) }
         }
-        return common - bytes.count
+        return common - count
     }
 
     /// Whether some row of `range` has a key exactly `length` bytes long; such rows come first.
     func hasKey(in range: Range<Int>, length: Int) -> Bool {
         !range.isEmpty && key(at: range.lowerBound).count == length
+    }
+
+    /// Whether `range` has rows and every one has a key exactly `length` bytes long, so that no
+    /// longer key begins with theirs; longer keys come last.
+    func hasOnlyKeys(in range: Range<Int>, length: Int) -> Bool {
+        !range.isEmpty && key(at: range.upperBound - 1).count == length
     }
 
     /// The row range of `range` whose keys are exactly `length` bytes long.
@@ -141,9 +153,10 @@ final class CompiledLexicon: Sendable {
         return file.load(UInt16.self, at: poolOffset + id) > 0
     }
 
-    /// The entity type a list gives entry `index`. Cost: O(1), nothing decoded.
-    func listedType(_ index: Int) -> EntityType? {
-        LexiconFormat.type(code: file.load(UInt32.self, at: entriesOffset + index * LexiconFormat.entrySize + 16) >> 16 & 0x3)
+    /// The ``LexiconFormat`` code of the entity type a list gives entry `index`. Cost: O(1),
+    /// nothing decoded.
+    func listedTypeCode(_ index: Int) -> UInt32 {
+        file.load(UInt32.self, at: entriesOffset + index * LexiconFormat.entrySize + 16) >> 16 & 0x3
     }
 
     /// Entry `index`, decoded. Cost: O(its text).

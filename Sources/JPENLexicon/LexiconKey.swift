@@ -59,31 +59,52 @@ public enum LexiconKey {
     struct Folder {
         private var last: UInt32 = 0
 
+        /// The folded form of one code point: most fold to none or one, an accented letter to
+        /// several (ß → ss).
+        enum Folded {
+            case none
+            case one(Unicode.Scalar)
+            case several([Unicode.Scalar])
+        }
+
         /// Passes the folded form of `scalar` (zero, one or more code points) to `emit`.
         mutating func fold(_ scalar: Unicode.Scalar, emit: (Unicode.Scalar) -> Void) {
-            let value = scalar.value
-            if value < 0x80 {
-                switch value {
-                case 0x41...0x5A: emitLatin(value + 0x20, emit)
-                case 0x61...0x7A, 0x30...0x39: emitLatin(value, emit)
-                default: break
-                }
-            } else if isSeparator(scalar) {
-                return
-            } else if let ascii = LexiconKey.asciiFold(scalar) {
-                for byte in ascii.utf8 { emitLatin(UInt32(byte), emit) }
-            } else {
-                last = value
-                emit(scalar)
+            switch fold(scalar) {
+            case .none: break
+            case .one(let folded): emit(folded)
+            case .several(let folded): for scalar in folded { emit(scalar) }
             }
         }
 
-        private mutating func emitLatin(_ value: UInt32, _ emit: (Unicode.Scalar) -> Void) {
+        /// The folded form of `scalar`, as a value: the scanner's inner loop takes no closure.
+        mutating func fold(_ scalar: Unicode.Scalar) -> Folded {
+            let value = scalar.value
+            if value < 0x80 {
+                switch value {
+                case 0x41...0x5A: return latin(value + 0x20)
+                case 0x61...0x7A, 0x30...0x39: return latin(value)
+                default: return .none
+                }
+            } else if isSeparator(scalar) {
+                return .none
+            } else if let ascii = LexiconKey.asciiFold(scalar) {
+                var folded: [Unicode.Scalar] = []
+                for byte in ascii.utf8 {
+                    if case .one(let letter) = latin(UInt32(byte)) { folded.append(letter) }
+                }
+                return folded.count > 1 ? .several(folded) : folded.first.map { .one($0) } ?? .none
+            } else {
+                last = value
+                return .one(scalar)
+            }
+        }
+
+        private mutating func latin(_ value: UInt32) -> Folded {
             // ou, oo, uu → o, o, u: the Hepburn variants of a long vowel.
             let u: UInt32 = 0x75, o: UInt32 = 0x6F
-            if (value == u && (last == o || last == u)) || (value == o && last == o) { return }
+            if (value == u && (last == o || last == u)) || (value == o && last == o) { return .none }
             last = value
-            emit(Unicode.Scalar(value)!)
+            return .one(Unicode.Scalar(value)!)
         }
     }
 

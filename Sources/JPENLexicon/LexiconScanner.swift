@@ -16,7 +16,7 @@ public final class LexiconScanner {
     public let lexicon: Lexicon
     private var state: ScanState
 
-    /// A scanner over `lexicon`. Cost: a 2 MB table of narrowings, zeroed.
+    /// A scanner over `lexicon`. Cost: a 2 MB table of narrowings, filled.
     public convenience init(lexicon: Lexicon) {
         self.init(lexicon: lexicon, remembering: true)
     }
@@ -31,8 +31,8 @@ public final class LexiconScanner {
     /// As ``Lexicon/longestMatch(in:at:limit:)``.
     public func longestMatch(in text: [Unicode.Scalar], at start: Int, limit: Int = 32) -> LexiconMatch? {
         var found: LexiconMatch?
-        state.scanKeys(text, in: Span(start: start, end: text.count), limit: limit, once: true) { start, end, length, best in
-            found = LexiconMatch(span: Span(start: start, end: end), entries: lexicon.entries(in: best, length: length))
+        state.scanKeys(text, in: Span(start: start, end: text.count), limit: limit, once: true) { match in
+            found = LexiconMatch(span: match.span, entries: lexicon.entries(in: Array(match.rows), length: match.length))
         }
         return found
     }
@@ -40,167 +40,321 @@ public final class LexiconScanner {
     /// As ``Lexicon/scan(_:in:limit:)``.
     public func scan(_ text: [Unicode.Scalar], in span: Span? = nil, limit: Int = 32) -> [LexiconMatch] {
         var matches: [LexiconMatch] = []
-        state.scanKeys(text, in: span ?? Span(start: 0, end: text.count), limit: limit) { start, end, length, best in
-            matches.append(LexiconMatch(span: Span(start: start, end: end), entries: lexicon.entries(in: best, length: length)))
+        state.scanKeys(text, in: span ?? Span(start: 0, end: text.count), limit: limit) { match in
+            matches.append(LexiconMatch(span: match.span, entries: lexicon.entries(in: Array(match.rows), length: match.length)))
         }
         return matches
     }
 
     /// The matches of ``scan(_:in:limit:)`` whose first entry is a listed entity, with its type:
-    /// "Foreign Ministry", 外務省. Cost: as `scan`, but no entry is decoded (a flag read per match).
+    /// "Foreign Ministry", 外務省. Cost: as `scan`; nothing is decoded (the listed type is
+    /// remembered with each narrowing).
     public func listedMatches(_ text: [Unicode.Scalar], in span: Span? = nil, limit: Int = 32) -> [(span: Span, type: EntityType)] {
         var matches: [(span: Span, type: EntityType)] = []
-        state.scanKeys(text, in: span ?? Span(start: 0, end: text.count), limit: limit) { start, end, length, best in
-            // Listed entries come first, so the first listed row of any layer is the first entry.
-            for (layer, range) in zip(lexicon.layers, best) {
-                if let row = layer.rows(in: range, length: length).first(where: { layer.isListed(layer.entryIndex(ofKey: $0)) }) {
-                    if let type = layer.listedType(layer.entryIndex(ofKey: row)) {
-                        matches.append((Span(start: start, end: end), type))
-                    }
-                    return
-                }
-            }
+        state.scanKeys(text, in: span ?? Span(start: 0, end: text.count), limit: limit) { match in
+            if let type = match.listedType { matches.append((match.span, type)) }
         }
         return matches
     }
 }
 
-/// A scan's buffers and the narrowings remembered; a value, so that a scan's many steps pay no
-/// reference counting or exclusivity checks.
+/// A longest key of a scan.
+private struct KeyMatch {
+    let span: Span
+    /// The key's length in bytes.
+    let length: Int
+    /// Each layer's rows whose keys begin with the key.
+    let rows: UnsafeBufferPointer<Range<Int>>
+    /// The type of the key's first entry when that is a listed entity.
+    let listedType: EntityType?
+}
+
+/// A scan's buffers and the narrowings remembered.
 private struct ScanState {
     let layers: [CompiledLexicon]
-    var ranges: [Range<Int>]
-    var best: [Range<Int>]
-    var utf8: [UInt8] = []
     /// The buffer of each scanned code point's script, kept between scans.
     var scriptBuffer: [Script] = []
-    /// Narrowings remembered, direct-mapped by a hash of the step: a newer step that hashes
-    /// alike replaces an older one, so memory stays fixed (2 MB) and a look-up is one probe.
-    /// Empty when the scanner remembers nothing.
-    var narrowings: [Narrowing]
-
-    static let narrowingBits = 16
-
-    /// One step of a search: the keys of one file (`layer`) that begin with the prefix whose rows
-    /// begin at `low` and is `depth` bytes long, narrowed to those whose next bytes are `bytes`
-    /// (the UTF-8 of one folded code point, packed), `rows`, and whether one of them is exactly
-    /// that long (`isKey`). A prefix's first row and length name it uniquely.
-    struct Narrowing {
-        var low: Int32 = -1
-        var layer: Int16 = 0
-        var depth: Int16 = 0
-        var bytes: UInt64 = 0
-        var rows: Range<Int32> = 0..<0
-        var isKey = false
-    }
+    /// Narrowings remembered; nil when the scanner remembers nothing.
+    let narrowings: NarrowingTable?
 
     init(layers: [CompiledLexicon], remembering: Bool) {
         self.layers = layers
-        ranges = Array(repeating: 0..<0, count: layers.count)
-        best = ranges
-        narrowings = remembering ? Array(repeating: Narrowing(), count: 1 << Self.narrowingBits) : []
+        narrowings = remembering ? NarrowingTable() : nil
     }
 
-    /// Calls `found` with the start, end and key length of each longest key of a left-to-right
-    /// scan of `span`, and each layer's rows whose keys begin with it; with `once`, only for
-    /// a key at the span's start.
-    mutating func scanKeys(_ text: [Unicode.Scalar], in span: Span, limit: Int, once: Bool = false,
-                           _ found: (Int, Int, Int, [Range<Int>]) -> Void) {
+    /// Calls `found` with each longest key of a left-to-right scan of `span`; with `once`, only
+    /// with a key at the span's start.
+    mutating func scanKeys(_ text: [Unicode.Scalar], in span: Span, limit: Int, once: Bool = false, _ found: (KeyMatch) -> Void) {
         guard span.start < span.end else { return }
-        let window = span.end == text.count ? text : Array(text[..<span.end])
         // Each code point's script, read several times per position: from the one before the
         // span (a name must not continue a word), and for one key only up to the one after it.
         let scriptBase = max(0, span.start - 1)
         var scripts = scriptBuffer
         scriptBuffer = []
         scripts.removeAll(keepingCapacity: true)
-        for scalar in window[scriptBase..<(once ? min(window.count, span.start + limit + 1) : window.count)] {
+        for scalar in text[scriptBase..<(once ? min(span.end, span.start + limit + 1) : span.end)] {
             scripts.append(Script(scalar))
         }
-        scripts.withUnsafeBufferPointer { scripts in
-            var index = span.start
-            while index < span.end {
-                if let match = longestKey(in: window, at: index, limit: limit, scripts: scripts, scriptBase: scriptBase) {
-                    found(index, match.end, match.length, best)
-                    index = match.end
-                } else {
-                    index += 1
+        // The scan reads through buffers, so that its many steps pay no reference counting,
+        // uniqueness or bounds checks.
+        var ranges = [Range<Int>](repeating: 0..<0, count: layers.count), best = ranges
+        var flags = [UInt32](repeating: 0, count: layers.count), continuations = [UInt64](repeating: 0, count: layers.count)
+        let keyCounts = layers.map(\.keyCount)
+        text[..<span.end].withUnsafeBufferPointer { text in
+            scripts.withUnsafeBufferPointer { scripts in
+                ranges.withUnsafeMutableBufferPointer { ranges in
+                    best.withUnsafeMutableBufferPointer { best in
+                        flags.withUnsafeMutableBufferPointer { flags in
+                            continuations.withUnsafeMutableBufferPointer { continuations in
+                            keyCounts.withUnsafeBufferPointer { keyCounts in
+                                var scan = Scan(layers: layers, keyCounts: keyCounts, narrowings: narrowings?.slots, text: text,
+                                                scripts: scripts, scriptBase: scriptBase, limit: limit,
+                                                ranges: ranges, best: best, flags: flags, continuations: continuations)
+                                var index = span.start
+                                while index < span.end {
+                                    if scan.mayStartKey(at: index), let match = scan.longestKey(at: index) {
+                                        found(KeyMatch(span: Span(start: index, end: match.end), length: match.length,
+                                                       rows: UnsafeBufferPointer(best),
+                                                       listedType: LexiconFormat.type(code: match.listedTypeCode)))
+                                        index = match.end
+                                    } else {
+                                        index += 1
+                                    }
+                                    if once { return }
+                                }
+                            }
+                            }
+                        }
+                    }
                 }
-                if once { return }
             }
         }
         scriptBuffer = scripts
     }
+}
 
-    /// The end and byte length of the longest key at `start` (see
+/// One scan's view of the text and buffers.
+private struct Scan {
+    let layers: [CompiledLexicon]
+    let keyCounts: UnsafeBufferPointer<Int>
+    let narrowings: UnsafeMutablePointer<NarrowingTable.Narrowing>?
+    let text: UnsafeBufferPointer<Unicode.Scalar>
+    let scripts: UnsafeBufferPointer<Script>
+    /// The offset in `text` of `scripts`' first code point.
+    let scriptBase: Int
+    let limit: Int
+    /// Each layer's rows whose keys begin with what was read.
+    let ranges: UnsafeMutableBufferPointer<Range<Int>>
+    /// ``ranges`` at the longest key found.
+    let best: UnsafeMutableBufferPointer<Range<Int>>
+    /// Each layer's ``NarrowingTable/Narrowing`` flags of the last code point read.
+    let flags: UnsafeMutableBufferPointer<UInt32>
+    /// Each layer's ``NarrowingTable/Narrowing`` continuations of what was read.
+    let continuations: UnsafeMutableBufferPointer<UInt64>
+
+    private func script(_ offset: Int) -> Script { scripts[offset - scriptBase] }
+    private func isWordCharacter(_ offset: Int) -> Bool { script(offset) == .latin || script(offset) == .digit }
+
+    /// Whether a key may start at `start`: not at a space or punctuation, nor inside a word
+    /// where a Latin name cannot start. Keys fold case, but a name in Latin letters is
+    /// capitalized: "to" is not Tou, "sent a" not Senta. Inlined into the scan's loop, as it
+    /// rules out most positions of English text.
+    @inline(__always)
+    func mayStartKey(at start: Int) -> Bool {
+        guard start < text.count, script(start) != .space, script(start) != .punctuation else { return false }
+        let isLatin = script(start) == .latin
+        if isLatin, !text[start].isUppercase { return false }
+        return !(start > 0 && isWordCharacter(start - 1) && isWordCharacter(start) && (isLatin || script(start - 1) == .latin))
+    }
+
+    /// The end, the byte length and the listed type code (0: the first entry is no listed
+    /// entity) of the longest key at `start`, where ``mayStartKey(at:)`` (see
     /// ``Lexicon/longestMatch(in:at:limit:)``); ``best`` then holds each layer's rows whose keys
     /// begin with it.
-    private mutating func longestKey(in text: [Unicode.Scalar], at start: Int, limit: Int,
-                                     scripts: UnsafeBufferPointer<Script>, scriptBase: Int) -> (end: Int, length: Int)? {
-        func script(_ offset: Int) -> Script { scripts[offset - scriptBase] }
-        func isWordCharacter(_ offset: Int) -> Bool { script(offset) == .latin || script(offset) == .digit }
-        guard start < text.count, script(start) != .space, script(start) != .punctuation else { return nil }
-        // Keys fold case, but a name in Latin letters is capitalized: "to" is not Tou, "sent a"
-        // not Senta.
+    func longestKey(at start: Int) -> (end: Int, length: Int, listedTypeCode: UInt32)? {
         let isLatin = script(start) == .latin
-        if isLatin, !text[start].isUppercase { return nil }
         var lastWordStart = start
-        if start > 0, isWordCharacter(start - 1), isWordCharacter(start), isLatin || script(start - 1) == .latin { return nil }
-        for (layer, lexicon) in layers.enumerated() { ranges[layer] = 0..<lexicon.keyCount }
+        for layer in ranges.indices {
+            ranges[layer] = 0..<keyCounts[layer]
+            continuations[layer] = ~0
+        }
         var folder = LexiconKey.Folder()
         var depth = 0
-        var found: (end: Int, length: Int)?
+        var found: (end: Int, length: Int, listedTypeCode: UInt32)?
         var index = start
         while index < text.count, index - start < limit {
-            utf8.removeAll(keepingCapacity: true)
-            folder.fold(text[index]) { utf8.append(contentsOf: $0.utf8) }
             if index > start, !isWordCharacter(index - 1) { lastWordStart = index }
+            let folded = folder.fold(text[index])
             index += 1
-            guard !utf8.isEmpty else { continue }
-            var alive = false, endsKey = false
-            for layer in layers.indices where !ranges[layer].isEmpty {
-                let narrowed = narrow(layer, ranges[layer], depth: depth)
-                ranges[layer] = narrowed.rows
-                alive = alive || !narrowed.rows.isEmpty
-                endsKey = endsKey || narrowed.isKey
+            let step: (alive: Bool, endsKey: Bool, extends: Bool)
+            switch folded {
+            case .none: continue
+            case .one(let scalar): step = narrowLayers(depth: &depth, by: scalar)
+            case .several(let scalars):
+                var last = (alive: false, endsKey: false, extends: false)
+                for scalar in scalars {
+                    last = narrowLayers(depth: &depth, by: scalar)
+                    guard last.alive else { break }
+                }
+                step = last
             }
-            depth += utf8.count
+            let (alive, endsKey, extends) = step
             guard alive else { break }
             let cutsWord = index < text.count && isWordCharacter(index - 1) && isWordCharacter(index)
                 && (script(index) == .latin || script(index - 1) == .latin)
             let endsLowercase = isLatin && text[lastWordStart].isLowercase
             if endsKey, !cutsWord, !endsLowercase {
-                found = (index, depth)
+                // The first entry is the first listed one of the first layer that lists the key.
+                let listed = flags.first { $0 & NarrowingTable.isKey != 0 && $0 & NarrowingTable.isListed != 0 }
+                found = (index, depth, listed.map(NarrowingTable.typeCode) ?? 0)
                 for layer in ranges.indices { best[layer] = ranges[layer] }
             }
+            // No key is longer: reading on would only narrow every layer to nothing.
+            guard extends else { break }
         }
         return found
     }
 
-    /// `range` of layer `layer` narrowed by ``utf8``, and whether a key ends there (reading that
-    /// misses the cache too); remembered.
-    private mutating func narrow(_ layer: Int, _ range: Range<Int>, depth: Int) -> (rows: Range<Int>, isKey: Bool) {
-        let lexicon = layers[layer]
-        // Steps the table cannot name (offsets past Int32, folds of more than 7 bytes) are rare:
+    /// Each layer's ``ranges`` narrowed by the UTF-8 of `scalar`, read at `depth` bytes, with
+    /// ``flags`` set: whether rows are left, whether a key ends there, and whether a longer key
+    /// is left.
+    @inline(__always)
+    private func narrowLayers(depth: inout Int, by scalar: Unicode.Scalar) -> (alive: Bool, endsKey: Bool, extends: Bool) {
+        var alive = false, endsKey = false, extends = false
+        for layer in ranges.indices {
+            guard !ranges[layer].isEmpty else { flags[layer] = 0; continue }
+            // No key of the layer goes on with `scalar`: its rows run out without a probe. This
+            // rules out half of the steps that end every key, an eighth of all steps, on news.
+            guard continuations[layer] & NarrowingTable.bit(scalar.value) != 0 else {
+                ranges[layer] = ranges[layer].lowerBound..<ranges[layer].lowerBound
+                flags[layer] = 0
+                continue
+            }
+            let step = narrow(layer, depth: depth, by: scalar)
+            ranges[layer] = step.rows
+            flags[layer] = step.flags
+            continuations[layer] = step.continuations
+            alive = alive || !step.rows.isEmpty
+            endsKey = endsKey || step.flags & NarrowingTable.isKey != 0
+            extends = extends || !step.rows.isEmpty && step.flags & NarrowingTable.isOnlyKeys == 0
+        }
+        depth += UTF8.width(scalar)
+        return (alive, endsKey, extends)
+    }
+
+    /// The rows of layer `layer` narrowed by the UTF-8 of `scalar`, and their
+    /// ``NarrowingTable/Narrowing`` flags (reading them misses the cache too); remembered.
+    @inline(__always)
+    private func narrow(_ layer: Int, depth: Int, by scalar: Unicode.Scalar) -> (rows: Range<Int>, flags: UInt32, continuations: UInt64) {
+        let range = ranges[layer]
+        // Steps the table cannot name (offsets past Int32, keys longer than 64 KB) are rare:
         // they are worked out each time, as every step is without a table.
-        guard !narrowings.isEmpty, utf8.count <= 7, range.upperBound <= Int32.max, depth <= Int16.max, layer <= Int16.max else {
-            let rows = lexicon.narrow(range, depth: depth, bytes: utf8)
-            return (rows, lexicon.hasKey(in: rows, length: depth + utf8.count))
+        guard let narrowings, range.upperBound <= Int32.max, depth <= UInt16.max, layer <= UInt16.max else {
+            return NarrowingTable.workedOut(layers[layer], range, depth: depth, by: scalar)
         }
-        var bytes = UInt64(utf8.count)
-        for byte in utf8 { bytes = bytes << 8 | UInt64(byte) }
-        let low = Int32(range.lowerBound), layerNumber = Int16(layer), depthNumber = Int16(depth)
-        let hash = (UInt64(UInt32(bitPattern: low)) | UInt64(depth) << 32 | UInt64(layer) << 48) &* 0x9E37_79B9_7F4A_7C15
-            ^ bytes &* 0xC2B2_AE3D_27D4_EB4F
-        let slot = Int(truncatingIfNeeded: (hash ^ hash >> 29) >> (64 - UInt64(Self.narrowingBits)))
-        let known = narrowings[slot]
-        if known.low == low, known.bytes == bytes, known.depth == depthNumber, known.layer == layerNumber {
-            return (Int(known.rows.lowerBound)..<Int(known.rows.upperBound), known.isKey)
+        let prefix = UInt32(range.lowerBound), shape = UInt32(depth) | UInt32(layer) << 16
+        let slot = narrowings + NarrowingTable.slot(prefix: prefix, shape: shape, scalar: scalar)
+        if slot.pointee.prefix == prefix, slot.pointee.shape == shape, slot.pointee.scalar == scalar.value {
+            return (Int(slot.pointee.low)..<Int(slot.pointee.high), slot.pointee.flags, slot.pointee.continuations)
         }
-        let rows = lexicon.narrow(range, depth: depth, bytes: utf8)
-        let isKey = lexicon.hasKey(in: rows, length: depth + utf8.count)
-        narrowings[slot] = Narrowing(low: low, layer: layerNumber, depth: depthNumber, bytes: bytes,
-                                     rows: Int32(rows.lowerBound)..<Int32(rows.upperBound), isKey: isKey)
-        return (rows, isKey)
+        let step = NarrowingTable.workedOut(layers[layer], range, depth: depth, by: scalar)
+        slot.pointee = NarrowingTable.Narrowing(prefix: prefix, shape: shape, scalar: scalar.value, low: Int32(step.rows.lowerBound),
+                                                high: Int32(step.rows.upperBound), flags: step.flags,
+                                                continuations: step.continuations)
+        return step
+    }
+}
+
+/// Narrowings remembered, direct-mapped by a hash of the step: a newer step that hashes alike
+/// replaces an older one, so memory stays fixed (2 MB) and a look-up is one probe.
+private final class NarrowingTable {
+    static let bits = 16
+
+    /// One step of a search: the keys of one file (`layer`) that begin with the prefix whose rows
+    /// begin at `prefix` and is `depth` bytes long (`shape`: the depth, and the layer above it),
+    /// narrowed to those whose next bytes are the UTF-8 of `scalar`: rows `low..<high`, and
+    /// `flags` (``isKey``, ``isOnlyKeys``, ``isListed`` and the listed type code), and the
+    /// ``bit(_:)`` of each code point that follows in their keys (`continuations`). A prefix's
+    /// first row and length name it uniquely.
+    struct Narrowing {
+        var prefix: UInt32 = .max
+        var shape: UInt32 = .max
+        var scalar: UInt32 = .max
+        var low: Int32 = 0
+        var high: Int32 = 0
+        var flags: UInt32 = 0
+        var continuations: UInt64 = 0
+    }
+
+    /// A key ends here: the first row's key is exactly as long as what was read.
+    static let isKey: UInt32 = 1
+    /// Every row's key is exactly that long: no longer key is left.
+    static let isOnlyKeys: UInt32 = 2
+    /// The first row's entry is a listed entity, whose ``LexiconFormat`` type code is in the two
+    /// bits above. Every list is compiled before the dictionaries (``LexiconBuilder``), so a
+    /// key's rows name listed entities first.
+    static let isListed: UInt32 = 4
+
+    static func typeCode(_ flags: UInt32) -> UInt32 { flags >> 3 & 0x3 }
+
+    let slots: UnsafeMutablePointer<Narrowing>
+
+    /// An empty table. Cost: 2 MB, filled.
+    init() {
+        slots = .allocate(capacity: 1 << Self.bits)
+        slots.initialize(repeating: Narrowing(), count: 1 << Self.bits)
+    }
+
+    deinit {
+        slots.deallocate()
+    }
+
+    /// The index of the one slot a step may be remembered in.
+    @inline(__always)
+    static func slot(prefix: UInt32, shape: UInt32, scalar: Unicode.Scalar) -> Int {
+        let hash = (UInt64(prefix) | UInt64(shape) << 32) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(scalar.value) &* 0xC2B2_AE3D_27D4_EB4F
+        return Int(truncatingIfNeeded: (hash ^ hash >> 29) >> (64 - UInt64(bits)))
+    }
+
+    /// `range` of `lexicon` (its keys share `depth` bytes) narrowed by the UTF-8 of `scalar`, and
+    /// its flags. Cost: a binary search of the mapped keys, and a few reads of the first row.
+    static func workedOut(_ lexicon: CompiledLexicon, _ range: Range<Int>, depth: Int,
+                          by scalar: Unicode.Scalar) -> (rows: Range<Int>, flags: UInt32, continuations: UInt64) {
+        let rows = lexicon.narrow(range, depth: depth, scalar: scalar)
+        let length = depth + UTF8.width(scalar)
+        var flags: UInt32 = lexicon.hasOnlyKeys(in: rows, length: length) ? isOnlyKeys : 0
+        if lexicon.hasKey(in: rows, length: length) {
+            flags |= isKey
+            let entry = lexicon.entryIndex(ofKey: rows.lowerBound)
+            if lexicon.isListed(entry) { flags |= isListed | lexicon.listedTypeCode(entry) << 3 }
+        }
+        return (rows, flags, continuations(of: lexicon, rows, length: length))
+    }
+
+    /// The most rows whose next code points ``continuations(of:_:length:)`` reads.
+    static let continuationRows = 32
+
+    /// The ``bit(_:)`` of each code point that follows the first `length` bytes of the keys of
+    /// `rows`; every bit when there are more than ``continuationRows`` rows to read.
+    static func continuations(of lexicon: CompiledLexicon, _ rows: Range<Int>, length: Int) -> UInt64 {
+        guard rows.count <= continuationRows else { return ~0 }
+        var bits: UInt64 = 0
+        for row in rows {
+            let key = lexicon.key(at: row)
+            guard key.count > length else { continue }
+            // The UTF-8 code point at `length`, a boundary: keys are whole code points.
+            let lead = key[length]
+            let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            var value = UInt32(lead) & (width == 1 ? 0x7F : 0xFF >> (width + 1))
+            for offset in 1..<width { value = value << 6 | UInt32(key[length + offset] & 0x3F) }
+            bits |= bit(value)
+        }
+        return bits
+    }
+
+    /// One of 64 bits for code point `value`, by a hash.
+    @inline(__always)
+    static func bit(_ value: UInt32) -> UInt64 {
+        1 << ((UInt64(value) &* 0x9E37_79B9_7F4A_7C15) >> 58)
     }
 }

@@ -22,19 +22,36 @@ extension NameLinker {
     /// 3. a Japanese name whose entity no English mention shares takes the entity of the English
     ///    mention of the same type it matches best (``similarity(japanese:english:)`` at least
     ///    `threshold`): an id from a list wins, else the English mention's.
-    /// Cost: linear in the mentions (and the words of each name), plus one similarity comparison
-    /// per distinct pair of a Japanese and an English name of one type.
+    /// Cost: a hash of each mention, then linear in the distinct mentions (and the words of each
+    /// name), plus one similarity comparison per distinct pair of a Japanese and an English name
+    /// of one type.
     ///
     /// ```swift
     /// linker.link([NameMention(name: "Kenseth", type: .person), NameMention(name: "ケンゼス", type: .person)])
     /// // both person:kenseth
     /// ```
     public func link(_ mentions: [NameMention], threshold: Double = 0.6) -> [LinkedName] {
-        var linked = mentions.map { resolve($0.name, type: $0.type) }
-        let isLatin = mentions.map { mention in
-            mention.name.unicodeScalars.first { Script($0) != .space && Script($0) != .punctuation }
-                .map { Script($0) == .latin || Script($0) == .digit } ?? true
+        // A name repeated as the same type resolves to one id, so it joins its first mention's
+        // group and adds nothing to it: the groups are worked out once per distinct mention.
+        var distinct: [NameMention] = [], numbers = [NameMemo.TypedName: Int](minimumCapacity: mentions.count)
+        let numbered = mentions.map { mention in
+            let name = NameMemo.TypedName(name: NameMemo.Name(text: mention.name), type: mention.type)
+            if let known = numbers[name] { return known }
+            numbers[name] = distinct.count
+            distinct.append(mention)
+            return distinct.count - 1
         }
+        let linked = linkDistinct(distinct, threshold: threshold)
+        return numbered.map { linked[$0] }
+    }
+
+    /// ``link(_:threshold:)`` of mentions that are all different.
+    private func linkDistinct(_ mentions: [NameMention], threshold: Double) -> [LinkedName] {
+        var linked = mentions.map { resolve($0.name, type: $0.type) }
+        // The keys' numbers below come from one numbering: the memo starts over, if it must, here.
+        memo.makeRoom()
+        let keys = mentions.map { linkKeys(of: $0.name) }
+        let isLatin = keys.map(\.isLatin)
         // Union-find over mentions; a group's representative carries the group's entity and
         // whether any member is written in Latin letters.
         var parent = Array(mentions.indices)
@@ -49,7 +66,7 @@ extension NameLinker {
             if a != b { parent[b] = a; groupHasLatin[a] = groupHasLatin[a] || groupHasLatin[b] }
         }
         // Mentions that resolved to one id are one entity already.
-        var firstWithID: [String: Int] = [:]
+        var firstWithID = [String: Int](minimumCapacity: mentions.count)
         for index in mentions.indices {
             if let first = firstWithID[linked[index].id] { join(first, index) } else { firstWithID[linked[index].id] = index }
         }
@@ -57,51 +74,36 @@ extension NameLinker {
         // The longer names are found through an index from each word (Latin) or prefix (Japanese)
         // to the mentions that have it, in mention order, so a document of n mentions costs
         // O(n · words per name), not O(n²).
-        let keys = mentions.map { key(of: $0.name) }
-        let keyLengths = keys.map(\.count)
         // Only a mention's key is looked up, so only words and prefixes that are one are indexed.
-        let mentionKeys = Set(keys.map { Substring($0) })
-        var containing: [Substring: [Int]] = [:]
+        let mentionKeys = Set(keys.map(\.key))
+        var containing = [Int32: [Int]](minimumCapacity: mentionKeys.count)
         for index in mentions.indices {
-            if isLatin[index] {
-                let words = Set(mentions[index].name.split { $0 == " " || $0 == "-" }.map { key(of: String($0)) })
-                for word in words where mentionKeys.contains(Substring(word)) { containing[Substring(word), default: []].append(index) }
-            } else {
-                // Prefixes of different lengths differ, so each is indexed once.
-                for length in 1...max(1, keyLengths[index]) {
-                    let prefix = keys[index].prefix(length)
-                    if mentionKeys.contains(prefix) { containing[prefix, default: []].append(index) }
-                }
-            }
+            for part in keys[index].parts where mentionKeys.contains(part) { containing[part, default: []].append(index) }
         }
-        for short in mentions.indices where !keys[short].isEmpty {
+        for short in mentions.indices where keys[short].length > 0 {
             var best: Int?
-            for long in containing[Substring(keys[short])] ?? [] where long != short && mentions[long].type == mentions[short].type
-                && isLatin[long] == isLatin[short] && keyLengths[long] > keyLengths[short] {
-                if best.map({ keyLengths[long] > keyLengths[$0] }) ?? true { best = long }
+            for long in containing[keys[short].key] ?? [] where long != short && mentions[long].type == mentions[short].type
+                && isLatin[long] == isLatin[short] && keys[long].length > keys[short].length {
+                if best.map({ keys[long].length > keys[$0].length }) ?? true { best = long }
             }
             if let best, linked[short].entry?.isListed != true || linked[short].id == linked[best].id {
                 join(best, short)
             }
         }
-        // Japanese mentions to English ones; each distinct pair of names is compared once.
+        // Japanese mentions to English ones; each pair of names is compared once.
         var englishByType: [EntityType: [Int]] = [:]
-        var seenEnglish = Set<NameMention>()
-        for index in mentions.indices where isLatin[index] && seenEnglish.insert(mentions[index]).inserted {
+        for index in mentions.indices where isLatin[index] {
             englishByType[mentions[index].type, default: []].append(index)
         }
-        var matches: [NameMention: Int?] = [:]
+        // Prepared once per type, the first time a Japanese mention of it is compared.
+        var preparedEnglish: [EntityType: [PreparedEnglishName]] = [:]
         for japanese in mentions.indices where !isLatin[japanese] {
             if groupHasLatin[root(japanese)] { continue }
-            let found: Int?
-            if let known = matches[mentions[japanese]] {
-                found = known
-            } else {
-                let english = englishByType[mentions[japanese].type] ?? []
-                found = bestEnglishMatch(forJapanese: mentions[japanese].name, among: english.map { mentions[$0].name },
+            let type = mentions[japanese].type, english = englishByType[type] ?? []
+            let candidates = preparedEnglish[type] ?? english.map { prepared(english: mentions[$0].name) }
+            preparedEnglish[type] = candidates
+            let found = bestEnglishMatch(forJapanese: prepared(japanese: mentions[japanese].name), among: candidates,
                                          threshold: threshold).map { english[$0.index] }
-                matches[mentions[japanese]] = found
-            }
             guard let target = found else { continue }
             // The listed entity's group is the one that survives.
             if linked[japanese].entry?.isListed == true, linked[target].entry?.isListed != true {
@@ -129,12 +131,23 @@ extension NameLinker {
         return linked
     }
 
-    /// ``LexiconKey/make(_:)`` of `name`, remembered (a Japanese name's costs an ICU normalization).
-    func key(of name: String) -> String {
-        if let known = memo.keys[name] { return known }
+    /// What linking reads of `name` to find its short forms, remembered; numbered in the memo's
+    /// current numbering, so read it only after the operation's ``NameMemo/makeRoom()``.
+    /// Cost: the name's key (an ICU normalization for a Japanese name) and its parts' the first
+    /// time; a hash look-up after.
+    func linkKeys(of name: String) -> NameMemo.LinkKeys {
+        let memoName = NameMemo.Name(text: name)
+        if let known = memo.linkKeys[memoName] { return known }
         let key = LexiconKey.make(name)
-        memo.makeRoom()
-        memo.keys[name] = key
-        return key
+        let isLatin = name.unicodeScalars.first { Script($0) != .space && Script($0) != .punctuation }
+            .map { Script($0) == .latin || Script($0) == .digit } ?? true
+        // A Latin name holds its words, a Japanese one its beginnings (in characters).
+        let parts = isLatin ? name.split { $0 == " " || $0 == "-" }.map { LexiconKey.make(String($0)) }
+            : (1...max(1, key.count)).map { String(key.prefix($0)) }
+        var numbers: [Int32] = []
+        for part in parts.map({ memo.number($0) }) where !numbers.contains(part) { numbers.append(part) }
+        let keys = NameMemo.LinkKeys(key: memo.number(key), length: key.count, isLatin: isLatin, parts: numbers)
+        memo.linkKeys[memoName] = keys
+        return keys
     }
 }

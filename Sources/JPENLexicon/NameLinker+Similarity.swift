@@ -6,38 +6,86 @@ struct NameMemo {
     /// The most names kept before the memo starts over (a few hundred bytes each).
     static let limit = 20_000
 
+    /// A name as the memo keys it: by its UTF-8 bytes. A String hashes and compares through
+    /// Unicode normalization, which for Japanese names costs several times a plain byte hash.
+    struct Name: Hashable {
+        let text: String
+
+        static func == (a: Name, b: Name) -> Bool {
+            var (a, b) = (a.text, b.text)
+            return a.withUTF8 { a in b.withUTF8 { b in a.elementsEqual(b) } }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
+
     struct TypedName: Hashable {
-        let name: String
+        let name: Name
         let type: EntityType
     }
 
+    /// What the lexicon says of a name's entity types: per ``EntityType`` (in `allCases` order),
+    /// 10 for each listed entity and 1 for each dictionary sense of that type.
+    typealias TypeSupport = [Int]
+
     var resolved: [TypedName: LinkedName] = [:]
-    var japanese: [String: JapaneseSide] = [:]
-    var english: [String: EnglishSide] = [:]
-    var keys: [String: String] = [:]
-    /// A number for each word and listed id the sides hold: comparing small sorted arrays of
-    /// numbers is much cheaper than comparing sets of strings.
+    var japanese: [Name: JapaneseSide] = [:]
+    var english: [Name: EnglishSide] = [:]
+    var linkKeys: [Name: LinkKeys] = [:]
+    var support: [Name: TypeSupport] = [:]
+    /// A number for each word and listed id the sides hold, and each key linking indexes:
+    /// comparing small sorted arrays of numbers, or hashing a number, is much cheaper than doing
+    /// so with strings.
     var numbers: [String: Int32] = [:]
+
+    /// How many times the memo has started over: sides prepared in an earlier generation hold
+    /// numbers of another numbering.
+    var generation = 0
 
     /// Empties the memo when it is full. Called only as a public operation starts, so that the
     /// numbers of the sides one comparison reads all come from one numbering.
     mutating func makeRoom() {
-        if resolved.count + japanese.count + english.count + keys.count + numbers.count >= Self.limit { self = NameMemo() }
+        if resolved.count + japanese.count + english.count + linkKeys.count + support.count + numbers.count >= Self.limit {
+            let next = generation + 1
+            self = NameMemo()
+            generation = next
+        }
+    }
+
+    /// The number of `string`.
+    mutating func number(_ string: String) -> Int32 {
+        if let known = numbers[string] { return known }
+        let number = Int32(numbers.count)
+        numbers[string] = number
+        return number
     }
 
     /// The numbers of `strings`, sorted, each once.
     mutating func numbered(_ strings: some Sequence<String>) -> [Int32] {
-        var result: [Int32] = []
-        for string in strings {
-            if let known = numbers[string] {
-                result.append(known)
-            } else {
-                let number = Int32(numbers.count)
-                numbers[string] = number
-                result.append(number)
-            }
+        Array(Set(strings.map { number($0) })).sorted()
+    }
+
+    /// What ``NameLinker/link(_:threshold:)`` reads of a name to find its short forms.
+    final class LinkKeys {
+        /// The number of the name's key (``LexiconKey/make(_:)``).
+        let key: Int32
+        /// The key's length in characters.
+        let length: Int
+        /// Whether the name is written in Latin letters (or digits).
+        let isLatin: Bool
+        /// The numbers of the keys of the name's words (Latin) or of its key's beginnings
+        /// (Japanese), each once.
+        let parts: [Int32]
+
+        init(key: Int32, length: Int, isLatin: Bool, parts: [Int32]) {
+            self.key = key
+            self.length = length
+            self.isLatin = isLatin
+            self.parts = parts
         }
-        return Array(Set(result)).sorted()
     }
 
     /// Whether every number of sorted `a` is in sorted `b`. Cost: O(|a| + |b|).
@@ -61,7 +109,9 @@ struct NameMemo {
     }
 
     /// What similarity reads of a Japanese name: everything that does not depend on the English one.
-    struct JapaneseSide {
+    // The sides are classes: a look-up in the memo then copies one reference, not each array.
+
+    final class JapaneseSide {
         /// The listed entity ids of the name's entries (numbered, sorted).
         let listedIDs: [Int32]
         /// The folded words of each gloss of the name's entries, in entry order (numbered, sorted).
@@ -77,10 +127,21 @@ struct NameMemo {
         let lastPartSkeleton: [UInt8]?
         /// The name without each title or generic suffix it ends with (アルバレス博士 → アルバレス).
         let stems: [String]
+
+        init(listedIDs: [Int32], glossWords: [[Int32]], partCount: Int, partGlossSlugs: [[Int32]], skeleton: [UInt8],
+             lastPartSkeleton: [UInt8]?, stems: [String]) {
+            self.listedIDs = listedIDs
+            self.glossWords = glossWords
+            self.partCount = partCount
+            self.partGlossSlugs = partGlossSlugs
+            self.skeleton = skeleton
+            self.lastPartSkeleton = lastPartSkeleton
+            self.stems = stems
+        }
     }
 
     /// What similarity reads of an English name.
-    struct EnglishSide {
+    final class EnglishSide {
         /// The folded words of the name (its slug's words; numbered, sorted).
         let words: [Int32]
         /// The listed entity ids of the name's entries (numbered, sorted).
@@ -90,6 +151,14 @@ struct NameMemo {
         let wordCount: Int
         /// The skeleton of the last space-separated word.
         let lastWordSkeleton: [UInt8]?
+
+        init(words: [Int32], listedIDs: [Int32], skeleton: [UInt8], wordCount: Int, lastWordSkeleton: [UInt8]?) {
+            self.words = words
+            self.listedIDs = listedIDs
+            self.skeleton = skeleton
+            self.wordCount = wordCount
+            self.lastWordSkeleton = lastWordSkeleton
+        }
     }
 }
 
@@ -107,6 +176,32 @@ extension NameLinker {
         guard !japanese.isEmpty else { return 0 }
         memo.makeRoom()
         return similarity(japaneseSide(japanese), englishSide(english))
+    }
+
+    /// A Japanese name prepared for many comparisons (``similarity(_:_:)``). Cost: as the first
+    /// comparison of the name; a hash look-up when it was seen recently.
+    public func prepared(japanese name: String) -> PreparedJapaneseName {
+        memo.makeRoom()
+        return PreparedJapaneseName(name: name, side: japaneseSide(name), generation: memo.generation)
+    }
+
+    /// An English name prepared for many comparisons (``similarity(_:_:)``). Cost: as
+    /// ``prepared(japanese:)``.
+    public func prepared(english name: String) -> PreparedEnglishName {
+        memo.makeRoom()
+        return PreparedEnglishName(name: name, side: englishSide(name), generation: memo.generation)
+    }
+
+    /// ``similarity(japanese:english:)`` of two prepared names: a document compares each of its
+    /// names with many others. Cost: set comparisons and the edit distance of the skeletons; no
+    /// look-up of either name.
+    public func similarity(_ japanese: PreparedJapaneseName, _ english: PreparedEnglishName) -> Double {
+        guard japanese.generation == memo.generation, english.generation == memo.generation else {
+            // The memo started over since one was prepared, and its numbers mean nothing now.
+            return similarity(japanese: japanese.name, english: english.name)
+        }
+        guard !japanese.name.isEmpty else { return 0 }
+        return similarity(japanese.side, english.side)
     }
 
     private func similarity(_ japanese: NameMemo.JapaneseSide, _ english: NameMemo.EnglishSide) -> Double {
@@ -138,7 +233,7 @@ extension NameLinker {
     /// `name`'s side of a similarity, from the memo or worked out. Cost: look-ups of the name and
     /// its parts, a romanization, the same for each stem; O(1) when remembered.
     private func japaneseSide(_ name: String) -> NameMemo.JapaneseSide {
-        if let known = memo.japanese[name] { return known }
+        if let known = memo.japanese[NameMemo.Name(text: name)] { return known }
         let entries = lexicon.lookup(name)
         let parts = Self.nameParts(name)
         var stems: [String] = []
@@ -158,14 +253,14 @@ extension NameLinker {
             skeleton: Self.skeleton(romanize(name), english: false),
             lastPartSkeleton: lastPartSkeleton,
             stems: stems)
-        memo.japanese[name] = side
+        memo.japanese[NameMemo.Name(text: name)] = side
         return side
     }
 
     /// `name`'s side of a similarity, from the memo or worked out. Cost: one look-up; O(1) when
     /// remembered.
     private func englishSide(_ name: String) -> NameMemo.EnglishSide {
-        if let known = memo.english[name] { return known }
+        if let known = memo.english[NameMemo.Name(text: name)] { return known }
         let lastWord = name.split(separator: " ").last
         let side = NameMemo.EnglishSide(
             words: memo.numbered(Self.slugWords(name)),
@@ -173,7 +268,7 @@ extension NameLinker {
             skeleton: Self.skeleton(name, english: true),
             wordCount: name.split(separator: " ").count,
             lastWordSkeleton: lastWord.map { Self.skeleton(String($0), english: true) })
-        memo.english[name] = side
+        memo.english[NameMemo.Name(text: name)] = side
         return side
     }
 
@@ -181,4 +276,22 @@ extension NameLinker {
     static func slugWords(_ name: String) -> [String] {
         LexiconKey.slug(name).split(separator: "-").map(String.init)
     }
+}
+
+/// A Japanese name with what ``NameLinker/similarity(_:_:)`` reads of it
+/// (``NameLinker/prepared(japanese:)``).
+public struct PreparedJapaneseName {
+    public let name: String
+    let side: NameMemo.JapaneseSide
+    /// The memo generation whose numbering `side` holds.
+    let generation: Int
+}
+
+/// An English name with what ``NameLinker/similarity(_:_:)`` reads of it
+/// (``NameLinker/prepared(english:)``).
+public struct PreparedEnglishName {
+    public let name: String
+    let side: NameMemo.EnglishSide
+    /// The memo generation whose numbering `side` holds.
+    let generation: Int
 }

@@ -57,7 +57,7 @@ public final class NameLinker {
     /// Cost: a few lookups, O(log k) each, the first time; a hash look-up for a name resolved
     /// recently.
     public func resolve(_ name: String, type: EntityType) -> LinkedName {
-        let key = NameMemo.TypedName(name: name, type: type)
+        let key = NameMemo.TypedName(name: NameMemo.Name(text: name), type: type)
         if let known = memo.resolved[key] { return known }
         let linked = resolveUncached(name, type: type)
         memo.makeRoom()
@@ -69,6 +69,21 @@ public final class NameLinker {
         let isLatin = name.unicodeScalars.first { Script($0) != .space && Script($0) != .punctuation }
             .map { Script($0) == .latin || Script($0) == .digit } ?? true
         return isLatin ? resolveEnglish(name, type: type) : resolveJapanese(name, type: type)
+    }
+
+    /// How strongly the lexicon knows `name` as a `type`: 10 for each listed entity of that type
+    /// under the name, 1 for each dictionary sense. Cost: a lookup and its entries decoded the
+    /// first time; a hash look-up for a name seen recently.
+    public func support(for name: String, as type: EntityType) -> Int {
+        let key = NameMemo.Name(text: name)
+        if let known = memo.support[key] { return known[EntityType.allCases.firstIndex(of: type)!] }
+        let entries = lexicon.lookup(name)
+        let support = EntityType.allCases.map { type in
+            entries.reduce(0) { total, entry in total + (entry.types.contains(type) ? (entry.isListed ? 10 : 1) : 0) }
+        }
+        memo.makeRoom()
+        memo.support[key] = support
+        return support[EntityType.allCases.firstIndex(of: type)!]
     }
 
     /// The canonical id of `name` as a `type`; see ``resolve(_:type:)``.
@@ -147,9 +162,16 @@ public final class NameLinker {
     /// document. Cost: one similarity per candidate.
     public func bestEnglishMatch(forJapanese japanese: String, among candidates: [String],
                                  threshold: Double = 0.6) -> (index: Int, score: Double)? {
+        bestEnglishMatch(forJapanese: prepared(japanese: japanese), among: candidates.map { prepared(english: $0) },
+                         threshold: threshold)
+    }
+
+    /// ``bestEnglishMatch(forJapanese:among:threshold:)`` of prepared names.
+    public func bestEnglishMatch(forJapanese japanese: PreparedJapaneseName, among candidates: [PreparedEnglishName],
+                                 threshold: Double = 0.6) -> (index: Int, score: Double)? {
         var best: (index: Int, score: Double)?
         for (index, candidate) in candidates.enumerated() {
-            let score = similarity(japanese: japanese, english: candidate)
+            let score = similarity(japanese, candidate)
             if score >= threshold, score > (best?.score ?? 0) { best = (index, score) }
         }
         return best
@@ -315,15 +337,19 @@ public final class NameLinker {
     static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        // Two rows of the table, on the stack: names are compared by the thousand.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (b.count + 1)) { rows in
+            var previous = UnsafeMutableBufferPointer(rebasing: rows[..<(b.count + 1)])
+            var current = UnsafeMutableBufferPointer(rebasing: rows[(b.count + 1)...])
+            for j in 0...b.count { previous[j] = j }
+            for i in 1...a.count {
+                current[0] = i
+                for j in 1...b.count {
+                    current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                }
+                swap(&previous, &current)
             }
-            swap(&previous, &current)
+            return previous[b.count]
         }
-        return previous[b.count]
     }
 }

@@ -29,4 +29,24 @@ import Testing
         #expect(LexiconKey.slug("Funabashi Youichi") == LexiconKey.slug("Yoichi Funabashi"))
         #expect(LexiconKey.slug("") == "")
     }
+
+    @Test func foldAsValueMatchesFoldIntoClosure() {
+        func folded(_ text: String) -> [Unicode.Scalar] {
+            var folder = LexiconKey.Folder(), out: [Unicode.Scalar] = []
+            for scalar in text.unicodeScalars {
+                switch folder.fold(scalar) {
+                case .none: break
+                case .one(let scalar): out.append(scalar)
+                case .several(let scalars): out += scalars
+                }
+            }
+            return out
+        }
+        for text in ["", "a", "・", "Shinzou", "Straße", "ß", "Œuvre", "𠮷野家", "ウィルバー・ロス", "Oo"] {
+            #expect(String(String.UnicodeScalarView(folded(text))) == LexiconKey.make(text), "\(text)")
+        }
+        var folder = LexiconKey.Folder()
+        guard case .several(let scalars) = folder.fold("ß") else { Issue.record("ß folds to ss"); return }
+        #expect(scalars == ["s", "s"])
+    }
 }

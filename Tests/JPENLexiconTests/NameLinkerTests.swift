@@ -78,6 +78,52 @@ import Testing
         #expect(linker.bestEnglishMatch(forJapanese: "ケンゼス", among: []) == nil)
         #expect(linker.bestEnglishMatch(forJapanese: "ゴルバチョフ", among: ["Chicago"]) == nil)
     }
+
+    @Test func preparedNamesCompareAsStringsEvenAfterTheMemoStartsOver() {
+        let pairs = [("トランプ", "Trump"), ("ウィルバー・ロス", "Ross"), ("アルバレス博士", "Alvarez"), ("", "Trump"), ("石破茂", "")]
+        let prepared = pairs.map { (linker.prepared(japanese: $0.0), linker.prepared(english: $0.1)) }
+        let expected = pairs.map { NameLinker(lexicon: linker.lexicon).similarity(japanese: $0.0, english: $0.1) }
+        #expect(prepared.map { linker.similarity($0.0, $0.1) } == expected)
+        // The memo starts over: the names prepared before hold numbers of another numbering.
+        for index in 0..<(NameMemo.limit + 10) { _ = linker.resolve("Name\(index)", type: .organization) }
+        #expect(prepared.map { linker.similarity($0.0, $0.1) } == expected)
+        #expect(linker.bestEnglishMatch(forJapanese: prepared[0].0, among: prepared.map(\.1))?.index == 0)
+    }
+
+    @Test func repeatedMentionsLinkAsTheirFirst() {
+        let mentions = [NameMention(name: "トランプ", type: .person), NameMention(name: "Donald Trump", type: .person),
+                        NameMention(name: "トランプ", type: .person), NameMention(name: "日本", type: .location),
+                        NameMention(name: "トランプ", type: .organization), NameMention(name: "日本", type: .location)]
+        let linked = linker.link(mentions)
+        #expect(linked.count == mentions.count)
+        #expect(linked[2] == linked[0] && linked[5] == linked[3])
+        #expect(linked[0].id == linked[1].id)
+        #expect(linker.link([mentions[0], mentions[0]]).map(\.id) == linker.link([mentions[0]]).map(\.id) + linker.link([mentions[0]]).map(\.id))
+    }
+
+    @Test func typeSupportCountsListedEntitiesMost() {
+        #expect(linker.support(for: "日本", as: .location) >= 10)
+        #expect(linker.support(for: "日本", as: .person) < linker.support(for: "日本", as: .location))
+        #expect(linker.support(for: "", as: .person) == 0)
+        #expect(linker.support(for: "𠮷", as: .organization) == 0)
+        #expect(linker.support(for: "日本", as: .location) == NameLinker(lexicon: linker.lexicon).support(for: "日本", as: .location))
+    }
+
+    @Test func memoNamesCompareByBytes() {
+        let names = ["", "a", "𠮷", "トランプ", "Trump"].map(NameMemo.Name.init)
+        #expect(Set(names).count == names.count)
+        #expect(NameMemo.Name(text: "𠮷") == NameMemo.Name(text: String("x𠮷".dropFirst())))
+        #expect(NameMemo.Name(text: "") != NameMemo.Name(text: " "))
+    }
+
+    @Test func editDistanceEdgeSizes() {
+        #expect(NameLinker.editDistance([], []) == 0)
+        #expect(NameLinker.editDistance([1], []) == 1)
+        #expect(NameLinker.editDistance([], [1, 2]) == 2)
+        #expect(NameLinker.editDistance([1], [1]) == 0)
+        #expect(NameLinker.editDistance(Array("trnp".utf8), Array("trp".utf8)) == 1)
+        #expect(NameLinker.editDistance(Array("kitten".utf8), Array("sitting".utf8)) == 3)
+    }
 }
 
 @Suite struct NameSuffixTests {
