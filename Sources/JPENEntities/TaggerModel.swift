@@ -126,8 +126,8 @@ public struct TaggerModel: Sendable {
                     guard position < count else { return }
                     for k in 0..<templates {
                         let row = rows + Int(features[position * templates + k]) * rowBytes
-                        prefetch(row, 0, 3, 1)
-                        prefetch(row + rowBytes - 1, 0, 3, 1)
+                        prefetchForReading(row)
+                        prefetchForReading(row + rowBytes - 1)
                     }
                 }
                 for position in 0..<Self.prefetchDistance { prefetchRows(of: position) }
@@ -165,11 +165,6 @@ public struct TaggerModel: Sendable {
         #endif
     }
 }
-
-/// LLVM's prefetch intrinsic (Swift has no prefetch API): `write` 0 for a read, `locality` 3 to
-/// keep the line in every cache level, `cache` 1 for data. Costs an instruction; never faults.
-@_silgen_name("llvm.prefetch.p0")
-private func prefetch(_ address: UnsafeRawPointer, _ write: Int32, _ locality: Int32, _ cache: Int32)
 
 /// The best tag path under emission and transition scores among the well-formed ones (see
 /// ``Tag/allows(_:after:)`` and ``Tag/canEnd(_:)``).
