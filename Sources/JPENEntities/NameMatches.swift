@@ -54,7 +54,7 @@ struct NameMatches {
 
     /// Lookups whose slots are in flight ahead of the one being made: about three Japanese
     /// characters' worth.
-    static let lookAhead = 32
+    static let lookAhead = 16
 
     /// Marks positions `range` as a match of `classes`, where no longer match of a class covers them.
     mutating func mark(_ range: Range<Int>, _ classes: NameClasses) {
