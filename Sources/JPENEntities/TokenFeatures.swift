@@ -26,22 +26,22 @@ public struct TokenFeatures {
             length = 0
         }
 
-        /// The digests of `word` (stemmed from a token of `tokenLength` code points); `lowered` is
-        /// scratch storage.
-        init(of word: ArraySlice<Unicode.Scalar>, tokenLength: Int, lowered: inout [UInt32]) {
-            lowered.removeAll(keepingCapacity: true)
+        /// The digests of `word`, stemmed from a token of `tokenLength` code points.
+        init(of word: Slice<UnsafeBufferPointer<Unicode.Scalar>>, tokenLength: Int) {
+            // The last four lowercase values, the latest last, for the suffixes.
+            var latest = SIMD4<UInt32>()
             var lowerHash = FeatureHash(template: -1), exactHash = lowerHash, shapeHash = lowerHash
             var prefix2Hash = lowerHash, prefix3Hash = lowerHash
             // Shape codes: a run of one code is cut at two, "Xxxxx" and "Xxx" share the shape "Xxx",
             // and the shape stops at six codes.
             var shapeCount = 0, lastCode: UInt32 = 0, codeBefore: UInt32 = 0
-            for scalar in word {
+            for (offset, scalar) in word.enumerated() {
                 let lowerValue = TokenFeatures.lowercase(scalar)
-                lowered.append(lowerValue)
+                latest = SIMD4(latest[1], latest[2], latest[3], lowerValue)
                 lowerHash.add(lowerValue)
                 exactHash.add(scalar.value)
-                if lowered.count <= 2 { prefix2Hash = lowerHash }
-                if lowered.count <= 3 { prefix3Hash = lowerHash }
+                if offset < 2 { prefix2Hash = lowerHash }
+                if offset < 3 { prefix3Hash = lowerHash }
                 let code = TokenFeatures.shapeCode(scalar)
                 if shapeCount < 6, shapeCount < 2 || code != lastCode || code != codeBefore {
                     shapeHash.add(code)
@@ -52,7 +52,7 @@ public struct TokenFeatures {
             }
             func suffixDigest(_ length: Int) -> UInt32 {
                 var hash = FeatureHash(template: -1)
-                for value in lowered.suffix(length) { hash.add(value) }
+                for lane in (4 - min(length, word.count))..<4 { hash.add(latest[lane]) }
                 return hash.bucket(mask: .max)
             }
             lower = lowerHash.bucket(mask: .max)
@@ -69,17 +69,16 @@ public struct TokenFeatures {
 
     /// The tokens' digests after two boundary tokens, then two more; kept to reuse the storage.
     private var digests: [Digests] = []
-    private var lowered: [UInt32] = []
     private var matches = NameMatches()
 
     public init() {}
 
     /// A word without its possessive ending: "Trump’s" reads as "Trump" (the length feature
     /// still tells the two apart).
-    static func stem(_ word: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
-        guard word.count > 2, word.last == "s" || word.last == "S" else { return word }
-        let mark = word[word.endIndex - 2]
-        return mark == "'" || mark == "\u{2019}" ? word.dropLast(2) : word
+    static func stem<Word: BidirectionalCollection<Unicode.Scalar>>(_ word: Word) -> Word.SubSequence {
+        guard word.count > 2, word.last == "s" || word.last == "S" else { return word[...] }
+        let mark = word[word.index(word.endIndex, offsetBy: -2)]
+        return mark == "'" || mark == "\u{2019}" ? word.dropLast(2) : word[...]
     }
 
     static func lowercase(_ scalar: Unicode.Scalar) -> UInt32 {
@@ -107,8 +106,10 @@ public struct TokenFeatures {
         digests.removeAll(keepingCapacity: true)
         // Two boundary tokens on each side.
         for k: UInt32 in 0..<2 { digests.append(Digests(boundary: 0xFFFF_0001 &+ k)) }
-        for token in tokens {
-            digests.append(Digests(of: Self.stem(scalars[token.range]), tokenLength: token.count, lowered: &lowered))
+        scalars.withUnsafeBufferPointer { scalars in
+            for token in tokens {
+                digests.append(Digests(of: Self.stem(scalars[token.range]), tokenLength: token.count))
+            }
         }
         for k: UInt32 in 0..<2 { digests.append(Digests(boundary: 0xFFFF_0002 &+ k &+ 2)) }
 
@@ -180,14 +181,17 @@ public struct TokenFeatures {
     private mutating func markNames(_ scalars: [Unicode.Scalar], tokens: ArraySlice<Span>, names: NameGazetteer) {
         matches.reset(count: tokens.count)
         guard names.keyCount > 0 else { return }
-        let base = tokens.startIndex
-        for start in 0..<tokens.count {
-            guard let first = scalars[tokens[base + start].range].first, first.isAlphabetic else { continue }
-            var key = NameGazetteer.keyStart
-            for end in (start + 1)...min(tokens.count, start + NameGazetteer.longestLatinKey) {
-                if end > start + 1 { key.add(0x20) }
-                for scalar in Self.stem(scalars[tokens[base + end - 1].range]) { key.add(Self.lowercase(scalar)) }
-                matches.queue(key.mixed, covering: start..<end)
+        scalars.withUnsafeBufferPointer { scalars in
+            tokens.withUnsafeBufferPointer { tokens in
+                for start in 0..<tokens.count {
+                    guard !tokens[start].isEmpty, scalars[tokens[start].start].isAlphabetic else { continue }
+                    var key = NameGazetteer.keyStart
+                    for end in (start + 1)...min(tokens.count, start + NameGazetteer.longestLatinKey) {
+                        if end > start + 1 { key.add(0x20) }
+                        for scalar in Self.stem(scalars[tokens[end - 1].range]) { key.add(Self.lowercase(scalar)) }
+                        matches.queue(key.mixed, covering: start..<end)
+                    }
+                }
             }
         }
         matches.markQueued(startingBefore: 0, in: names)
