@@ -58,16 +58,21 @@ struct NameMatches {
 
     /// Marks positions `range` as a match of `classes`, where no longer match of a class covers them.
     mutating func mark(_ range: Range<Int>, _ classes: NameClasses) {
+        precondition(range.upperBound * NameClasses.count <= codes.count, "\(range) outside the sequence")
         let length = UInt8(min(range.count, 255))
-        var bits = classes.rawValue
-        while bits != 0 {
-            let k = bits.trailingZeroBitCount
-            bits &= bits - 1
-            for position in range {
-                let cell = position * NameClasses.count + k
-                guard length > lengths[cell] else { continue }
-                lengths[cell] = length
-                codes[cell] = range.count == 1 ? 4 : position == range.lowerBound ? 1 : position == range.upperBound - 1 ? 3 : 2
+        codes.withUnsafeMutableBufferPointer { codes in
+            lengths.withUnsafeMutableBufferPointer { lengths in
+                var bits = classes.rawValue
+                while bits != 0 {
+                    let k = bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    for position in range {
+                        let cell = position * NameClasses.count + k
+                        guard length > lengths[cell] else { continue }
+                        lengths[cell] = length
+                        codes[cell] = range.count == 1 ? 4 : position == range.lowerBound ? 1 : position == range.upperBound - 1 ? 3 : 2
+                    }
+                }
             }
         }
     }
