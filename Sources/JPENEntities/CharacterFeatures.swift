@@ -109,6 +109,7 @@ public struct CharacterFeatures {
 
         let first = features.count
         features.append(contentsOf: repeatElement(0, count: n * Self.templateCount))
+        // Local references: the loop mutates `matches`, so it cannot borrow `self`'s arrays.
         let c = characters, k = classes
         features.withUnsafeMutableBufferPointer { features in
             c.withUnsafeBufferPointer { c in
