@@ -8,8 +8,8 @@
 struct NameMatches {
     private(set) var codes: [UInt8] = []
     private var lengths: [UInt8] = []
-    private var queuedKeys: [UInt64] = []
-    private var queuedRanges: [Range<Int>] = []
+    /// Queued lookups: each string's gazetteer hash and the positions it covers.
+    private var queue: [(key: UInt64, start: Int32, end: Int32)] = []
     /// Queued lookups made, and queued lookups whose slot was prefetched.
     private var made = 0, prefetched = 0
 
@@ -20,8 +20,7 @@ struct NameMatches {
         codes.append(contentsOf: repeatElement(0, count: cells))
         lengths.removeAll(keepingCapacity: true)
         lengths.append(contentsOf: repeatElement(0, count: cells))
-        queuedKeys.removeAll(keepingCapacity: true)
-        queuedRanges.removeAll(keepingCapacity: true)
+        queue.removeAll(keepingCapacity: true)
         made = 0
         prefetched = 0
     }
@@ -29,8 +28,7 @@ struct NameMatches {
     /// Queues a lookup of the string with gazetteer hash `key`, which covers positions `range`;
     /// lookups must be queued by ascending start.
     mutating func queue(_ key: UInt64, covering range: Range<Int>) {
-        queuedKeys.append(key)
-        queuedRanges.append(range)
+        queue.append((key, Int32(truncatingIfNeeded: range.lowerBound), Int32(truncatingIfNeeded: range.upperBound)))
     }
 
     /// Looks up in `names` the queued strings that start before `position` and marks each match,
@@ -39,15 +37,16 @@ struct NameMatches {
     /// up. Cost: a table probe per string; the slots of the next ``lookAhead`` are prefetched.
     /// With `position` 0, only starts loading the first slots.
     mutating func markQueued(startingBefore position: Int, in names: NameGazetteer) {
-        let count = queuedKeys.count
+        let count = queue.count
         while true {
             while prefetched < min(count, made + Self.lookAhead) {
-                names.prefetch(queuedKeys[prefetched])
+                names.prefetch(queue[prefetched].key)
                 prefetched += 1
             }
-            guard made < count, queuedRanges[made].lowerBound < position else { return }
-            let classes = names.classes(of: queuedKeys[made])
-            if !classes.isEmpty { mark(queuedRanges[made], classes) }
+            guard made < count, Int(queue[made].start) < position else { return }
+            let lookup = queue[made]
+            let classes = names.classes(of: lookup.key)
+            if !classes.isEmpty { mark(Int(lookup.start)..<Int(lookup.end), classes) }
             made += 1
         }
     }
