@@ -107,86 +107,106 @@ public struct CharacterFeatures {
             compoundEnds[i - pad] = compoundEnd
         }
 
-        features.reserveCapacity(features.count + n * Self.templateCount)
-        for position in 0..<n {
-            let i = position + pad
-            let c = characters, k = classes
-            var t = 0
-            func emit(_ hash: FeatureHash) {
-                features.append(hash.bucket(mask: mask))
-                t += 1
+        let first = features.count
+        features.append(contentsOf: repeatElement(0, count: n * Self.templateCount))
+        // Local references: the loop mutates `matches`, so it cannot borrow `self`'s arrays.
+        let c = characters, k = classes
+        features.withUnsafeMutableBufferPointer { features in
+            c.withUnsafeBufferPointer { c in
+                k.withUnsafeBufferPointer { k in
+                    for position in 0..<n {
+                        // Name codes are read one position ahead (a title after the character).
+                        matches.markQueued(startingBefore: position + 2, in: names)
+                        emitFeatures(of: position, c: c, k: k, words: words, pad: pad, mask: mask,
+                                     into: features.baseAddress! + first + position * Self.templateCount)
+                    }
+                }
             }
-            func h() -> FeatureHash { FeatureHash(template: t) }
-            emit(h())
-            emit(h().adding(c[i]))
-            emit(h().adding(c[i - 1]))
-            emit(h().adding(c[i + 1]))
-            emit(h().adding(c[i - 2]))
-            emit(h().adding(c[i + 2]))
-            emit(h().adding(c[i - 1]).adding(c[i]))
-            emit(h().adding(c[i]).adding(c[i + 1]))
-            emit(h().adding(c[i - 2]).adding(c[i - 1]))
-            emit(h().adding(c[i + 1]).adding(c[i + 2]))
-            emit(h().adding(c[i - 1]).adding(c[i]).adding(c[i + 1]))
-            emit(h().adding(c[i - 2]).adding(c[i - 1]).adding(c[i]))
-            emit(h().adding(c[i]).adding(c[i + 1]).adding(c[i + 2]))
-            emit(h().adding(c[i - 3]).adding(c[i - 2]).adding(c[i - 1]))
-            emit(h().adding(c[i + 1]).adding(c[i + 2]).adding(c[i + 3]))
-            emit(h().adding(c[i - 1]).adding(c[i + 1]))
-            emit(h().adding(c[i - 2]).adding(c[i - 1]).adding(c[i]).adding(c[i + 1]))
-            emit(h().adding(c[i - 1]).adding(c[i]).adding(c[i + 1]).adding(c[i + 2]))
-            emit(h().adding(k[i - 2]).adding(k[i - 1]).adding(k[i]).adding(k[i + 1]).adding(k[i + 2]))
-            emit(h().adding(k[i - 1]).adding(k[i]).adding(k[i + 1]).adding(c[i]))
-            // The run: its class, where the character sits in it, and its length.
-            let runStart = runStarts[position], runEnd = runEnds[position]
-            let runClass = Self.runClass(k[i])
-            let length = UInt32(min(runEnd - runStart, 8))
-            let fromStart = UInt32(min(i - runStart, 4)), toEnd = UInt32(min(runEnd - 1 - i, 4))
-            emit(h().adding(runClass).adding(length).adding(fromStart == 0 ? 1 : 0).adding(toEnd == 0 ? 1 : 0))
-            emit(h().adding(runClass).adding(fromStart).adding(toEnd))
-            // What follows and precedes the run: titles, honorifics, particles.
-            let after = min(runEnd, pad + n + 1), before = max(runStart - 1, 1)
-            emit(h().adding(runClass).adding(c[after]))
-            emit(h().adding(c[after]).adding(c[after + 1]))
-            emit(h().adding(runClass).adding(c[before]))
-            emit(h().adding(c[before - 1]).adding(c[before]))
-            for k in 0..<NameClasses.all.count { emit(h().adding(matches.code(position, k))) }
-            emit(h().adding(matches.packed(position)))
-            // A title or honorific right after the character (石破茂|首相, トランプ|氏) or before it.
-            let title = NameClasses.titleIndex
-            emit(h().adding(position + 1 < n ? matches.code(position + 1, title) : 0).adding(k[i]))
-            emit(h().adding(position > 0 ? matches.code(position - 1, title) : 0).adding(k[i]))
-            // The word: itself with the character's place in it, its length, its neighbours.
-            let word = wordOf[position]
-            let place: UInt32, wordLength: UInt32
-            if word >= 0 {
-                let range = words[word]
-                place = range.count == 1 ? 4 : position == range.lowerBound ? 1 : position == range.upperBound - 1 ? 3 : 2
-                wordLength = UInt32(min(range.count, 8))
-            } else {
-                place = 0
-                wordLength = 0
-            }
-            let current = word >= 0 ? wordHashes[word] : 0
-            let previous = word > 0 ? wordHashes[word - 1] : 1, next = word >= 0 && word + 1 < words.count ? wordHashes[word + 1] : 1
-            emit(h().adding(current).adding(place))
-            emit(h().adding(place).adding(wordLength).adding(k[i]))
-            emit(h().adding(previous).adding(place))
-            emit(h().adding(next).adding(place))
-            emit(h().adding(previous).adding(current))
-            emit(h().adding(current).adding(next))
-            // The compound's head: its last two characters, its last word, what follows it.
-            let compoundEnd = compoundEnds[position]
-            if compoundEnd > i {
-                let toHead = UInt32(min(compoundEnd - 1 - i, 6))
-                let headWord = wordOf[compoundEnd - 1 - pad]
-                emit(h().adding(c[compoundEnd - 1]).adding(c[compoundEnd - 2]))
-                emit(h().adding(c[compoundEnd - 1]).adding(toHead))
-                emit(h().adding(headWord >= 0 ? wordHashes[headWord] : 0).adding(toHead == 0 ? 1 : 0))
-                emit(h().adding(c[compoundEnd - 1]).adding(c[compoundEnd]))
-            } else {
-                for _ in 0..<4 { emit(h()) }
-            }
+        }
+    }
+
+    /// Writes the ``templateCount`` features of the character at `position` to `out`. `c` and `k`
+    /// are the padded characters and classes.
+    @inline(__always)
+    private func emitFeatures(of position: Int, c: UnsafeBufferPointer<UInt32>, k: UnsafeBufferPointer<UInt32>,
+                              words: [Range<Int>], pad: Int, mask: UInt32, into out: UnsafeMutablePointer<UInt32>) {
+        let n = c.count - 2 * pad
+        let i = position + pad
+        var t = 0
+        func emit(_ hash: FeatureHash) {
+            out[t] = hash.bucket(mask: mask)
+            t += 1
+        }
+        func h() -> FeatureHash { FeatureHash(template: t) }
+        emit(h())
+        emit(h().adding(c[i]))
+        emit(h().adding(c[i - 1]))
+        emit(h().adding(c[i + 1]))
+        emit(h().adding(c[i - 2]))
+        emit(h().adding(c[i + 2]))
+        emit(h().adding(c[i - 1]).adding(c[i]))
+        emit(h().adding(c[i]).adding(c[i + 1]))
+        emit(h().adding(c[i - 2]).adding(c[i - 1]))
+        emit(h().adding(c[i + 1]).adding(c[i + 2]))
+        emit(h().adding(c[i - 1]).adding(c[i]).adding(c[i + 1]))
+        emit(h().adding(c[i - 2]).adding(c[i - 1]).adding(c[i]))
+        emit(h().adding(c[i]).adding(c[i + 1]).adding(c[i + 2]))
+        emit(h().adding(c[i - 3]).adding(c[i - 2]).adding(c[i - 1]))
+        emit(h().adding(c[i + 1]).adding(c[i + 2]).adding(c[i + 3]))
+        emit(h().adding(c[i - 1]).adding(c[i + 1]))
+        emit(h().adding(c[i - 2]).adding(c[i - 1]).adding(c[i]).adding(c[i + 1]))
+        emit(h().adding(c[i - 1]).adding(c[i]).adding(c[i + 1]).adding(c[i + 2]))
+        emit(h().adding(k[i - 2]).adding(k[i - 1]).adding(k[i]).adding(k[i + 1]).adding(k[i + 2]))
+        emit(h().adding(k[i - 1]).adding(k[i]).adding(k[i + 1]).adding(c[i]))
+        // The run: its class, where the character sits in it, and its length.
+        let runStart = runStarts[position], runEnd = runEnds[position]
+        let runClass = Self.runClass(k[i])
+        let length = UInt32(min(runEnd - runStart, 8))
+        let fromStart = UInt32(min(i - runStart, 4)), toEnd = UInt32(min(runEnd - 1 - i, 4))
+        emit(h().adding(runClass).adding(length).adding(fromStart == 0 ? 1 : 0).adding(toEnd == 0 ? 1 : 0))
+        emit(h().adding(runClass).adding(fromStart).adding(toEnd))
+        // What follows and precedes the run: titles, honorifics, particles.
+        let after = min(runEnd, pad + n + 1), before = max(runStart - 1, 1)
+        emit(h().adding(runClass).adding(c[after]))
+        emit(h().adding(c[after]).adding(c[after + 1]))
+        emit(h().adding(runClass).adding(c[before]))
+        emit(h().adding(c[before - 1]).adding(c[before]))
+        for k in 0..<NameClasses.count { emit(h().adding(matches.code(position, k))) }
+        emit(h().adding(matches.packed(position)))
+        // A title or honorific right after the character (石破茂|首相, トランプ|氏) or before it.
+        let title = NameClasses.titleIndex
+        emit(h().adding(position + 1 < n ? matches.code(position + 1, title) : 0).adding(k[i]))
+        emit(h().adding(position > 0 ? matches.code(position - 1, title) : 0).adding(k[i]))
+        // The word: itself with the character's place in it, its length, its neighbours.
+        let word = wordOf[position]
+        let place: UInt32, wordLength: UInt32
+        if word >= 0 {
+            let range = words[word]
+            place = range.count == 1 ? 4 : position == range.lowerBound ? 1 : position == range.upperBound - 1 ? 3 : 2
+            wordLength = UInt32(min(range.count, 8))
+        } else {
+            place = 0
+            wordLength = 0
+        }
+        let current = word >= 0 ? wordHashes[word] : 0
+        let previous = word > 0 ? wordHashes[word - 1] : 1, next = word >= 0 && word + 1 < words.count ? wordHashes[word + 1] : 1
+        emit(h().adding(current).adding(place))
+        emit(h().adding(place).adding(wordLength).adding(k[i]))
+        emit(h().adding(previous).adding(place))
+        emit(h().adding(next).adding(place))
+        emit(h().adding(previous).adding(current))
+        emit(h().adding(current).adding(next))
+        // The compound's head: its last two characters, its last word, what follows it.
+        let compoundEnd = compoundEnds[position]
+        if compoundEnd > i {
+            let toHead = UInt32(min(compoundEnd - 1 - i, 6))
+            let headWord = wordOf[compoundEnd - 1 - pad]
+            emit(h().adding(c[compoundEnd - 1]).adding(c[compoundEnd - 2]))
+            emit(h().adding(c[compoundEnd - 1]).adding(toHead))
+            emit(h().adding(headWord >= 0 ? wordHashes[headWord] : 0).adding(toHead == 0 ? 1 : 0))
+            emit(h().adding(c[compoundEnd - 1]).adding(c[compoundEnd]))
+        } else {
+            for _ in 0..<4 { emit(h()) }
         }
     }
 
@@ -214,8 +234,8 @@ public struct CharacterFeatures {
         }
     }
 
-    /// Looks up every stretch of up to ``NameGazetteer/longestJapaneseKey`` characters that
-    /// starts and stays off spaces and punctuation.
+    /// Queues a lookup of every stretch of up to ``NameGazetteer/longestJapaneseKey`` characters
+    /// that starts and stays off spaces and punctuation (``extract`` makes them as it goes).
     /// `classes` already holds the characters' classes after `pad` boundary entries.
     private mutating func markNames(_ scalars: ArraySlice<Unicode.Scalar>, names: NameGazetteer, pad: Int) {
         let n = scalars.count
@@ -228,9 +248,9 @@ public struct CharacterFeatures {
                 let kind = classes[pad + end - 1]
                 if kind == Class.space.rawValue || kind == Class.punctuation.rawValue { break }
                 key.add(scalars[base + end - 1].value)
-                let classes = names.classes(of: key.mixed)
-                if !classes.isEmpty { matches.mark(start..<end, classes) }
+                matches.queue(key.mixed, covering: start..<end)
             }
         }
+        matches.markQueued(startingBefore: 0, in: names)
     }
 }

@@ -17,11 +17,13 @@ public struct NameClasses: OptionSet, Hashable, Sendable {
     /// An ordinary word of a general dictionary: evidence against a name.
     public static let word = NameClasses(rawValue: 1 << 7)
 
-    /// Every class, in bit order: one tagger feature each.
     /// The position of ``title`` in ``all``.
     static let titleIndex = 5
+    /// The number of classes: one bit of ``rawValue`` each.
+    static let count = 8
 
-    public static let all: [NameClasses] = (0..<8).map { NameClasses(rawValue: 1 << $0) }
+    /// Every class, in bit order: one tagger feature each.
+    public static let all: [NameClasses] = (0..<count).map { NameClasses(rawValue: 1 << $0) }
 }
 
 /// The names the taggers read as features: a set of strings, each with its ``NameClasses``.
@@ -99,6 +101,14 @@ public struct NameGazetteer: @unchecked Sendable {
 
     static func fingerprint(_ key: UInt64) -> UInt32 {
         UInt32(truncatingIfNeeded: key >> 40) % 0xFF_FFFF + 1
+    }
+
+    /// Starts loading the slot ``classes(of:)`` reads first for `key` into the cache, so that
+    /// several lookups' cache misses overlap. Cost: an instruction.
+    @inline(__always)
+    func prefetch(_ key: UInt64) {
+        guard let slots else { return }
+        prefetchForReading(slots + Int(key & slotMask))
     }
 
     /// The classes of the string with hash `key`; empty when the table does not hold it. Cost: O(1).

@@ -105,13 +105,15 @@ public struct TaggerModel: Sendable {
     /// the sum of the position's rows times the scale. Cost per position: ``templateCount`` rows.
     ///
     /// A row is read as two vectors, tags 0..<16 and the last 8 (they overlap, and each sum keeps
-    /// the lanes it owns), widened to Int32 and summed: integer sums are exact in any order, so the
-    /// scores equal a scalar sum's. Nothing but the loads depends on the table, and 21 scalar loads
+    /// the lanes it owns), summed as integers: integer sums are exact in any order, so the scores
+    /// equal a scalar sum's. The high and low bytes of the weights are summed apart in 16-bit lanes,
+    /// exact for up to 128 rows a position. Nothing but the loads depends on the table, and 21 scalar loads
     /// per row would fill the processor's window with a few rows; with vectors and the next
     /// position's rows prefetched, many rows' cache misses are in flight at once.
     func score(_ features: [UInt32], count: Int, into emissions: inout [Float]) {
         let tags = Tag.count, templates = templateCount, scale = self.scale
         precondition(features.count >= count * templates, "\(features.count) features for \(count) positions")
+        precondition(templates <= 128, "\(templates) features a position")
         emissions.removeAll(keepingCapacity: true)
         emissions.append(contentsOf: repeatElement(0, count: count * tags))
         guard count > 0 else { return }
@@ -126,21 +128,29 @@ public struct TaggerModel: Sendable {
                     guard position < count else { return }
                     for k in 0..<templates {
                         let row = rows + Int(features[position * templates + k]) * rowBytes
-                        prefetch(row, 0, 3, 1)
-                        prefetch(row + rowBytes - 1, 0, 3, 1)
+                        prefetchForReading(row)
+                        prefetchForReading(row + rowBytes - 1)
                     }
                 }
                 for position in 0..<Self.prefetchDistance { prefetchRows(of: position) }
                 for position in 0..<count {
                     prefetchRows(of: position + Self.prefetchDistance)
                     let indices = features + position * templates
-                    var head = SIMD16<Int32>(), tail = SIMD8<Int32>()
+                    // Each weight is its high byte (signed) times 256 plus its low byte; summed
+                    // apart, the bytes fit 16-bit lanes, which take half the work of 32-bit ones.
+                    var headHigh = SIMD16<Int16>(), headLow = SIMD16<Int16>()
+                    var tailHigh = SIMD8<Int16>(), tailLow = SIMD8<Int16>()
                     for k in 0..<templates {
                         let row = rows + Int(indices[k]) * rowBytes
-                        head &+= SIMD16<Int32>(truncatingIfNeeded: Self.littleEndian(row.loadUnaligned(as: SIMD16<Int16>.self)))
-                        tail &+= SIMD8<Int32>(truncatingIfNeeded: Self.littleEndian(
-                            row.loadUnaligned(fromByteOffset: 2 * tailStart, as: SIMD8<Int16>.self)))
+                        let head = Self.littleEndian(row.loadUnaligned(as: SIMD16<Int16>.self))
+                        let tail = Self.littleEndian(row.loadUnaligned(fromByteOffset: 2 * tailStart, as: SIMD8<Int16>.self))
+                        headHigh &+= head &>> 8
+                        headLow &+= head & 0xFF
+                        tailHigh &+= tail &>> 8
+                        tailLow &+= tail & 0xFF
                     }
+                    let head = SIMD16<Int32>(truncatingIfNeeded: headHigh) &* 256 &+ SIMD16<Int32>(truncatingIfNeeded: headLow)
+                    let tail = SIMD8<Int32>(truncatingIfNeeded: tailHigh) &* 256 &+ SIMD8<Int32>(truncatingIfNeeded: tailLow)
                     let out = emissions + position * tags
                     for t in 0..<16 { out[t] = Float(head[t]) * scale }
                     for t in 16..<tags { out[t] = Float(tail[t - tailStart]) * scale }
@@ -150,8 +160,8 @@ public struct TaggerModel: Sendable {
     }
 
     /// Positions ahead whose rows are prefetched: one position is ~70 cache lines, more than a core
-    /// keeps in flight; two measured no faster.
-    static let prefetchDistance = 1
+    /// keeps in flight; with the cheaper 16-bit sums, two measured a little faster than one.
+    static let prefetchDistance = 2
 
     /// Lanes read from the little-endian file, in the host's order.
     @inline(__always)
@@ -166,11 +176,6 @@ public struct TaggerModel: Sendable {
     }
 }
 
-/// LLVM's prefetch intrinsic (Swift has no prefetch API): `write` 0 for a read, `locality` 3 to
-/// keep the line in every cache level, `cache` 1 for data. Costs an instruction; never faults.
-@_silgen_name("llvm.prefetch.p0")
-private func prefetch(_ address: UnsafeRawPointer, _ write: Int32, _ locality: Int32, _ cache: Int32)
-
 /// The best tag path under emission and transition scores among the well-formed ones (see
 /// ``Tag/allows(_:after:)`` and ``Tag/canEnd(_:)``).
 enum Viterbi {
@@ -184,27 +189,54 @@ enum Viterbi {
         }
     }
 
-    /// The transitions as decoding reads them: each tag's well-formed predecessors in order, with
-    /// their scores (an ill-formed one scores minus infinity and can never win, and about two thirds
-    /// of the pairs are ill-formed), and the score of starting with each tag. Cost: O(tags²) to
+    /// The transitions as decoding reads them, and the score of starting with each tag. The tags
+    /// that may open a mention or follow one (O, every B, every U) are decoded together, one SIMD
+    /// lane each, over the union of their predecessors (O, every L, every U) in ascending order; a
+    /// lane whose tag may not follow a predecessor reads minus infinity there. The other tags (I
+    /// and L, which only follow their own B or I) read their two predecessors. An ill-formed pair
+    /// scores minus infinity and can never win, so both ways find what a loop over all pairs in
+    /// ascending order finds, and about two thirds of the pairs are ill-formed. Cost: O(tags²) to
     /// build, once per model.
     struct Predecessors: Sendable {
-        /// Tag `t`'s predecessors are `list[listStarts[t]..<listStarts[t + 1]]`.
-        let list: [(tag: Int, score: Float)]
-        let listStarts: [Int]
+        /// Up to 12 tags' scores, one lane each.
+        struct Lanes {
+            var low: SIMD8<Float>
+            var high: SIMD4<Float>
+        }
+
+        /// The tags decoded as lanes, in lane order.
+        let laneTags: [Int]
+        /// The lanes' predecessors, ascending, and for each the transition scores to the lanes' tags.
+        let laneSources: [Int]
+        let laneScores: [Lanes]
+        /// The other tags, each with its predecessors in ascending order (a missing one is tag 0
+        /// at minus infinity, which never wins).
+        let others: [(tag: Int, first: Int, firstScore: Float, second: Int, secondScore: Float)]
         let start: [Float]
 
         /// `transitions`: (tags+1) rows, the last for the start, already ``constrained(_:)``.
         init(of transitions: [Float]) {
             let tags = Tag.count
             precondition(transitions.count == (tags + 1) * tags, "\(transitions.count) transition scores")
-            var list: [(tag: Int, score: Float)] = [], starts = [0]
-            for t in 0..<tags {
-                list += (0..<tags).map { ($0, transitions[$0 * tags + t]) }.filter { $0.score > -.infinity }
-                starts.append(list.count)
+            func sources(of t: Int) -> [Int] { (0..<tags).filter { transitions[$0 * tags + t] > -.infinity } }
+            let laneTags = (0..<tags).filter { Tag.allows(UInt8($0), after: Tag.outside) }
+            precondition(laneTags.count <= 12, "\(laneTags.count) lanes")
+            self.laneTags = laneTags
+            laneSources = Set(laneTags.flatMap(sources)).sorted()
+            laneScores = laneSources.map { p in
+                var lanes = Lanes(low: SIMD8(repeating: -.infinity), high: SIMD4(repeating: -.infinity))
+                for (lane, t) in laneTags.enumerated() {
+                    if lane < 8 { lanes.low[lane] = transitions[p * tags + t] } else { lanes.high[lane - 8] = transitions[p * tags + t] }
+                }
+                return lanes
             }
-            self.list = list
-            listStarts = starts
+            others = (0..<tags).filter { !laneTags.contains($0) }.map { t in
+                let sources = sources(of: t)
+                precondition(sources.count <= 2, "tag \(t) has \(sources.count) predecessors")
+                let (first, second) = (sources.first ?? 0, sources.count == 2 ? sources[1] : 0)
+                return (t, first, sources.isEmpty ? -.infinity : transitions[first * tags + t],
+                        second, sources.count == 2 ? transitions[second * tags + t] : -.infinity)
+            }
             start = Array(transitions[(tags * tags)...])
         }
     }
@@ -226,34 +258,65 @@ enum Viterbi {
         let emissions = emissions.baseAddress!
         var back = [UInt8](repeating: 0, count: count * tags)
         var last = 0
+        let lanes = predecessors.laneTags.count
         predecessors.start.withUnsafeBufferPointer { start in
-            predecessors.list.withUnsafeBufferPointer { list in
-                predecessors.listStarts.withUnsafeBufferPointer { starts in
-                    back.withUnsafeMutableBufferPointer { back in
-                        withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * tags) { columns in
-                            // The best path's score ending in each tag at the previous and at this position.
-                            var score = columns.baseAddress!, next = score + tags
-                            for t in 0..<tags { score[t] = start[t] + emissions[t] }
-                            for position in 1..<count {
-                                for t in 0..<tags {
-                                    var best = -Float.infinity
-                                    var from = 0
-                                    for (p, transition) in list[starts[t]..<starts[t + 1]] {
-                                        let s = score[p] + transition
-                                        if s > best { best = s; from = p }
-                                    }
-                                    next[t] = best + emissions[position * tags + t]
-                                    back[position * tags + t] = UInt8(from)
-                                }
-                                swap(&score, &next)
-                            }
-                            for t in 1..<tags where Tag.canEnd(UInt8(t)) && (score[t] > score[last] || !Tag.canEnd(UInt8(last))) {
-                                last = t
-                            }
-                        }
+        predecessors.laneSources.withUnsafeBufferPointer { laneSources in
+        predecessors.laneScores.withUnsafeBufferPointer { laneScores in
+        predecessors.laneTags.withUnsafeBufferPointer { laneTags in
+        predecessors.others.withUnsafeBufferPointer { others in
+        back.withUnsafeMutableBufferPointer { back in
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * tags + 24) { columns in
+                // The best path's score ending in each tag at the previous and at this position.
+                var score = columns.baseAddress!, next = score + tags
+                // The lanes' best scores and predecessors, read back one lane at a time.
+                let laneBest = score + 2 * tags
+                let laneFrom = UnsafeMutableRawPointer(laneBest + 12).assumingMemoryBound(to: Int32.self)
+                for t in 0..<tags { score[t] = start[t] + emissions[t] }
+                for position in 1..<count {
+                    let row = position * tags
+                    // Each lane keeps its first predecessor with the highest score, as the loop
+                    // over one tag's predecessors below does.
+                    var bestLow = SIMD8<Float>(repeating: -.infinity), bestHigh = SIMD4<Float>(repeating: -.infinity)
+                    var fromLow = SIMD8<Int32>(), fromHigh = SIMD4<Int32>()
+                    for j in 0..<laneSources.count {
+                        let p = laneSources[j]
+                        let low = SIMD8(repeating: score[p]) + laneScores[j].low
+                        let high = SIMD4(repeating: score[p]) + laneScores[j].high
+                        let betterLow = low .> bestLow, betterHigh = high .> bestHigh
+                        bestLow.replace(with: low, where: betterLow)
+                        bestHigh.replace(with: high, where: betterHigh)
+                        fromLow.replace(with: Int32(p), where: betterLow)
+                        fromHigh.replace(with: Int32(p), where: betterHigh)
                     }
+                    UnsafeMutableRawPointer(laneBest).storeBytes(of: bestLow, as: SIMD8<Float>.self)
+                    UnsafeMutableRawPointer(laneBest + 8).storeBytes(of: bestHigh, as: SIMD4<Float>.self)
+                    UnsafeMutableRawPointer(laneFrom).storeBytes(of: fromLow, as: SIMD8<Int32>.self)
+                    UnsafeMutableRawPointer(laneFrom + 8).storeBytes(of: fromHigh, as: SIMD4<Int32>.self)
+                    for lane in 0..<lanes {
+                        let t = laneTags[lane]
+                        next[t] = laneBest[lane] + emissions[row + t]
+                        back[row + t] = UInt8(truncatingIfNeeded: laneFrom[lane])
+                    }
+                    for other in others {
+                        var best = -Float.infinity
+                        var from = 0
+                        let first = score[other.first] + other.firstScore, second = score[other.second] + other.secondScore
+                        if first > best { best = first; from = other.first }
+                        if second > best { best = second; from = other.second }
+                        next[other.tag] = best + emissions[row + other.tag]
+                        back[row + other.tag] = UInt8(from)
+                    }
+                    swap(&score, &next)
+                }
+                for t in 1..<tags where Tag.canEnd(UInt8(t)) && (score[t] > score[last] || !Tag.canEnd(UInt8(last))) {
+                    last = t
                 }
             }
+        }
+        }
+        }
+        }
+        }
         }
         var path = [UInt8](repeating: 0, count: count)
         path[count - 1] = UInt8(last)

@@ -14,33 +14,71 @@ public struct TokenFeatures {
     /// The feature set's number in the model file header.
     public static let featureSet: UInt32 = 2
 
-    // Per-token hashes the templates combine, kept between calls to reuse the storage.
-    private var lower: [UInt32] = []
-    private var exact: [UInt32] = []
-    private var shape: [UInt32] = []
-    private var prefix2: [UInt32] = []
-    private var prefix3: [UInt32] = []
-    private var suffix2: [UInt32] = []
-    private var suffix3: [UInt32] = []
-    private var suffix4: [UInt32] = []
-    private var lengths: [UInt32] = []
+    /// The per-token hashes the templates combine.
+    struct Digests {
+        var lower, exact, shape, prefix2, prefix3, suffix2, suffix3, suffix4: UInt32
+        /// The length (at most 8), plus 16 for a possessive.
+        var length: UInt32
+
+        /// A boundary token's: `value` everywhere but the length, 0.
+        init(boundary value: UInt32) {
+            (lower, exact, shape, prefix2, prefix3, suffix2, suffix3, suffix4) = (value, value, value, value, value, value, value, value)
+            length = 0
+        }
+
+        /// The digests of `word`, stemmed from a token of `tokenLength` code points.
+        init(of word: Slice<UnsafeBufferPointer<Unicode.Scalar>>, tokenLength: Int) {
+            // The last four lowercase values, the latest last, for the suffixes.
+            var latest = SIMD4<UInt32>()
+            var lowerHash = FeatureHash(template: -1), exactHash = lowerHash, shapeHash = lowerHash
+            var prefix2Hash = lowerHash, prefix3Hash = lowerHash
+            // Shape codes: a run of one code is cut at two, "Xxxxx" and "Xxx" share the shape "Xxx",
+            // and the shape stops at six codes.
+            var shapeCount = 0, lastCode: UInt32 = 0, codeBefore: UInt32 = 0
+            for (offset, scalar) in word.enumerated() {
+                let lowerValue = TokenFeatures.lowercase(scalar)
+                latest = SIMD4(latest[1], latest[2], latest[3], lowerValue)
+                lowerHash.add(lowerValue)
+                exactHash.add(scalar.value)
+                if offset < 2 { prefix2Hash = lowerHash }
+                if offset < 3 { prefix3Hash = lowerHash }
+                let code = TokenFeatures.shapeCode(scalar)
+                if shapeCount < 6, shapeCount < 2 || code != lastCode || code != codeBefore {
+                    shapeHash.add(code)
+                    shapeCount += 1
+                    codeBefore = lastCode
+                    lastCode = code
+                }
+            }
+            func suffixDigest(_ length: Int) -> UInt32 {
+                var hash = FeatureHash(template: -1)
+                for lane in (4 - min(length, word.count))..<4 { hash.add(latest[lane]) }
+                return hash.bucket(mask: .max)
+            }
+            lower = lowerHash.bucket(mask: .max)
+            exact = exactHash.bucket(mask: .max)
+            shape = shapeHash.bucket(mask: .max)
+            prefix2 = prefix2Hash.bucket(mask: .max)
+            prefix3 = prefix3Hash.bucket(mask: .max)
+            suffix2 = suffixDigest(2)
+            suffix3 = suffixDigest(3)
+            suffix4 = suffixDigest(4)
+            length = UInt32(min(word.count, 8)) | (word.count < tokenLength ? 16 : 0)
+        }
+    }
+
+    /// The tokens' digests after two boundary tokens, then two more; kept to reuse the storage.
+    private var digests: [Digests] = []
     private var matches = NameMatches()
 
     public init() {}
 
-    /// A 32-bit digest of a run of values.
-    private static func digest(_ values: some Sequence<UInt32>) -> UInt32 {
-        var hash = FeatureHash(template: -1)
-        for value in values { hash.add(value) }
-        return hash.bucket(mask: .max)
-    }
-
     /// A word without its possessive ending: "Trump’s" reads as "Trump" (the length feature
     /// still tells the two apart).
-    static func stem(_ word: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
-        guard word.count > 2, word.last == "s" || word.last == "S" else { return word }
-        let mark = word[word.endIndex - 2]
-        return mark == "'" || mark == "\u{2019}" ? word.dropLast(2) : word
+    static func stem<Word: BidirectionalCollection<Unicode.Scalar>>(_ word: Word) -> Word.SubSequence {
+        guard word.count > 2, word.last == "s" || word.last == "S" else { return word[...] }
+        let mark = word[word.index(word.endIndex, offsetBy: -2)]
+        return mark == "'" || mark == "\u{2019}" ? word.dropLast(2) : word[...]
     }
 
     static func lowercase(_ scalar: Unicode.Scalar) -> UInt32 {
@@ -65,97 +103,98 @@ public struct TokenFeatures {
     public mutating func extract(_ scalars: [Unicode.Scalar], tokens: ArraySlice<Span>, names: NameGazetteer,
                                  mask: UInt32, into features: inout [UInt32]) {
         markNames(scalars, tokens: tokens, names: names)
-        for storage in [\Self.lower, \.exact, \.shape, \.prefix2, \.prefix3, \.suffix2, \.suffix3, \.suffix4, \.lengths] {
-            self[keyPath: storage].removeAll(keepingCapacity: true)
-        }
-        let boundary: [UInt32] = [0xFFFF_0001, 0xFFFF_0002]
+        digests.removeAll(keepingCapacity: true)
         // Two boundary tokens on each side.
-        for k in 0..<2 { appendBoundary(boundary[0] &+ UInt32(k)) }
-        for token in tokens {
-            let word = Self.stem(scalars[token.range])
-            let lowered = word.map(Self.lowercase)
-            lower.append(Self.digest(lowered))
-            exact.append(Self.digest(word.lazy.map(\.value)))
-            var shapeCodes: [UInt32] = []
-            for scalar in word {
-                let code = Self.shapeCode(scalar)
-                // A run of one code is cut at two: "Xxxxx" and "Xxx" share the shape "Xxx".
-                if shapeCodes.count >= 2, shapeCodes[shapeCodes.count - 1] == code, shapeCodes[shapeCodes.count - 2] == code { continue }
-                shapeCodes.append(code)
-                if shapeCodes.count >= 6 { break }
+        for k: UInt32 in 0..<2 { digests.append(Digests(boundary: 0xFFFF_0001 &+ k)) }
+        scalars.withUnsafeBufferPointer { scalars in
+            for token in tokens {
+                digests.append(Digests(of: Self.stem(scalars[token.range]), tokenLength: token.count))
             }
-            shape.append(Self.digest(shapeCodes))
-            prefix2.append(Self.digest(lowered.prefix(2)))
-            prefix3.append(Self.digest(lowered.prefix(3)))
-            suffix2.append(Self.digest(lowered.suffix(2)))
-            suffix3.append(Self.digest(lowered.suffix(3)))
-            suffix4.append(Self.digest(lowered.suffix(4)))
-            lengths.append(UInt32(min(word.count, 8)) | (word.count < token.count ? 16 : 0))
         }
-        for k in 0..<2 { appendBoundary(boundary[1] &+ UInt32(k) &+ 2) }
+        for k: UInt32 in 0..<2 { digests.append(Digests(boundary: 0xFFFF_0002 &+ k &+ 2)) }
 
-        features.reserveCapacity(features.count + tokens.count * Self.templateCount)
-        for position in 0..<tokens.count {
-            let i = position + 2
-            var t = 0
-            func emit(_ hash: FeatureHash) {
-                features.append(hash.bucket(mask: mask))
-                t += 1
+        let first = features.count
+        features.append(contentsOf: repeatElement(0, count: tokens.count * Self.templateCount))
+        let d = digests
+        features.withUnsafeMutableBufferPointer { features in
+            d.withUnsafeBufferPointer { d in
+                for position in 0..<tokens.count {
+                    // Name codes are read one token ahead.
+                    matches.markQueued(startingBefore: position + 2, in: names)
+                    emitFeatures(of: position, d: d, scalars: scalars, tokens: tokens, mask: mask,
+                                 into: features.baseAddress! + first + position * Self.templateCount)
+                }
             }
-            func h() -> FeatureHash { FeatureHash(template: t) }
-            emit(h())
-            emit(h().adding(lower[i]))
-            emit(h().adding(exact[i]))
-            emit(h().adding(shape[i]))
-            emit(h().adding(prefix2[i]))
-            emit(h().adding(prefix3[i]))
-            emit(h().adding(suffix2[i]))
-            emit(h().adding(suffix3[i]))
-            emit(h().adding(suffix4[i]))
-            emit(h().adding(lower[i - 1]))
-            emit(h().adding(lower[i + 1]))
-            emit(h().adding(lower[i - 2]))
-            emit(h().adding(lower[i + 2]))
-            emit(h().adding(shape[i - 1]))
-            emit(h().adding(shape[i + 1]))
-            emit(h().adding(lower[i - 1]).adding(lower[i]))
-            emit(h().adding(lower[i]).adding(lower[i + 1]))
-            emit(h().adding(shape[i - 1]).adding(shape[i]).adding(shape[i + 1]))
-            emit(h().adding(startsSentence(position, scalars, tokens) ? 1 : 0).adding(shape[i]))
-            emit(h().adding(lower[i - 1]).adding(shape[i]))
-            emit(h().adding(shape[i]).adding(lower[i + 1]))
-            emit(h().adding(lengths[i]).adding(shape[i]))
-            emit(h().adding(lower[i - 2]).adding(lower[i - 1]))
-            for k in 0..<NameClasses.all.count { emit(h().adding(matches.code(position, k))) }
-            emit(h().adding(matches.packed(position)))
-            // The dictionary's word on the neighbours: "New|York", "Trump|Tower".
-            emit(h().adding(position > 0 ? matches.packed(position - 1) : 0).adding(shape[i]))
-            emit(h().adding(position + 1 < tokens.count ? matches.packed(position + 1) : 0).adding(shape[i]))
-            // A title just before the token ("Prime Minister|Ishiba", "Mr|.|Ishiba").
-            let title = NameClasses.titleIndex
-            let before1 = position > 0 ? matches.code(position - 1, title) : 0
-            let before2 = position > 1 ? matches.code(position - 2, title) : 0
-            emit(h().adding(before1).adding(shape[i]))
-            emit(h().adding(before1).adding(before2).adding(shape[i - 1]).adding(shape[i]))
         }
     }
 
-    /// Looks up every run of up to ``NameGazetteer/longestLatinKey`` tokens, lowercased and
-    /// joined by single spaces, that starts with a letter.
+    /// Writes the ``templateCount`` features of the token at `position` to `out`; `d` holds the
+    /// digests of the tokens after two boundary tokens.
+    @inline(__always)
+    private func emitFeatures(of position: Int, d: UnsafeBufferPointer<Digests>, scalars: [Unicode.Scalar],
+                              tokens: ArraySlice<Span>, mask: UInt32, into out: UnsafeMutablePointer<UInt32>) {
+        let i = position + 2
+        var t = 0
+        func emit(_ hash: FeatureHash) {
+            out[t] = hash.bucket(mask: mask)
+            t += 1
+        }
+        func h() -> FeatureHash { FeatureHash(template: t) }
+        emit(h())
+        emit(h().adding(d[i].lower))
+        emit(h().adding(d[i].exact))
+        emit(h().adding(d[i].shape))
+        emit(h().adding(d[i].prefix2))
+        emit(h().adding(d[i].prefix3))
+        emit(h().adding(d[i].suffix2))
+        emit(h().adding(d[i].suffix3))
+        emit(h().adding(d[i].suffix4))
+        emit(h().adding(d[i - 1].lower))
+        emit(h().adding(d[i + 1].lower))
+        emit(h().adding(d[i - 2].lower))
+        emit(h().adding(d[i + 2].lower))
+        emit(h().adding(d[i - 1].shape))
+        emit(h().adding(d[i + 1].shape))
+        emit(h().adding(d[i - 1].lower).adding(d[i].lower))
+        emit(h().adding(d[i].lower).adding(d[i + 1].lower))
+        emit(h().adding(d[i - 1].shape).adding(d[i].shape).adding(d[i + 1].shape))
+        emit(h().adding(startsSentence(position, scalars, tokens) ? 1 : 0).adding(d[i].shape))
+        emit(h().adding(d[i - 1].lower).adding(d[i].shape))
+        emit(h().adding(d[i].shape).adding(d[i + 1].lower))
+        emit(h().adding(d[i].length).adding(d[i].shape))
+        emit(h().adding(d[i - 2].lower).adding(d[i - 1].lower))
+        for k in 0..<NameClasses.count { emit(h().adding(matches.code(position, k))) }
+        emit(h().adding(matches.packed(position)))
+        // The dictionary's word on the neighbours: "New|York", "Trump|Tower".
+        emit(h().adding(position > 0 ? matches.packed(position - 1) : 0).adding(d[i].shape))
+        emit(h().adding(position + 1 < tokens.count ? matches.packed(position + 1) : 0).adding(d[i].shape))
+        // A title just before the token ("Prime Minister|Ishiba", "Mr|.|Ishiba").
+        let title = NameClasses.titleIndex
+        let before1 = position > 0 ? matches.code(position - 1, title) : 0
+        let before2 = position > 1 ? matches.code(position - 2, title) : 0
+        emit(h().adding(before1).adding(d[i].shape))
+        emit(h().adding(before1).adding(before2).adding(d[i - 1].shape).adding(d[i].shape))
+    }
+
+    /// Queues a lookup of every run of up to ``NameGazetteer/longestLatinKey`` tokens, lowercased
+    /// and joined by single spaces, that starts with a letter (``extract`` makes them as it goes).
     private mutating func markNames(_ scalars: [Unicode.Scalar], tokens: ArraySlice<Span>, names: NameGazetteer) {
         matches.reset(count: tokens.count)
         guard names.keyCount > 0 else { return }
-        let base = tokens.startIndex
-        for start in 0..<tokens.count {
-            guard let first = scalars[tokens[base + start].range].first, first.isAlphabetic else { continue }
-            var key = NameGazetteer.keyStart
-            for end in (start + 1)...min(tokens.count, start + NameGazetteer.longestLatinKey) {
-                if end > start + 1 { key.add(0x20) }
-                for scalar in Self.stem(scalars[tokens[base + end - 1].range]) { key.add(Self.lowercase(scalar)) }
-                let classes = names.classes(of: key.mixed)
-                if !classes.isEmpty { matches.mark(start..<end, classes) }
+        scalars.withUnsafeBufferPointer { scalars in
+            tokens.withUnsafeBufferPointer { tokens in
+                for start in 0..<tokens.count {
+                    guard !tokens[start].isEmpty, scalars[tokens[start].start].isAlphabetic else { continue }
+                    var key = NameGazetteer.keyStart
+                    for end in (start + 1)...min(tokens.count, start + NameGazetteer.longestLatinKey) {
+                        if end > start + 1 { key.add(0x20) }
+                        for scalar in Self.stem(scalars[tokens[end - 1].range]) { key.add(Self.lowercase(scalar)) }
+                        matches.queue(key.mixed, covering: start..<end)
+                    }
+                }
             }
         }
+        matches.markQueued(startingBefore: 0, in: names)
     }
 
     /// Whether the token at `position` opens a sentence: the first, or after . ! ? or a colon.
@@ -167,12 +206,5 @@ public struct TokenFeatures {
         case ".", "!", "?", ":": return true
         default: return false
         }
-    }
-
-    private mutating func appendBoundary(_ value: UInt32) {
-        for storage in [\Self.lower, \.exact, \.shape, \.prefix2, \.prefix3, \.suffix2, \.suffix3, \.suffix4] {
-            self[keyPath: storage].append(value)
-        }
-        lengths.append(0)
     }
 }

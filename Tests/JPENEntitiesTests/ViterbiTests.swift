@@ -32,4 +32,48 @@ import Testing
         }
         #expect(Viterbi.decode(emissions: [], count: 0, transitions: model.transitions).isEmpty)
     }
+
+    /// The path of the textbook loop over every well-formed pair, predecessors in ascending order.
+    func referencePath(_ emissions: [Float], count: Int, transitions: [Float]) -> [UInt8] {
+        let tags = Tag.count
+        guard count > 0 else { return [] }
+        var score = (0..<tags).map { transitions[tags * tags + $0] + emissions[$0] }
+        var back: [[Int]] = []
+        for position in 1..<count {
+            var next = [Float](repeating: 0, count: tags), from = [Int](repeating: 0, count: tags)
+            for t in 0..<tags {
+                var best = -Float.infinity
+                for p in 0..<tags where transitions[p * tags + t] > -.infinity {
+                    let s = score[p] + transitions[p * tags + t]
+                    if s > best { best = s; from[t] = p }
+                }
+                next[t] = best + emissions[position * tags + t]
+            }
+            back.append(from)
+            score = next
+        }
+        var last = 0
+        for t in 1..<tags where Tag.canEnd(UInt8(t)) && (score[t] > score[last] || !Tag.canEnd(UInt8(last))) { last = t }
+        var path = [last]
+        for from in back.reversed() { path.append(from[path.last!]) }
+        return path.reversed().map { UInt8($0) }
+    }
+
+    /// Decoding (some tags as SIMD lanes) picks the same path as the textbook loop, ties included:
+    /// small whole-number scores make many paths score the same.
+    @Test func decodingBreaksTiesAsTheTextbookLoop() throws {
+        let model = try EntityRecognizer().japanese
+        let tags = Tag.count
+        var generator = SystemRandomNumberGenerator()
+        let whole = Viterbi.constrained((0..<((tags + 1) * tags)).map { _ in Float(Int.random(in: -2...2, using: &generator)) })
+        for transitions in [model.transitions, whole] {
+            for count in [1, 2, 7, 60] {
+                for _ in 0..<10 {
+                    let emissions = (0..<(count * tags)).map { _ in Float(Int.random(in: -3...3, using: &generator)) }
+                    #expect(Viterbi.decode(emissions: emissions, count: count, transitions: transitions)
+                        == referencePath(emissions, count: count, transitions: transitions))
+                }
+            }
+        }
+    }
 }

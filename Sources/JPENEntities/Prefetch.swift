@@ -1,0 +1,12 @@
+/// Asks for the cache line at `address` to be loaded for reading, without waiting for it: lookups
+/// into the large mapped tables (model rows, name slots) miss the cache, and asking ahead lets many
+/// misses be in flight at once. Costs an instruction; never faults.
+@inline(__always)
+func prefetchForReading(_ address: UnsafeRawPointer) {
+    prefetch(address, 0, 3, 1)
+}
+
+/// LLVM's prefetch intrinsic (Swift has no prefetch API): `write` 0 for a read, `locality` 3 to
+/// keep the line in every cache level, `cache` 1 for data.
+@_silgen_name("llvm.prefetch.p0")
+private func prefetch(_ address: UnsafeRawPointer, _ write: Int32, _ locality: Int32, _ cache: Int32)

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import JPENEntities
+
+@Suite struct NameMatchesTests {
+    func table(_ entries: [(String, NameClasses)]) throws -> NameGazetteer {
+        var builder = NameGazetteerBuilder()
+        for (name, classes) in entries { builder.add(Array(name.unicodeScalars), classes) }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("jpen-\(UUID().uuidString)-names.bin").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(builder.tableBytes()).write(to: URL(fileURLWithPath: path))
+        return try NameGazetteer(path: path)
+    }
+
+    /// Queues a lookup of every stretch of `text`, as the character features do.
+    func queueAll(_ text: String, into matches: inout NameMatches) {
+        let scalars = Array(text.unicodeScalars)
+        matches.reset(count: scalars.count)
+        for start in scalars.indices {
+            var key = NameGazetteer.keyStart
+            for end in (start + 1)...scalars.count {
+                key.add(scalars[end - 1].value)
+                matches.queue(key.mixed, covering: start..<end)
+            }
+        }
+    }
+
+    /// Lookups made a position at a time mark what making them all at once marks, the longest
+    /// match of each class winning.
+    @Test func lookupsMadeAsTheCallerGoesMarkTheLongestMatches() throws {
+        let names = try table([("渋谷", [.place, .surname]), ("渋谷区", .place), ("谷", .surname), ("区長", .title)])
+        let text = "渋谷区長と渋谷"
+        var stepwise = NameMatches(), atOnce = NameMatches()
+        queueAll(text, into: &stepwise)
+        stepwise.markQueued(startingBefore: 0, in: names)
+        for position in 0...text.unicodeScalars.count { stepwise.markQueued(startingBefore: position, in: names) }
+        queueAll(text, into: &atOnce)
+        atOnce.markQueued(startingBefore: .max, in: names)
+        #expect(stepwise.codes == atOnce.codes)
+        let place = NameClasses.all.firstIndex(of: .place)!, surname = NameClasses.all.firstIndex(of: .surname)!
+        // 渋谷区 (begins, inside, ends) is the longest place over its characters; 渋谷 again at the end.
+        #expect((0..<7).map { atOnce.code($0, place) } == [1, 2, 3, 0, 0, 1, 3])
+        // The surname 渋谷 is longer than 谷 inside it.
+        #expect((0..<7).map { atOnce.code($0, surname) } == [1, 3, 0, 0, 0, 1, 3])
+        #expect(atOnce.code(3, NameClasses.titleIndex) == 3)
+    }
+
+    @Test func emptyAndOnePositionSequences() throws {
+        let names = try table([("谷", .surname)])
+        var matches = NameMatches()
+        queueAll("", into: &matches)
+        matches.markQueued(startingBefore: 1, in: names)
+        #expect(matches.codes.isEmpty)
+        queueAll("谷", into: &matches)
+        matches.markQueued(startingBefore: 1, in: names)
+        #expect(matches.code(0, NameClasses.all.firstIndex(of: .surname)!) == 4)
+        #expect(matches.packed(0) != 0)
+        // A non-BMP character that the table does not hold marks nothing.
+        queueAll("😀", into: &matches)
+        matches.markQueued(startingBefore: 1, in: names)
+        #expect(matches.packed(0) == 0)
+    }
+}
