@@ -5,10 +5,13 @@ struct DateContext {
     let sentenceStarts: [Int]
     private let scalars: [Unicode.Scalar]
     private let tokens: [DateToken]
+    /// Each token's lowercased word; empty for other tokens.
+    private let words: [String]
 
-    init(scalars: [Unicode.Scalar], tokens: [DateToken]) {
+    init(scalars: [Unicode.Scalar], tokens: [DateToken], words: [String]) {
         self.scalars = scalars
         self.tokens = tokens
+        self.words = words
         var sentences = [0]
         for (k, s) in scalars.enumerated() {
             if s == "\n" {
@@ -47,7 +50,8 @@ struct DateContext {
         while first < tokens.count, tokens[first].start < end {
             let t = tokens[first]
             if t.kind == .word {
-                switch t.text {
+                let word = words[first]
+                switch word {
                 // Plans and schedules point ahead even in the past tense: "planned to leave on Thursday".
                 case "will", "would", "shall", "ll", "tomorrow", "upcoming", "next", "scheduled", "planned", "plans", "plan",
                      "planning", "expected", "expects", "postponed", "until", "soon":
@@ -56,15 +60,14 @@ struct DateContext {
                      "met", "held", "made", "took", "gave", "last", "earlier", "began", "sent", "won", "lost", "fell", "rose":
                     past += 1
                 default:
-                    if t.text.count > 5, t.text.hasSuffix("ed"), !DateContext.notPastForms.contains(t.text) { past += 1 }
+                    if word.count > 5, word.hasSuffix("ed"), !DateContext.notPastForms.contains(word) { past += 1 }
                 }
             } else if t.kind == .char {
-                switch t.text {
+                switch scalars[t.start] {
                 case "た":
-                    let next = first + 1 < tokens.count ? tokens[first + 1].text : "。"
-                    if ["。", "」", "、", "が"].contains(next) || first + 1 >= tokens.count { past += 1 }
+                    if first + 1 >= tokens.count || ["。", "」", "、", "が"].contains(mark(first + 1)) { past += 1 }
                 case "予":
-                    if first + 1 < tokens.count, tokens[first + 1].text == "定" { future += 1 }
+                    if mark(first + 1) == "定" { future += 1 }
                 default: break
                 }
             }
@@ -91,10 +94,15 @@ struct DateContext {
         let end = sentence + 1 < sentenceStarts.count ? sentenceStarts[sentence + 1] : scalars.count
         var k = DateContext.firstToken(atOrAfter: start, in: tokens)
         while k < tokens.count, tokens[k].start < end {
-            if tokens[k].kind == .word, tokens[k].text == "quarter" { return true }
+            if tokens[k].kind == .word, words[k] == "quarter" { return true }
             k += 1
         }
         return false
+    }
+
+    /// The code point of token `i` when it is a mark (no number or word).
+    private func mark(_ i: Int) -> Unicode.Scalar? {
+        i < tokens.count && tokens[i].kind == .char ? scalars[tokens[i].start] : nil
     }
 
     /// Words ending in "ed" that are not past tenses.

@@ -4,11 +4,19 @@
 struct DateScanner {
     let scalars: [Unicode.Scalar]
     let tokens: [DateToken]
+    /// Each token's lowercased word; empty for other tokens.
+    let words: [String]
     let reference: ReferenceTime?
 
     init(scalars: [Unicode.Scalar], reference: ReferenceTime?) {
+        self.init(scalars: scalars, tokens: DateLexer.tokens(scalars), reference: reference)
+    }
+
+    /// A scan over tokens already made, as a second scan of the same text with another reference.
+    init(scalars: [Unicode.Scalar], tokens: DateLexer.Tokens, reference: ReferenceTime?) {
         self.scalars = scalars
-        self.tokens = DateLexer.tokens(scalars)
+        self.tokens = tokens.tokens
+        self.words = tokens.words
         self.reference = reference
     }
 
@@ -49,7 +57,7 @@ struct DateScanner {
         switch t.kind {
         case .number: return (true, true)
         case .kanjiNumber: return (true, false)
-        case .word: return (false, Self.englishFirstWords.contains(t.text))
+        case .word: return (false, Self.englishFirstWords.contains(words[i]))
         case .char: return (Self.japaneseFirstScalars.contains(scalars[t.start]), scalars[t.start] == "@")
         }
     }
@@ -106,22 +114,24 @@ struct DateScanner {
         return literal(i, table[startingWith: scalars[tokens[i].start]])
     }
 
-    /// The lowercased word at token `i`, if it is a Latin word. Reads the array in place: the
-    /// rules ask this of a few tokens each, and copying the token out (as `token(_:)` does)
-    /// retains and releases its text every time.
+    /// The lowercased word at token `i`, if it is a Latin word.
     func word(_ i: Int) -> String? {
         guard i >= 0, i < tokens.count, tokens[i].kind == .word else { return nil }
-        return tokens[i].text
+        return words[i]
     }
 
-    /// Whether token `i` is one of the marks `options`. Compares UTF-8 bytes: the text is
-    /// normalized and no mark asked about has another canonically equivalent code point, so this
-    /// is String's answer without the canonical-equivalence path that `==` takes for a kanji or
-    /// kana token.
-    func char(_ i: Int, _ options: [String]) -> Bool {
+    /// Whether token `i` is one of the marks `options`. Compares code points: the text is
+    /// normalized and no mark asked about has another canonically equivalent code point.
+    func char(_ i: Int, _ options: [Unicode.Scalar]) -> Bool {
         guard i >= 0, i < tokens.count, tokens[i].kind == .char else { return false }
-        let mark = tokens[i].text.utf8
-        return options.contains { $0.utf8.elementsEqual(mark) }
+        return options.contains(scalars[tokens[i].start])
+    }
+
+    /// The code point of token `i` when it is a mark (any single code point that is no digit,
+    /// kanji numeral or Latin letter).
+    func mark(_ i: Int) -> Unicode.Scalar? {
+        guard i >= 0, i < tokens.count, tokens[i].kind == .char else { return nil }
+        return scalars[tokens[i].start]
     }
 
     /// An integer written in digits or kanji numerals at token `i`.

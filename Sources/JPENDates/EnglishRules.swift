@@ -74,7 +74,7 @@ extension DateScanner {
 
     /// The longest English expression starting at token `i`.
     func englishExpression(_ i: Int) -> (Candidate, Int)? {
-        guard let t = token(i), t.kind == .word || t.kind == .number || t.text == "@" else { return nil }
+        guard let t = token(i), t.kind == .word || t.kind == .number || mark(i) == "@" else { return nil }
         var best: (Candidate, Int)? = nil
         // In the order that breaks ties.
         Self.keepLonger(englishCalendarDate(i), in: &best)
@@ -232,7 +232,7 @@ extension DateScanner {
             // "nine fifty nine a m"
             meridiem = w + "m"
             j += 2
-        } else if let w = word(j), w == "a" || w == "p", attached(j), complete || ["at", "@"].contains(token(i - 1)?.text ?? "") {
+        } else if let w = word(j), w == "a" || w == "p", attached(j), complete || word(i - 1) == "at" || mark(i - 1) == "@" {
             // "3:15p", "at 3p."
             meridiem = w + "m"
             j += 1
@@ -302,7 +302,7 @@ extension DateScanner {
         var hyphen = false
         if char(j, ["-"]), attached(j) { hyphen = true; j += 1 }
         // Without a meridiem, words read as a time only where a time is expected ("flight one oh three" is none).
-        let expected = token(i - 1).map { $0.kind == .word ? Self.wordsBeforeATime.contains($0.text) : ["@", "."].contains($0.text) } ?? true
+        let expected = token(i - 1) == nil || (word(i - 1).map { Self.wordsBeforeATime.contains($0) } ?? char(i - 1, ["@", "."]))
         if let oh = word(j), ["oh", "o", "ou", "zero"].contains(oh), !(oh == "o" && char(j + 1, ["'", "’"])) {
             var k = j + 1
             if char(k, ["-"]), attached(k) { k += 1 }
@@ -410,7 +410,7 @@ extension DateScanner {
             if let (d, afterDay) = englishDay(dayAt), englishYearNumber(dayAt) == nil, dayAt == j || afterDay > dayAt + 1 {
                 day = d
                 j = afterDay
-                if let mark = token(j), mark.kind == .char, Self.rangeMarks.contains(mark.text) || mark.text == "—",
+                if let dash = mark(j), Self.isRangeMark(dash) || dash == "—",
                    let (e, afterEnd) = englishDay(j + 1), e > d {
                     endDay = e
                     j = afterEnd
@@ -435,7 +435,7 @@ extension DateScanner {
         var k = j
         if char(k, [","]) { k += 1 }
         if word(k) == "of", day == nil { k += 1 }
-        if let (y, next) = englishYearNumber(k), !(token(next).map { $0.kind == .char && $0.text == ":" && !$0.spaceBefore } ?? false) {
+        if let (y, next) = englishYearNumber(k), !(char(next, [":"]) && attached(next)) {
             year = y
             j = next
         }
@@ -499,12 +499,12 @@ extension DateScanner {
         }
         // A number with a unit, a currency or a counter is no year.
         if let after = token(next), !after.spaceBefore,
-           after.kind == .word || after.text == "%" || after.text.unicodeScalars.first!.properties.isAlphabetic { return nil }
+           after.kind == .word || scalars[after.start] == "%" || scalars[after.start].properties.isAlphabetic { return nil }
         if let after = word(next), ["percent", "people", "miles", "km", "votes", "shares", "points", "tons", "units"].contains(after) { return nil }
-        if let before = token(j - 1), before.kind == .char, ["$", "#", "¥", "€", "£"].contains(before.text) { return nil }
+        if char(j - 1, ["$", "#", "¥", "€", "£"]) { return nil }
         if char(next, [","]), token(next + 1)?.kind == .number, token(next + 1)?.digits == 3 { return nil }
         if char(next, [":", "."]), attached(next), token(next + 1)?.kind == .number { return nil }
-        if tokens[j].spaceBefore == false, let before = token(j - 1), before.kind == .char, [".", ","].contains(before.text),
+        if tokens[j].spaceBefore == false, char(j - 1, [".", ","]),
            token(j - 2)?.kind == .number { return nil }
         return (Candidate(start: tokens[i].start, end: tokens[next - 1].end, type: .date, value: .fixed(pad4(year)),
                           mod: mod, statedYear: year), next)
@@ -681,7 +681,7 @@ extension DateScanner {
         guard j > i, let t = token(j), t.kind == .number, let (day, next) = englishDay(j) else { return nil }
         // An ordinal ("24th") after "on", or closing a clause: "the 6" and "the 11th district" are no dates.
         guard next > j + 1 else { return nil }
-        let closes = token(next).map { $0.kind == .char && [",", ".", ";", ")"].contains($0.text) } ?? true
+        let closes = token(next) == nil || char(next, [",", ".", ";", ")"])
         guard word(i) == "on" || closes else { return nil }
         if englishMonth(next) != nil || word(next) == "of" || (word(next).map { Self.englishUnits[$0] != nil } ?? false) { return nil }
         return (Candidate(start: tokens[i].start, end: tokens[next - 1].end, type: .date,
@@ -810,6 +810,9 @@ extension DateScanner {
 
     // MARK: Durations
 
+    /// Words before "a" that make "a year" a rate ("twice a year", "$5 million a year").
+    static let rateWords: Set<String> = ["times", "twice", "once", "per", "percent", "million", "billion", "dollars", "cents", "yen", "barrels", "tons"]
+
     /// five minutes, a roughly five-minute call, the past two months, the first nine months, two-year,
     /// several years, 90 days, half an hour.
     func englishDuration(_ i: Int) -> (Candidate, Int)? {
@@ -855,8 +858,7 @@ extension DateScanner {
         if hyphen, u.hasSuffix("s") { return nil }
         // "twice a day", "$5 a year", "3% a month": a rate, not a span.
         if word(j) == "a" || word(j) == "an", j == i, let previous = token(i - 1) {
-            let rateWords: Set<String> = ["times", "twice", "once", "per", "percent", "million", "billion", "dollars", "cents", "yen", "barrels", "tons"]
-            if previous.kind == .number || previous.text == "%" || rateWords.contains(previous.text) { return nil }
+            if previous.kind == .number || char(i - 1, ["%"]) || (word(i - 1).map { Self.rateWords.contains($0) } ?? false) { return nil }
         }
         var end = next + 1
         if hyphen, char(end, ["-"]), let w = word(end + 1) {
@@ -1101,19 +1103,19 @@ extension DateScanner {
             guard (1900...2099).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
             return (Candidate(start: start, end: first.end, type: .date, value: .fixed(dateText(year: y, month: m, day: d, endDay: nil)), statedYear: y), i + 1)
         }
-        guard let sep = token(i + 1), sep.kind == .char, ["/", ".", "-"].contains(sep.text), attached(i + 1),
+        guard let sep = mark(i + 1), ["/", ".", "-"].contains(sep), attached(i + 1),
               let second = token(i + 2), second.kind == .number, attached(i + 2), let b = second.number, second.digits <= 2 else { return nil }
         var c: Int? = nil
         var thirdDigits = 0
         var end = i + 3
-        if char(i + 3, [sep.text]), attached(i + 3), let third = token(i + 4), third.kind == .number, attached(i + 4), let v = third.number {
+        if char(i + 3, [sep]), attached(i + 3), let third = token(i + 4), third.kind == .number, attached(i + 4), let v = third.number {
             c = v
             thirdDigits = third.digits
             end = i + 5
         }
-        if let next = token(end), next.kind == .number || (next.kind == .char && [sep.text, "%"].contains(next.text)), !next.spaceBefore { return nil }
+        if let next = token(end), next.kind == .number || char(end, [sep, "%"]), !next.spaceBefore { return nil }
         if first.digits == 4 {
-            guard (1...12).contains(b), sep.text != "-" || c != nil || second.digits == 2 else { return nil }
+            guard (1...12).contains(b), sep != "-" || c != nil || second.digits == 2 else { return nil }
             if let c {
                 guard (1...31).contains(c), thirdDigits <= 2 else { return nil }
                 return (Candidate(start: start, end: tokens[end - 1].end, type: .date, value: .fixed(dateText(year: a, month: b, day: c, endDay: nil)), statedYear: a), end)
@@ -1130,7 +1132,7 @@ extension DateScanner {
             }
             return (Candidate(start: start, end: tokens[end - 1].end, type: .date, value: .fixed(dateText(year: year, month: a, day: b, endDay: nil)), statedYear: year), end)
         }
-        guard sep.text == "/" else { return nil }
+        guard sep == "/" else { return nil }
         // "5 1/2", "7/8": fractions, not days.
         if let before = token(i - 1), before.kind == .number { return nil }
         if a < b, [2, 3, 4, 8, 16, 32, 64].contains(b) { return nil }

@@ -3,8 +3,15 @@
 extension DateScanner {
     static let eraNames = Array(JapaneseEra.firstYears.keys)
     static let japaneseMonthCounters = ["ヶ月", "か月", "カ月", "ケ月", "ヵ月", "箇月", "ヶ月"]
-    static let rangeMarks: Set<String> = ["〜", "~", "-", "−", "–", "ー"]
-    static let japaneseWeekdays: [String: Int] = ["月": 1, "火": 2, "水": 3, "木": 4, "金": 5, "土": 6, "日": 7]
+    /// Marks between the two days of a range ("18〜19日").
+    static func isRangeMark(_ mark: Unicode.Scalar) -> Bool {
+        switch mark {
+        case "〜", "~", "-", "−", "–", "ー": true
+        default: false
+        }
+    }
+    /// Weekdays in one kanji, Monday first.
+    static let japaneseWeekdays: [Unicode.Scalar] = ["月", "火", "水", "木", "金", "土", "日"]
     /// Months and weekdays written in kana.
     static let japaneseMonthReadings: [(String, Int)] = [
         ("いちがつ", 1), ("にがつ", 2), ("さんがつ", 3), ("しがつ", 4), ("ごがつ", 5), ("ろくがつ", 6), ("しちがつ", 7),
@@ -45,13 +52,12 @@ extension DateScanner {
 
     /// The first code point of every word a Japanese rule can start with (besides numbers), for
     /// ``rulesMayStart(_:)``: a rule added with a new first word must add it here.
-    static let japaneseFirstScalars: Set<Unicode.Scalar> = {
+    static let japaneseFirstScalars: ScalarSet = {
         let openers = ["西暦", "紀元前", "(", "正午", "直近", "前の", "最後の", "約", "およそ", "ほぼ", "数", "四半世紀",
                        "半世紀", "半年", "半月", "半日", "毎", "週", "月", "年", "日", "現在", "今現在", "ただいま", "ただ今"]
         var words: [String] = openers + morningWords + afternoonWords + eraNames
         words += japaneseMonthReadingsKeys + japaneseWeekdayReadingsKeys + japaneseDeicticWordsKeys.words
-        words += japaneseWeekdays.keys
-        return Set(words.map { $0.unicodeScalars.first! })
+        return ScalarSet(words.map { $0.unicodeScalars.first! } + japaneseWeekdays)
     }()
 
     // MARK: Dates
@@ -115,7 +121,7 @@ extension DateScanner {
                     if let m = literal(next, ["日"]), literal(m.next, ["間", "前", "後"]) == nil || month != nil {
                         day = n
                         j = m.next
-                    } else if let mark = token(next), mark.kind == .char, Self.rangeMarks.contains(mark.text),
+                    } else if let dash = mark(next), Self.isRangeMark(dash),
                               let (e, after) = integer(next + 1), e > n, e <= 31, let m = literal(after, ["日"]) {
                         day = n
                         endDay = e
@@ -126,7 +132,7 @@ extension DateScanner {
             if year == nil, month == nil, day == nil { return nil }
         }
         // A weekday in brackets after the day belongs to it: 11月5日(火).
-        if day != nil, char(j, ["("]), let w = token(j + 1), Self.japaneseWeekdays[w.text] != nil {
+        if day != nil, char(j, ["("]), weekdayKanji(at: j + 1) != nil {
             var k = j + 2
             if let m = literal(k, ["曜日", "曜"]) { k = m.next }
             if char(k, [")"]) { j = k + 1 }
@@ -330,7 +336,7 @@ extension DateScanner {
             mod = "APPROX"
         }
         // A lone N日 or N月 is a date; other rules take it.
-        if parts.count == 1, direction == 0, parts[0].0 == .day, tokens[j - 1].text == "日", !approx { return nil }
+        if parts.count == 1, direction == 0, parts[0].0 == .day, char(j - 1, ["日"]), !approx { return nil }
         if parts.count == 1, parts[0].0 == .century, direction == 0, mod == nil { return nil }
         let value = durationText(parts)
         var candidate = Candidate(start: tokens[i].start, end: tokens[j - 1].end, type: .duration, value: .fixed(value), mod: mod)
@@ -371,7 +377,7 @@ extension DateScanner {
             guard let u = literal(j, units.map(\.0)), literal(u.next, ["新聞"]) == nil else { return nil }
             var value = units.first { $0.0 == u.word }!.1
             j = u.next
-            if u.word == "週", let w = token(j), let day = Self.japaneseWeekdays[w.text], let m2 = literal(j + 1, ["曜日", "曜"]) {
+            if u.word == "週", let day = weekdayKanji(at: j), let m2 = literal(j + 1, ["曜日", "曜"]) {
                 value = "XXXX-WXX-\(day)"
                 j = m2.next
             }
@@ -453,6 +459,12 @@ extension DateScanner {
         return (candidate, j)
     }
 
+    /// The weekday (Monday 1) token `i` names in one kanji.
+    func weekdayKanji(at i: Int) -> Int? {
+        guard let mark = mark(i), let index = Self.japaneseWeekdays.firstIndex(of: mark) else { return nil }
+        return index + 1
+    }
+
     /// 月曜日, 火曜, (水) standing alone.
     func japaneseWeekday(_ i: Int) -> (Candidate, Int)? {
         if let m = literal(i, Self.japaneseWeekdayReadingsKeys) {
@@ -462,7 +474,7 @@ extension DateScanner {
         var j = i
         var bracketed = false
         if char(i, ["("]) { bracketed = true; j += 1 }
-        guard let t = token(j), t.kind == .char, let day = Self.japaneseWeekdays[t.text] else { return nil }
+        guard let day = weekdayKanji(at: j) else { return nil }
         j += 1
         if let m = literal(j, ["曜日", "曜"]) {
             j = m.next

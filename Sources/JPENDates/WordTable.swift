@@ -73,3 +73,34 @@ struct LiteralTable: Sendable {
     /// The words that start with `scalar`, in list order.
     subscript(startingWith scalar: Unicode.Scalar) -> [String] { groups[scalar] ?? [] }
 }
+
+/// A set of code points asked about nearly every code point of a text: one bit per code point of
+/// the Basic Multilingual Plane (an 8 KB table), so a look-up is a shift and a mask where hashing
+/// the code point, as `Set` does, cost a twentieth of the date stage. Code points beyond the BMP
+/// fall back to a `Set`.
+///
+/// ```swift
+/// let openers = ScalarSet(["年", "月"])
+/// openers.contains("年")   // true
+/// ```
+///
+/// Cost: O(1) per look-up; building costs O(code points) and 8 KB.
+struct ScalarSet: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+    private var beyondBMP = Set<Unicode.Scalar>()
+
+    init(_ scalars: some Sequence<Unicode.Scalar>) {
+        for scalar in scalars {
+            if scalar.value < 0x10000 {
+                bits[Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63)
+            } else {
+                beyondBMP.insert(scalar)
+            }
+        }
+    }
+
+    func contains(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.value < 0x10000 else { return beyondBMP.contains(scalar) }
+        return bits[Int(scalar.value >> 6)] & (1 << UInt64(scalar.value & 63)) != 0
+    }
+}

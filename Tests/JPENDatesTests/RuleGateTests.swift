@@ -24,6 +24,12 @@ import Testing
         return phrases + files.filter { $0.pathExtension == "txt" }.compactMap { try? String(contentsOf: $0, encoding: .utf8) }
     }()
 
+    /// Token `i`'s lowercased word, or its code points.
+    static func text(of i: Int, in scanner: DateScanner) -> String {
+        let token = scanner.tokens[i]
+        return token.kind == .word ? scanner.words[i] : String(String.UnicodeScalarView(scanner.scalars[token.start..<token.end]))
+    }
+
     @Test func skippedTokensStartNoMatch() {
         #expect(Self.texts.count > 7)
         for text in Self.texts {
@@ -31,7 +37,7 @@ import Testing
             let scanner = DateScanner(scalars: normalized.scalars, reference: ReferenceTime(parsing: "2024-11-08"))
             for i in scanner.tokens.indices {
                 let (japanese, english) = scanner.rulesMayStart(i)
-                let what = "token \(i) \"\(scanner.tokens[i].text)\" of \(text.prefix(30))"
+                let what = "token \(i) \"\(Self.text(of: i, in: scanner))\" of \(text.prefix(30))"
                 if !japanese {
                     #expect(scanner.japaneseDate(i) == nil, "\(what)")
                     #expect(scanner.japaneseClock(i) == nil, "\(what)")
@@ -49,7 +55,7 @@ import Testing
         let text = "The committee discussed the proposal at length on Friday. 委員会、提案議論。"
         let normalized = DateTagger().normalizer.normalize(Document(text: text))
         let scanner = DateScanner(scalars: normalized.scalars, reference: nil)
-        let open = scanner.tokens.indices.filter { scanner.rulesMayStart($0) != (false, false) }.map { scanner.tokens[$0].text }
+        let open = scanner.tokens.indices.filter { scanner.rulesMayStart($0) != (false, false) }.map { Self.text(of: $0, in: scanner) }
         // Only the words a date can start with; none of the kanji. (Kana starting a reading such
         // as しがつ stay open.)
         #expect(open == ["the", "the", "at", "on", "friday"])
