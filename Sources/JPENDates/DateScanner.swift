@@ -27,16 +27,14 @@ struct DateScanner {
         var i = 0
         while i < tokens.count {
             var best: (Candidate, Int)? = nil
-            let (japanese, english) = rulesMayStart(i)
-            if japanese {
-                Self.keepLonger(japaneseDate(i), in: &best)
-                Self.keepLonger(japaneseClock(i), in: &best)
-                Self.keepLonger(japaneseDuration(i), in: &best)
-                Self.keepLonger(japaneseSet(i), in: &best)
-                Self.keepLonger(japaneseDeictic(i), in: &best)
-                Self.keepLonger(japaneseWeekday(i), in: &best)
-            }
-            if english { Self.keepLonger(englishExpression(i), in: &best) }
+            let (japanese, english) = rulesStarting(at: i)
+            if japanese.contains(.date) { Self.keepLonger(japaneseDate(i), in: &best) }
+            if japanese.contains(.clock) { Self.keepLonger(japaneseClock(i), in: &best) }
+            if japanese.contains(.duration) { Self.keepLonger(japaneseDuration(i), in: &best) }
+            if japanese.contains(.set) { Self.keepLonger(japaneseSet(i), in: &best) }
+            if japanese.contains(.deictic) { Self.keepLonger(japaneseDeictic(i), in: &best) }
+            if japanese.contains(.weekday) { Self.keepLonger(japaneseWeekday(i), in: &best) }
+            if !english.isEmpty { Self.keepLonger(englishExpression(i, rules: english), in: &best) }
             if let (candidate, next) = best {
                 if !candidate.suppressed { found.append(candidate) }
                 i = max(next, i + 1)
@@ -47,18 +45,49 @@ struct DateScanner {
         return found
     }
 
-    /// Whether the Japanese and the English rules can match at token `i`: the Japanese ones start
-    /// only at a number or at the first code point of one of their words, the English ones only at
-    /// digits, "@" or one of ``englishFirstWords``. Most tokens of running text are neither, and
-    /// one set look-up spares them the twenty rules that would each reject them with look-ups of
-    /// their own (three quarters of the stage's time before). Cost: O(1).
-    func rulesMayStart(_ i: Int) -> (japanese: Bool, english: Bool) {
+    /// The Japanese rules, one bit each, for ``rulesStarting(at:)``.
+    struct JapaneseRules: OptionSet {
+        let rawValue: UInt8
+        static let date = JapaneseRules(rawValue: 1 << 0)
+        static let clock = JapaneseRules(rawValue: 1 << 1)
+        static let duration = JapaneseRules(rawValue: 1 << 2)
+        static let set = JapaneseRules(rawValue: 1 << 3)
+        static let deictic = JapaneseRules(rawValue: 1 << 4)
+        static let weekday = JapaneseRules(rawValue: 1 << 5)
+    }
+
+    /// The English rules, one bit each, for ``rulesStarting(at:)``.
+    struct EnglishRules: OptionSet {
+        let rawValue: UInt16
+        static let calendarDate = EnglishRules(rawValue: 1 << 0)
+        static let year = EnglishRules(rawValue: 1 << 1)
+        static let relative = EnglishRules(rawValue: 1 << 2)
+        static let duration = EnglishRules(rawValue: 1 << 3)
+        static let clock = EnglishRules(rawValue: 1 << 4)
+        static let set = EnglishRules(rawValue: 1 << 5)
+        static let quarter = EnglishRules(rawValue: 1 << 6)
+        static let dayPartOf = EnglishRules(rawValue: 1 << 7)
+        static let holiday = EnglishRules(rawValue: 1 << 8)
+        static let dayOfMonth = EnglishRules(rawValue: 1 << 9)
+        static let nthWeekday = EnglishRules(rawValue: 1 << 10)
+        static let yearAgoPeriod = EnglishRules(rawValue: 1 << 11)
+        static let clockOffset = EnglishRules(rawValue: 1 << 12)
+        static let dayOfRelativeMonth = EnglishRules(rawValue: 1 << 13)
+    }
+
+    /// The rules that can match at token `i`: a rule starts only at a number or at one of its
+    /// first words (Latin words: ``englishRuleStarts``; Japanese ones by their first code point:
+    /// ``japaneseRuleStarts``). Most tokens of running text start no rule, and frequent words
+    /// start few ("in" only a relative expression); one look-up spares the other rules, which
+    /// would each reject the token with look-ups of their own. Cost: O(1).
+    func rulesStarting(at i: Int) -> (japanese: JapaneseRules, english: EnglishRules) {
         let t = tokens[i]
+        let byScalar = JapaneseRules(rawValue: Self.japaneseRuleStarts[scalars[t.start]])
         switch t.kind {
-        case .number: return (true, true)
-        case .kanjiNumber: return (true, false)
-        case .word: return (false, Self.englishFirstWords.contains(words[i]))
-        case .char: return (Self.japaneseFirstScalars.contains(scalars[t.start]), scalars[t.start] == "@")
+        case .number: return (byScalar.union(Self.japaneseNumberRules), Self.englishNumberRules)
+        case .kanjiNumber: return (byScalar.union(Self.japaneseNumberRules), [])
+        case .word: return ([], Self.englishRuleStarts[words[i]] ?? [])
+        case .char: return (byScalar, scalars[t.start] == "@" ? .clock : [])
         }
     }
 

@@ -50,47 +50,64 @@ extension DateScanner {
     static let frequencyAdverbs: WordTable<String> = ["daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
                                    "hourly": "PT1H", "nightly": "P1D"]
 
-    /// Every word an English rule can start with, for ``rulesMayStart(_:)``: the word lists' words
-    /// and the words the rules test first. A rule added with a new first word must add it here.
-    /// A table rather than a `Set`: it is asked about every Latin word of the text.
-    static let englishFirstWords: WordTable<Void> = {
-        var words: Set<String> = [
-            "early", "mid", "late", "the", "today", "tonight", "yesterday", "tomorrow", "day", "now", "currently",
-            "presently", "nowadays", "current", "recently", "lately", "recent", "q", "earlier", "later", "upcoming",
-            "this", "last", "next", "past", "coming", "previous", "following", "in", "about", "nearly", "almost", "some",
-            "roughly", "approximately", "just", "only", "around", "over", "under", "more", "less", "fewer", "several",
-            "few", "many", "half", "at", "noon", "midday", "midnight", "every", "each", "once", "twice", "latest",
-            "most", "quarter", "on", "year",
+    /// The English rules that can start at each word, for ``rulesStarting(at:)``: the words each
+    /// rule (or the piece it reads first) tests at its first token. A rule given a new first word
+    /// must add it here. A table rather than a `Dictionary`: it is asked about every Latin word.
+    static let englishRuleStarts: WordTable<EnglishRules> = {
+        let months = Array(englishMonths.keys), weekdays = Array(englishWeekdays.keys)
+        let numbers = Array(englishNumbers.keys), ordinals = Array(englishOrdinals.keys)
+        let modifiers = ["early", "mid", "late"]
+        let hedges = ["about", "nearly", "almost", "some", "roughly", "approximately"]
+        let firstWords: [(EnglishRules, [String])] = [
+            (.calendarDate, modifiers + weekdays + months + ordinals),
+            (.year, modifiers + ["the", "two"] + spelledCenturies.keys),
+            (.relative, ["today", "tonight", "yesterday", "tomorrow", "day", "now", "currently", "presently", "nowadays",
+                         "current", "recently", "lately", "recent", "q", "earlier", "later", "the", "upcoming", "this",
+                         "last", "next", "past", "coming", "previous", "following", "early", "late", "in", "just", "only"]
+                + hedges + numbers),
+            (.duration, ["the", "past", "last", "next", "around", "over", "under", "more", "less", "fewer", "several", "few",
+                         "many", "half"] + hedges + numbers),
+            (.clock, ["at", "around", "noon", "midday", "mid", "midnight"] + numbers),
+            (.set, ["every", "each", "once", "twice"] + frequencyAdverbs.keys + numbers),
+            (.quarter, ["the", "latest", "last", "most", "previous", "current", "this", "quarter"] + ordinals),
+            (.dayPartOf, ["the"] + englishDayParts.keys + weekdays),
+            (.holiday, ["last", "next", "this"] + Holiday.firstWords),
+            (.dayOfMonth, ["on", "the"]),
+            (.nthWeekday, ["the", "last"] + ordinals),
+            (.yearAgoPeriod, ["the", "year"]),
+            (.clockOffset, ["a", "quarter", "half"] + numbers),
+            (.dayOfRelativeMonth, ["the"] + ordinals),
         ]
-        words.formUnion(englishMonths.keys)
-        words.formUnion(englishWeekdays.keys)
-        words.formUnion(englishNumbers.keys)
-        words.formUnion(englishOrdinals.keys)
-        words.formUnion(englishDayParts.keys)
-        words.formUnion(frequencyAdverbs.keys)
-        words.formUnion(Holiday.firstWords)
-        return WordTable(Dictionary(uniqueKeysWithValues: words.map { ($0, ()) }))
+        var starts: [String: EnglishRules] = [:]
+        for (rule, words) in firstWords {
+            for word in words { starts[word, default: []].insert(rule) }
+        }
+        return WordTable(starts)
     }()
 
-    /// The longest English expression starting at token `i`.
-    func englishExpression(_ i: Int) -> (Candidate, Int)? {
+    /// The English rules that can start at a number.
+    static let englishNumberRules: EnglishRules = [.calendarDate, .year, .relative, .duration, .clock, .quarter,
+                                                   .clockOffset, .dayOfRelativeMonth]
+
+    /// The longest English expression starting at token `i`, trying `rules` (those that can start there).
+    func englishExpression(_ i: Int, rules: EnglishRules) -> (Candidate, Int)? {
         guard let t = token(i), t.kind == .word || t.kind == .number || mark(i) == "@" else { return nil }
         var best: (Candidate, Int)? = nil
         // In the order that breaks ties.
-        Self.keepLonger(englishCalendarDate(i), in: &best)
-        Self.keepLonger(englishYear(i), in: &best)
-        Self.keepLonger(englishRelative(i), in: &best)
-        Self.keepLonger(englishDuration(i), in: &best)
-        Self.keepLonger(englishClock(i), in: &best)
-        Self.keepLonger(englishSet(i), in: &best)
-        Self.keepLonger(englishQuarter(i), in: &best)
-        Self.keepLonger(englishDayPartOf(i), in: &best)
-        Self.keepLonger(englishHoliday(i), in: &best)
-        Self.keepLonger(englishDayOfMonth(i), in: &best)
-        Self.keepLonger(englishNthWeekday(i), in: &best)
-        Self.keepLonger(englishYearAgoPeriod(i), in: &best)
-        Self.keepLonger(englishClockOffset(i), in: &best)
-        Self.keepLonger(englishDayOfRelativeMonth(i), in: &best)
+        if rules.contains(.calendarDate) { Self.keepLonger(englishCalendarDate(i), in: &best) }
+        if rules.contains(.year) { Self.keepLonger(englishYear(i), in: &best) }
+        if rules.contains(.relative) { Self.keepLonger(englishRelative(i), in: &best) }
+        if rules.contains(.duration) { Self.keepLonger(englishDuration(i), in: &best) }
+        if rules.contains(.clock) { Self.keepLonger(englishClock(i), in: &best) }
+        if rules.contains(.set) { Self.keepLonger(englishSet(i), in: &best) }
+        if rules.contains(.quarter) { Self.keepLonger(englishQuarter(i), in: &best) }
+        if rules.contains(.dayPartOf) { Self.keepLonger(englishDayPartOf(i), in: &best) }
+        if rules.contains(.holiday) { Self.keepLonger(englishHoliday(i), in: &best) }
+        if rules.contains(.dayOfMonth) { Self.keepLonger(englishDayOfMonth(i), in: &best) }
+        if rules.contains(.nthWeekday) { Self.keepLonger(englishNthWeekday(i), in: &best) }
+        if rules.contains(.yearAgoPeriod) { Self.keepLonger(englishYearAgoPeriod(i), in: &best) }
+        if rules.contains(.clockOffset) { Self.keepLonger(englishClockOffset(i), in: &best) }
+        if rules.contains(.dayOfRelativeMonth) { Self.keepLonger(englishDayOfRelativeMonth(i), in: &best) }
         return best
     }
 

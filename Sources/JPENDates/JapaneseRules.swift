@@ -50,15 +50,23 @@ extension DateScanner {
     /// Words that make "N年" a span of years rather than a year.
     static let yearDurationFollowers = LiteralTable(["間", "前", "後", "ぶり", "振り", "目", "もの", "来", "半", "余", "以上", "以内", "くらい", "ぐらい", "ほど", "ばかり", "経", "たっ"])
 
-    /// The first code point of every word a Japanese rule can start with (besides numbers), for
-    /// ``rulesMayStart(_:)``: a rule added with a new first word must add it here.
-    static let japaneseFirstScalars: ScalarSet = {
-        let openers = ["西暦", "紀元前", "(", "正午", "直近", "前の", "最後の", "約", "およそ", "ほぼ", "数", "四半世紀",
-                       "半世紀", "半年", "半月", "半日", "毎", "週", "月", "年", "日", "現在", "今現在", "ただいま", "ただ今"]
-        var words: [String] = openers + morningWords + afternoonWords + eraNames
-        words += japaneseMonthReadingsKeys + japaneseWeekdayReadingsKeys + japaneseDeicticWordsKeys.words
-        return ScalarSet(words.map { $0.unicodeScalars.first! } + japaneseWeekdays)
+    /// The Japanese rules that can start at each code point, for ``rulesStarting(at:)``: the first
+    /// code points of the words each rule (or the piece it reads first) tests at its first token.
+    /// A rule given a new first word must add it here.
+    static let japaneseRuleStarts: ScalarFlags = {
+        let firstWords: [(JapaneseRules, [String])] = [
+            (.date, ["西暦", "紀元前"] + eraNames + japaneseMonthReadingsKeys),
+            (.clock, ["正午"] + morningWords + afternoonWords),
+            (.duration, ["直近の", "直近", "前の", "最後の", "約", "およそ", "ほぼ", "数", "四半世紀", "半世紀", "半年", "半月", "半日"]),
+            (.set, ["毎", "週", "月", "年", "日"]),
+            (.deictic, ["現在", "今現在", "ただいま", "ただ今"] + japaneseDeicticWordsKeys.words),
+            (.weekday, ["("] + japaneseWeekdayReadingsKeys + japaneseWeekdays.map { String($0) }),
+        ]
+        return ScalarFlags(firstWords.flatMap { rule, words in words.map { ($0.unicodeScalars.first!, rule.rawValue) } })
     }()
+
+    /// The Japanese rules that can start at a number in digits or kanji numerals.
+    static let japaneseNumberRules: JapaneseRules = [.date, .clock, .duration, .set]
 
     // MARK: Dates
 

@@ -74,33 +74,34 @@ struct LiteralTable: Sendable {
     subscript(startingWith scalar: Unicode.Scalar) -> [String] { groups[scalar] ?? [] }
 }
 
-/// A set of code points asked about nearly every code point of a text: one bit per code point of
-/// the Basic Multilingual Plane (an 8 KB table), so a look-up is a shift and a mask where hashing
-/// the code point, as `Set` does, cost a twentieth of the date stage. Code points beyond the BMP
-/// fall back to a `Set`.
+/// Flags per code point, asked about nearly every code point of a text: a byte per code point of
+/// the Basic Multilingual Plane (a 64 KB table), so a look-up is one load where hashing the code
+/// point, as `Set` or `Dictionary` do, cost a twentieth of the date stage. Code points beyond the
+/// BMP fall back to a `Dictionary`.
 ///
 /// ```swift
-/// let openers = ScalarSet(["年", "月"])
-/// openers.contains("年")   // true
+/// let flags = ScalarFlags([("年", 1), ("月", 2), ("年", 4)])
+/// flags["年"]   // 5
+/// flags["a"]    // 0
 /// ```
 ///
-/// Cost: O(1) per look-up; building costs O(code points) and 8 KB.
-struct ScalarSet: Sendable {
-    private var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
-    private var beyondBMP = Set<Unicode.Scalar>()
+/// Cost: O(1) per look-up; building costs O(entries) and 64 KB.
+struct ScalarFlags: Sendable {
+    private var bmp = [UInt8](repeating: 0, count: 0x10000)
+    private var beyondBMP: [Unicode.Scalar: UInt8] = [:]
 
-    init(_ scalars: some Sequence<Unicode.Scalar>) {
-        for scalar in scalars {
+    /// The flags of each code point are the union of those its entries give.
+    init(_ entries: some Sequence<(Unicode.Scalar, UInt8)>) {
+        for (scalar, flags) in entries {
             if scalar.value < 0x10000 {
-                bits[Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63)
+                bmp[Int(scalar.value)] |= flags
             } else {
-                beyondBMP.insert(scalar)
+                beyondBMP[scalar, default: 0] |= flags
             }
         }
     }
 
-    func contains(_ scalar: Unicode.Scalar) -> Bool {
-        guard scalar.value < 0x10000 else { return beyondBMP.contains(scalar) }
-        return bits[Int(scalar.value >> 6)] & (1 << UInt64(scalar.value & 63)) != 0
+    subscript(scalar: Unicode.Scalar) -> UInt8 {
+        scalar.value < 0x10000 ? bmp[Int(scalar.value)] : beyondBMP[scalar] ?? 0
     }
 }

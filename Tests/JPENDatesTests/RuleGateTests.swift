@@ -3,9 +3,9 @@ import Foundation
 import JPENText
 import Testing
 
-/// ``DateScanner/rulesMayStart(_:)`` skips tokens no rule can start at; these tests run every rule
-/// at every token it skips and expect no match, so a rule given a new first word without the gate
-/// learning it fails here.
+/// ``DateScanner/rulesStarting(at:)`` skips the rules that cannot start at a token; these tests run
+/// every rule at every token it is skipped at and expect no match, so a rule given a new first word
+/// without the gate learning it fails here.
 @Suite struct RuleGateTests {
     /// Phrases of every rule family in both languages, and the repository's sample articles.
     static let texts: [String] = {
@@ -36,28 +36,46 @@ import Testing
             let normalized = DateTagger().normalizer.normalize(Document(text: text))
             let scanner = DateScanner(scalars: normalized.scalars, reference: ReferenceTime(parsing: "2024-11-08"))
             for i in scanner.tokens.indices {
-                let (japanese, english) = scanner.rulesMayStart(i)
+                let (japanese, english) = scanner.rulesStarting(at: i)
                 let what = "token \(i) \"\(Self.text(of: i, in: scanner))\" of \(text.prefix(30))"
-                if !japanese {
-                    #expect(scanner.japaneseDate(i) == nil, "\(what)")
-                    #expect(scanner.japaneseClock(i) == nil, "\(what)")
-                    #expect(scanner.japaneseDuration(i) == nil, "\(what)")
-                    #expect(scanner.japaneseSet(i) == nil, "\(what)")
-                    #expect(scanner.japaneseDeictic(i) == nil, "\(what)")
-                    #expect(scanner.japaneseWeekday(i) == nil, "\(what)")
+                for (rule, match) in Self.japaneseRules where !japanese.contains(rule) {
+                    #expect(match(scanner)(i) == nil, "\(what)")
                 }
-                if !english { #expect(scanner.englishExpression(i) == nil, "\(what)") }
+                for (rule, match) in Self.englishRules where !english.contains(rule) {
+                    #expect(match(scanner)(i) == nil, "\(what)")
+                }
             }
         }
     }
+
+    typealias Rule = (DateScanner) -> (Int) -> (Candidate, Int)?
+
+    static let japaneseRules: [(DateScanner.JapaneseRules, Rule)] = [
+        (.date, DateScanner.japaneseDate), (.clock, DateScanner.japaneseClock), (.duration, DateScanner.japaneseDuration),
+        (.set, DateScanner.japaneseSet), (.deictic, DateScanner.japaneseDeictic), (.weekday, DateScanner.japaneseWeekday),
+    ]
+
+    static let englishRules: [(DateScanner.EnglishRules, Rule)] = [
+        (.calendarDate, DateScanner.englishCalendarDate), (.year, DateScanner.englishYear),
+        (.relative, DateScanner.englishRelative), (.duration, DateScanner.englishDuration), (.clock, DateScanner.englishClock),
+        (.set, DateScanner.englishSet), (.quarter, DateScanner.englishQuarter), (.dayPartOf, DateScanner.englishDayPartOf),
+        (.holiday, DateScanner.englishHoliday), (.dayOfMonth, DateScanner.englishDayOfMonth),
+        (.nthWeekday, DateScanner.englishNthWeekday), (.yearAgoPeriod, DateScanner.englishYearAgoPeriod),
+        (.clockOffset, DateScanner.englishClockOffset), (.dayOfRelativeMonth, DateScanner.englishDayOfRelativeMonth),
+    ]
 
     @Test func mostTokensAreSkipped() {
         let text = "The committee discussed the proposal at length on Friday. 委員会、提案議論。"
         let normalized = DateTagger().normalizer.normalize(Document(text: text))
         let scanner = DateScanner(scalars: normalized.scalars, reference: nil)
-        let open = scanner.tokens.indices.filter { scanner.rulesMayStart($0) != (false, false) }.map { Self.text(of: $0, in: scanner) }
+        let open = scanner.tokens.indices.filter {
+            let (japanese, english) = scanner.rulesStarting(at: $0)
+            return !japanese.isEmpty || !english.isEmpty
+        }
         // Only the words a date can start with; none of the kanji. (Kana starting a reading such
         // as しがつ stay open.)
-        #expect(open == ["the", "the", "at", "on", "friday"])
+        #expect(open.map { Self.text(of: $0, in: scanner) } == ["the", "the", "at", "on", "friday"])
+        // A frequent word opens only the rules that can start with it.
+        #expect(scanner.rulesStarting(at: open[3]).english == [.dayOfMonth])
     }
 }
