@@ -55,20 +55,24 @@ struct QuoteContext {
         paragraphs.reserveCapacity(tokens.count)
         var paragraph = 0
         var previousEnd = 0
+        // The arrays read in the loop, held once rather than retained at every token.
+        let original = document.scalars
+        let scalars = normalized.scalars
         for token in tokens {
             var newlines = 0
-            for offset in previousEnd..<max(previousEnd, token.span.start) where QuotationMarks.isLineBreak(document.scalars[offset]) {
+            for offset in previousEnd..<max(previousEnd, token.span.start) where QuotationMarks.isLineBreak(original[offset]) {
                 newlines += 1
             }
             if newlines >= 2 { paragraph += 1 }
             paragraphs.append(paragraph)
             previousEnd = max(previousEnd, token.span.end)
-            let surface = String(scalars: normalized.scalars[map[token.span.start]..<map[token.span.end]])
+            let run = scalars[map[token.span.start]..<map[token.span.end]]
+            let surface = String(scalars: run)
             surfaces.append(surface)
             // Most tokens are lowercase already, punctuation, kana or kanji: keep their string
             // rather than lowercasing a copy.
-            words.append(Self.mayChangeWhenLowercased(surface) ? surface.lowercased() : surface)
-            capitals.append(Self.startsUppercase(surface))
+            words.append(Self.mayChangeWhenLowercased(run) ? surface.lowercased() : surface)
+            capitals.append(Self.startsUppercase(run))
         }
         self.surfaces = surfaces
         self.words = words
@@ -84,8 +88,8 @@ struct QuoteContext {
 
     /// Whether `word` has an ASCII capital or a code point outside ASCII and the CJK and kana
     /// blocks (U+3000–U+9FFF), which have no case. Cost: O(length), no tables.
-    static func mayChangeWhenLowercased(_ word: String) -> Bool {
-        word.unicodeScalars.contains { scalar in
+    static func mayChangeWhenLowercased(_ word: some Sequence<Unicode.Scalar>) -> Bool {
+        word.contains { scalar in
             let value = scalar.value
             return value >= 0x41 && value <= 0x5A || value >= 0x80 && !(0x3000...0x9FFF).contains(value)
         }
@@ -94,8 +98,8 @@ struct QuoteContext {
     /// Whether `word` starts with an upper-case letter. ASCII (``Unicode/Scalar/isUppercase``) and
     /// the caseless CJK and kana blocks (U+3000–U+9FFF) are answered without Unicode's property
     /// tables, which cost a quarter of this context's making when asked of every Japanese token.
-    static func startsUppercase(_ word: String) -> Bool {
-        guard let first = word.unicodeScalars.first, !(0x3000...0x9FFF).contains(first.value) else { return false }
+    static func startsUppercase(_ word: some Collection<Unicode.Scalar>) -> Bool {
+        guard let first = word.first, !(0x3000...0x9FFF).contains(first.value) else { return false }
         return first.isUppercase
     }
 
@@ -106,9 +110,18 @@ struct QuoteContext {
         return Script(first) == .latin
     }
 
+    /// The code point of token `index` when its word is one code point (a mark such as "." or
+    /// "「"). Comparing code points spares String comparison, which takes Unicode's slow path
+    /// for every kana or kanji token asked whether it ends a sentence. Cost: O(1).
+    func mark(_ index: Int) -> Unicode.Scalar? {
+        let word = words[index]
+        guard let first = word.unicodeScalars.first, UTF8.width(first) == word.utf8.count else { return nil }
+        return first
+    }
+
     /// A period that belongs to an abbreviation ("Sen.", "U.S.") rather than ending a sentence.
     func isAbbreviationPeriod(_ index: Int) -> Bool {
-        guard words[index] == ".", index > 0, tokens[index - 1].span.end == tokens[index].span.start else { return false }
+        guard mark(index) == ".", index > 0, tokens[index - 1].span.end == tokens[index].span.start else { return false }
         let before = words[index - 1]
         return SpeechWords.abbreviations.contains(before) || before.contains(".")
             || (before.count == 1 && isCapitalized(index - 1))
@@ -116,17 +129,19 @@ struct QuoteContext {
 
     /// Whether a sentence ends after token `index`: . ! ? (not an abbreviation's period).
     func endsSentence(_ index: Int) -> Bool {
-        switch words[index] {
-        case ".": !isAbbreviationPeriod(index)
-        case "!", "?", "。", "！", "？": true
-        default: false
+        guard let mark = mark(index) else { return false }
+        switch mark {
+        case ".": return !isAbbreviationPeriod(index)
+        case "!", "?", "。", "！", "？": return true
+        default: return false
         }
     }
 
     func isQuoteMark(_ index: Int) -> Bool {
-        switch words[index] {
-        case "“", "”", "\"", "「", "」", "『", "』", "‘", "’", "'": true
-        default: false
+        guard let mark = mark(index) else { return false }
+        switch mark {
+        case "“", "”", "\"", "「", "」", "『", "』", "‘", "’", "'": return true
+        default: return false
         }
     }
 

@@ -50,19 +50,19 @@ import Testing
 
     typealias Rule = (DateScanner) -> (Int) -> (Candidate, Int)?
 
-    static let japaneseRules: [(DateScanner.JapaneseRules, Rule)] = [
+    static var japaneseRules: [(DateScanner.JapaneseRules, Rule)] { [
         (.date, DateScanner.japaneseDate), (.clock, DateScanner.japaneseClock), (.duration, DateScanner.japaneseDuration),
         (.set, DateScanner.japaneseSet), (.deictic, DateScanner.japaneseDeictic), (.weekday, DateScanner.japaneseWeekday),
-    ]
+    ] }
 
-    static let englishRules: [(DateScanner.EnglishRules, Rule)] = [
+    static var englishRules: [(DateScanner.EnglishRules, Rule)] { [
         (.calendarDate, DateScanner.englishCalendarDate), (.year, DateScanner.englishYear),
         (.relative, DateScanner.englishRelative), (.duration, DateScanner.englishDuration), (.clock, DateScanner.englishClock),
         (.set, DateScanner.englishSet), (.quarter, DateScanner.englishQuarter), (.dayPartOf, DateScanner.englishDayPartOf),
         (.holiday, DateScanner.englishHoliday), (.dayOfMonth, DateScanner.englishDayOfMonth),
         (.nthWeekday, DateScanner.englishNthWeekday), (.yearAgoPeriod, DateScanner.englishYearAgoPeriod),
         (.clockOffset, DateScanner.englishClockOffset), (.dayOfRelativeMonth, DateScanner.englishDayOfRelativeMonth),
-    ]
+    ] }
 
     @Test func mostTokensAreSkipped() {
         let text = "The committee discussed the proposal at length on Friday. 委員会、提案議論。"

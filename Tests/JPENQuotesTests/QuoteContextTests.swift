@@ -7,7 +7,7 @@ import Testing
         ("Émile", true), ("élan", false), ("Ωmega", true), ("𝐀", true), ("𝐚", false), ("ー", false),
     ])
     func startsUppercase(word: String, expected: Bool) {
-        #expect(QuoteContext.startsUppercase(word) == expected)
+        #expect(QuoteContext.startsUppercase(word.unicodeScalars) == expected)
     }
 
     /// The fast path's premise: nothing in the CJK and kana blocks has case.
