@@ -5,7 +5,7 @@ struct DateContext {
     let sentenceStarts: [Int]
     private let scalars: [Unicode.Scalar]
     private let tokens: [DateToken]
-    /// Each token's lowercased word; empty for other tokens.
+    /// The lowercased text of each word token, at its ``DateToken/word``.
     private let words: [String]
 
     init(scalars: [Unicode.Scalar], tokens: [DateToken], words: [String]) {
@@ -50,7 +50,7 @@ struct DateContext {
         while first < tokens.count, tokens[first].start < end {
             let t = tokens[first]
             if t.kind == .word {
-                let word = words[first]
+                let word = words[Int(t.word)]
                 switch word {
                 // Plans and schedules point ahead even in the past tense: "planned to leave on Thursday".
                 case "will", "would", "shall", "ll", "tomorrow", "upcoming", "next", "scheduled", "planned", "plans", "plan",
@@ -94,7 +94,7 @@ struct DateContext {
         let end = sentence + 1 < sentenceStarts.count ? sentenceStarts[sentence + 1] : scalars.count
         var k = DateContext.firstToken(atOrAfter: start, in: tokens)
         while k < tokens.count, tokens[k].start < end {
-            if tokens[k].kind == .word, words[k] == "quarter" { return true }
+            if tokens[k].kind == .word, words[Int(tokens[k].word)] == "quarter" { return true }
             k += 1
         }
         return false

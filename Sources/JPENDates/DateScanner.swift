@@ -4,7 +4,7 @@
 struct DateScanner {
     let scalars: [Unicode.Scalar]
     let tokens: [DateToken]
-    /// Each token's lowercased word; empty for other tokens.
+    /// The lowercased text of each word token, at its ``DateToken/word``.
     let words: [String]
     let reference: ReferenceTime?
 
@@ -84,9 +84,13 @@ struct DateScanner {
         let t = tokens[i]
         let byScalar = JapaneseRules(rawValue: Self.japaneseRuleStarts[scalars[t.start]])
         switch t.kind {
-        case .number: return (byScalar.union(Self.japaneseNumberRules), Self.englishNumberRules)
+        case .number:
+            // A Japanese rule reads digits only with a counter or a mark after them ("5日", "2/15",
+            // "9:30"), or as an eight-digit date: not the numbers of English text ("5 years").
+            let japanese = t.digits == 8 || (i + 1 < tokens.count && tokens[i + 1].kind == .char)
+            return (japanese ? byScalar.union(Self.japaneseNumberRules) : byScalar, Self.englishNumberRules)
         case .kanjiNumber: return (byScalar.union(Self.japaneseNumberRules), [])
-        case .word: return ([], Self.englishRuleStarts[words[i]] ?? [])
+        case .word: return ([], Self.englishRuleStarts[words[Int(t.word)]] ?? [])
         case .char: return (byScalar, scalars[t.start] == "@" ? .clock : [])
         }
     }
@@ -146,7 +150,7 @@ struct DateScanner {
     /// The lowercased word at token `i`, if it is a Latin word.
     func word(_ i: Int) -> String? {
         guard i >= 0, i < tokens.count, tokens[i].kind == .word else { return nil }
-        return words[i]
+        return words[Int(tokens[i].word)]
     }
 
     /// Whether token `i` is one of the marks `options`. Compares code points: the text is

@@ -6,7 +6,7 @@ import JPENText
 ///
 /// A plain value with no String: the rules copy tokens all the time, and a token holding its text
 /// cost a retain, a release and a value-witness call per copy (a twentieth of the stage). A word's
-/// text lives in ``DateLexer/Tokens/words``; a mark is its code point, `scalars[start]`.
+/// text lives in ``DateLexer/Tokens/words`` at ``word``; a mark is its code point, `scalars[start]`.
 struct DateToken {
     enum Kind { case number, kanjiNumber, word, char }
     let kind: Kind
@@ -17,6 +17,8 @@ struct DateToken {
     let number: Int?
     /// Digits: how many there are.
     let digits: Int
+    /// Words: the index of the lowercased word in ``DateLexer/Tokens/words``; other tokens: -1.
+    let word: Int32
     /// Whether whitespace separates the token from the one before.
     let spaceBefore: Bool
     /// Words: whether the first letter is upper case.
@@ -62,7 +64,7 @@ enum DateLexer {
         s == " " || s == "\t" || s == "\n" || s == "\r" || s == "\u{A0}" || s == "\u{3000}"
     }
 
-    /// The tokens of a text and, for each, its lowercased word (empty for other tokens).
+    /// The tokens of a text and the lowercased text of each word among them, in order.
     struct Tokens {
         var tokens: [DateToken] = []
         var words: [String] = []
@@ -73,7 +75,6 @@ enum DateLexer {
         var tokens: [DateToken] = []
         tokens.reserveCapacity(scalars.count / 2)
         var words: [String] = []
-        words.reserveCapacity(scalars.count / 2)
         var i = 0
         var space = true
         while i < scalars.count {
@@ -88,23 +89,20 @@ enum DateLexer {
                     for k in i..<j { value = value! * 10 + Int(scalars[k].value - 0x30) }
                 }
                 tokens.append(DateToken(kind: .number, start: i, end: j, number: value, digits: j - i,
-                                        spaceBefore: space, capitalized: false))
-                words.append("")
+                                        word: -1, spaceBefore: space, capitalized: false))
             } else if isKanjiNumeral(s) {
                 while j < scalars.count, isKanjiNumeral(scalars[j]) { j += 1 }
                 let value = j - i <= 12 ? kanjiValue(scalars[i..<j]) : nil
                 tokens.append(DateToken(kind: .kanjiNumber, start: i, end: j, number: value, digits: j - i,
-                                        spaceBefore: space, capitalized: false))
-                words.append("")
+                                        word: -1, spaceBefore: space, capitalized: false))
             } else if isLetter(s) {
                 while j < scalars.count, isLetter(scalars[j]) { j += 1 }
-                tokens.append(DateToken(kind: .word, start: i, end: j, number: nil, digits: 0, spaceBefore: space,
-                                        capitalized: s.value <= 0x5A))
+                tokens.append(DateToken(kind: .word, start: i, end: j, number: nil, digits: 0, word: Int32(words.count),
+                                        spaceBefore: space, capitalized: s.value <= 0x5A))
                 words.append(lowercasedASCII(scalars[i..<min(j, i + 40)]))
             } else {
                 tokens.append(DateToken(kind: .char, start: i, end: j, number: nil, digits: 0,
-                                        spaceBefore: space, capitalized: false))
-                words.append("")
+                                        word: -1, spaceBefore: space, capitalized: false))
             }
             space = false
             i = j
