@@ -47,6 +47,12 @@ enum QuotationMarks {
 
         while index < count {
             let scalar = scalars[index]
+            // Most code points are neither a mark nor a line break and change nothing: pass them
+            // before looking at their neighbours.
+            if !isMark(scalar), !isLineBreak(scalar) {
+                index += 1
+                continue
+            }
             if isLineBreak(scalar), english != nil || !japanese.isEmpty {
                 // Skip the whitespace to the next line, noting whether a blank line separates them.
                 var next = index + 1
@@ -121,6 +127,14 @@ enum QuotationMarks {
             index += 1
         }
         return result
+    }
+
+    /// The marks the pairing reads; ‘ ’ and ' are none of them.
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "「", "『", "」", "』", "“", "”", "\"": true
+        default: false
+        }
     }
 
     static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
