@@ -73,6 +73,7 @@ struct DateScanner {
         static let yearAgoPeriod = EnglishRules(rawValue: 1 << 11)
         static let clockOffset = EnglishRules(rawValue: 1 << 12)
         static let dayOfRelativeMonth = EnglishRules(rawValue: 1 << 13)
+        static let ago = EnglishRules(rawValue: 1 << 14)
     }
 
     /// The rules that can match at token `i`: a rule starts only at a number or at one of its

@@ -63,8 +63,8 @@ extension DateScanner {
             (.year, modifiers + ["the", "two"] + spelledCenturies.keys),
             (.relative, ["today", "tonight", "yesterday", "tomorrow", "day", "now", "currently", "presently", "nowadays",
                          "current", "recently", "lately", "recent", "q", "earlier", "later", "the", "upcoming", "this",
-                         "last", "next", "past", "coming", "previous", "following", "early", "late", "in", "just", "only"]
-                + hedges + numbers),
+                         "last", "next", "past", "coming", "previous", "following", "early", "late"]),
+            (.ago, ["in", "just", "only"] + hedges + numbers),
             (.duration, ["the", "past", "last", "next", "around", "over", "under", "more", "less", "fewer", "several", "few",
                          "many", "half"] + hedges + numbers),
             (.clock, ["at", "around", "noon", "midday", "mid", "midnight"] + numbers),
@@ -86,7 +86,7 @@ extension DateScanner {
     }()
 
     /// The English rules that can start at a number.
-    static let englishNumberRules: EnglishRules = [.calendarDate, .year, .relative, .duration, .clock, .quarter,
+    static let englishNumberRules: EnglishRules = [.calendarDate, .year, .ago, .duration, .clock, .quarter,
                                                    .clockOffset, .dayOfRelativeMonth]
 
     /// The longest English expression starting at token `i`, trying `rules` (those that can start there).
@@ -97,6 +97,7 @@ extension DateScanner {
         if rules.contains(.calendarDate) { Self.keepLonger(englishCalendarDate(i), in: &best) }
         if rules.contains(.year) { Self.keepLonger(englishYear(i), in: &best) }
         if rules.contains(.relative) { Self.keepLonger(englishRelative(i), in: &best) }
+        if rules.contains(.ago) { Self.keepLonger(englishAgo(i), in: &best) }
         if rules.contains(.duration) { Self.keepLonger(englishDuration(i), in: &best) }
         if rules.contains(.clock) { Self.keepLonger(englishClock(i), in: &best) }
         if rules.contains(.set) { Self.keepLonger(englishSet(i), in: &best) }
@@ -544,10 +545,10 @@ extension DateScanner {
 
     // MARK: Relative expressions
 
-    /// today, yesterday, now, last week, next year, this month, last Friday, three years ago,
-    /// earlier this year, a year earlier, the day before yesterday.
+    /// today, yesterday, now, last week, next year, this month, last Friday, earlier this year,
+    /// the day before yesterday.
     func englishRelative(_ i: Int) -> (Candidate, Int)? {
-        guard let w = word(i) else { return englishAgo(i) }
+        guard let w = word(i) else { return nil }
         let start = tokens[i].start
         func make(_ value: PendingValue, _ next: Int, mod: String? = nil, tense: Tense? = nil) -> (Candidate, Int) {
             var candidate = Candidate(start: start, end: tokens[next - 1].end, type: .date, value: value, mod: mod)
@@ -555,6 +556,18 @@ extension DateScanner {
             return (candidate, next)
         }
         switch w {
+        // "the" first: the commonest word of English text, and a switch compares in order.
+        case "the":
+            if let w2 = word(i + 1) {
+                if w2 == "future" { return make(.fixed("FUTURE_REF"), i + 2) }
+                if w2 == "past", word(i + 2) == nil || Self.englishUnits[word(i + 2)!] == nil,
+                   englishAmount(i + 2) == nil { return make(.fixed("PAST_REF"), i + 2) }
+                if w2 == "day", let w3 = word(i + 2), w3 == "before" || w3 == "after", let w4 = word(i + 3),
+                   w4 == "yesterday" || w4 == "tomorrow" {
+                    return make(.shift(unit: .day, amount: w4 == "yesterday" ? -2 : 2, text: "2", suffix: ""), i + 4)
+                }
+            }
+            return nil
         case "today", "tonight", "yesterday", "tomorrow", "day":
             var next = i + 1
             var offset = ["today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "day": 0][w]!
@@ -595,17 +608,6 @@ extension DateScanner {
             // earlier this year, later this month
             guard let w2 = word(i + 1), w2 == "this", let u = word(i + 2), let unit = Self.englishUnits[u], unit >= .week else { return nil }
             return make(.shift(unit: unit, amount: 0, text: "0", suffix: ""), i + 3, mod: w == "earlier" ? "START" : "END")
-        case "the":
-            if let w2 = word(i + 1) {
-                if w2 == "future" { return make(.fixed("FUTURE_REF"), i + 2) }
-                if w2 == "past", word(i + 2) == nil || Self.englishUnits[word(i + 2)!] == nil,
-                   englishAmount(i + 2) == nil { return make(.fixed("PAST_REF"), i + 2) }
-                if w2 == "day", let w3 = word(i + 2), w3 == "before" || w3 == "after", let w4 = word(i + 3),
-                   w4 == "yesterday" || w4 == "tomorrow" {
-                    return make(.shift(unit: .day, amount: w4 == "yesterday" ? -2 : 2, text: "2", suffix: ""), i + 4)
-                }
-            }
-            return nil
         case "upcoming":
             // "upcoming two months": that many units ahead, at the unit's grain.
             guard let (value, text, next) = englishAmount(i + 1), word(i + 1) != "a", let u = word(next),
@@ -666,7 +668,7 @@ extension DateScanner {
             }
             return nil
         default:
-            return englishAgo(i)
+            return nil
         }
     }
 
@@ -904,7 +906,7 @@ extension DateScanner {
         // "3pm on Friday", "3pm tomorrow"
         var k = next
         if word(k) == "on" { k += 1 }
-        if let (date, after) = englishCalendarDate(k) ?? englishRelative(k) ?? englishWeekday(k), date.type == .date {
+        if let (date, after) = englishCalendarDate(k) ?? englishRelative(k) ?? englishAgo(k) ?? englishWeekday(k), date.type == .date {
             var value: PendingValue? = nil
             switch date.value {
             case .fixed(let v) where v.count == 10: value = .fixed(v + time)

@@ -58,7 +58,7 @@ import Testing
 
     static var englishRules: [(DateScanner.EnglishRules, Rule)] { [
         (.calendarDate, DateScanner.englishCalendarDate), (.year, DateScanner.englishYear),
-        (.relative, DateScanner.englishRelative), (.duration, DateScanner.englishDuration), (.clock, DateScanner.englishClock),
+        (.relative, DateScanner.englishRelative), (.ago, DateScanner.englishAgo), (.duration, DateScanner.englishDuration), (.clock, DateScanner.englishClock),
         (.set, DateScanner.englishSet), (.quarter, DateScanner.englishQuarter), (.dayPartOf, DateScanner.englishDayPartOf),
         (.holiday, DateScanner.englishHoliday), (.dayOfMonth, DateScanner.englishDayOfMonth),
         (.nthWeekday, DateScanner.englishNthWeekday), (.yearAgoPeriod, DateScanner.englishYearAgoPeriod),
