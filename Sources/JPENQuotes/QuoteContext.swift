@@ -21,6 +21,8 @@ struct QuoteContext {
     let words: [String]
     /// Whether each token starts with an upper-case letter.
     let capitals: [Bool]
+    /// Each token's word when it is one code point (a mark such as "." or "「"), else nil.
+    let marks: [Unicode.Scalar?]
     let mentions: [EntityMention]
     /// For each original offset (and the end), the first normalized offset at or after it.
     let normalizedOffset: [Int]
@@ -51,32 +53,41 @@ struct QuoteContext {
         words.reserveCapacity(tokens.count)
         var capitals: [Bool] = []
         capitals.reserveCapacity(tokens.count)
+        var marks: [Unicode.Scalar?] = []
+        marks.reserveCapacity(tokens.count)
         var paragraphs: [Int] = []
         paragraphs.reserveCapacity(tokens.count)
         var paragraph = 0
         var previousEnd = 0
-        // The arrays read in the loop, held once rather than retained at every token.
-        let original = document.scalars
-        let scalars = normalized.scalars
-        for token in tokens {
-            var newlines = 0
-            for offset in previousEnd..<max(previousEnd, token.span.start) where QuotationMarks.isLineBreak(original[offset]) {
-                newlines += 1
+        // Buffers rather than arrays: slicing an array retains and releases it at every token.
+        document.scalars.withUnsafeBufferPointer { original in
+            normalized.scalars.withUnsafeBufferPointer { scalars in
+                for token in tokens {
+                    var newlines = 0
+                    for offset in previousEnd..<max(previousEnd, token.span.start) where QuotationMarks.isLineBreak(original[offset]) {
+                        newlines += 1
+                    }
+                    if newlines >= 2 { paragraph += 1 }
+                    paragraphs.append(paragraph)
+                    previousEnd = max(previousEnd, token.span.end)
+                    let run = UnsafeBufferPointer(rebasing: scalars[map[token.span.start]..<map[token.span.end]])
+                    let surface = String(scalars: run)
+                    surfaces.append(surface)
+                    // Most tokens are lowercase already, punctuation, kana or kanji: keep their string
+                    // rather than lowercasing a copy.
+                    let lowercased = Self.mayChangeWhenLowercased(run)
+                    let word = lowercased ? surface.lowercased() : surface
+                    words.append(word)
+                    capitals.append(Self.startsUppercase(run))
+                    // Lowercasing never joins code points: only a one-code-point token is a mark.
+                    marks.append(run.count != 1 ? nil : lowercased ? Self.onlyScalar(of: word) : run[0])
+                }
             }
-            if newlines >= 2 { paragraph += 1 }
-            paragraphs.append(paragraph)
-            previousEnd = max(previousEnd, token.span.end)
-            let run = scalars[map[token.span.start]..<map[token.span.end]]
-            let surface = String(scalars: run)
-            surfaces.append(surface)
-            // Most tokens are lowercase already, punctuation, kana or kanji: keep their string
-            // rather than lowercasing a copy.
-            words.append(Self.mayChangeWhenLowercased(run) ? surface.lowercased() : surface)
-            capitals.append(Self.startsUppercase(run))
         }
         self.surfaces = surfaces
         self.words = words
         self.capitals = capitals
+        self.marks = marks
         self.paragraphOf = paragraphs
         self.people = QuoteContext.findPeople(tokens: tokens, surfaces: surfaces, words: words,
                                               capitals: capitals, mentions: mentions)
@@ -113,8 +124,10 @@ struct QuoteContext {
     /// The code point of token `index` when its word is one code point (a mark such as "." or
     /// "「"). Comparing code points spares String comparison, which takes Unicode's slow path
     /// for every kana or kanji token asked whether it ends a sentence. Cost: O(1).
-    func mark(_ index: Int) -> Unicode.Scalar? {
-        let word = words[index]
+    func mark(_ index: Int) -> Unicode.Scalar? { marks[index] }
+
+    /// The code point `word` consists of, if it is one.
+    static func onlyScalar(of word: String) -> Unicode.Scalar? {
         guard let first = word.unicodeScalars.first, UTF8.width(first) == word.utf8.count else { return nil }
         return first
     }
@@ -123,7 +136,7 @@ struct QuoteContext {
     func isAbbreviationPeriod(_ index: Int) -> Bool {
         guard mark(index) == ".", index > 0, tokens[index - 1].span.end == tokens[index].span.start else { return false }
         let before = words[index - 1]
-        return SpeechWords.abbreviations.contains(before) || before.contains(".")
+        return SpeechWords.abbreviations.contains(before) || before.unicodeScalars.contains(".")
             || (before.count == 1 && isCapitalized(index - 1))
     }
 

@@ -16,3 +16,10 @@ import Testing
         #expect(uppercase.isEmpty)
     }
 }
+
+@Suite struct OnlyScalarTests {
+    @Test(arguments: [("", nil), (".", "."), ("「", "「"), ("ab", nil), ("𝐀", "𝐀"), ("i̇", nil)] as [(String, Unicode.Scalar?)])
+    func onlyScalar(word: String, expected: Unicode.Scalar?) {
+        #expect(QuoteContext.onlyScalar(of: word) == expected)
+    }
+}
