@@ -15,8 +15,8 @@ struct QuoteContext {
     let document: Document
     let normalized: NormalizedText
     let tokens: [Token]
-    /// Each token's NFKC text.
-    let surfaces: [String]
+    /// Each token's first NFKC code point (all the rules ask of its text besides ``words``).
+    let firstScalars: [Unicode.Scalar?]
     /// Each token's NFKC text, lowercased.
     let words: [String]
     /// Whether each token starts with an upper-case letter.
@@ -24,8 +24,6 @@ struct QuoteContext {
     /// Each token's word when it is one code point (a mark such as "." or "「"), else nil.
     let marks: [Unicode.Scalar?]
     let mentions: [EntityMention]
-    /// For each original offset (and the end), the first normalized offset at or after it.
-    let normalizedOffset: [Int]
     /// For each token, the paragraph number it lies in (blank lines separate paragraphs).
     let paragraphOf: [Int]
     /// Name runs (capitalized words) judged to name people, in order; pronouns resolve to them.
@@ -36,19 +34,10 @@ struct QuoteContext {
         self.normalized = normalized
         self.tokens = tokens
         self.mentions = mentions
-        var map = [Int](repeating: normalized.count, count: document.count + 1)
-        for index in stride(from: normalized.count - 1, through: 0, by: -1) {
-            let start = normalized.originalStarts[index]
-            map[start] = index
-        }
-        // Offsets inside a group that normalization merged map to the next group.
-        var next = normalized.count
-        for offset in stride(from: document.count, through: 0, by: -1) {
-            if map[offset] < next { next = map[offset] } else { map[offset] = next }
-        }
-        normalizedOffset = map
-        var surfaces: [String] = []
-        surfaces.reserveCapacity(tokens.count)
+        // Tokens come in text order: one walk through the normalized offsets maps them all.
+        var offsets = NormalizedOffsets(normalized)
+        var firstScalars: [Unicode.Scalar?] = []
+        firstScalars.reserveCapacity(tokens.count)
         var words: [String] = []
         words.reserveCapacity(tokens.count)
         var capitals: [Bool] = []
@@ -70,9 +59,10 @@ struct QuoteContext {
                     if newlines >= 2 { paragraph += 1 }
                     paragraphs.append(paragraph)
                     previousEnd = max(previousEnd, token.span.end)
-                    let run = UnsafeBufferPointer(rebasing: scalars[map[token.span.start]..<map[token.span.end]])
+                    let start = offsets.offset(of: token.span.start), end = offsets.offset(of: token.span.end)
+                    let run = UnsafeBufferPointer(rebasing: scalars[start..<end])
                     let surface = String(scalars: run)
-                    surfaces.append(surface)
+                    firstScalars.append(run.first)
                     // Most tokens are lowercase already, punctuation, kana or kanji: keep their string
                     // rather than lowercasing a copy.
                     let lowercased = Self.mayChangeWhenLowercased(run)
@@ -84,12 +74,12 @@ struct QuoteContext {
                 }
             }
         }
-        self.surfaces = surfaces
+        self.firstScalars = firstScalars
         self.words = words
         self.capitals = capitals
         self.marks = marks
         self.paragraphOf = paragraphs
-        self.people = QuoteContext.findPeople(tokens: tokens, surfaces: surfaces, words: words,
+        self.people = QuoteContext.findPeople(tokens: tokens, firstScalars: firstScalars, words: words, marks: marks,
                                               capitals: capitals, mentions: mentions)
     }
 
@@ -117,7 +107,7 @@ struct QuoteContext {
     func isWord(_ index: Int) -> Bool { tokens[index].kind == .word || tokens[index].kind == .number }
 
     func isLatinWord(_ index: Int) -> Bool {
-        guard tokens[index].kind == .word, let first = surfaces[index].unicodeScalars.first else { return false }
+        guard tokens[index].kind == .word, let first = firstScalars[index] else { return false }
         return Script(first) == .latin
     }
 
@@ -330,7 +320,8 @@ struct QuoteContext {
     func speakerID(of span: Span) -> String? {
         if let mention = speakerMention(overlapping: span) { return mention.id }
         if isPronoun(span) { return nil }
-        let normalizedSpan = Span(start: normalizedOffset[span.start], end: normalizedOffset[span.end])
+        var offsets = NormalizedOffsets(normalized)
+        let normalizedSpan = Span(start: offsets.offset(of: span.start), end: offsets.offset(of: span.end))
         let scalars = normalized.scalars[normalizedSpan.range]
         if scalars.contains(where: { Script($0).language == .japanese }) {
             var name = String(scalars: scalars)
@@ -370,7 +361,7 @@ struct QuoteContext {
     /// People named in the text: the given person mentions, else runs of capitalized words with a
     /// title or of two or more words that do not end in an organization's word, and single words
     /// that are the last word of such a run. Cost: O(tokens).
-    static func findPeople(tokens: [Token], surfaces: [String], words: [String], capitals: [Bool],
+    static func findPeople(tokens: [Token], firstScalars: [Unicode.Scalar?], words: [String], marks: [Unicode.Scalar?], capitals: [Bool],
                            mentions: [EntityMention]) -> [Span] {
         let people = mentions.filter(\.isPerson).map(\.span)
         if !people.isEmpty { return people }
@@ -378,7 +369,7 @@ struct QuoteContext {
         var index = 0
         while index < tokens.count {
             let word = words[index]
-            let capital = capitals[index] && Script(surfaces[index].unicodeScalars.first!) == .latin
+            let capital = capitals[index] && Script(firstScalars[index]!) == .latin
             guard capital, !SpeechWords.capitalizedNonNames.contains(word) || SpeechWords.titles.contains(word) else {
                 index += 1
                 continue
@@ -399,7 +390,7 @@ struct QuoteContext {
             }
             // A run that is all titles ("President") names no one by itself.
             var nameStart = start
-            while nameStart < index, SpeechWords.titles.contains(words[nameStart]) || surfaces[nameStart] == "." {
+            while nameStart < index, SpeechWords.titles.contains(words[nameStart]) || marks[nameStart] == "." {
                 nameStart += 1
             }
             if nameStart < index { runs.append((nameStart..<index, titled)) }
@@ -419,6 +410,48 @@ struct QuoteContext {
             result.append(Span(start: tokens[run.range.lowerBound].span.start, end: end))
         }
         return result
+    }
+}
+
+/// Maps original offsets to normalized ones: the first normalized offset whose source group
+/// starts at or after the original offset (the normalized length past the last group), so an
+/// offset inside a group that normalization merged maps to the next group. Source groups come
+/// in text order, so the normalized offsets of growing original offsets grow too.
+///
+/// ```swift
+/// var offsets = NormalizedOffsets(TextNormalizer().normalize(Document(text: "㍿ＡＢ")))   // 株式会社AB
+/// offsets.offset(of: 1)   // 4
+/// ```
+///
+/// Cost: O(1) amortized when asked about growing offsets (a walk that remembers where it is),
+/// O(log n) for an offset before the last one asked about. No table of the whole text.
+struct NormalizedOffsets {
+    private let starts: [Int]
+    /// The number of normalized code points.
+    private let count: Int
+    /// The answer to the last question, where the next one's walk starts.
+    private var position = 0
+    private var lastOffset = 0
+
+    init(_ normalized: NormalizedText) {
+        starts = normalized.originalStarts
+        count = normalized.count
+    }
+
+    mutating func offset(of original: Int) -> Int {
+        if original < lastOffset {
+            // Binary search for the first group starting at or after `original`.
+            var low = 0, high = count
+            while low < high {
+                let mid = (low + high) / 2
+                if starts[mid] < original { low = mid + 1 } else { high = mid }
+            }
+            position = low
+        } else {
+            while position < count, starts[position] < original { position += 1 }
+        }
+        lastOffset = original
+        return position
     }
 }
 

@@ -1,3 +1,5 @@
+import JPENNormalize
+import JPENText
 import Testing
 @testable import JPENQuotes
 
@@ -21,5 +23,25 @@ import Testing
     @Test(arguments: [("", nil), (".", "."), ("「", "「"), ("ab", nil), ("𝐀", "𝐀"), ("i̇", nil)] as [(String, Unicode.Scalar?)])
     func onlyScalar(word: String, expected: Unicode.Scalar?) {
         #expect(QuoteContext.onlyScalar(of: word) == expected)
+    }
+}
+
+@Suite struct NormalizedOffsetsTests {
+    /// The first normalized offset whose group starts at or after each original offset, by brute force.
+    static func expected(_ normalized: NormalizedText, _ original: Int) -> Int {
+        (0..<normalized.count).first { normalized.originalStarts[$0] >= original } ?? normalized.count
+    }
+
+    @Test(arguments: ["", "a", "㍿ＡＢ", "ｶﾞｷﾞ x", "𝐀b", "A  B 株式 ㍻ 「ｶﾞ」", "\u{1F600}\u{1F600}"])
+    func matchesEveryOffsetForwardsAndBackwards(text: String) {
+        let document = Document(text: text)
+        let normalized = TextNormalizer().normalize(document)
+        var offsets = NormalizedOffsets(normalized)
+        for original in 0...document.count {
+            #expect(offsets.offset(of: original) == Self.expected(normalized, original))
+        }
+        for original in (0...document.count).reversed() {
+            #expect(offsets.offset(of: original) == Self.expected(normalized, original))
+        }
     }
 }
