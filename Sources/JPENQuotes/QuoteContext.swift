@@ -59,14 +59,10 @@ struct QuoteContext {
                     if newlines >= 2 { paragraph += 1 }
                     paragraphs.append(paragraph)
                     previousEnd = max(previousEnd, token.span.end)
-                    let start = offsets.offset(of: token.span.start), end = offsets.offset(of: token.span.end)
+                    let start = offsets.nextOffset(of: token.span.start), end = offsets.nextOffset(of: token.span.end)
                     let run = UnsafeBufferPointer(rebasing: scalars[start..<end])
-                    let surface = String(scalars: run)
                     firstScalars.append(run.first)
-                    // Most tokens are lowercase already, punctuation, kana or kanji: keep their string
-                    // rather than lowercasing a copy.
-                    let lowercased = Self.mayChangeWhenLowercased(run)
-                    let word = lowercased ? surface.lowercased() : surface
+                    let (word, lowercased) = Self.lowercasedWord(run)
                     words.append(word)
                     capitals.append(Self.startsUppercase(run))
                     // Lowercasing never joins code points: only a one-code-point token is a mark.
@@ -87,13 +83,35 @@ struct QuoteContext {
 
     func isCapitalized(_ index: Int) -> Bool { capitals[index] }
 
-    /// Whether `word` has an ASCII capital or a code point outside ASCII and the CJK and kana
-    /// blocks (U+3000–U+9FFF), which have no case. Cost: O(length), no tables.
-    static func mayChangeWhenLowercased(_ word: some Sequence<Unicode.Scalar>) -> Bool {
-        word.contains { scalar in
+    /// The lowercased string of a token's code points, and whether lowercasing could change it
+    /// (an ASCII capital, or a code point outside ASCII and the caseless CJK and kana blocks
+    /// U+3000–U+9FFF). Most tokens are lowercase already, punctuation, kana or kanji and are
+    /// written once; an ASCII word is lowercased byte by byte as it is written; only the rest
+    /// go through `lowercased()`. Cost: O(length).
+    static func lowercasedWord(_ run: UnsafeBufferPointer<Unicode.Scalar>) -> (word: String, lowercased: Bool) {
+        var ascii = true, mayChange = false
+        for scalar in run {
             let value = scalar.value
-            return value >= 0x41 && value <= 0x5A || value >= 0x80 && !(0x3000...0x9FFF).contains(value)
+            if value >= 0x80 {
+                ascii = false
+                if !(0x3000...0x9FFF).contains(value) { mayChange = true }
+            } else if value >= 0x41 && value <= 0x5A {
+                mayChange = true
+            }
         }
+        guard ascii else {
+            let text = String(scalars: run)
+            return (mayChange ? text.lowercased() : text, mayChange)
+        }
+        let word = String(unsafeUninitializedCapacity: run.count) { bytes in
+            for (k, scalar) in zip(bytes.indices, run) {
+                let byte = UInt8(truncatingIfNeeded: scalar.value)
+                // 0x20 is the case bit of ASCII letters.
+                bytes[k] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            }
+            return run.count
+        }
+        return (word, mayChange)
     }
 
     /// Whether `word` starts with an upper-case letter. ASCII (``Unicode/Scalar/isUppercase``) and
@@ -320,7 +338,7 @@ struct QuoteContext {
     func speakerID(of span: Span) -> String? {
         if let mention = speakerMention(overlapping: span) { return mention.id }
         if isPronoun(span) { return nil }
-        var offsets = NormalizedOffsets(normalized)
+        let offsets = NormalizedOffsets(normalized)
         let normalizedSpan = Span(start: offsets.offset(of: span.start), end: offsets.offset(of: span.end))
         let scalars = normalized.scalars[normalizedSpan.range]
         if scalars.contains(where: { Script($0).language == .japanese }) {
@@ -420,16 +438,17 @@ struct QuoteContext {
 ///
 /// ```swift
 /// var offsets = NormalizedOffsets(TextNormalizer().normalize(Document(text: "㍿ＡＢ")))   // 株式会社AB
-/// offsets.offset(of: 1)   // 4
+/// offsets.offset(of: 1)       // 4
+/// offsets.nextOffset(of: 2)   // 5
 /// ```
 ///
-/// Cost: O(1) amortized when asked about growing offsets (a walk that remembers where it is),
-/// O(log n) for an offset before the last one asked about. No table of the whole text.
+/// Cost: ``offset(of:)`` O(log n); ``nextOffset(of:)`` O(1) amortized over growing offsets (a
+/// walk that remembers where it is). No table of the whole text.
 struct NormalizedOffsets {
     private let starts: [Int]
     /// The number of normalized code points.
     private let count: Int
-    /// The answer to the last question, where the next one's walk starts.
+    /// The answer to the last ``nextOffset(of:)``, where the next one's walk starts.
     private var position = 0
     private var lastOffset = 0
 
@@ -438,15 +457,21 @@ struct NormalizedOffsets {
         count = normalized.count
     }
 
-    mutating func offset(of original: Int) -> Int {
+    /// The normalized offset of `original`, by binary search.
+    func offset(of original: Int) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if starts[mid] < original { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The normalized offset of `original`, walking on from the last one asked when it is not
+    /// smaller (as the offsets of tokens in text order are).
+    mutating func nextOffset(of original: Int) -> Int {
         if original < lastOffset {
-            // Binary search for the first group starting at or after `original`.
-            var low = 0, high = count
-            while low < high {
-                let mid = (low + high) / 2
-                if starts[mid] < original { low = mid + 1 } else { high = mid }
-            }
-            position = low
+            position = offset(of: original)
         } else {
             while position < count, starts[position] < original { position += 1 }
         }

@@ -12,6 +12,18 @@ import Testing
         #expect(QuoteContext.startsUppercase(word.unicodeScalars) == expected)
     }
 
+    @Test(arguments: [
+        ("", "", false), ("a", "a", false), ("Ishiba", "ishiba", true), ("U.S.", "u.s.", true), ("東京", "東京", false),
+        ("Émile", "émile", true), ("ＡＢ", "ａｂ", true), ("𝐀", "𝐀", true), ("@[Z`", "@[z`", true),
+    ])
+    func lowercasedWord(text: String, word: String, lowercased: Bool) {
+        let scalars = Array(text.unicodeScalars)
+        let made = scalars.withUnsafeBufferPointer { QuoteContext.lowercasedWord($0) }
+        #expect(made.word == word)
+        #expect(made.word == text.lowercased())
+        #expect(made.lowercased == lowercased)
+    }
+
     /// The fast path's premise: nothing in the CJK and kana blocks has case.
     @Test func cjkAndKanaBlocksHaveNoUppercase() {
         let uppercase = (0x3000...0x9FFF).compactMap(Unicode.Scalar.init).filter { $0.properties.isUppercase }
@@ -38,10 +50,11 @@ import Testing
         let normalized = TextNormalizer().normalize(document)
         var offsets = NormalizedOffsets(normalized)
         for original in 0...document.count {
+            #expect(offsets.nextOffset(of: original) == Self.expected(normalized, original))
             #expect(offsets.offset(of: original) == Self.expected(normalized, original))
         }
         for original in (0...document.count).reversed() {
-            #expect(offsets.offset(of: original) == Self.expected(normalized, original))
+            #expect(offsets.nextOffset(of: original) == Self.expected(normalized, original))
         }
     }
 }
