@@ -58,3 +58,13 @@ import Testing
         }
     }
 }
+
+@Suite struct QuotationMarksInertTests {
+    /// The fast comparisons agree with the marks and line breaks over the whole BMP.
+    @Test func inertIsNeitherMarkNorLineBreak() {
+        let disagreeing = (0...0xFFFF).compactMap(Unicode.Scalar.init).filter {
+            QuotationMarks.isInert($0) == (QuotationMarks.isMark($0) || QuotationMarks.isLineBreak($0))
+        }
+        #expect(disagreeing.isEmpty)
+    }
+}
