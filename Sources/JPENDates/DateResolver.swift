@@ -14,6 +14,8 @@ struct DateContext {
         self.words = words
         var sentences = [0]
         for (k, s) in scalars.enumerated() {
+            // Letters, kana and kanji end nothing: one or two comparisons pass them.
+            if (0x40..<0x3002).contains(s.value) || (0x3003..<0xFF01).contains(s.value) { continue }
             if s == "\n" {
                 sentences.append(k + 1)
             } else if s == "。" || s == "!" || s == "?" || s == "！" || s == "？" {

@@ -51,6 +51,7 @@ public struct DateTagger: Sendable {
             scanner = DateScanner(scalars: text.scalars, tokens: tokens, reference: dateline)
             candidates = scanner.scan()
         }
+        guard !candidates.isEmpty else { return [] }
         let context = DateContext(scalars: text.scalars, tokens: tokens.tokens, words: tokens.words)
         var resolver = DateResolver(reference: scanner.reference, candidates: candidates, context: context)
         return candidates.indices.map { index in
