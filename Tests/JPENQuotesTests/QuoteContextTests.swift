@@ -12,16 +12,20 @@ import Testing
         #expect(QuoteContext.startsUppercase(word.unicodeScalars) == expected)
     }
 
-    @Test(arguments: [
-        ("", "", false), ("a", "a", false), ("Ishiba", "ishiba", true), ("U.S.", "u.s.", true), ("東京", "東京", false),
-        ("Émile", "émile", true), ("ＡＢ", "ａｂ", true), ("𝐀", "𝐀", true), ("@[Z`", "@[z`", true),
-    ])
-    func lowercasedWord(text: String, word: String, lowercased: Bool) {
+    @Test(arguments: ["", "a", "Ishiba", "U.S.", "東京", "Émile", "ＡＢ", "𝐀", "@[Z`"])
+    func lowercasedWord(text: String) {
         let scalars = Array(text.unicodeScalars)
-        let made = scalars.withUnsafeBufferPointer { QuoteContext.lowercasedWord($0) }
-        #expect(made.word == word)
-        #expect(made.word == text.lowercased())
-        #expect(made.lowercased == lowercased)
+        #expect(scalars.withUnsafeBufferPointer { QuoteContext.lowercasedWord($0) } == text.lowercased())
+    }
+
+    @Test func tokenWordsAreMadeOnDemand() {
+        let scalars = Array("Said Trump 東京".unicodeScalars)
+        let words = TokenWords(scalars: scalars, runs: [0..<4, 5..<10, 11..<13, 13..<13])
+        #expect(words[1] == "trump")
+        #expect(words[1] == "trump")
+        #expect(words[0] == "said")
+        #expect(words[2] == "東京")
+        #expect(words[3] == "")
     }
 
     /// The fast path's premise: nothing in the CJK and kana blocks has case.
