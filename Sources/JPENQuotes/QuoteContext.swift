@@ -446,20 +446,25 @@ final class TokenWords {
     private let scalars: [Unicode.Scalar]
     /// Each token's normalized code points.
     private let runs: [Range<Int>]
-    private var made: [String?]
+    /// Each token's place in ``made``, or -1 before it is asked about. Places rather than an
+    /// optional string per token: freeing a string per token cost as much as making them.
+    private var places: [Int32]
+    private var made: [String] = []
 
     init(scalars: [Unicode.Scalar], runs: [Range<Int>]) {
         self.scalars = scalars
         self.runs = runs
-        made = [String?](repeating: nil, count: runs.count)
+        places = [Int32](repeating: -1, count: runs.count)
     }
 
     subscript(index: Int) -> String {
-        if let word = made[index] { return word }
+        let place = places[index]
+        if place >= 0 { return made[Int(place)] }
         let word = scalars.withUnsafeBufferPointer {
             QuoteContext.lowercasedWord(UnsafeBufferPointer(rebasing: $0[runs[index]]))
         }
-        made[index] = word
+        places[index] = Int32(made.count)
+        made.append(word)
         return word
     }
 }
