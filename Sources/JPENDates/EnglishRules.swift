@@ -570,7 +570,7 @@ extension DateScanner {
             return nil
         case "today", "tonight", "yesterday", "tomorrow", "day":
             var next = i + 1
-            var offset = ["today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "day": 0][w]!
+            var offset = w == "yesterday" ? -1 : (w == "tomorrow" ? 1 : 0)
             if w == "day" {
                 // "day after tomorrow" without "the".
                 guard let w2 = word(i + 1), w2 == "before" || w2 == "after", let w3 = word(i + 2),
@@ -616,11 +616,11 @@ extension DateScanner {
         case "this", "last", "next", "past", "coming", "previous", "following", "early", "late":
             var j = i + 1
             var mod: String? = nil
-            var direction = ["this": 0, "last": -1, "next": 1, "past": -1, "coming": 1, "previous": -1, "following": 1][w] ?? 0
+            var direction = Self.direction(of: w) ?? 0
             if w == "early" || w == "late" {
                 guard let w2 = word(j), ["this", "last", "next"].contains(w2) else { return nil }
                 mod = w == "early" ? "START" : "END"
-                direction = ["this": 0, "last": -1, "next": 1][w2]!
+                direction = Self.direction(of: w2)!
                 j += 1
             }
             guard let target = word(j) else { return nil }
@@ -663,12 +663,35 @@ extension DateScanner {
                 return make(.yearless(month: month, day: nil, endDay: nil, suffix: ""), next, mod: mod,
                             tense: direction < 0 ? .past : (direction > 0 ? .future : nil))
             }
-            if let season = ["spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"][target] {
+            if let season = Self.seasonCode(target) {
                 return make(.shift(unit: .year, amount: direction, text: String(abs(direction)), suffix: "-" + season), j + 1)
             }
             return nil
         default:
             return nil
+        }
+    }
+
+    /// Which way a word points: "last", "past", "previous" back (-1), "this" here (0), "next",
+    /// "coming", "following" ahead (1); nil for other words. A switch rather than a dictionary
+    /// literal, which would be built at every call.
+    static func direction(of word: String) -> Int? {
+        switch word {
+        case "this": 0
+        case "last", "past", "previous": -1
+        case "next", "coming", "following": 1
+        default: nil
+        }
+    }
+
+    /// The TIMEX3 code of a season's name.
+    static func seasonCode(_ word: String) -> String? {
+        switch word {
+        case "spring": "SP"
+        case "summer": "SU"
+        case "fall", "autumn": "FA"
+        case "winter": "WI"
+        default: nil
         }
     }
 
@@ -844,8 +867,12 @@ extension DateScanner {
             j += 1
         }
         if let w = word(j), ["about", "nearly", "almost", "some", "roughly", "approximately", "around", "over", "under"].contains(w) {
-            mod = ["about": "APPROX", "roughly": "APPROX", "approximately": "APPROX", "around": "APPROX",
-                   "nearly": "LESS_THAN", "almost": "LESS_THAN", "under": "LESS_THAN", "over": "MORE_THAN"][w]
+            mod = switch w {
+            case "about", "roughly", "approximately", "around": "APPROX"
+            case "nearly", "almost", "under": "LESS_THAN"
+            case "over": "MORE_THAN"
+            default: nil
+            }
             j += 1
         }
         if let w = word(j), ["more", "less", "fewer"].contains(w), word(j + 1) == "than" {

@@ -280,7 +280,7 @@ extension DateScanner {
         var j = i
         var direction = 0
         if let w = word(j), ["last", "next", "this"].contains(w) {
-            direction = ["last": -1, "next": 1, "this": 0][w]!
+            direction = Self.direction(of: w)!
             j += 1
         }
         // Read up to five words while they start a name, dropping possessive 's; the longest
@@ -312,7 +312,7 @@ extension DateScanner {
         else if word(next) == "of", let w = word(next + 1), ["last", "next", "this"].contains(w), word(next + 2) == "year" {
             direction = 0
             next += 3
-            year = (reference?.date.year ?? 0) + ["last": -1, "next": 1, "this": 0][w]!
+            year = (reference?.date.year ?? 0) + Self.direction(of: w)!
             if reference == nil { year = nil }
         } else if let today = reference?.date, let (shifted, after) = holidayShift(next, from: today) {
             // "thanksgiving in 9 months", "thanksgiving 3 months ago": the first holiday on or
