@@ -1,7 +1,7 @@
 // Japanese rules. Word lists are this project's own: era names, counters, deictic words.
 
 extension DateScanner {
-    static let eraNames = Array(JapaneseEra.firstYears.keys)
+    static let eraNames = LiteralTable(Array(JapaneseEra.firstYears.keys))
     static let japaneseMonthCounters = ["ヶ月", "か月", "カ月", "ケ月", "ヵ月", "箇月", "ヶ月"]
     /// Marks between the two days of a range ("18〜19日").
     static func isRangeMark(_ mark: Unicode.Scalar) -> Bool {
@@ -18,12 +18,12 @@ extension DateScanner {
         ("はちがつ", 8), ("くがつ", 9), ("じゅうがつ", 10), ("じゅういちがつ", 11), ("じゅうにがつ", 12),
     ]
     /// The words of ``japaneseMonthReadings``, made once rather than at every token.
-    static let japaneseMonthReadingsKeys = japaneseMonthReadings.map(\.0)
+    static let japaneseMonthReadingsKeys = LiteralTable(japaneseMonthReadings.map(\.0))
     static let japaneseWeekdayReadings: [(String, Int)] = [
         ("げつようび", 1), ("かようび", 2), ("すいようび", 3), ("もくようび", 4), ("きんようび", 5), ("どようび", 6), ("にちようび", 7),
     ]
     /// The words of ``japaneseWeekdayReadings``, made once rather than at every token.
-    static let japaneseWeekdayReadingsKeys = japaneseWeekdayReadings.map(\.0)
+    static let japaneseWeekdayReadingsKeys = LiteralTable(japaneseWeekdayReadings.map(\.0))
 
     /// Period-of-day words after a date, as TIMEX3 time suffixes.
     static let japaneseDayParts: [(String, String)] = [
@@ -31,7 +31,7 @@ extension DateScanner {
         ("夕方", "TEV"), ("夕", "TEV"), ("夜", "TNI"), ("晩", "TNI"), ("深夜", "TNI"),
     ]
     /// The words of ``japaneseDayParts``, made once rather than at every token.
-    static let japaneseDayPartsKeys = japaneseDayParts.map(\.0)
+    static let japaneseDayPartsKeys = LiteralTable(japaneseDayParts.map(\.0))
 
     /// Words after a date that qualify it, and the TIMEX3 mod each gives.
     static let japaneseModifiers: [(String, String)] = [
@@ -55,12 +55,12 @@ extension DateScanner {
     /// A rule given a new first word must add it here.
     static let japaneseRuleStarts: ScalarFlags = {
         let firstWords: [(JapaneseRules, [String])] = [
-            (.date, ["西暦", "紀元前"] + eraNames + japaneseMonthReadingsKeys),
-            (.clock, ["正午"] + morningWords + afternoonWords),
+            (.date, ["西暦", "紀元前"] + eraNames.words + japaneseMonthReadingsKeys.words),
+            (.clock, ["正午"] + morningWords.words + afternoonWords.words),
             (.duration, ["直近の", "直近", "前の", "最後の", "約", "およそ", "ほぼ", "数", "四半世紀", "半世紀", "半年", "半月", "半日"]),
             (.set, ["毎", "週", "月", "年", "日"]),
             (.deictic, ["現在", "今現在", "ただいま", "ただ今"] + japaneseDeicticWordsKeys.words),
-            (.weekday, ["("] + japaneseWeekdayReadingsKeys + japaneseWeekdays.map { String($0) }),
+            (.weekday, ["("] + japaneseWeekdayReadingsKeys.words + japaneseWeekdays.map { String($0) }),
         ]
         return ScalarFlags(firstWords.flatMap { rule, words in words.map { ($0.unicodeScalars.first!, rule.rawValue) } })
     }()
@@ -192,8 +192,8 @@ extension DateScanner {
     // MARK: Times of day
 
     /// Words before a clock time that put it before or after noon.
-    static let morningWords = ["午前", "朝", "今朝", "未明", "早朝"]
-    static let afternoonWords = ["午後", "夜", "今夜", "今晩", "晩", "夕方", "夕", "深夜"]
+    static let morningWords = LiteralTable(["午前", "朝", "今朝", "未明", "早朝"])
+    static let afternoonWords = LiteralTable(["午後", "夜", "今夜", "今晩", "晩", "夕方", "夕", "深夜"])
 
     /// 午前9時半, 午後三時二十分, 15時20分, 23:59:59, 朝9時; returns the 24-hour time.
     func japaneseClockPart(_ i: Int) -> (hour: Int, minute: Int?, second: Int?, next: Int)? {
