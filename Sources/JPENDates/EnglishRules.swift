@@ -748,15 +748,18 @@ extension DateScanner {
             candidate.counted = .spanUnlessIsolated
             return (candidate, next)
         }
-        if let (value, _, next) = englishAmount(j), word(j) != "a", value == value.rounded(), word(next) == "upcoming",
+        // The amount at the first token, read once for the three readings that start with it.
+        let amountAtStart = englishAmount(j)
+        if let (value, _, next) = amountAtStart, word(j) != "a", value == value.rounded(), word(next) == "upcoming",
            let u = word(next + 1), let unit = Self.englishUnits[u], unit >= .day {
             // "two upcoming months": as "upcoming two months".
             return (Candidate(start: tokens[i].start, end: tokens[next + 1].end, type: .date,
                               value: .shift(unit: unit, amount: Int(value), text: String(Int(value)), suffix: "")), next + 2)
         }
-        if let shifted = countedWeekdays(i) { return shifted }
-        if let w = word(j), ["about", "nearly", "almost", "some", "roughly", "approximately", "just", "only"].contains(w) { j += 1 }
-        guard let (counted, countedText, next) = englishAmount(j), let u = word(next), let unit = Self.englishUnits[u] else { return nil }
+        if let shifted = countedWeekdays(i, amount: amountAtStart) { return shifted }
+        if let w = word(j), Self.agoHedges.contains(w) { j += 1 }
+        guard let (counted, countedText, next) = j == i ? amountAtStart : englishAmount(j), let u = word(next),
+              let unit = Self.englishUnits[u] else { return nil }
         // A fortnight is counted in weeks.
         let value = u.hasPrefix("fortnight") ? counted * 2 : counted
         let text = u.hasPrefix("fortnight") ? formatAmount(value) : countedText
@@ -828,9 +831,9 @@ extension DateScanner {
     }
 
     /// "3 fridays from now", "two sundays from now", "2 thursdays back": the n-th such weekday
-    /// after (or before) the document date.
-    func countedWeekdays(_ i: Int) -> (Candidate, Int)? {
-        guard let today = reference?.date, let (value, _, next) = englishAmount(i), value == value.rounded(), value >= 1,
+    /// after (or before) the document date. `amount` is ``englishAmount(_:)`` at `i`.
+    func countedWeekdays(_ i: Int, amount: (value: Double, text: String, next: Int)?) -> (Candidate, Int)? {
+        guard let today = reference?.date, let (value, _, next) = amount, value == value.rounded(), value >= 1,
               let plural = word(next), plural.hasSuffix("s"), let weekday = Self.englishWeekdays[String(plural.dropLast())],
               plural.count > 4 else { return nil }
         let n = Int(value)
@@ -852,6 +855,13 @@ extension DateScanner {
 
     // MARK: Durations
 
+    /// Words after "the" that open a span: "the past two months", "the first nine months".
+    static let durationDeterminers: WordTable<Void> = ["past", "last", "next", "first", "coming", "previous", "latest", "final"]
+    /// Words before an amount that qualify a span: "about five minutes", "over a year".
+    static let durationHedges: WordTable<Void> = ["about", "nearly", "almost", "some", "roughly", "approximately", "around", "over", "under"]
+    /// Words before an amount that a shift reads past: "about three years ago".
+    static let agoHedges: WordTable<Void> = ["about", "nearly", "almost", "some", "roughly", "approximately", "just", "only"]
+
     /// Words before "a" that make "a year" a rate ("twice a year", "$5 million a year").
     static let rateWords: Set<String> = ["times", "twice", "once", "per", "percent", "million", "billion", "dollars", "cents", "yen", "barrels", "tons"]
 
@@ -862,11 +872,11 @@ extension DateScanner {
         var mod: String? = nil
         if word(j) == "the" {
             j += 1
-            if let w = word(j), ["past", "last", "next", "first", "coming", "previous", "latest", "final"].contains(w) { j += 1 }
+            if let w = word(j), Self.durationDeterminers.contains(w) { j += 1 }
         } else if let w = word(j), ["past", "last", "next"].contains(w), englishAmount(j + 1) != nil, word(j + 1) != "a" {
             j += 1
         }
-        if let w = word(j), ["about", "nearly", "almost", "some", "roughly", "approximately", "around", "over", "under"].contains(w) {
+        if let w = word(j), Self.durationHedges.contains(w) {
             mod = switch w {
             case "about", "roughly", "approximately", "around": "APPROX"
             case "nearly", "almost", "under": "LESS_THAN"

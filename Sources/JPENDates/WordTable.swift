@@ -53,6 +53,13 @@ extension WordTable: ExpressibleByDictionaryLiteral {
     }
 }
 
+/// A set of words: `let hedges: WordTable<Void> = ["about", "nearly"]`.
+extension WordTable: ExpressibleByArrayLiteral where Value == Void {
+    init(arrayLiteral elements: String...) {
+        self.init(Dictionary(uniqueKeysWithValues: elements.map { ($0, ()) }))
+    }
+}
+
 extension WordTable: Sendable where Value: Sendable {}
 
 /// A list of words for ``DateScanner/literal(_:_:)``, grouped by first code point: one look-up
