@@ -1,3 +1,5 @@
+import JPENText
+
 /// Sentences and the tense of each: what year-less and relative
 /// expressions read to settle their value.
 struct DateContext {
@@ -21,10 +23,10 @@ struct DateContext {
             } else if s == "。" || s == "!" || s == "?" || s == "！" || s == "？" {
                 sentences.append(k + 1)
             } else if s == ".", k + 2 < scalars.count, scalars[k + 1] == " ",
-                      scalars[k + 2].properties.isUppercase || scalars[k + 2] == "\"" || scalars[k + 2] == "“" {
+                      scalars[k + 2].isUppercase || scalars[k + 2] == "\"" || scalars[k + 2] == "“" {
                 // An abbreviation such as "Nov." before a capital also ends here; a date rarely spans it.
                 if k >= 3, DateLexer.isLetter(scalars[k - 1]), DateLexer.isLetter(scalars[k - 2]),
-                   !DateLexer.isLetter(scalars[k - 4 < 0 ? 0 : k - 4]) || k < 4, scalars[k - 3].properties.isUppercase {
+                   !DateLexer.isLetter(scalars[k - 4 < 0 ? 0 : k - 4]) || k < 4, scalars[k - 3].isUppercase {
                     continue
                 }
                 sentences.append(k + 2)

@@ -1,3 +1,5 @@
+import JPENText
+
 // English rules. Word lists are this project's own.
 
 extension DateScanner {
@@ -517,7 +519,7 @@ extension DateScanner {
         }
         // A number with a unit, a currency or a counter is no year.
         if let after = token(next), !after.spaceBefore,
-           after.kind == .word || scalars[after.start] == "%" || scalars[after.start].properties.isAlphabetic { return nil }
+           after.kind == .word || scalars[after.start] == "%" || scalars[after.start].isAlphabetic { return nil }
         if let after = word(next), ["percent", "people", "miles", "km", "votes", "shares", "points", "tons", "units"].contains(after) { return nil }
         if char(j - 1, ["$", "#", "¥", "€", "£"]) { return nil }
         if char(next, [","]), token(next + 1)?.kind == .number, token(next + 1)?.digits == 3 { return nil }

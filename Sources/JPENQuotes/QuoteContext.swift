@@ -238,7 +238,7 @@ struct QuoteContext {
 
     private func startsLowercase(_ content: Span) -> Bool {
         guard let first = document.scalars[content.range].first(where: { Script($0) != .punctuation }) else { return false }
-        return first.properties.isLowercase
+        return first.isLowercase
     }
 
     /// Whether tokens `from..<to` (between the previous quotation and this one) stay in one
@@ -285,7 +285,7 @@ struct QuoteContext {
         guard words.count <= 6 else { return false }
         return words.allSatisfy { word in
             guard let first = word.unicodeScalars.first else { return true }
-            return first.properties.isUppercase || Script(first) == .digit || SpeechWords.titleFunctionWords.contains(String(word))
+            return first.isUppercase || Script(first) == .digit || SpeechWords.titleFunctionWords.contains(String(word))
         }
     }
 
