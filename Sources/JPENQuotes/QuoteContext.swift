@@ -511,7 +511,14 @@ struct NormalizedOffsets {
         if original < lastOffset {
             position = offset(of: original)
         } else {
-            while position < count, starts[position] < original { position += 1 }
+            // Most of a text keeps its length through normalization: try the offset as far on as
+            // the original one moved before walking there.
+            let guess = position + (original - lastOffset)
+            if guess <= count, guess > position, starts[guess - 1] < original, guess == count || starts[guess] >= original {
+                position = guess
+            } else {
+                while position < count, starts[position] < original { position += 1 }
+            }
         }
         lastOffset = original
         return position

@@ -60,6 +60,12 @@ import Testing
         for original in (0...document.count).reversed() {
             #expect(offsets.nextOffset(of: original) == Self.expected(normalized, original))
         }
+        for step in 2...3 {
+            var walking = NormalizedOffsets(normalized)
+            for original in stride(from: 0, through: document.count, by: step) {
+                #expect(walking.nextOffset(of: original) == Self.expected(normalized, original))
+            }
+        }
     }
 }
 
