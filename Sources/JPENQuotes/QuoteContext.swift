@@ -10,7 +10,8 @@ struct Attribution {
 }
 
 /// One document prepared for the speaker rules: its tokens with their normalized, lowercased
-/// words, and a map from original offsets to normalized ones.
+/// words (made when first asked for) and what the rules ask of every token (capital, mark,
+/// paragraph).
 struct QuoteContext {
     let document: Document
     let normalized: NormalizedText
