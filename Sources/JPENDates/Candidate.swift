@@ -60,7 +60,9 @@ enum CountedShift {
 /// calendar input does.
 enum Tense { case past, future, unknown, isolated }
 
-enum PendingValue {
+/// Indirect (boxed): every rule tried at a token hands back an optional candidate, copied whole
+/// even when empty, and the box halves a candidate's size (those copies were a tenth of the stage).
+indirect enum PendingValue {
     /// Final.
     case fixed(String)
     /// A month and/or day (and range end day) without a year (or without a month); `suffix` is appended (`TMO`, `T09:00`).

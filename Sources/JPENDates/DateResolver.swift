@@ -1,3 +1,5 @@
+import JPENText
+
 /// Sentences and the tense of each: what year-less and relative
 /// expressions read to settle their value.
 struct DateContext {
@@ -5,21 +7,26 @@ struct DateContext {
     let sentenceStarts: [Int]
     private let scalars: [Unicode.Scalar]
     private let tokens: [DateToken]
+    /// The lowercased text of each word token, at its ``DateToken/word``.
+    private let words: [String]
 
-    init(scalars: [Unicode.Scalar], tokens: [DateToken]) {
+    init(scalars: [Unicode.Scalar], tokens: [DateToken], words: [String]) {
         self.scalars = scalars
         self.tokens = tokens
+        self.words = words
         var sentences = [0]
         for (k, s) in scalars.enumerated() {
+            // Letters, kana and kanji end nothing: one or two comparisons pass them.
+            if (0x40..<0x3002).contains(s.value) || (0x3003..<0xFF01).contains(s.value) { continue }
             if s == "\n" {
                 sentences.append(k + 1)
             } else if s == "。" || s == "!" || s == "?" || s == "！" || s == "？" {
                 sentences.append(k + 1)
             } else if s == ".", k + 2 < scalars.count, scalars[k + 1] == " ",
-                      scalars[k + 2].properties.isUppercase || scalars[k + 2] == "\"" || scalars[k + 2] == "“" {
+                      scalars[k + 2].isUppercase || scalars[k + 2] == "\"" || scalars[k + 2] == "“" {
                 // An abbreviation such as "Nov." before a capital also ends here; a date rarely spans it.
                 if k >= 3, DateLexer.isLetter(scalars[k - 1]), DateLexer.isLetter(scalars[k - 2]),
-                   !DateLexer.isLetter(scalars[k - 4 < 0 ? 0 : k - 4]) || k < 4, scalars[k - 3].properties.isUppercase {
+                   !DateLexer.isLetter(scalars[k - 4 < 0 ? 0 : k - 4]) || k < 4, scalars[k - 3].isUppercase {
                     continue
                 }
                 sentences.append(k + 2)
@@ -47,24 +54,20 @@ struct DateContext {
         while first < tokens.count, tokens[first].start < end {
             let t = tokens[first]
             if t.kind == .word {
-                switch t.text {
-                // Plans and schedules point ahead even in the past tense: "planned to leave on Thursday".
-                case "will", "would", "shall", "ll", "tomorrow", "upcoming", "next", "scheduled", "planned", "plans", "plan",
-                     "planning", "expected", "expects", "postponed", "until", "soon":
-                    future += 1
-                case "said", "was", "were", "had", "did", "ago", "yesterday", "told", "announced", "reported", "came", "went",
-                     "met", "held", "made", "took", "gave", "last", "earlier", "began", "sent", "won", "lost", "fell", "rose":
+                let word = words[Int(t.word)]
+                // Words are lowercase ASCII: their bytes are their characters.
+                if let tense = DateContext.tenseWords[word] {
+                    if tense == .future { future += 1 } else { past += 1 }
+                } else if word.utf8.count > 5, word.utf8.reversed().starts(with: "de".utf8),
+                          !DateContext.notPastForms.contains(word) {
                     past += 1
-                default:
-                    if t.text.count > 5, t.text.hasSuffix("ed"), !DateContext.notPastForms.contains(t.text) { past += 1 }
                 }
             } else if t.kind == .char {
-                switch t.text {
+                switch scalars[t.start] {
                 case "た":
-                    let next = first + 1 < tokens.count ? tokens[first + 1].text : "。"
-                    if ["。", "」", "、", "が"].contains(next) || first + 1 >= tokens.count { past += 1 }
+                    if first + 1 >= tokens.count || ["。", "」", "、", "が"].contains(mark(first + 1)) { past += 1 }
                 case "予":
-                    if first + 1 < tokens.count, tokens[first + 1].text == "定" { future += 1 }
+                    if mark(first + 1) == "定" { future += 1 }
                 default: break
                 }
             }
@@ -91,11 +94,27 @@ struct DateContext {
         let end = sentence + 1 < sentenceStarts.count ? sentenceStarts[sentence + 1] : scalars.count
         var k = DateContext.firstToken(atOrAfter: start, in: tokens)
         while k < tokens.count, tokens[k].start < end {
-            if tokens[k].kind == .word, tokens[k].text == "quarter" { return true }
+            if tokens[k].kind == .word, words[Int(tokens[k].word)] == "quarter" { return true }
             k += 1
         }
         return false
     }
+
+    /// The code point of token `i` when it is a mark (no number or word).
+    private func mark(_ i: Int) -> Unicode.Scalar? {
+        i < tokens.count && tokens[i].kind == .char ? scalars[tokens[i].start] : nil
+    }
+
+    /// Words that point their sentence ahead or back. Plans and schedules point ahead even in the
+    /// past tense: "planned to leave on Thursday". A table: it is asked about every word of a
+    /// sentence with a date, and comparing each with every word cost a twentieth of the stage.
+    static let tenseWords: WordTable<Tense> = {
+        let future = ["will", "would", "shall", "ll", "tomorrow", "upcoming", "next", "scheduled", "planned", "plans", "plan",
+                      "planning", "expected", "expects", "postponed", "until", "soon"]
+        let past = ["said", "was", "were", "had", "did", "ago", "yesterday", "told", "announced", "reported", "came", "went",
+                    "met", "held", "made", "took", "gave", "last", "earlier", "began", "sent", "won", "lost", "fell", "rose"]
+        return WordTable(Dictionary(uniqueKeysWithValues: future.map { ($0, Tense.future) } + past.map { ($0, Tense.past) }))
+    }()
 
     /// Words ending in "ed" that are not past tenses.
     static let notPastForms: Set<String> = ["united", "indeed", "hundred", "proceed", "exceed", "succeed", "kindred", "sacred", "wicked", "naked"]

@@ -4,11 +4,19 @@
 struct DateScanner {
     let scalars: [Unicode.Scalar]
     let tokens: [DateToken]
+    /// The lowercased text of each word token, at its ``DateToken/word``.
+    let words: [String]
     let reference: ReferenceTime?
 
     init(scalars: [Unicode.Scalar], reference: ReferenceTime?) {
+        self.init(scalars: scalars, tokens: DateLexer.tokens(scalars), reference: reference)
+    }
+
+    /// A scan over tokens already made, as a second scan of the same text with another reference.
+    init(scalars: [Unicode.Scalar], tokens: DateLexer.Tokens, reference: ReferenceTime?) {
         self.scalars = scalars
-        self.tokens = DateLexer.tokens(scalars)
+        self.tokens = tokens.tokens
+        self.words = tokens.words
         self.reference = reference
     }
 
@@ -19,16 +27,14 @@ struct DateScanner {
         var i = 0
         while i < tokens.count {
             var best: (Candidate, Int)? = nil
-            let (japanese, english) = rulesMayStart(i)
-            if japanese {
-                Self.keepLonger(japaneseDate(i), in: &best)
-                Self.keepLonger(japaneseClock(i), in: &best)
-                Self.keepLonger(japaneseDuration(i), in: &best)
-                Self.keepLonger(japaneseSet(i), in: &best)
-                Self.keepLonger(japaneseDeictic(i), in: &best)
-                Self.keepLonger(japaneseWeekday(i), in: &best)
-            }
-            if english { Self.keepLonger(englishExpression(i), in: &best) }
+            let (japanese, english) = rulesStarting(at: i)
+            if japanese.contains(.date) { Self.keepLonger(japaneseDate(i), in: &best) }
+            if japanese.contains(.clock) { Self.keepLonger(japaneseClock(i), in: &best) }
+            if japanese.contains(.duration) { Self.keepLonger(japaneseDuration(i), in: &best) }
+            if japanese.contains(.set) { Self.keepLonger(japaneseSet(i), in: &best) }
+            if japanese.contains(.deictic) { Self.keepLonger(japaneseDeictic(i), in: &best) }
+            if japanese.contains(.weekday) { Self.keepLonger(japaneseWeekday(i), in: &best) }
+            if !english.isEmpty { Self.keepLonger(englishExpression(i, rules: english), in: &best) }
             if let (candidate, next) = best {
                 if !candidate.suppressed { found.append(candidate) }
                 i = max(next, i + 1)
@@ -39,18 +45,54 @@ struct DateScanner {
         return found
     }
 
-    /// Whether the Japanese and the English rules can match at token `i`: the Japanese ones start
-    /// only at a number or at the first code point of one of their words, the English ones only at
-    /// digits, "@" or one of ``englishFirstWords``. Most tokens of running text are neither, and
-    /// one set look-up spares them the twenty rules that would each reject them with look-ups of
-    /// their own (three quarters of the stage's time before). Cost: O(1).
-    func rulesMayStart(_ i: Int) -> (japanese: Bool, english: Bool) {
+    /// The Japanese rules, one bit each, for ``rulesStarting(at:)``.
+    struct JapaneseRules: OptionSet {
+        let rawValue: UInt8
+        static let date = JapaneseRules(rawValue: 1 << 0)
+        static let clock = JapaneseRules(rawValue: 1 << 1)
+        static let duration = JapaneseRules(rawValue: 1 << 2)
+        static let set = JapaneseRules(rawValue: 1 << 3)
+        static let deictic = JapaneseRules(rawValue: 1 << 4)
+        static let weekday = JapaneseRules(rawValue: 1 << 5)
+    }
+
+    /// The English rules, one bit each, for ``rulesStarting(at:)``.
+    struct EnglishRules: OptionSet {
+        let rawValue: UInt16
+        static let calendarDate = EnglishRules(rawValue: 1 << 0)
+        static let year = EnglishRules(rawValue: 1 << 1)
+        static let relative = EnglishRules(rawValue: 1 << 2)
+        static let duration = EnglishRules(rawValue: 1 << 3)
+        static let clock = EnglishRules(rawValue: 1 << 4)
+        static let set = EnglishRules(rawValue: 1 << 5)
+        static let quarter = EnglishRules(rawValue: 1 << 6)
+        static let dayPartOf = EnglishRules(rawValue: 1 << 7)
+        static let holiday = EnglishRules(rawValue: 1 << 8)
+        static let dayOfMonth = EnglishRules(rawValue: 1 << 9)
+        static let nthWeekday = EnglishRules(rawValue: 1 << 10)
+        static let yearAgoPeriod = EnglishRules(rawValue: 1 << 11)
+        static let clockOffset = EnglishRules(rawValue: 1 << 12)
+        static let dayOfRelativeMonth = EnglishRules(rawValue: 1 << 13)
+        static let ago = EnglishRules(rawValue: 1 << 14)
+    }
+
+    /// The rules that can match at token `i`: a rule starts only at a number or at one of its
+    /// first words (Latin words: ``englishRuleStarts``; Japanese ones by their first code point:
+    /// ``japaneseRuleStarts``). Most tokens of running text start no rule, and frequent words
+    /// start few ("in" only a relative expression); one look-up spares the other rules, which
+    /// would each reject the token with look-ups of their own. Cost: O(1).
+    func rulesStarting(at i: Int) -> (japanese: JapaneseRules, english: EnglishRules) {
         let t = tokens[i]
+        let byScalar = JapaneseRules(rawValue: Self.japaneseRuleStarts[scalars[t.start]])
         switch t.kind {
-        case .number: return (true, true)
-        case .kanjiNumber: return (true, false)
-        case .word: return (false, Self.englishFirstWords.contains(t.text))
-        case .char: return (Self.japaneseFirstScalars.contains(scalars[t.start]), scalars[t.start] == "@")
+        case .number:
+            // A Japanese rule reads digits only with a counter or a mark after them ("5日", "2/15",
+            // "9:30"), or as an eight-digit date: not the numbers of English text ("5 years").
+            let japanese = t.digits == 8 || (i + 1 < tokens.count && tokens[i + 1].kind == .char)
+            return (japanese ? byScalar.union(Self.japaneseNumberRules) : byScalar, Self.englishNumberRules)
+        case .kanjiNumber: return (byScalar.union(Self.japaneseNumberRules), [])
+        case .word: return ([], Self.englishRuleStarts[words[Int(t.word)]] ?? [])
+        case .char: return (byScalar, scalars[t.start] == "@" ? .clock : [])
         }
     }
 
@@ -106,22 +148,24 @@ struct DateScanner {
         return literal(i, table[startingWith: scalars[tokens[i].start]])
     }
 
-    /// The lowercased word at token `i`, if it is a Latin word. Reads the array in place: the
-    /// rules ask this of a few tokens each, and copying the token out (as `token(_:)` does)
-    /// retains and releases its text every time.
+    /// The lowercased word at token `i`, if it is a Latin word.
     func word(_ i: Int) -> String? {
         guard i >= 0, i < tokens.count, tokens[i].kind == .word else { return nil }
-        return tokens[i].text
+        return words[Int(tokens[i].word)]
     }
 
-    /// Whether token `i` is one of the marks `options`. Compares UTF-8 bytes: the text is
-    /// normalized and no mark asked about has another canonically equivalent code point, so this
-    /// is String's answer without the canonical-equivalence path that `==` takes for a kanji or
-    /// kana token.
-    func char(_ i: Int, _ options: [String]) -> Bool {
+    /// Whether token `i` is one of the marks `options`. Compares code points: the text is
+    /// normalized and no mark asked about has another canonically equivalent code point.
+    func char(_ i: Int, _ options: [Unicode.Scalar]) -> Bool {
         guard i >= 0, i < tokens.count, tokens[i].kind == .char else { return false }
-        let mark = tokens[i].text.utf8
-        return options.contains { $0.utf8.elementsEqual(mark) }
+        return options.contains(scalars[tokens[i].start])
+    }
+
+    /// The code point of token `i` when it is a mark (any single code point that is no digit,
+    /// kanji numeral or Latin letter).
+    func mark(_ i: Int) -> Unicode.Scalar? {
+        guard i >= 0, i < tokens.count, tokens[i].kind == .char else { return nil }
+        return scalars[tokens[i].start]
     }
 
     /// An integer written in digits or kanji numerals at token `i`.

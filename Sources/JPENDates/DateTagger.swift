@@ -44,13 +44,15 @@ public struct DateTagger: Sendable {
 
     /// The temporal expressions of an already normalized `document`; `reference` nil looks for a dateline.
     public func tag(_ text: NormalizedText, of document: Document, reference: ReferenceTime?) -> [TemporalExpression] {
-        var scanner = DateScanner(scalars: text.scalars, reference: reference)
+        let tokens = DateLexer.tokens(text.scalars)
+        var scanner = DateScanner(scalars: text.scalars, tokens: tokens, reference: reference)
         var candidates = scanner.scan()
         if reference == nil, let dateline = Self.dateline(candidates) {
-            scanner = DateScanner(scalars: text.scalars, reference: dateline)
+            scanner = DateScanner(scalars: text.scalars, tokens: tokens, reference: dateline)
             candidates = scanner.scan()
         }
-        let context = DateContext(scalars: text.scalars, tokens: scanner.tokens)
+        guard !candidates.isEmpty else { return [] }
+        let context = DateContext(scalars: text.scalars, tokens: tokens.tokens, words: tokens.words)
         var resolver = DateResolver(reference: scanner.reference, candidates: candidates, context: context)
         return candidates.indices.map { index in
             let candidate = candidates[index]

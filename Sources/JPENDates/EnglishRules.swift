@@ -1,3 +1,5 @@
+import JPENText
+
 // English rules. Word lists are this project's own.
 
 extension DateScanner {
@@ -50,47 +52,65 @@ extension DateScanner {
     static let frequencyAdverbs: WordTable<String> = ["daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
                                    "hourly": "PT1H", "nightly": "P1D"]
 
-    /// Every word an English rule can start with, for ``rulesMayStart(_:)``: the word lists' words
-    /// and the words the rules test first. A rule added with a new first word must add it here.
-    /// A table rather than a `Set`: it is asked about every Latin word of the text.
-    static let englishFirstWords: WordTable<Void> = {
-        var words: Set<String> = [
-            "early", "mid", "late", "the", "today", "tonight", "yesterday", "tomorrow", "day", "now", "currently",
-            "presently", "nowadays", "current", "recently", "lately", "recent", "q", "earlier", "later", "upcoming",
-            "this", "last", "next", "past", "coming", "previous", "following", "in", "about", "nearly", "almost", "some",
-            "roughly", "approximately", "just", "only", "around", "over", "under", "more", "less", "fewer", "several",
-            "few", "many", "half", "at", "noon", "midday", "midnight", "every", "each", "once", "twice", "latest",
-            "most", "quarter", "on", "year",
+    /// The English rules that can start at each word, for ``rulesStarting(at:)``: the words each
+    /// rule (or the piece it reads first) tests at its first token. A rule given a new first word
+    /// must add it here. A table rather than a `Dictionary`: it is asked about every Latin word.
+    static let englishRuleStarts: WordTable<EnglishRules> = {
+        let months = Array(englishMonths.keys), weekdays = Array(englishWeekdays.keys)
+        let numbers = Array(englishNumbers.keys), ordinals = Array(englishOrdinals.keys)
+        let modifiers = ["early", "mid", "late"]
+        let hedges = ["about", "nearly", "almost", "some", "roughly", "approximately"]
+        let firstWords: [(EnglishRules, [String])] = [
+            (.calendarDate, modifiers + weekdays + months + ordinals),
+            (.year, modifiers + ["the", "two"] + spelledCenturies.keys),
+            (.relative, ["today", "tonight", "yesterday", "tomorrow", "day", "now", "currently", "presently", "nowadays",
+                         "current", "recently", "lately", "recent", "q", "earlier", "later", "the", "upcoming", "this",
+                         "last", "next", "past", "coming", "previous", "following", "early", "late"]),
+            (.ago, ["in", "just", "only"] + hedges + numbers),
+            (.duration, ["the", "past", "last", "next", "around", "over", "under", "more", "less", "fewer", "several", "few",
+                         "many", "half"] + hedges + numbers),
+            (.clock, ["at", "around", "noon", "midday", "mid", "midnight"] + numbers),
+            (.set, ["every", "each", "once", "twice"] + frequencyAdverbs.keys + numbers),
+            (.quarter, ["the", "latest", "last", "most", "previous", "current", "this", "quarter"] + ordinals),
+            (.dayPartOf, ["the"] + englishDayParts.keys + weekdays),
+            (.holiday, ["last", "next", "this"] + Holiday.firstWords),
+            (.dayOfMonth, ["on", "the"]),
+            (.nthWeekday, ["the", "last"] + ordinals),
+            (.yearAgoPeriod, ["the", "year"]),
+            (.clockOffset, ["a", "quarter", "half"] + numbers),
+            (.dayOfRelativeMonth, ["the"] + ordinals),
         ]
-        words.formUnion(englishMonths.keys)
-        words.formUnion(englishWeekdays.keys)
-        words.formUnion(englishNumbers.keys)
-        words.formUnion(englishOrdinals.keys)
-        words.formUnion(englishDayParts.keys)
-        words.formUnion(frequencyAdverbs.keys)
-        words.formUnion(Holiday.firstWords)
-        return WordTable(Dictionary(uniqueKeysWithValues: words.map { ($0, ()) }))
+        var starts: [String: EnglishRules] = [:]
+        for (rule, words) in firstWords {
+            for word in words { starts[word, default: []].insert(rule) }
+        }
+        return WordTable(starts)
     }()
 
-    /// The longest English expression starting at token `i`.
-    func englishExpression(_ i: Int) -> (Candidate, Int)? {
-        guard let t = token(i), t.kind == .word || t.kind == .number || t.text == "@" else { return nil }
+    /// The English rules that can start at a number.
+    static let englishNumberRules: EnglishRules = [.calendarDate, .year, .ago, .duration, .clock, .quarter,
+                                                   .clockOffset, .dayOfRelativeMonth]
+
+    /// The longest English expression starting at token `i`, trying `rules` (those that can start there).
+    func englishExpression(_ i: Int, rules: EnglishRules) -> (Candidate, Int)? {
+        guard let t = token(i), t.kind == .word || t.kind == .number || mark(i) == "@" else { return nil }
         var best: (Candidate, Int)? = nil
         // In the order that breaks ties.
-        Self.keepLonger(englishCalendarDate(i), in: &best)
-        Self.keepLonger(englishYear(i), in: &best)
-        Self.keepLonger(englishRelative(i), in: &best)
-        Self.keepLonger(englishDuration(i), in: &best)
-        Self.keepLonger(englishClock(i), in: &best)
-        Self.keepLonger(englishSet(i), in: &best)
-        Self.keepLonger(englishQuarter(i), in: &best)
-        Self.keepLonger(englishDayPartOf(i), in: &best)
-        Self.keepLonger(englishHoliday(i), in: &best)
-        Self.keepLonger(englishDayOfMonth(i), in: &best)
-        Self.keepLonger(englishNthWeekday(i), in: &best)
-        Self.keepLonger(englishYearAgoPeriod(i), in: &best)
-        Self.keepLonger(englishClockOffset(i), in: &best)
-        Self.keepLonger(englishDayOfRelativeMonth(i), in: &best)
+        if rules.contains(.calendarDate) { Self.keepLonger(englishCalendarDate(i), in: &best) }
+        if rules.contains(.year) { Self.keepLonger(englishYear(i), in: &best) }
+        if rules.contains(.relative) { Self.keepLonger(englishRelative(i), in: &best) }
+        if rules.contains(.ago) { Self.keepLonger(englishAgo(i), in: &best) }
+        if rules.contains(.duration) { Self.keepLonger(englishDuration(i), in: &best) }
+        if rules.contains(.clock) { Self.keepLonger(englishClock(i), in: &best) }
+        if rules.contains(.set) { Self.keepLonger(englishSet(i), in: &best) }
+        if rules.contains(.quarter) { Self.keepLonger(englishQuarter(i), in: &best) }
+        if rules.contains(.dayPartOf) { Self.keepLonger(englishDayPartOf(i), in: &best) }
+        if rules.contains(.holiday) { Self.keepLonger(englishHoliday(i), in: &best) }
+        if rules.contains(.dayOfMonth) { Self.keepLonger(englishDayOfMonth(i), in: &best) }
+        if rules.contains(.nthWeekday) { Self.keepLonger(englishNthWeekday(i), in: &best) }
+        if rules.contains(.yearAgoPeriod) { Self.keepLonger(englishYearAgoPeriod(i), in: &best) }
+        if rules.contains(.clockOffset) { Self.keepLonger(englishClockOffset(i), in: &best) }
+        if rules.contains(.dayOfRelativeMonth) { Self.keepLonger(englishDayOfRelativeMonth(i), in: &best) }
         return best
     }
 
@@ -232,7 +252,7 @@ extension DateScanner {
             // "nine fifty nine a m"
             meridiem = w + "m"
             j += 2
-        } else if let w = word(j), w == "a" || w == "p", attached(j), complete || ["at", "@"].contains(token(i - 1)?.text ?? "") {
+        } else if let w = word(j), w == "a" || w == "p", attached(j), complete || word(i - 1) == "at" || mark(i - 1) == "@" {
             // "3:15p", "at 3p."
             meridiem = w + "m"
             j += 1
@@ -302,7 +322,7 @@ extension DateScanner {
         var hyphen = false
         if char(j, ["-"]), attached(j) { hyphen = true; j += 1 }
         // Without a meridiem, words read as a time only where a time is expected ("flight one oh three" is none).
-        let expected = token(i - 1).map { $0.kind == .word ? Self.wordsBeforeATime.contains($0.text) : ["@", "."].contains($0.text) } ?? true
+        let expected = token(i - 1) == nil || (word(i - 1).map { Self.wordsBeforeATime.contains($0) } ?? char(i - 1, ["@", "."]))
         if let oh = word(j), ["oh", "o", "ou", "zero"].contains(oh), !(oh == "o" && char(j + 1, ["'", "’"])) {
             var k = j + 1
             if char(k, ["-"]), attached(k) { k += 1 }
@@ -410,7 +430,7 @@ extension DateScanner {
             if let (d, afterDay) = englishDay(dayAt), englishYearNumber(dayAt) == nil, dayAt == j || afterDay > dayAt + 1 {
                 day = d
                 j = afterDay
-                if let mark = token(j), mark.kind == .char, Self.rangeMarks.contains(mark.text) || mark.text == "—",
+                if let dash = mark(j), Self.isRangeMark(dash) || dash == "—",
                    let (e, afterEnd) = englishDay(j + 1), e > d {
                     endDay = e
                     j = afterEnd
@@ -435,7 +455,7 @@ extension DateScanner {
         var k = j
         if char(k, [","]) { k += 1 }
         if word(k) == "of", day == nil { k += 1 }
-        if let (y, next) = englishYearNumber(k), !(token(next).map { $0.kind == .char && $0.text == ":" && !$0.spaceBefore } ?? false) {
+        if let (y, next) = englishYearNumber(k), !(char(next, [":"]) && attached(next)) {
             year = y
             j = next
         }
@@ -499,12 +519,12 @@ extension DateScanner {
         }
         // A number with a unit, a currency or a counter is no year.
         if let after = token(next), !after.spaceBefore,
-           after.kind == .word || after.text == "%" || after.text.unicodeScalars.first!.properties.isAlphabetic { return nil }
+           after.kind == .word || scalars[after.start] == "%" || scalars[after.start].isAlphabetic { return nil }
         if let after = word(next), ["percent", "people", "miles", "km", "votes", "shares", "points", "tons", "units"].contains(after) { return nil }
-        if let before = token(j - 1), before.kind == .char, ["$", "#", "¥", "€", "£"].contains(before.text) { return nil }
+        if char(j - 1, ["$", "#", "¥", "€", "£"]) { return nil }
         if char(next, [","]), token(next + 1)?.kind == .number, token(next + 1)?.digits == 3 { return nil }
         if char(next, [":", "."]), attached(next), token(next + 1)?.kind == .number { return nil }
-        if tokens[j].spaceBefore == false, let before = token(j - 1), before.kind == .char, [".", ","].contains(before.text),
+        if tokens[j].spaceBefore == false, char(j - 1, [".", ","]),
            token(j - 2)?.kind == .number { return nil }
         return (Candidate(start: tokens[i].start, end: tokens[next - 1].end, type: .date, value: .fixed(pad4(year)),
                           mod: mod, statedYear: year), next)
@@ -527,10 +547,10 @@ extension DateScanner {
 
     // MARK: Relative expressions
 
-    /// today, yesterday, now, last week, next year, this month, last Friday, three years ago,
-    /// earlier this year, a year earlier, the day before yesterday.
+    /// today, yesterday, now, last week, next year, this month, last Friday, earlier this year,
+    /// the day before yesterday.
     func englishRelative(_ i: Int) -> (Candidate, Int)? {
-        guard let w = word(i) else { return englishAgo(i) }
+        guard let w = word(i) else { return nil }
         let start = tokens[i].start
         func make(_ value: PendingValue, _ next: Int, mod: String? = nil, tense: Tense? = nil) -> (Candidate, Int) {
             var candidate = Candidate(start: start, end: tokens[next - 1].end, type: .date, value: value, mod: mod)
@@ -538,9 +558,21 @@ extension DateScanner {
             return (candidate, next)
         }
         switch w {
+        // "the" first: the commonest word of English text, and a switch compares in order.
+        case "the":
+            if let w2 = word(i + 1) {
+                if w2 == "future" { return make(.fixed("FUTURE_REF"), i + 2) }
+                if w2 == "past", word(i + 2) == nil || Self.englishUnits[word(i + 2)!] == nil,
+                   englishAmount(i + 2) == nil { return make(.fixed("PAST_REF"), i + 2) }
+                if w2 == "day", let w3 = word(i + 2), w3 == "before" || w3 == "after", let w4 = word(i + 3),
+                   w4 == "yesterday" || w4 == "tomorrow" {
+                    return make(.shift(unit: .day, amount: w4 == "yesterday" ? -2 : 2, text: "2", suffix: ""), i + 4)
+                }
+            }
+            return nil
         case "today", "tonight", "yesterday", "tomorrow", "day":
             var next = i + 1
-            var offset = ["today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "day": 0][w]!
+            var offset = w == "yesterday" ? -1 : (w == "tomorrow" ? 1 : 0)
             if w == "day" {
                 // "day after tomorrow" without "the".
                 guard let w2 = word(i + 1), w2 == "before" || w2 == "after", let w3 = word(i + 2),
@@ -578,17 +610,6 @@ extension DateScanner {
             // earlier this year, later this month
             guard let w2 = word(i + 1), w2 == "this", let u = word(i + 2), let unit = Self.englishUnits[u], unit >= .week else { return nil }
             return make(.shift(unit: unit, amount: 0, text: "0", suffix: ""), i + 3, mod: w == "earlier" ? "START" : "END")
-        case "the":
-            if let w2 = word(i + 1) {
-                if w2 == "future" { return make(.fixed("FUTURE_REF"), i + 2) }
-                if w2 == "past", word(i + 2) == nil || Self.englishUnits[word(i + 2)!] == nil,
-                   englishAmount(i + 2) == nil { return make(.fixed("PAST_REF"), i + 2) }
-                if w2 == "day", let w3 = word(i + 2), w3 == "before" || w3 == "after", let w4 = word(i + 3),
-                   w4 == "yesterday" || w4 == "tomorrow" {
-                    return make(.shift(unit: .day, amount: w4 == "yesterday" ? -2 : 2, text: "2", suffix: ""), i + 4)
-                }
-            }
-            return nil
         case "upcoming":
             // "upcoming two months": that many units ahead, at the unit's grain.
             guard let (value, text, next) = englishAmount(i + 1), word(i + 1) != "a", let u = word(next),
@@ -597,11 +618,11 @@ extension DateScanner {
         case "this", "last", "next", "past", "coming", "previous", "following", "early", "late":
             var j = i + 1
             var mod: String? = nil
-            var direction = ["this": 0, "last": -1, "next": 1, "past": -1, "coming": 1, "previous": -1, "following": 1][w] ?? 0
+            var direction = Self.direction(of: w) ?? 0
             if w == "early" || w == "late" {
                 guard let w2 = word(j), ["this", "last", "next"].contains(w2) else { return nil }
                 mod = w == "early" ? "START" : "END"
-                direction = ["this": 0, "last": -1, "next": 1][w2]!
+                direction = Self.direction(of: w2)!
                 j += 1
             }
             guard let target = word(j) else { return nil }
@@ -644,12 +665,35 @@ extension DateScanner {
                 return make(.yearless(month: month, day: nil, endDay: nil, suffix: ""), next, mod: mod,
                             tense: direction < 0 ? .past : (direction > 0 ? .future : nil))
             }
-            if let season = ["spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"][target] {
+            if let season = Self.seasonCode(target) {
                 return make(.shift(unit: .year, amount: direction, text: String(abs(direction)), suffix: "-" + season), j + 1)
             }
             return nil
         default:
-            return englishAgo(i)
+            return nil
+        }
+    }
+
+    /// Which way a word points: "last", "past", "previous" back (-1), "this" here (0), "next",
+    /// "coming", "following" ahead (1); nil for other words. A switch rather than a dictionary
+    /// literal, which would be built at every call.
+    static func direction(of word: String) -> Int? {
+        switch word {
+        case "this": 0
+        case "last", "past", "previous": -1
+        case "next", "coming", "following": 1
+        default: nil
+        }
+    }
+
+    /// The TIMEX3 code of a season's name.
+    static func seasonCode(_ word: String) -> String? {
+        switch word {
+        case "spring": "SP"
+        case "summer": "SU"
+        case "fall", "autumn": "FA"
+        case "winter": "WI"
+        default: nil
         }
     }
 
@@ -681,7 +725,7 @@ extension DateScanner {
         guard j > i, let t = token(j), t.kind == .number, let (day, next) = englishDay(j) else { return nil }
         // An ordinal ("24th") after "on", or closing a clause: "the 6" and "the 11th district" are no dates.
         guard next > j + 1 else { return nil }
-        let closes = token(next).map { $0.kind == .char && [",", ".", ";", ")"].contains($0.text) } ?? true
+        let closes = token(next) == nil || char(next, [",", ".", ";", ")"])
         guard word(i) == "on" || closes else { return nil }
         if englishMonth(next) != nil || word(next) == "of" || (word(next).map { Self.englishUnits[$0] != nil } ?? false) { return nil }
         return (Candidate(start: tokens[i].start, end: tokens[next - 1].end, type: .date,
@@ -706,15 +750,18 @@ extension DateScanner {
             candidate.counted = .spanUnlessIsolated
             return (candidate, next)
         }
-        if let (value, _, next) = englishAmount(j), word(j) != "a", value == value.rounded(), word(next) == "upcoming",
+        // The amount at the first token, read once for the three readings that start with it.
+        let amountAtStart = englishAmount(j)
+        if let (value, _, next) = amountAtStart, word(j) != "a", value == value.rounded(), word(next) == "upcoming",
            let u = word(next + 1), let unit = Self.englishUnits[u], unit >= .day {
             // "two upcoming months": as "upcoming two months".
             return (Candidate(start: tokens[i].start, end: tokens[next + 1].end, type: .date,
                               value: .shift(unit: unit, amount: Int(value), text: String(Int(value)), suffix: "")), next + 2)
         }
-        if let shifted = countedWeekdays(i) { return shifted }
-        if let w = word(j), ["about", "nearly", "almost", "some", "roughly", "approximately", "just", "only"].contains(w) { j += 1 }
-        guard let (counted, countedText, next) = englishAmount(j), let u = word(next), let unit = Self.englishUnits[u] else { return nil }
+        if let shifted = countedWeekdays(i, amount: amountAtStart) { return shifted }
+        if let w = word(j), Self.agoHedges.contains(w) { j += 1 }
+        guard let (counted, countedText, next) = j == i ? amountAtStart : englishAmount(j), let u = word(next),
+              let unit = Self.englishUnits[u] else { return nil }
         // A fortnight is counted in weeks.
         let value = u.hasPrefix("fortnight") ? counted * 2 : counted
         let text = u.hasPrefix("fortnight") ? formatAmount(value) : countedText
@@ -786,9 +833,9 @@ extension DateScanner {
     }
 
     /// "3 fridays from now", "two sundays from now", "2 thursdays back": the n-th such weekday
-    /// after (or before) the document date.
-    func countedWeekdays(_ i: Int) -> (Candidate, Int)? {
-        guard let today = reference?.date, let (value, _, next) = englishAmount(i), value == value.rounded(), value >= 1,
+    /// after (or before) the document date. `amount` is ``englishAmount(_:)`` at `i`.
+    func countedWeekdays(_ i: Int, amount: (value: Double, text: String, next: Int)?) -> (Candidate, Int)? {
+        guard let today = reference?.date, let (value, _, next) = amount, value == value.rounded(), value >= 1,
               let plural = word(next), plural.hasSuffix("s"), let weekday = Self.englishWeekdays[String(plural.dropLast())],
               plural.count > 4 else { return nil }
         let n = Int(value)
@@ -810,6 +857,16 @@ extension DateScanner {
 
     // MARK: Durations
 
+    /// Words after "the" that open a span: "the past two months", "the first nine months".
+    static let durationDeterminers: WordTable<Void> = ["past", "last", "next", "first", "coming", "previous", "latest", "final"]
+    /// Words before an amount that qualify a span: "about five minutes", "over a year".
+    static let durationHedges: WordTable<Void> = ["about", "nearly", "almost", "some", "roughly", "approximately", "around", "over", "under"]
+    /// Words before an amount that a shift reads past: "about three years ago".
+    static let agoHedges: WordTable<Void> = ["about", "nearly", "almost", "some", "roughly", "approximately", "just", "only"]
+
+    /// Words before "a" that make "a year" a rate ("twice a year", "$5 million a year").
+    static let rateWords: Set<String> = ["times", "twice", "once", "per", "percent", "million", "billion", "dollars", "cents", "yen", "barrels", "tons"]
+
     /// five minutes, a roughly five-minute call, the past two months, the first nine months, two-year,
     /// several years, 90 days, half an hour.
     func englishDuration(_ i: Int) -> (Candidate, Int)? {
@@ -817,13 +874,17 @@ extension DateScanner {
         var mod: String? = nil
         if word(j) == "the" {
             j += 1
-            if let w = word(j), ["past", "last", "next", "first", "coming", "previous", "latest", "final"].contains(w) { j += 1 }
+            if let w = word(j), Self.durationDeterminers.contains(w) { j += 1 }
         } else if let w = word(j), ["past", "last", "next"].contains(w), englishAmount(j + 1) != nil, word(j + 1) != "a" {
             j += 1
         }
-        if let w = word(j), ["about", "nearly", "almost", "some", "roughly", "approximately", "around", "over", "under"].contains(w) {
-            mod = ["about": "APPROX", "roughly": "APPROX", "approximately": "APPROX", "around": "APPROX",
-                   "nearly": "LESS_THAN", "almost": "LESS_THAN", "under": "LESS_THAN", "over": "MORE_THAN"][w]
+        if let w = word(j), Self.durationHedges.contains(w) {
+            mod = switch w {
+            case "about", "roughly", "approximately", "around": "APPROX"
+            case "nearly", "almost", "under": "LESS_THAN"
+            case "over": "MORE_THAN"
+            default: nil
+            }
             j += 1
         }
         if let w = word(j), ["more", "less", "fewer"].contains(w), word(j + 1) == "than" {
@@ -855,8 +916,7 @@ extension DateScanner {
         if hyphen, u.hasSuffix("s") { return nil }
         // "twice a day", "$5 a year", "3% a month": a rate, not a span.
         if word(j) == "a" || word(j) == "an", j == i, let previous = token(i - 1) {
-            let rateWords: Set<String> = ["times", "twice", "once", "per", "percent", "million", "billion", "dollars", "cents", "yen", "barrels", "tons"]
-            if previous.kind == .number || previous.text == "%" || rateWords.contains(previous.text) { return nil }
+            if previous.kind == .number || char(i - 1, ["%"]) || (word(i - 1).map { Self.rateWords.contains($0) } ?? false) { return nil }
         }
         var end = next + 1
         if hyphen, char(end, ["-"]), let w = word(end + 1) {
@@ -885,7 +945,7 @@ extension DateScanner {
         // "3pm on Friday", "3pm tomorrow"
         var k = next
         if word(k) == "on" { k += 1 }
-        if let (date, after) = englishCalendarDate(k) ?? englishRelative(k) ?? englishWeekday(k), date.type == .date {
+        if let (date, after) = englishCalendarDate(k) ?? englishRelative(k) ?? englishAgo(k) ?? englishWeekday(k), date.type == .date {
             var value: PendingValue? = nil
             switch date.value {
             case .fixed(let v) where v.count == 10: value = .fixed(v + time)
@@ -1101,19 +1161,19 @@ extension DateScanner {
             guard (1900...2099).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
             return (Candidate(start: start, end: first.end, type: .date, value: .fixed(dateText(year: y, month: m, day: d, endDay: nil)), statedYear: y), i + 1)
         }
-        guard let sep = token(i + 1), sep.kind == .char, ["/", ".", "-"].contains(sep.text), attached(i + 1),
+        guard let sep = mark(i + 1), ["/", ".", "-"].contains(sep), attached(i + 1),
               let second = token(i + 2), second.kind == .number, attached(i + 2), let b = second.number, second.digits <= 2 else { return nil }
         var c: Int? = nil
         var thirdDigits = 0
         var end = i + 3
-        if char(i + 3, [sep.text]), attached(i + 3), let third = token(i + 4), third.kind == .number, attached(i + 4), let v = third.number {
+        if char(i + 3, [sep]), attached(i + 3), let third = token(i + 4), third.kind == .number, attached(i + 4), let v = third.number {
             c = v
             thirdDigits = third.digits
             end = i + 5
         }
-        if let next = token(end), next.kind == .number || (next.kind == .char && [sep.text, "%"].contains(next.text)), !next.spaceBefore { return nil }
+        if let next = token(end), next.kind == .number || char(end, [sep, "%"]), !next.spaceBefore { return nil }
         if first.digits == 4 {
-            guard (1...12).contains(b), sep.text != "-" || c != nil || second.digits == 2 else { return nil }
+            guard (1...12).contains(b), sep != "-" || c != nil || second.digits == 2 else { return nil }
             if let c {
                 guard (1...31).contains(c), thirdDigits <= 2 else { return nil }
                 return (Candidate(start: start, end: tokens[end - 1].end, type: .date, value: .fixed(dateText(year: a, month: b, day: c, endDay: nil)), statedYear: a), end)
@@ -1130,7 +1190,7 @@ extension DateScanner {
             }
             return (Candidate(start: start, end: tokens[end - 1].end, type: .date, value: .fixed(dateText(year: year, month: a, day: b, endDay: nil)), statedYear: year), end)
         }
-        guard sep.text == "/" else { return nil }
+        guard sep == "/" else { return nil }
         // "5 1/2", "7/8": fractions, not days.
         if let before = token(i - 1), before.kind == .number { return nil }
         if a < b, [2, 3, 4, 8, 16, 32, 64].contains(b) { return nil }

@@ -258,17 +258,19 @@ enum Holiday: Hashable {
     /// The first word of every name in ``names``.
     static let firstWords = Set(names.keys.map { String($0.prefix { $0 != " " }) })
     /// The first words of every name in ``names`` ("new", "new year", "new year s"), so that a
-    /// reading stops at the first word no name goes on with ("the" starts a name, "the committee" none).
-    static let namePrefixes: Set<String> = {
-        var prefixes = Set<String>()
+    /// reading stops at the first word no name goes on with ("the" starts a name, "the committee"
+    /// none); each with the holiday it names when it is a whole name. One look-up per word read.
+    static let namePrefixes: WordTable<Holiday?> = {
+        var prefixes: [String: Holiday?] = [:]
         for name in names.keys {
             var words: [Substring] = []
             for word in name.split(separator: " ") {
                 words.append(word)
-                prefixes.insert(words.joined(separator: " "))
+                let prefix = words.joined(separator: " ")
+                prefixes[prefix] = .some(names[prefix])
             }
         }
-        return prefixes
+        return WordTable(prefixes)
     }()
 }
 
@@ -278,33 +280,28 @@ extension DateScanner {
         var j = i
         var direction = 0
         if let w = word(j), ["last", "next", "this"].contains(w) {
-            direction = ["last": -1, "next": 1, "this": 0][w]!
+            direction = Self.direction(of: w)!
             j += 1
         }
-        // Most words start no holiday's name: skip them before joining any words.
-        guard let first = word(j), Holiday.firstWords.contains(first) else { return nil }
-        // Read up to five words, dropping possessive 's.
-        var words: [String] = []
-        var ends: [Int] = []
+        // Read up to five words while they start a name, dropping possessive 's; the longest
+        // whole name read wins. Most words start none and cost one look-up.
+        var name = ""
+        var count = 0
+        var match: (Holiday, Int)? = nil
         var k = j
-        while words.count < Holiday.longestName, let w = word(k),
-              words.isEmpty || Holiday.namePrefixes.contains(words.joined(separator: " ") + " " + w) {
-            words.append(w)
+        while count < Holiday.longestName, let w = word(k) {
+            let read = count == 0 ? w : name + " " + w
+            guard let prefix = Holiday.namePrefixes[read] else { break }
+            name = read
+            count += 1
             k += 1
             if char(k, ["'", "’"]), attached(k) {
                 k += 1
                 if word(k) == "s", attached(k) { k += 1 }
             }
-            ends.append(k)
+            if let holiday = prefix { match = (holiday, k) }
             // "Eid al-Fitr", "ratha-yatra": a hyphen joins the words of a name.
             if char(k, ["-"]), attached(k), word(k + 1) != nil, attached(k + 1) { k += 1 }
-        }
-        var match: (Holiday, Int)? = nil
-        for count in stride(from: words.count, through: 1, by: -1) {
-            if let holiday = Holiday.names[words[0..<count].joined(separator: " ")] {
-                match = (holiday, ends[count - 1])
-                break
-            }
         }
         guard let (holiday, afterName) = match else { return nil }
         var next = afterName
@@ -315,7 +312,7 @@ extension DateScanner {
         else if word(next) == "of", let w = word(next + 1), ["last", "next", "this"].contains(w), word(next + 2) == "year" {
             direction = 0
             next += 3
-            year = (reference?.date.year ?? 0) + ["last": -1, "next": 1, "this": 0][w]!
+            year = (reference?.date.year ?? 0) + Self.direction(of: w)!
             if reference == nil { year = nil }
         } else if let today = reference?.date, let (shifted, after) = holidayShift(next, from: today) {
             // "thanksgiving in 9 months", "thanksgiving 3 months ago": the first holiday on or

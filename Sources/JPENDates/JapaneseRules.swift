@@ -1,22 +1,29 @@
 // Japanese rules. Word lists are this project's own: era names, counters, deictic words.
 
 extension DateScanner {
-    static let eraNames = Array(JapaneseEra.firstYears.keys)
+    static let eraNames = LiteralTable(Array(JapaneseEra.firstYears.keys))
     static let japaneseMonthCounters = ["ヶ月", "か月", "カ月", "ケ月", "ヵ月", "箇月", "ヶ月"]
-    static let rangeMarks: Set<String> = ["〜", "~", "-", "−", "–", "ー"]
-    static let japaneseWeekdays: [String: Int] = ["月": 1, "火": 2, "水": 3, "木": 4, "金": 5, "土": 6, "日": 7]
+    /// Marks between the two days of a range ("18〜19日").
+    static func isRangeMark(_ mark: Unicode.Scalar) -> Bool {
+        switch mark {
+        case "〜", "~", "-", "−", "–", "ー": true
+        default: false
+        }
+    }
+    /// Weekdays in one kanji, Monday first.
+    static let japaneseWeekdays: [Unicode.Scalar] = ["月", "火", "水", "木", "金", "土", "日"]
     /// Months and weekdays written in kana.
     static let japaneseMonthReadings: [(String, Int)] = [
         ("いちがつ", 1), ("にがつ", 2), ("さんがつ", 3), ("しがつ", 4), ("ごがつ", 5), ("ろくがつ", 6), ("しちがつ", 7),
         ("はちがつ", 8), ("くがつ", 9), ("じゅうがつ", 10), ("じゅういちがつ", 11), ("じゅうにがつ", 12),
     ]
     /// The words of ``japaneseMonthReadings``, made once rather than at every token.
-    static let japaneseMonthReadingsKeys = japaneseMonthReadings.map(\.0)
+    static let japaneseMonthReadingsKeys = LiteralTable(japaneseMonthReadings.map(\.0))
     static let japaneseWeekdayReadings: [(String, Int)] = [
         ("げつようび", 1), ("かようび", 2), ("すいようび", 3), ("もくようび", 4), ("きんようび", 5), ("どようび", 6), ("にちようび", 7),
     ]
     /// The words of ``japaneseWeekdayReadings``, made once rather than at every token.
-    static let japaneseWeekdayReadingsKeys = japaneseWeekdayReadings.map(\.0)
+    static let japaneseWeekdayReadingsKeys = LiteralTable(japaneseWeekdayReadings.map(\.0))
 
     /// Period-of-day words after a date, as TIMEX3 time suffixes.
     static let japaneseDayParts: [(String, String)] = [
@@ -24,7 +31,7 @@ extension DateScanner {
         ("夕方", "TEV"), ("夕", "TEV"), ("夜", "TNI"), ("晩", "TNI"), ("深夜", "TNI"),
     ]
     /// The words of ``japaneseDayParts``, made once rather than at every token.
-    static let japaneseDayPartsKeys = japaneseDayParts.map(\.0)
+    static let japaneseDayPartsKeys = LiteralTable(japaneseDayParts.map(\.0))
 
     /// Words after a date that qualify it, and the TIMEX3 mod each gives.
     static let japaneseModifiers: [(String, String)] = [
@@ -43,16 +50,23 @@ extension DateScanner {
     /// Words that make "N年" a span of years rather than a year.
     static let yearDurationFollowers = LiteralTable(["間", "前", "後", "ぶり", "振り", "目", "もの", "来", "半", "余", "以上", "以内", "くらい", "ぐらい", "ほど", "ばかり", "経", "たっ"])
 
-    /// The first code point of every word a Japanese rule can start with (besides numbers), for
-    /// ``rulesMayStart(_:)``: a rule added with a new first word must add it here.
-    static let japaneseFirstScalars: Set<Unicode.Scalar> = {
-        let openers = ["西暦", "紀元前", "(", "正午", "直近", "前の", "最後の", "約", "およそ", "ほぼ", "数", "四半世紀",
-                       "半世紀", "半年", "半月", "半日", "毎", "週", "月", "年", "日", "現在", "今現在", "ただいま", "ただ今"]
-        var words: [String] = openers + morningWords + afternoonWords + eraNames
-        words += japaneseMonthReadingsKeys + japaneseWeekdayReadingsKeys + japaneseDeicticWordsKeys.words
-        words += japaneseWeekdays.keys
-        return Set(words.map { $0.unicodeScalars.first! })
+    /// The Japanese rules that can start at each code point, for ``rulesStarting(at:)``: the first
+    /// code points of the words each rule (or the piece it reads first) tests at its first token.
+    /// A rule given a new first word must add it here.
+    static let japaneseRuleStarts: ScalarFlags = {
+        let firstWords: [(JapaneseRules, [String])] = [
+            (.date, ["西暦", "紀元前"] + eraNames.words + japaneseMonthReadingsKeys.words),
+            (.clock, ["正午"] + morningWords.words + afternoonWords.words),
+            (.duration, ["直近の", "直近", "前の", "最後の", "約", "およそ", "ほぼ", "数", "四半世紀", "半世紀", "半年", "半月", "半日"]),
+            (.set, ["毎", "週", "月", "年", "日"]),
+            (.deictic, ["現在", "今現在", "ただいま", "ただ今"] + japaneseDeicticWordsKeys.words),
+            (.weekday, ["("] + japaneseWeekdayReadingsKeys.words + japaneseWeekdays.map { String($0) }),
+        ]
+        return ScalarFlags(firstWords.flatMap { rule, words in words.map { ($0.unicodeScalars.first!, rule.rawValue) } })
     }()
+
+    /// The Japanese rules that can start at a number in digits or kanji numerals.
+    static let japaneseNumberRules: JapaneseRules = [.date, .clock, .duration, .set]
 
     // MARK: Dates
 
@@ -115,7 +129,7 @@ extension DateScanner {
                     if let m = literal(next, ["日"]), literal(m.next, ["間", "前", "後"]) == nil || month != nil {
                         day = n
                         j = m.next
-                    } else if let mark = token(next), mark.kind == .char, Self.rangeMarks.contains(mark.text),
+                    } else if let dash = mark(next), Self.isRangeMark(dash),
                               let (e, after) = integer(next + 1), e > n, e <= 31, let m = literal(after, ["日"]) {
                         day = n
                         endDay = e
@@ -126,7 +140,7 @@ extension DateScanner {
             if year == nil, month == nil, day == nil { return nil }
         }
         // A weekday in brackets after the day belongs to it: 11月5日(火).
-        if day != nil, char(j, ["("]), let w = token(j + 1), Self.japaneseWeekdays[w.text] != nil {
+        if day != nil, char(j, ["("]), weekdayKanji(at: j + 1) != nil {
             var k = j + 2
             if let m = literal(k, ["曜日", "曜"]) { k = m.next }
             if char(k, [")"]) { j = k + 1 }
@@ -178,8 +192,8 @@ extension DateScanner {
     // MARK: Times of day
 
     /// Words before a clock time that put it before or after noon.
-    static let morningWords = ["午前", "朝", "今朝", "未明", "早朝"]
-    static let afternoonWords = ["午後", "夜", "今夜", "今晩", "晩", "夕方", "夕", "深夜"]
+    static let morningWords = LiteralTable(["午前", "朝", "今朝", "未明", "早朝"])
+    static let afternoonWords = LiteralTable(["午後", "夜", "今夜", "今晩", "晩", "夕方", "夕", "深夜"])
 
     /// 午前9時半, 午後三時二十分, 15時20分, 23:59:59, 朝9時; returns the 24-hour time.
     func japaneseClockPart(_ i: Int) -> (hour: Int, minute: Int?, second: Int?, next: Int)? {
@@ -330,7 +344,7 @@ extension DateScanner {
             mod = "APPROX"
         }
         // A lone N日 or N月 is a date; other rules take it.
-        if parts.count == 1, direction == 0, parts[0].0 == .day, tokens[j - 1].text == "日", !approx { return nil }
+        if parts.count == 1, direction == 0, parts[0].0 == .day, char(j - 1, ["日"]), !approx { return nil }
         if parts.count == 1, parts[0].0 == .century, direction == 0, mod == nil { return nil }
         let value = durationText(parts)
         var candidate = Candidate(start: tokens[i].start, end: tokens[j - 1].end, type: .duration, value: .fixed(value), mod: mod)
@@ -371,7 +385,7 @@ extension DateScanner {
             guard let u = literal(j, units.map(\.0)), literal(u.next, ["新聞"]) == nil else { return nil }
             var value = units.first { $0.0 == u.word }!.1
             j = u.next
-            if u.word == "週", let w = token(j), let day = Self.japaneseWeekdays[w.text], let m2 = literal(j + 1, ["曜日", "曜"]) {
+            if u.word == "週", let day = weekdayKanji(at: j), let m2 = literal(j + 1, ["曜日", "曜"]) {
                 value = "XXXX-WXX-\(day)"
                 j = m2.next
             }
@@ -453,6 +467,12 @@ extension DateScanner {
         return (candidate, j)
     }
 
+    /// The weekday (Monday 1) token `i` names in one kanji.
+    func weekdayKanji(at i: Int) -> Int? {
+        guard let mark = mark(i), let index = Self.japaneseWeekdays.firstIndex(of: mark) else { return nil }
+        return index + 1
+    }
+
     /// 月曜日, 火曜, (水) standing alone.
     func japaneseWeekday(_ i: Int) -> (Candidate, Int)? {
         if let m = literal(i, Self.japaneseWeekdayReadingsKeys) {
@@ -462,7 +482,7 @@ extension DateScanner {
         var j = i
         var bracketed = false
         if char(i, ["("]) { bracketed = true; j += 1 }
-        guard let t = token(j), t.kind == .char, let day = Self.japaneseWeekdays[t.text] else { return nil }
+        guard let day = weekdayKanji(at: j) else { return nil }
         j += 1
         if let m = literal(j, ["曜日", "曜"]) {
             j = m.next

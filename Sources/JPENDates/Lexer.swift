@@ -3,6 +3,10 @@ import JPENText
 /// One token of the date scanner: a run of ASCII digits, a run of kanji numerals, a run of Latin
 /// letters, or any other single code point. Runs keep the scanner linear: a 100,000-digit run is
 /// one token, and every pattern looks a bounded number of tokens ahead.
+///
+/// A plain value with no String: the rules copy tokens all the time, and a token holding its text
+/// cost a retain, a release and a value-witness call per copy (a twentieth of the stage). A word's
+/// text lives in ``DateLexer/Tokens/words`` at ``word``; a mark is its code point, `scalars[start]`.
 struct DateToken {
     enum Kind { case number, kanjiNumber, word, char }
     let kind: Kind
@@ -13,8 +17,8 @@ struct DateToken {
     let number: Int?
     /// Digits: how many there are.
     let digits: Int
-    /// Words: lowercased; other single code points: themselves; numbers: empty.
-    let text: String
+    /// Words: the index of the lowercased word in ``DateLexer/Tokens/words``; other tokens: -1.
+    let word: Int32
     /// Whether whitespace separates the token from the one before.
     let spaceBefore: Bool
     /// Words: whether the first letter is upper case.
@@ -60,10 +64,17 @@ enum DateLexer {
         s == " " || s == "\t" || s == "\n" || s == "\r" || s == "\u{A0}" || s == "\u{3000}"
     }
 
+    /// The tokens of a text and the lowercased text of each word among them, in order.
+    struct Tokens {
+        var tokens: [DateToken] = []
+        var words: [String] = []
+    }
+
     /// Tokens of `scalars`. Cost: O(n).
-    static func tokens(_ scalars: [Unicode.Scalar]) -> [DateToken] {
+    static func tokens(_ scalars: [Unicode.Scalar]) -> Tokens {
         var tokens: [DateToken] = []
         tokens.reserveCapacity(scalars.count / 2)
+        var words: [String] = []
         var i = 0
         var space = true
         while i < scalars.count {
@@ -77,38 +88,35 @@ enum DateLexer {
                     value = 0
                     for k in i..<j { value = value! * 10 + Int(scalars[k].value - 0x30) }
                 }
-                let text = j - i <= 9 ? asciiText(scalars[i..<j]) : ""
                 tokens.append(DateToken(kind: .number, start: i, end: j, number: value, digits: j - i,
-                                        text: text, spaceBefore: space, capitalized: false))
+                                        word: -1, spaceBefore: space, capitalized: false))
             } else if isKanjiNumeral(s) {
                 while j < scalars.count, isKanjiNumeral(scalars[j]) { j += 1 }
                 let value = j - i <= 12 ? kanjiValue(scalars[i..<j]) : nil
                 tokens.append(DateToken(kind: .kanjiNumber, start: i, end: j, number: value, digits: j - i,
-                                        text: String(scalars: scalars[i..<min(j, i + 12)]),
-                                        spaceBefore: space, capitalized: false))
+                                        word: -1, spaceBefore: space, capitalized: false))
             } else if isLetter(s) {
                 while j < scalars.count, isLetter(scalars[j]) { j += 1 }
-                tokens.append(DateToken(kind: .word, start: i, end: j, number: nil, digits: 0,
-                                        text: asciiText(scalars[i..<min(j, i + 40)], lowercased: true), spaceBefore: space,
-                                        capitalized: s.value <= 0x5A))
+                tokens.append(DateToken(kind: .word, start: i, end: j, number: nil, digits: 0, word: Int32(words.count),
+                                        spaceBefore: space, capitalized: s.value <= 0x5A))
+                words.append(lowercasedASCII(scalars[i..<min(j, i + 40)]))
             } else {
                 tokens.append(DateToken(kind: .char, start: i, end: j, number: nil, digits: 0,
-                                        text: String(s), spaceBefore: space, capitalized: false))
+                                        word: -1, spaceBefore: space, capitalized: false))
             }
             space = false
             i = j
         }
-        return tokens
+        return Tokens(tokens: tokens, words: words)
     }
 
-    /// The String of a run of ASCII digits or letters, lowercased on request. Writing the UTF-8
-    /// bytes directly costs a fraction of building a String scalar by scalar and lowercasing it
-    /// (a tenth of the date stage's time went there); at most 15 bytes need no allocation.
-    static func asciiText(_ run: ArraySlice<Unicode.Scalar>, lowercased: Bool = false) -> String {
-        // 0x20 is the case bit of ASCII letters; digits never need it.
-        let caseBit: UInt8 = lowercased ? 0x20 : 0
-        return String(unsafeUninitializedCapacity: run.count) { bytes in
-            for (k, s) in zip(bytes.indices, run) { bytes[k] = UInt8(truncatingIfNeeded: s.value) | caseBit }
+    /// The lowercased String of a run of ASCII letters. Writing the UTF-8 bytes directly costs a
+    /// fraction of building a String scalar by scalar and lowercasing it (a tenth of the date
+    /// stage's time went there); at most 15 bytes need no allocation.
+    static func lowercasedASCII(_ run: ArraySlice<Unicode.Scalar>) -> String {
+        String(unsafeUninitializedCapacity: run.count) { bytes in
+            // 0x20 is the case bit of ASCII letters.
+            for (k, s) in zip(bytes.indices, run) { bytes[k] = UInt8(truncatingIfNeeded: s.value) | 0x20 }
             return run.count
         }
     }

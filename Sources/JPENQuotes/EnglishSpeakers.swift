@@ -34,7 +34,7 @@ extension QuoteContext {
     func sentenceStart(of openToken: Int) -> Int {
         guard openToken < tokens.count else { return openToken }
         // “…” opening a paragraph after "… released the following statement:" belongs to it.
-        if openToken > 0, words[openToken - 1] == ":", paragraphOf[openToken - 1] != paragraphOf[openToken] {
+        if openToken > 0, mark(openToken - 1) == ":", paragraphOf[openToken - 1] != paragraphOf[openToken] {
             return sentenceStart(of: openToken - 1)
         }
         var start = openToken

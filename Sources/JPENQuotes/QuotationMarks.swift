@@ -46,6 +46,10 @@ enum QuotationMarks {
         }
 
         while index < count {
+            // Most code points are neither a mark nor a line break and change nothing: pass them
+            // before looking at their neighbours.
+            while index < count, isInert(scalars[index]) { index += 1 }
+            guard index < count else { break }
             let scalar = scalars[index]
             if isLineBreak(scalar), english != nil || !japanese.isEmpty {
                 // Skip the whitespace to the next line, noting whether a blank line separates them.
@@ -121,6 +125,21 @@ enum QuotationMarks {
             index += 1
         }
         return result
+    }
+
+    /// Neither a mark nor a line break. Kana, kanji (from U+3010) and ASCII after the straight
+    /// quote mark are answered with a comparison or two. Cost: O(1).
+    static func isInert(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value >= 0x3010 || (value > 0x22 && value < 0x85) || (!isMark(scalar) && !isLineBreak(scalar))
+    }
+
+    /// The marks the pairing reads; ‘ ’ and ' are none of them.
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "「", "『", "」", "』", "“", "”", "\"": true
+        default: false
+        }
     }
 
     static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {

@@ -10,20 +10,21 @@ struct Attribution {
 }
 
 /// One document prepared for the speaker rules: its tokens with their normalized, lowercased
-/// words, and a map from original offsets to normalized ones.
+/// words (made when first asked for) and what the rules ask of every token (capital, mark,
+/// paragraph).
 struct QuoteContext {
     let document: Document
     let normalized: NormalizedText
     let tokens: [Token]
-    /// Each token's NFKC text.
-    let surfaces: [String]
+    /// Each token's first NFKC code point (all the rules ask of its text besides ``words``).
+    let firstScalars: [Unicode.Scalar?]
     /// Each token's NFKC text, lowercased.
-    let words: [String]
+    let words: TokenWords
     /// Whether each token starts with an upper-case letter.
     let capitals: [Bool]
+    /// Each token's word when it is one code point (a mark such as "." or "「"), else nil.
+    let marks: [Unicode.Scalar?]
     let mentions: [EntityMention]
-    /// For each original offset (and the end), the first normalized offset at or after it.
-    let normalizedOffset: [Int]
     /// For each token, the paragraph number it lies in (blank lines separate paragraphs).
     let paragraphOf: [Int]
     /// Name runs (capitalized words) judged to name people, in order; pronouns resolve to them.
@@ -34,47 +35,49 @@ struct QuoteContext {
         self.normalized = normalized
         self.tokens = tokens
         self.mentions = mentions
-        var map = [Int](repeating: normalized.count, count: document.count + 1)
-        for index in stride(from: normalized.count - 1, through: 0, by: -1) {
-            let start = normalized.originalStarts[index]
-            map[start] = index
-        }
-        // Offsets inside a group that normalization merged map to the next group.
-        var next = normalized.count
-        for offset in stride(from: document.count, through: 0, by: -1) {
-            if map[offset] < next { next = map[offset] } else { map[offset] = next }
-        }
-        normalizedOffset = map
-        var surfaces: [String] = []
-        surfaces.reserveCapacity(tokens.count)
-        var words: [String] = []
-        words.reserveCapacity(tokens.count)
+        // Tokens come in text order: one walk through the normalized offsets maps them all.
+        var offsets = NormalizedOffsets(normalized)
+        var firstScalars: [Unicode.Scalar?] = []
+        firstScalars.reserveCapacity(tokens.count)
+        var runs: [Range<Int>] = []
+        runs.reserveCapacity(tokens.count)
         var capitals: [Bool] = []
         capitals.reserveCapacity(tokens.count)
+        var marks: [Unicode.Scalar?] = []
+        marks.reserveCapacity(tokens.count)
         var paragraphs: [Int] = []
         paragraphs.reserveCapacity(tokens.count)
         var paragraph = 0
         var previousEnd = 0
-        for token in tokens {
-            var newlines = 0
-            for offset in previousEnd..<max(previousEnd, token.span.start) where QuotationMarks.isLineBreak(document.scalars[offset]) {
-                newlines += 1
+        // Buffers rather than arrays: slicing an array retains and releases it at every token.
+        document.scalars.withUnsafeBufferPointer { original in
+            normalized.scalars.withUnsafeBufferPointer { scalars in
+                for token in tokens {
+                    var newlines = 0
+                    for offset in previousEnd..<max(previousEnd, token.span.start) where QuotationMarks.isLineBreak(original[offset]) {
+                        newlines += 1
+                    }
+                    if newlines >= 2 { paragraph += 1 }
+                    paragraphs.append(paragraph)
+                    previousEnd = max(previousEnd, token.span.end)
+                    let start = offsets.nextOffset(of: token.span.start), end = offsets.nextOffset(of: token.span.end)
+                    let run = UnsafeBufferPointer(rebasing: scalars[start..<end])
+                    runs.append(start..<end)
+                    firstScalars.append(run.first)
+                    capitals.append(Self.startsUppercase(run))
+                    // Lowercasing never joins code points: only a one-code-point token is a mark.
+                    marks.append(run.count != 1 ? nil
+                                 : Self.mayChangeWhenLowercased(run) ? Self.onlyScalar(of: Self.lowercasedWord(run)) : run[0])
+                }
             }
-            if newlines >= 2 { paragraph += 1 }
-            paragraphs.append(paragraph)
-            previousEnd = max(previousEnd, token.span.end)
-            let surface = String(scalars: normalized.scalars[map[token.span.start]..<map[token.span.end]])
-            surfaces.append(surface)
-            // Most tokens are lowercase already, punctuation, kana or kanji: keep their string
-            // rather than lowercasing a copy.
-            words.append(Self.mayChangeWhenLowercased(surface) ? surface.lowercased() : surface)
-            capitals.append(Self.startsUppercase(surface))
         }
-        self.surfaces = surfaces
+        self.firstScalars = firstScalars
+        let words = TokenWords(scalars: normalized.scalars, runs: runs)
         self.words = words
         self.capitals = capitals
+        self.marks = marks
         self.paragraphOf = paragraphs
-        self.people = QuoteContext.findPeople(tokens: tokens, surfaces: surfaces, words: words,
+        self.people = QuoteContext.findPeople(tokens: tokens, firstScalars: firstScalars, words: words, marks: marks,
                                               capitals: capitals, mentions: mentions)
     }
 
@@ -84,47 +87,80 @@ struct QuoteContext {
 
     /// Whether `word` has an ASCII capital or a code point outside ASCII and the CJK and kana
     /// blocks (U+3000–U+9FFF), which have no case. Cost: O(length), no tables.
-    static func mayChangeWhenLowercased(_ word: String) -> Bool {
-        word.unicodeScalars.contains { scalar in
+    static func mayChangeWhenLowercased(_ word: some Sequence<Unicode.Scalar>) -> Bool {
+        word.contains { scalar in
             let value = scalar.value
             return value >= 0x41 && value <= 0x5A || value >= 0x80 && !(0x3000...0x9FFF).contains(value)
         }
     }
 
-    /// Whether `word` starts with an upper-case letter (``Unicode/Scalar/isUppercase``: ASCII
-    /// without Unicode's property tables, which cost a twentieth of the stage when asked of every token).
-    static func startsUppercase(_ word: String) -> Bool {
-        word.unicodeScalars.first?.isUppercase ?? false
+    /// The lowercased string of a token's code points. Most tokens are lowercase already,
+    /// punctuation, kana or kanji and are written once; an ASCII word is lowercased byte by byte
+    /// as it is written; only the rest go through `lowercased()`. Cost: O(length).
+    static func lowercasedWord(_ run: UnsafeBufferPointer<Unicode.Scalar>) -> String {
+        guard run.allSatisfy(\.isASCII) else {
+            let text = String(scalars: run)
+            return mayChangeWhenLowercased(run) ? text.lowercased() : text
+        }
+        return String(unsafeUninitializedCapacity: run.count) { bytes in
+            for (k, scalar) in zip(bytes.indices, run) {
+                let byte = UInt8(truncatingIfNeeded: scalar.value)
+                // 0x20 is the case bit of ASCII letters.
+                bytes[k] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            }
+            return run.count
+        }
+    }
+
+    /// Whether `word` starts with an upper-case letter. ASCII (``Unicode/Scalar/isUppercase``) and
+    /// the caseless CJK and kana blocks (U+3000–U+9FFF) are answered without Unicode's property
+    /// tables, which cost a quarter of this context's making when asked of every Japanese token.
+    static func startsUppercase(_ word: some Collection<Unicode.Scalar>) -> Bool {
+        guard let first = word.first, !(0x3000...0x9FFF).contains(first.value) else { return false }
+        return first.isUppercase
     }
 
     func isWord(_ index: Int) -> Bool { tokens[index].kind == .word || tokens[index].kind == .number }
 
     func isLatinWord(_ index: Int) -> Bool {
-        guard tokens[index].kind == .word, let first = surfaces[index].unicodeScalars.first else { return false }
+        guard tokens[index].kind == .word, let first = firstScalars[index] else { return false }
         return Script(first) == .latin
+    }
+
+    /// The code point of token `index` when its word is one code point (a mark such as "." or
+    /// "「"). Comparing code points spares String comparison, which takes Unicode's slow path
+    /// for every kana or kanji token asked whether it ends a sentence. Cost: O(1).
+    func mark(_ index: Int) -> Unicode.Scalar? { marks[index] }
+
+    /// The code point `word` consists of, if it is one.
+    static func onlyScalar(of word: String) -> Unicode.Scalar? {
+        guard let first = word.unicodeScalars.first, UTF8.width(first) == word.utf8.count else { return nil }
+        return first
     }
 
     /// A period that belongs to an abbreviation ("Sen.", "U.S.") rather than ending a sentence.
     func isAbbreviationPeriod(_ index: Int) -> Bool {
-        guard words[index] == ".", index > 0, tokens[index - 1].span.end == tokens[index].span.start else { return false }
+        guard mark(index) == ".", index > 0, tokens[index - 1].span.end == tokens[index].span.start else { return false }
         let before = words[index - 1]
-        return SpeechWords.abbreviations.contains(before) || before.contains(".")
+        return SpeechWords.abbreviations.contains(before) || before.unicodeScalars.contains(".")
             || (before.count == 1 && isCapitalized(index - 1))
     }
 
     /// Whether a sentence ends after token `index`: . ! ? (not an abbreviation's period).
     func endsSentence(_ index: Int) -> Bool {
-        switch words[index] {
-        case ".": !isAbbreviationPeriod(index)
-        case "!", "?", "。", "！", "？": true
-        default: false
+        guard let mark = mark(index) else { return false }
+        switch mark {
+        case ".": return !isAbbreviationPeriod(index)
+        case "!", "?", "。", "！", "？": return true
+        default: return false
         }
     }
 
     func isQuoteMark(_ index: Int) -> Bool {
-        switch words[index] {
-        case "“", "”", "\"", "「", "」", "『", "』", "‘", "’", "'": true
-        default: false
+        guard let mark = mark(index) else { return false }
+        switch mark {
+        case "“", "”", "\"", "「", "」", "『", "』", "‘", "’", "'": return true
+        default: return false
         }
     }
 
@@ -203,7 +239,7 @@ struct QuoteContext {
 
     private func startsLowercase(_ content: Span) -> Bool {
         guard let first = document.scalars[content.range].first(where: { Script($0) != .punctuation }) else { return false }
-        return first.properties.isLowercase
+        return first.isLowercase
     }
 
     /// Whether tokens `from..<to` (between the previous quotation and this one) stay in one
@@ -250,7 +286,7 @@ struct QuoteContext {
         guard words.count <= 6 else { return false }
         return words.allSatisfy { word in
             guard let first = word.unicodeScalars.first else { return true }
-            return first.properties.isUppercase || Script(first) == .digit || SpeechWords.titleFunctionWords.contains(String(word))
+            return first.isUppercase || Script(first) == .digit || SpeechWords.titleFunctionWords.contains(String(word))
         }
     }
 
@@ -300,7 +336,8 @@ struct QuoteContext {
     func speakerID(of span: Span) -> String? {
         if let mention = speakerMention(overlapping: span) { return mention.id }
         if isPronoun(span) { return nil }
-        let normalizedSpan = Span(start: normalizedOffset[span.start], end: normalizedOffset[span.end])
+        let offsets = NormalizedOffsets(normalized)
+        let normalizedSpan = Span(start: offsets.offset(of: span.start), end: offsets.offset(of: span.end))
         let scalars = normalized.scalars[normalizedSpan.range]
         if scalars.contains(where: { Script($0).language == .japanese }) {
             var name = String(scalars: scalars)
@@ -340,16 +377,20 @@ struct QuoteContext {
     /// People named in the text: the given person mentions, else runs of capitalized words with a
     /// title or of two or more words that do not end in an organization's word, and single words
     /// that are the last word of such a run. Cost: O(tokens).
-    static func findPeople(tokens: [Token], surfaces: [String], words: [String], capitals: [Bool],
+    static func findPeople(tokens: [Token], firstScalars: [Unicode.Scalar?], words: TokenWords, marks: [Unicode.Scalar?], capitals: [Bool],
                            mentions: [EntityMention]) -> [Span] {
         let people = mentions.filter(\.isPerson).map(\.span)
         if !people.isEmpty { return people }
         var runs: [(range: Range<Int>, titled: Bool)] = []
         var index = 0
         while index < tokens.count {
+            // The capital first: it spares making the words of other tokens.
+            guard capitals[index], Script(firstScalars[index]!) == .latin else {
+                index += 1
+                continue
+            }
             let word = words[index]
-            let capital = capitals[index] && Script(surfaces[index].unicodeScalars.first!) == .latin
-            guard capital, !SpeechWords.capitalizedNonNames.contains(word) || SpeechWords.titles.contains(word) else {
+            guard !SpeechWords.capitalizedNonNames.contains(word) || SpeechWords.titles.contains(word) else {
                 index += 1
                 continue
             }
@@ -369,7 +410,7 @@ struct QuoteContext {
             }
             // A run that is all titles ("President") names no one by itself.
             var nameStart = start
-            while nameStart < index, SpeechWords.titles.contains(words[nameStart]) || surfaces[nameStart] == "." {
+            while nameStart < index, SpeechWords.titles.contains(words[nameStart]) || marks[nameStart] == "." {
                 nameStart += 1
             }
             if nameStart < index { runs.append((nameStart..<index, titled)) }
@@ -389,6 +430,99 @@ struct QuoteContext {
             result.append(Span(start: tokens[run.range.lowerBound].span.start, end: end))
         }
         return result
+    }
+}
+
+/// Each token's NFKC text, lowercased, made the first time a rule asks for it: the rules read
+/// the tokens around each quotation, and making every token's string up front cost a third of
+/// the stage in texts with few quotations.
+///
+/// ```swift
+/// let words = TokenWords(scalars: Array("Said Trump".unicodeScalars), runs: [0..<4, 5..<10])
+/// words[1]   // "trump"
+/// ```
+///
+/// Cost: O(length of the token) the first time a token is asked about, O(1) after.
+final class TokenWords {
+    private let scalars: [Unicode.Scalar]
+    /// Each token's normalized code points.
+    private let runs: [Range<Int>]
+    /// Each token's place in ``made``, or -1 before it is asked about. Places rather than an
+    /// optional string per token: freeing a string per token cost as much as making them.
+    private var places: [Int32]
+    private var made: [String] = []
+
+    init(scalars: [Unicode.Scalar], runs: [Range<Int>]) {
+        self.scalars = scalars
+        self.runs = runs
+        places = [Int32](repeating: -1, count: runs.count)
+    }
+
+    subscript(index: Int) -> String {
+        let place = places[index]
+        if place >= 0 { return made[Int(place)] }
+        let word = scalars.withUnsafeBufferPointer {
+            QuoteContext.lowercasedWord(UnsafeBufferPointer(rebasing: $0[runs[index]]))
+        }
+        places[index] = Int32(made.count)
+        made.append(word)
+        return word
+    }
+}
+
+/// Maps original offsets to normalized ones: the first normalized offset whose source group
+/// starts at or after the original offset (the normalized length past the last group), so an
+/// offset inside a group that normalization merged maps to the next group. Source groups come
+/// in text order, so the normalized offsets of growing original offsets grow too.
+///
+/// ```swift
+/// var offsets = NormalizedOffsets(TextNormalizer().normalize(Document(text: "㍿ＡＢ")))   // 株式会社AB
+/// offsets.offset(of: 1)       // 4
+/// offsets.nextOffset(of: 2)   // 5
+/// ```
+///
+/// Cost: ``offset(of:)`` O(log n); ``nextOffset(of:)`` O(1) amortized over growing offsets (a
+/// walk that remembers where it is). No table of the whole text.
+struct NormalizedOffsets {
+    private let starts: [Int]
+    /// The number of normalized code points.
+    private let count: Int
+    /// The answer to the last ``nextOffset(of:)``, where the next one's walk starts.
+    private var position = 0
+    private var lastOffset = 0
+
+    init(_ normalized: NormalizedText) {
+        starts = normalized.originalStarts
+        count = normalized.count
+    }
+
+    /// The normalized offset of `original`, by binary search.
+    func offset(of original: Int) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if starts[mid] < original { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The normalized offset of `original`, walking on from the last one asked when it is not
+    /// smaller (as the offsets of tokens in text order are).
+    mutating func nextOffset(of original: Int) -> Int {
+        if original < lastOffset {
+            position = offset(of: original)
+        } else {
+            // Most of a text keeps its length through normalization: try the offset as far on as
+            // the original one moved before walking there.
+            let guess = position + (original - lastOffset)
+            if guess <= count, guess > position, starts[guess - 1] < original, guess == count || starts[guess] >= original {
+                position = guess
+            } else {
+                while position < count, starts[position] < original { position += 1 }
+            }
+        }
+        lastOffset = original
+        return position
     }
 }
 

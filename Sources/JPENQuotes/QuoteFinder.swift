@@ -57,8 +57,11 @@ public final class QuoteWorker {
 
     static func attribute(_ marked: [MarkedQuotation], in document: Document, normalized: NormalizedText,
                           tokens: [Token], mentions: [EntityMention]) -> [Quotation] {
+        // The entities stage gives its mentions in order already: sorting them again (a stable
+        // sort, which leaves ordered mentions as they are) is spared.
+        let ordered = zip(mentions, mentions.dropFirst()).allSatisfy { !($1.span < $0.span) }
         let context = QuoteContext(document: document, normalized: normalized, tokens: tokens,
-                                   mentions: mentions.sorted { $0.span < $1.span })
+                                   mentions: ordered ? mentions : mentions.sorted { $0.span < $1.span })
         return context.attribute(marked)
     }
 }
