@@ -104,16 +104,9 @@ import Testing
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("jpen-sigpipe-\(getpid()).jsonl")
         try Array(repeating: line, count: 600).joined(separator: "\n").write(to: input, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: input) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", "set -o pipefail; \"$0\" extract --jsonl < \"$1\" | head -1 > /dev/null",
-                             JPEN.executable.path, input.path]
-        let stderr = Pipe()
-        process.standardError = stderr
-        try process.run()
-        let message = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        #expect(message.isEmpty, "\(String(decoding: message, as: UTF8.self))")
+        let result = try JPEN.run(["-c", "set -o pipefail; \"$0\" extract --jsonl < \"$1\" | head -1 > /dev/null",
+                                   JPEN.executable.path, input.path], executable: URL(fileURLWithPath: "/bin/bash"))
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
     }
 }

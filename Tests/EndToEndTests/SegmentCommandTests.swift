@@ -24,27 +24,32 @@ struct JPEN {
         let stderr: String
     }
 
-    static func run(_ arguments: [String], input: Data = Data()) throws -> Result {
+    /// Runs `executable` (the built `jpen` unless told) with `input` as its standard input.
+    ///
+    /// Input and output go through files, not pipes: no writer thread, no SIGPIPE when a command
+    /// exits before reading all of its input, and no read interrupted (EINTR) by another test's
+    /// child process ending, which Foundation's pipe reads turn into a crash of the test process.
+    static func run(_ arguments: [String], input: Data = Data(), executable: URL = JPEN.executable) throws -> Result {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jpen-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stdin = folder.appendingPathComponent("stdin")
+        let stdout = folder.appendingPathComponent("stdout")
+        let stderr = folder.appendingPathComponent("stderr")
+        try input.write(to: stdin)
+        try Data().write(to: stdout)
+        try Data().write(to: stderr)
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
+        process.standardInput = try FileHandle(forReadingFrom: stdin)
+        process.standardOutput = try FileHandle(forWritingTo: stdout)
+        process.standardError = try FileHandle(forWritingTo: stderr)
         try process.run()
-        // Write and read on separate threads so a large output cannot deadlock the pipe.
-        let writer = Thread {
-            stdin.fileHandleForWriting.write(input)
-            try? stdin.fileHandleForWriting.close()
-        }
-        writer.start()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(status: process.terminationStatus,
-                      stdout: String(decoding: out, as: UTF8.self),
-                      stderr: String(decoding: err, as: UTF8.self))
+                      stdout: String(decoding: try Data(contentsOf: stdout), as: UTF8.self),
+                      stderr: String(decoding: try Data(contentsOf: stderr), as: UTF8.self))
     }
 
     /// A new file in the temporary folder holding `contents`; the caller removes it.
