@@ -7,7 +7,8 @@ import JPENText
 
 /// The reader of one compiled lexicon file (``LexiconFormat``), over a memory map.
 ///
-/// Opening checks the header and costs microseconds; every lookup reads the mapped pages directly.
+/// Opening checks the header and costs microseconds; every lookup reads the mapped pages directly,
+/// descending the prefix index (``LexiconFormat``) and then binary-searching the few keys left.
 final class CompiledLexicon: Sendable {
     let file: MappedFile
     let signature: UInt64
@@ -16,6 +17,10 @@ final class CompiledLexicon: Sendable {
     private let entriesOffset: Int
     private let keysOffset: Int
     private let poolOffset: Int
+    /// Where the prefix index's labels, first rows and first children begin.
+    private let labelsOffset: Int
+    private let firstRowsOffset: Int
+    private let childrenOffset: Int
     // The mapping's first byte, which `file` keeps alive: key probes read through it without
     // slicing `file.bytes` (a binary search probes a key a few dozen times per character scanned).
     nonisolated(unsafe) private let base: UnsafeRawPointer
@@ -38,7 +43,12 @@ final class CompiledLexicon: Sendable {
         signature = file.load(UInt64.self, at: 24)
         entriesOffset = LexiconFormat.headerSize
         keysOffset = entriesOffset + entryCount * LexiconFormat.entrySize
-        guard keysOffset + keyCount * LexiconFormat.keySize == poolOffset, poolOffset + 2 <= bytes.count else {
+        let nodeCount = Int(file.load(UInt32.self, at: 32))
+        labelsOffset = Int(file.load(UInt32.self, at: 36))
+        firstRowsOffset = labelsOffset + 4 * nodeCount
+        childrenOffset = firstRowsOffset + 4 * nodeCount
+        guard keysOffset + keyCount * LexiconFormat.keySize == poolOffset, poolOffset + 2 <= labelsOffset, nodeCount > 0,
+              childrenOffset + 4 * (nodeCount + 1) == bytes.count else {
             throw LexiconError("\(path) is truncated or damaged; rebuild it with `jpen lexicon build`")
         }
         self.file = file
@@ -69,13 +79,48 @@ final class CompiledLexicon: Sendable {
         Int(file.load(UInt32.self, at: keysOffset + index * LexiconFormat.keySize + 4))
     }
 
-    /// The key rows whose key is exactly `key`. Cost: O(log k) key comparisons.
+    /// The key rows whose key is exactly `key`. Cost: a descent of the prefix index, then
+    /// O(log ``LexiconFormat/indexedRows``) key comparisons.
     func rows(matching key: [UInt8]) -> Range<Int> {
         key.withUnsafeBytes { key in
-            let low = partition(0..<keyCount) { compare(self.key(at: $0), key) >= 0 }
-            let high = partition(low..<keyCount) { compare(self.key(at: $0), key) > 0 }
+            var node = 0, rows = 0..<keyCount, depth = 0
+            while rows.count > LexiconFormat.indexedRows, depth < key.count {
+                let (scalar, width) = LexiconFormat.codePoint(at: key.baseAddress! + depth)
+                guard let next = child(of: node, rows: rows, scalar: scalar) else { return 0..<0 }
+                (node, rows, depth) = (next.node, next.rows, depth + width)
+            }
+            let low = partition(rows) { compare(self.key(at: $0), key) >= 0 }
+            let high = partition(low..<rows.upperBound) { compare(self.key(at: $0), key) > 0 }
             return low..<high
         }
+    }
+
+    /// The child of prefix index node `node`, whose key rows are `rows` (more than
+    /// ``LexiconFormat/indexedRows``, so that its children are listed), for code point `scalar`:
+    /// its node, its rows and its ``LexiconFormat/PrefixFlags``; nil when no key goes on with
+    /// `scalar`. Cost: a binary search of the node's labels, which share a few cache lines.
+    @inline(__always)
+    func child(of node: Int, rows: Range<Int>, scalar: UInt32) -> (node: Int, rows: Range<Int>, flags: UInt32)? {
+        var low = Int(index(childrenOffset, node)), high = Int(index(childrenOffset, node + 1))
+        let end = high
+        while low < high {
+            let middle = (low + high) / 2
+            let label = index(labelsOffset, middle) & (1 << LexiconFormat.labelScalarBits - 1)
+            if label == scalar {
+                // A child's rows run to the next child's first row, the last child's to its parent's end.
+                let first = Int(index(firstRowsOffset, middle))
+                return (middle, first..<(middle + 1 < end ? Int(index(firstRowsOffset, middle + 1)) : rows.upperBound),
+                        index(labelsOffset, middle) >> LexiconFormat.labelScalarBits)
+            }
+            if label < scalar { low = middle + 1 } else { high = middle }
+        }
+        return nil
+    }
+
+    /// Element `element` of the prefix index's array at `offset`.
+    @inline(__always)
+    private func index(_ offset: Int, _ element: Int) -> UInt32 {
+        UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset + 4 * element, as: UInt32.self))
     }
 
     /// Byte order, shorter first on a common prefix.

@@ -77,24 +77,69 @@ public struct LexiconBuilder {
             previous = item.rank
             unique.append((item.key, UInt32(truncatingIfNeeded: item.rank)))
         }
+        let index = pool.withUnsafeBufferPointer { Self.prefixIndex(of: unique, pool: $0, entries: entries) }
         let poolOffset = LexiconFormat.headerSize + entryCount * LexiconFormat.entrySize
             + unique.count * LexiconFormat.keySize
+        let indexOffset = (poolOffset + pool.count + 3) & ~3
         var out: [UInt8] = []
-        out.reserveCapacity(poolOffset + pool.count)
+        out.reserveCapacity(indexOffset + 4 * (index.labels.count + index.firstRows.count + index.children.count))
         out += LexiconFormat.magic
         Self.append(LexiconFormat.version, to: &out)
         Self.append(UInt32(entryCount), to: &out)
         Self.append(UInt32(unique.count), to: &out)
         Self.append(UInt32(poolOffset), to: &out)
         Self.append(signature, to: &out)
-        Self.append(UInt64(0), to: &out)
+        Self.append(UInt32(index.labels.count), to: &out)
+        Self.append(UInt32(indexOffset), to: &out)
         for value in entries { Self.append(value, to: &out) }
         for posting in unique {
             Self.append(posting.key, to: &out)
             Self.append(posting.entry, to: &out)
         }
         out += pool
+        out += [UInt8](repeating: 0, count: indexOffset - out.count)
+        for value in index.labels + index.firstRows + index.children { Self.append(value, to: &out) }
         return out
+    }
+
+    /// The prefix index (``LexiconFormat``) of the sorted key rows `rows` (pool offset of the key,
+    /// entry index): each node's label and first row, breadth-first, and each node's first child
+    /// and one more. Cost: O(rows · depth of the index).
+    static func prefixIndex(of rows: [(key: UInt32, entry: UInt32)], pool: UnsafeBufferPointer<UInt8>,
+                            entries: [UInt32]) -> (labels: [UInt32], firstRows: [UInt32], children: [UInt32]) {
+        let base = UnsafeRawPointer(pool.baseAddress!)
+        func keyLength(_ row: Int) -> Int { Int(pool[Int(rows[row].key)]) | Int(pool[Int(rows[row].key) + 1]) << 8 }
+        func codePoint(_ row: Int, at offset: Int) -> (value: UInt32, width: Int) {
+            LexiconFormat.codePoint(at: base + Int(rows[row].key) + 2 + offset)
+        }
+        var labels: [UInt32] = [0], firstRows: [UInt32] = [0], children: [UInt32] = []
+        // Each node's rows and prefix length in bytes.
+        var prefixes: [(rows: Range<Int>, length: Int)] = [(0..<rows.count, 0)]
+        var node = 0
+        while node < prefixes.count {
+            children.append(UInt32(prefixes.count))
+            let (range, length) = prefixes[node]
+            node += 1
+            guard range.count > LexiconFormat.indexedRows else { continue }
+            // Keys that end with the prefix come first; the others group by their next code point.
+            var row = range.lowerBound
+            while row < range.upperBound, keyLength(row) == length { row += 1 }
+            while row < range.upperBound {
+                let (scalar, width) = codePoint(row, at: length)
+                var end = row + 1
+                while end < range.upperBound, codePoint(end, at: length).value == scalar { end += 1 }
+                let entry = Int(rows[row].entry) * 5
+                let flags = LexiconFormat.PrefixFlags.of(
+                    length: length + width, firstLength: keyLength(row), lastLength: keyLength(end - 1),
+                    listedTypeCode: entries[entry + 3] != 0 ? entries[entry + 4] >> 16 & 0x3 : nil)
+                labels.append(scalar | flags << LexiconFormat.labelScalarBits)
+                firstRows.append(UInt32(row))
+                prefixes.append((row..<end, length + width))
+                row = end
+            }
+        }
+        children.append(UInt32(prefixes.count))
+        return (labels, firstRows, children)
     }
 
     /// Writes the compiled file to `path` atomically: a temporary file beside it, then a rename,
