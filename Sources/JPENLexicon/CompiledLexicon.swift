@@ -17,10 +17,9 @@ final class CompiledLexicon: Sendable {
     private let entriesOffset: Int
     private let keysOffset: Int
     private let poolOffset: Int
-    /// Where the prefix index's labels, first rows and first children begin.
-    private let labelsOffset: Int
-    private let firstRowsOffset: Int
-    private let childrenOffset: Int
+    /// Where the prefix index's nodes and its first-step table begin.
+    private let nodesOffset: Int
+    private let firstStepsOffset: Int
     // The mapping's first byte, which `file` keeps alive: key probes read through it without
     // slicing `file.bytes` (a binary search probes a key a few dozen times per character scanned).
     nonisolated(unsafe) private let base: UnsafeRawPointer
@@ -44,11 +43,10 @@ final class CompiledLexicon: Sendable {
         entriesOffset = LexiconFormat.headerSize
         keysOffset = entriesOffset + entryCount * LexiconFormat.entrySize
         let nodeCount = Int(file.load(UInt32.self, at: 32))
-        labelsOffset = Int(file.load(UInt32.self, at: 36))
-        firstRowsOffset = labelsOffset + 4 * nodeCount
-        childrenOffset = firstRowsOffset + 4 * nodeCount
-        guard keysOffset + keyCount * LexiconFormat.keySize == poolOffset, poolOffset + 2 <= labelsOffset, nodeCount > 0,
-              childrenOffset + 4 * (nodeCount + 1) == bytes.count else {
+        nodesOffset = Int(file.load(UInt32.self, at: 36))
+        firstStepsOffset = nodesOffset + (nodeCount + 1) * LexiconFormat.nodeSize
+        guard keysOffset + keyCount * LexiconFormat.keySize == poolOffset, poolOffset + 2 <= nodesOffset, nodeCount > 0,
+              firstStepsOffset + 4 * LexiconFormat.firstStepScalars == bytes.count else {
             throw LexiconError("\(path) is truncated or damaged; rebuild it with `jpen lexicon build`")
         }
         self.file = file
@@ -98,29 +96,36 @@ final class CompiledLexicon: Sendable {
     /// The child of prefix index node `node`, whose key rows are `rows` (more than
     /// ``LexiconFormat/indexedRows``, so that its children are listed), for code point `scalar`:
     /// its node, its rows and its ``LexiconFormat/PrefixFlags``; nil when no key goes on with
-    /// `scalar`. Cost: a binary search of the node's labels, which share a few cache lines.
+    /// `scalar`. Cost: one look-up from node 0, else a binary search of the node's labels,
+    /// which share a few cache lines.
     @inline(__always)
     func child(of node: Int, rows: Range<Int>, scalar: UInt32) -> (node: Int, rows: Range<Int>, flags: UInt32)? {
-        var low = Int(index(childrenOffset, node)), high = Int(index(childrenOffset, node + 1))
-        let end = high
-        while low < high {
-            let middle = (low + high) / 2
-            let label = index(labelsOffset, middle) & (1 << LexiconFormat.labelScalarBits - 1)
-            if label == scalar {
-                // A child's rows run to the next child's first row, the last child's to its parent's end.
-                let first = Int(index(firstRowsOffset, middle))
-                return (middle, first..<(middle + 1 < end ? Int(index(firstRowsOffset, middle + 1)) : rows.upperBound),
-                        index(labelsOffset, middle) >> LexiconFormat.labelScalarBits)
+        let end = Int(index(node + 1, field: 8))
+        var found = Int(index(node, field: 8))
+        if node == 0, scalar < LexiconFormat.firstStepScalars {
+            found = Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: firstStepsOffset + 4 * Int(scalar), as: UInt32.self)))
+            guard found != 0 else { return nil }
+        } else {
+            guard found < end else { return nil }
+            var count = end - found
+            while count > 1 {
+                let half = count / 2
+                found = index(found + half, field: 0) & LexiconFormat.labelScalarMask <= scalar ? found + half : found
+                count -= half
             }
-            if label < scalar { low = middle + 1 } else { high = middle }
         }
-        return nil
+        let label = index(found, field: 0)
+        guard label & LexiconFormat.labelScalarMask == scalar else { return nil }
+        // A child's rows run to the next child's first row, the last child's to its parent's end.
+        let firstRow = Int(index(found, field: 4))
+        return (found, firstRow..<(found + 1 < end ? Int(index(found + 1, field: 4)) : rows.upperBound),
+                label >> LexiconFormat.labelScalarBits)
     }
 
-    /// Element `element` of the prefix index's array at `offset`.
+    /// The u32 at byte `field` of prefix index node `node`.
     @inline(__always)
-    private func index(_ offset: Int, _ element: Int) -> UInt32 {
-        UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset + 4 * element, as: UInt32.self))
+    private func index(_ node: Int, field: Int) -> UInt32 {
+        UInt32(littleEndian: base.loadUnaligned(fromByteOffset: nodesOffset + node * LexiconFormat.nodeSize + field, as: UInt32.self))
     }
 
     /// Byte order, shorter first on a common prefix.

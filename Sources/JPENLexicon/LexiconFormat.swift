@@ -9,10 +9,12 @@
 ///          and a run of narrowing searches finds the longest key that prefixes a text
 /// pool     strings, each a u16 byte length and UTF-8 bytes; offset 0 is the empty string
 /// index    (4-byte aligned) the prefix index: a trie of the keys' code points, its nodes in
-///          breadth-first order, node 0 the empty prefix; per node its label u32 (the code point,
-///          bits 0–20, and the prefix's ``PrefixFlags`` above), then per node its first key row
-///          u32, then per node and one more the index of its first child u32 (a node's children
-///          are the nodes from its first child to the next node's)
+///          breadth-first order, node 0 the empty prefix; per node: label u32 (the code point,
+///          bits 0–20, and the prefix's ``PrefixFlags`` above), first key row u32, first child
+///          u32 (a node's children are the nodes from its first child to the next node's); then
+///          one more node whose first child ends the last node's children; then per code point
+///          of the BMP, node 0's child for it u32 (0: none), so that the first step of every
+///          search, the one over the most children, is one look-up
 /// ```
 /// The index lists the children of each prefix that more than ``indexedRows`` keys begin with,
 /// so that narrowing a text's code points down the keys costs a search of a few cached labels
@@ -28,9 +30,15 @@ enum LexiconFormat {
     static let keySize = 8
     static let maxStringBytes = Int(UInt16.max)
     /// A prefix that more than this many key rows begin with has its children in the index.
-    static let indexedRows = 16
+    static let indexedRows = 4
+    /// The bytes of one node of the prefix index: label, first row and first child together, so
+    /// that a step down the index reads few cache lines.
+    static let nodeSize = 12
+    /// The code points below this have their child of node 0 in the index's first-step table.
+    static let firstStepScalars = 0x10000
     /// The bits of an index label that hold the code point.
     static let labelScalarBits: UInt32 = 21
+    static let labelScalarMask: UInt32 = 1 << labelScalarBits - 1
 
     /// What the key rows that begin with one prefix say about it.
     enum PrefixFlags {
