@@ -107,6 +107,7 @@ final class CompiledLexicon: Sendable {
             guard found != 0 else { return nil }
         } else {
             guard found < end else { return nil }
+            // A conditional move rather than a branch: which half holds the code point is not predictable.
             var count = end - found
             while count > 1 {
                 let half = count / 2

@@ -106,6 +106,7 @@ public struct LexiconBuilder {
     /// The first-step table of `index` (``LexiconFormat``): node 0's child for each BMP code point.
     static func firstSteps(_ index: [UInt32]) -> [UInt32] {
         var table = [UInt32](repeating: 0, count: LexiconFormat.firstStepScalars)
+        // Node 0's children: from its first child to node 1's.
         for node in Int(index[2])..<Int(index[5]) {
             let scalar = Int(index[3 * node] & LexiconFormat.labelScalarMask)
             if scalar < table.count { table[scalar] = UInt32(node) }

@@ -47,8 +47,8 @@ public final class LexiconScanner {
     }
 
     /// The matches of ``scan(_:in:limit:)`` whose first entry is a listed entity, with its type:
-    /// "Foreign Ministry", 外務省. Cost: as `scan`; nothing is decoded (the listed type is
-    /// remembered with each narrowing).
+    /// "Foreign Ministry", 外務省. Cost: as `scan`; nothing is decoded (the listed type is in the
+    /// prefix index's flags and remembered with each narrowing).
     public func listedMatches(_ text: [Unicode.Scalar], in span: Span? = nil, limit: Int = 32) -> [(span: Span, type: EntityType)] {
         var matches: [(span: Span, type: EntityType)] = []
         state.scanKeys(text, in: span ?? Span(start: 0, end: text.count), limit: limit) { match in
