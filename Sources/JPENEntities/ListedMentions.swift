@@ -15,7 +15,8 @@ import JPENText
 /// (the list was written for these names; the taggers guess them from their letters), and so does
 /// another kind of name that the list knows as an organization (民主党, which GSD-NE files with
 /// nationalities).
-/// Cost: one lexicon scan of the text with the task's scanner, O(n) table probes once it is warm.
+/// Cost: one lexicon scan of the text with the task's scanner, a few steps down the lexicon's
+/// prefix index per code point.
 enum ListedMentions {
     static func complete(_ mentions: inout [(span: Span, type: EntityType)], in scalars: [Unicode.Scalar],
                          besides otherNames: [Span], scanner: LexiconScanner, names: NameGazetteer) {

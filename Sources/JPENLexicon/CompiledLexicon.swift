@@ -7,7 +7,8 @@ import JPENText
 
 /// The reader of one compiled lexicon file (``LexiconFormat``), over a memory map.
 ///
-/// Opening checks the header and costs microseconds; every lookup reads the mapped pages directly.
+/// Opening checks the header and costs microseconds; every lookup reads the mapped pages directly,
+/// descending the prefix index (``LexiconFormat``) and then binary-searching the few keys left.
 final class CompiledLexicon: Sendable {
     let file: MappedFile
     let signature: UInt64
@@ -16,6 +17,9 @@ final class CompiledLexicon: Sendable {
     private let entriesOffset: Int
     private let keysOffset: Int
     private let poolOffset: Int
+    /// Where the prefix index's nodes and its first-step table begin.
+    private let nodesOffset: Int
+    private let firstStepsOffset: Int
     // The mapping's first byte, which `file` keeps alive: key probes read through it without
     // slicing `file.bytes` (a binary search probes a key a few dozen times per character scanned).
     nonisolated(unsafe) private let base: UnsafeRawPointer
@@ -38,7 +42,11 @@ final class CompiledLexicon: Sendable {
         signature = file.load(UInt64.self, at: 24)
         entriesOffset = LexiconFormat.headerSize
         keysOffset = entriesOffset + entryCount * LexiconFormat.entrySize
-        guard keysOffset + keyCount * LexiconFormat.keySize == poolOffset, poolOffset + 2 <= bytes.count else {
+        let nodeCount = Int(file.load(UInt32.self, at: 32))
+        nodesOffset = Int(file.load(UInt32.self, at: 36))
+        firstStepsOffset = nodesOffset + (nodeCount + 1) * LexiconFormat.nodeSize
+        guard keysOffset + keyCount * LexiconFormat.keySize == poolOffset, poolOffset + 2 <= nodesOffset, nodeCount > 0,
+              firstStepsOffset + 4 * LexiconFormat.firstStepScalars == bytes.count else {
             throw LexiconError("\(path) is truncated or damaged; rebuild it with `jpen lexicon build`")
         }
         self.file = file
@@ -69,13 +77,56 @@ final class CompiledLexicon: Sendable {
         Int(file.load(UInt32.self, at: keysOffset + index * LexiconFormat.keySize + 4))
     }
 
-    /// The key rows whose key is exactly `key`. Cost: O(log k) key comparisons.
+    /// The key rows whose key is exactly `key`. Cost: a descent of the prefix index, then
+    /// O(log ``LexiconFormat/indexedRows``) key comparisons.
     func rows(matching key: [UInt8]) -> Range<Int> {
         key.withUnsafeBytes { key in
-            let low = partition(0..<keyCount) { compare(self.key(at: $0), key) >= 0 }
-            let high = partition(low..<keyCount) { compare(self.key(at: $0), key) > 0 }
+            var node = 0, rows = 0..<keyCount, depth = 0
+            while rows.count > LexiconFormat.indexedRows, depth < key.count {
+                let (scalar, width) = LexiconFormat.codePoint(at: key.baseAddress! + depth)
+                guard let next = child(of: node, rows: rows, scalar: scalar) else { return 0..<0 }
+                (node, rows, depth) = (next.node, next.rows, depth + width)
+            }
+            let low = partition(rows) { compare(self.key(at: $0), key) >= 0 }
+            let high = partition(low..<rows.upperBound) { compare(self.key(at: $0), key) > 0 }
             return low..<high
         }
+    }
+
+    /// The child of prefix index node `node`, whose key rows are `rows` (more than
+    /// ``LexiconFormat/indexedRows``, so that its children are listed), for code point `scalar`:
+    /// its node, its rows and its ``LexiconFormat/PrefixFlags``; nil when no key goes on with
+    /// `scalar`. Cost: one look-up from node 0, else a binary search of the node's labels,
+    /// which share a few cache lines.
+    @inline(__always)
+    func child(of node: Int, rows: Range<Int>, scalar: UInt32) -> (node: Int, rows: Range<Int>, flags: UInt32)? {
+        let end = Int(index(node + 1, field: 8))
+        var found = Int(index(node, field: 8))
+        if node == 0, scalar < LexiconFormat.firstStepScalars {
+            found = Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: firstStepsOffset + 4 * Int(scalar), as: UInt32.self)))
+            guard found != 0 else { return nil }
+        } else {
+            guard found < end else { return nil }
+            // A conditional move rather than a branch: which half holds the code point is not predictable.
+            var count = end - found
+            while count > 1 {
+                let half = count / 2
+                found = index(found + half, field: 0) & LexiconFormat.labelScalarMask <= scalar ? found + half : found
+                count -= half
+            }
+        }
+        let label = index(found, field: 0)
+        guard label & LexiconFormat.labelScalarMask == scalar else { return nil }
+        // A child's rows run to the next child's first row, the last child's to its parent's end.
+        let firstRow = Int(index(found, field: 4))
+        return (found, firstRow..<(found + 1 < end ? Int(index(found + 1, field: 4)) : rows.upperBound),
+                label >> LexiconFormat.labelScalarBits)
+    }
+
+    /// The u32 at byte `field` of prefix index node `node`.
+    @inline(__always)
+    private func index(_ node: Int, field: Int) -> UInt32 {
+        UInt32(littleEndian: base.loadUnaligned(fromByteOffset: nodesOffset + node * LexiconFormat.nodeSize + field, as: UInt32.self))
     }
 
     /// Byte order, shorter first on a common prefix.

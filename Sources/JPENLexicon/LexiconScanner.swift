@@ -3,10 +3,10 @@ import JPENText
 /// Finds a ``Lexicon``'s names in text, remembering what it looked up: one per task, reused
 /// across documents. Not thread-safe.
 ///
-/// Each code point read narrows each compiled file's sorted keys by a binary search of the
-/// mapped index, whose probes miss the cache; text repeats its characters and names, so the
-/// scanner remembers the last 65,536 or so narrowings (2 MB), and a scan mostly costs one table
-/// probe per code point read.
+/// Each code point read narrows each compiled file's sorted keys: down the file's prefix index
+/// while more than ``LexiconFormat/indexedRows`` keys are left (a search of a few cached labels),
+/// then by a binary search of those keys, whose probes miss the cache; text repeats its names, so
+/// the scanner remembers the last 65,536 or so of these searches (2 MB).
 ///
 /// ```swift
 /// let scanner = LexiconScanner(lexicon: try Lexicon.load())
@@ -47,8 +47,8 @@ public final class LexiconScanner {
     }
 
     /// The matches of ``scan(_:in:limit:)`` whose first entry is a listed entity, with its type:
-    /// "Foreign Ministry", 外務省. Cost: as `scan`; nothing is decoded (the listed type is
-    /// remembered with each narrowing).
+    /// "Foreign Ministry", 外務省. Cost: as `scan`; nothing is decoded (the listed type is in the
+    /// prefix index's flags and remembered with each narrowing).
     public func listedMatches(_ text: [Unicode.Scalar], in span: Span? = nil, limit: Int = 32) -> [(span: Span, type: EntityType)] {
         var matches: [(span: Span, type: EntityType)] = []
         state.scanKeys(text, in: span ?? Span(start: 0, end: text.count), limit: limit) { match in
@@ -57,6 +57,8 @@ public final class LexiconScanner {
         return matches
     }
 }
+
+private typealias PrefixFlags = LexiconFormat.PrefixFlags
 
 /// A longest key of a scan.
 private struct KeyMatch {
@@ -99,6 +101,7 @@ private struct ScanState {
         // uniqueness or bounds checks.
         var ranges = [Range<Int>](repeating: 0..<0, count: layers.count), best = ranges
         var flags = [UInt32](repeating: 0, count: layers.count), continuations = [UInt64](repeating: 0, count: layers.count)
+        var nodes = [Int](repeating: 0, count: layers.count)
         let keyCounts = layers.map(\.keyCount)
         text[..<span.end].withUnsafeBufferPointer { text in
             scripts.withUnsafeBufferPointer { scripts in
@@ -106,10 +109,11 @@ private struct ScanState {
                     best.withUnsafeMutableBufferPointer { best in
                         flags.withUnsafeMutableBufferPointer { flags in
                             continuations.withUnsafeMutableBufferPointer { continuations in
+                            nodes.withUnsafeMutableBufferPointer { nodes in
                             keyCounts.withUnsafeBufferPointer { keyCounts in
                                 var scan = Scan(layers: layers, keyCounts: keyCounts, narrowings: narrowings?.slots, text: text,
                                                 scripts: scripts, scriptBase: scriptBase, limit: limit,
-                                                ranges: ranges, best: best, flags: flags, continuations: continuations)
+                                                ranges: ranges, best: best, flags: flags, continuations: continuations, nodes: nodes)
                                 var index = span.start
                                 while index < span.end {
                                     if scan.mayStartKey(at: index), let match = scan.longestKey(at: index) {
@@ -122,6 +126,7 @@ private struct ScanState {
                                     }
                                     if once { return }
                                 }
+                            }
                             }
                             }
                         }
@@ -151,6 +156,8 @@ private struct Scan {
     let flags: UnsafeMutableBufferPointer<UInt32>
     /// Each layer's ``NarrowingTable/Narrowing`` continuations of what was read.
     let continuations: UnsafeMutableBufferPointer<UInt64>
+    /// Each layer's prefix index node of what was read, while its rows are indexed.
+    let nodes: UnsafeMutableBufferPointer<Int>
 
     private func script(_ offset: Int) -> Script { scripts[offset - scriptBase] }
     private func isWordCharacter(_ offset: Int) -> Bool { script(offset) == .latin || script(offset) == .digit }
@@ -177,6 +184,7 @@ private struct Scan {
         for layer in ranges.indices {
             ranges[layer] = 0..<keyCounts[layer]
             continuations[layer] = ~0
+            nodes[layer] = 0
         }
         var folder = LexiconKey.Folder()
         var depth = 0
@@ -205,8 +213,8 @@ private struct Scan {
             let endsLowercase = isLatin && text[lastWordStart].isLowercase
             if endsKey, !cutsWord, !endsLowercase {
                 // The first entry is the first listed one of the first layer that lists the key.
-                let listed = flags.first { $0 & NarrowingTable.isKey != 0 && $0 & NarrowingTable.isListed != 0 }
-                found = (index, depth, listed.map(NarrowingTable.typeCode) ?? 0)
+                let listed = flags.first { $0 & PrefixFlags.isKey != 0 && $0 & PrefixFlags.isListed != 0 }
+                found = (index, depth, listed.map(PrefixFlags.typeCode) ?? 0)
                 for layer in ranges.indices { best[layer] = ranges[layer] }
             }
             // No key is longer: reading on would only narrow every layer to nothing.
@@ -235,18 +243,27 @@ private struct Scan {
             flags[layer] = step.flags
             continuations[layer] = step.continuations
             alive = alive || !step.rows.isEmpty
-            endsKey = endsKey || step.flags & NarrowingTable.isKey != 0
-            extends = extends || !step.rows.isEmpty && step.flags & NarrowingTable.isOnlyKeys == 0
+            endsKey = endsKey || step.flags & PrefixFlags.isKey != 0
+            extends = extends || !step.rows.isEmpty && step.flags & PrefixFlags.isOnlyKeys == 0
         }
         depth += UTF8.width(scalar)
         return (alive, endsKey, extends)
     }
 
     /// The rows of layer `layer` narrowed by the UTF-8 of `scalar`, and their
-    /// ``NarrowingTable/Narrowing`` flags (reading them misses the cache too); remembered.
+    /// ``NarrowingTable/Narrowing`` flags: from the prefix index while it lists the rows'
+    /// children, else worked out (reading the flags misses the cache too) and remembered.
     @inline(__always)
     private func narrow(_ layer: Int, depth: Int, by scalar: Unicode.Scalar) -> (rows: Range<Int>, flags: UInt32, continuations: UInt64) {
         let range = ranges[layer]
+        if range.count > LexiconFormat.indexedRows {
+            guard let child = layers[layer].child(of: nodes[layer], rows: range, scalar: scalar.value) else {
+                return (range.lowerBound..<range.lowerBound, 0, 0)
+            }
+            nodes[layer] = child.node
+            // Every bit: the index's next search is as cheap as the continuations' test.
+            return (child.rows, child.flags, ~0)
+        }
         // Steps the table cannot name (offsets past Int32, keys longer than 64 KB) are rare:
         // they are worked out each time, as every step is without a table.
         guard let narrowings, range.upperBound <= Int32.max, depth <= UInt16.max, layer <= UInt16.max else {
@@ -273,7 +290,7 @@ private final class NarrowingTable {
     /// One step of a search: the keys of one file (`layer`) that begin with the prefix whose rows
     /// begin at `prefix` and is `depth` bytes long (`shape`: the depth, and the layer above it),
     /// narrowed to those whose next bytes are the UTF-8 of `scalar`: rows `low..<high`, and
-    /// `flags` (``isKey``, ``isOnlyKeys``, ``isListed`` and the listed type code), and the
+    /// `flags` (``LexiconFormat/PrefixFlags``), and the
     /// ``bit(_:)`` of each code point that follows in their keys (`continuations`). A prefix's
     /// first row and length name it uniquely.
     struct Narrowing {
@@ -285,17 +302,6 @@ private final class NarrowingTable {
         var flags: UInt32 = 0
         var continuations: UInt64 = 0
     }
-
-    /// A key ends here: the first row's key is exactly as long as what was read.
-    static let isKey: UInt32 = 1
-    /// Every row's key is exactly that long: no longer key is left.
-    static let isOnlyKeys: UInt32 = 2
-    /// The first row's entry is a listed entity, whose ``LexiconFormat`` type code is in the two
-    /// bits above. Every list is compiled before the dictionaries (``LexiconBuilder``), so a
-    /// key's rows name listed entities first.
-    static let isListed: UInt32 = 4
-
-    static func typeCode(_ flags: UInt32) -> UInt32 { flags >> 3 & 0x3 }
 
     let slots: UnsafeMutablePointer<Narrowing>
 
@@ -322,11 +328,11 @@ private final class NarrowingTable {
                           by scalar: Unicode.Scalar) -> (rows: Range<Int>, flags: UInt32, continuations: UInt64) {
         let rows = lexicon.narrow(range, depth: depth, scalar: scalar)
         let length = depth + UTF8.width(scalar)
-        var flags: UInt32 = lexicon.hasOnlyKeys(in: rows, length: length) ? isOnlyKeys : 0
+        var flags: UInt32 = lexicon.hasOnlyKeys(in: rows, length: length) ? PrefixFlags.isOnlyKeys : 0
         if lexicon.hasKey(in: rows, length: length) {
-            flags |= isKey
+            flags |= PrefixFlags.isKey
             let entry = lexicon.entryIndex(ofKey: rows.lowerBound)
-            if lexicon.isListed(entry) { flags |= isListed | lexicon.listedTypeCode(entry) << 3 }
+            if lexicon.isListed(entry) { flags |= PrefixFlags.isListed | lexicon.listedTypeCode(entry) << 3 }
         }
         return (rows, flags, continuations(of: lexicon, rows, length: length))
     }
@@ -343,11 +349,7 @@ private final class NarrowingTable {
             let key = lexicon.key(at: row)
             guard key.count > length else { continue }
             // The UTF-8 code point at `length`, a boundary: keys are whole code points.
-            let lead = key[length]
-            let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            var value = UInt32(lead) & (width == 1 ? 0x7F : 0xFF >> (width + 1))
-            for offset in 1..<width { value = value << 6 | UInt32(key[length + offset] & 0x3F) }
-            bits |= bit(value)
+            bits |= bit(LexiconFormat.codePoint(at: key.baseAddress! + length).value)
         }
         return bits
     }
