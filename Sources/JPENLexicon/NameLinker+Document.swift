@@ -133,12 +133,12 @@ extension NameLinker {
 
     /// What linking reads of `name` to find its short forms, remembered; numbered in the memo's
     /// current numbering, so read it only after the operation's ``NameMemo/makeRoom()``.
-    /// Cost: the name's key (an ICU normalization for a Japanese name) and its parts' the first
+    /// Cost: the name's key (``lookedUp(_:)``) and its parts' the first
     /// time; a hash look-up after.
     func linkKeys(of name: String) -> NameMemo.LinkKeys {
         let memoName = NameMemo.Name(text: name)
         if let known = memo.linkKeys[memoName] { return known }
-        let key = LexiconKey.make(name)
+        let key = lookedUp(name).key
         let isLatin = name.unicodeScalars.first { Script($0) != .space && Script($0) != .punctuation }
             .map { Script($0) == .latin || Script($0) == .digit } ?? true
         // A Latin name holds its words, a Japanese one its beginnings (in characters).

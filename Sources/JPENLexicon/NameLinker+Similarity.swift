@@ -31,6 +31,15 @@ struct NameMemo {
     /// 10 for each listed entity and 1 for each dictionary sense of that type.
     typealias TypeSupport = [Int]
 
+    /// A name's key (``LexiconKey/make(_:)``) and the entries under it.
+    struct LookedUp {
+        let key: String
+        let entries: [LexiconEntry]
+    }
+
+    var lookups: [Name: LookedUp] = [:]
+    /// The number of entries under each gloss key ``NameLinker`` weighed.
+    var glossCounts: [Name: Int] = [:]
     var resolved: [TypedName: LinkedName] = [:]
     var japanese: [Name: JapaneseSide] = [:]
     var english: [Name: EnglishSide] = [:]
@@ -48,7 +57,7 @@ struct NameMemo {
     /// Empties the memo when it is full. Called only as a public operation starts, so that the
     /// numbers of the sides one comparison reads all come from one numbering.
     mutating func makeRoom() {
-        if resolved.count + japanese.count + english.count + linkKeys.count + support.count + numbers.count >= Self.limit {
+        if lookups.count + glossCounts.count + resolved.count + japanese.count + english.count + linkKeys.count + support.count + numbers.count >= Self.limit {
             let next = generation + 1
             self = NameMemo()
             generation = next
@@ -234,7 +243,7 @@ extension NameLinker {
     /// its parts, a romanization, the same for each stem; O(1) when remembered.
     private func japaneseSide(_ name: String) -> NameMemo.JapaneseSide {
         if let known = memo.japanese[NameMemo.Name(text: name)] { return known }
-        let entries = lexicon.lookup(name)
+        let entries = lookup(name)
         let parts = Self.nameParts(name)
         var stems: [String] = []
         for type in EntityType.allCases {
@@ -249,7 +258,7 @@ extension NameLinker {
             listedIDs: memo.numbered(entries.compactMap(\.listedID)),
             glossWords: entries.flatMap(\.glosses).map { memo.numbered(Self.slugWords($0)) },
             partCount: parts.count,
-            partGlossSlugs: parts.count > 1 ? parts.map { memo.numbered(lexicon.lookup($0).flatMap(\.glosses).map(LexiconKey.slug)) } : [],
+            partGlossSlugs: parts.count > 1 ? parts.map { memo.numbered(lookup($0).flatMap(\.glosses).map(LexiconKey.slug)) } : [],
             skeleton: Self.skeleton(romanize(name), english: false),
             lastPartSkeleton: lastPartSkeleton,
             stems: stems)
@@ -264,7 +273,7 @@ extension NameLinker {
         let lastWord = name.split(separator: " ").last
         let side = NameMemo.EnglishSide(
             words: memo.numbered(Self.slugWords(name)),
-            listedIDs: memo.numbered(lexicon.lookup(name).compactMap(\.listedID)),
+            listedIDs: memo.numbered(lookup(name).compactMap(\.listedID)),
             skeleton: Self.skeleton(name, english: true),
             wordCount: name.split(separator: " ").count,
             lastWordSkeleton: lastWord.map { Self.skeleton(String($0), english: true) })

@@ -49,6 +49,14 @@ import Testing
         #expect(linker.romanize("トランプ") == "toranpu")
         #expect(linker.romanize("ウィルバー・ロス") == "uiruba rosu")
         #expect(linker.romanize("") == "")
+        // Kanji and ASCII skip the transform and come out folded, as it would leave them.
+        #expect(linker.romanize("石破 Ishiba") == "石破 ishiba")
+        #expect(linker.romanize("A") == "a")
+    }
+
+    @Test func romanizationLeavesKanjiAndASCII() {
+        for text in ["", "a", "菅", "石破茂", "Ishiba 茂", "々"] { #expect(NameLinker.isLeftByRomanization(text)) }
+        for text in ["ー", "ト", "と", "𠮷", "\u{FA4C}", "é"] { #expect(!NameLinker.isLeftByRomanization(text)) }
         #expect(linker.canonicalID("ケシャ", type: .person) == linker.canonicalID("Kesha", type: .person))
         #expect(linker.canonicalID("ジョン・スミス", type: .person) == "person:jon-sumisu")
     }
@@ -135,6 +143,10 @@ import Testing
         #expect(NameLinker.withoutSuffix("博士", type: .person) == nil)
         #expect(NameLinker.withoutSuffix("1世", type: .person) == nil)
         #expect(NameLinker.withoutSuffix("", type: .organization) == nil)
+        #expect(NameLinker.withoutSuffix("茂", type: .person) == nil)
+        #expect(NameLinker.withoutSuffix("𠮷", type: .person) == nil)
+        // A compatibility ideograph is the suffix's character to a Character comparison.
+        #expect(NameLinker.withoutSuffix("トヨタ\u{FA4C}", type: .organization)! == ("トヨタ", nil))
     }
 
     @Test func romanNumerals() {
