@@ -78,7 +78,9 @@ extension NameLinker {
         let mentionKeys = Set(keys.map(\.key))
         var containing = [Int32: [Int]](minimumCapacity: mentionKeys.count)
         for index in mentions.indices {
-            for part in keys[index].parts where mentionKeys.contains(part) { containing[part, default: []].append(index) }
+            for part in keys[index].isLatin ? keys[index].parts : beginnings(of: keys[index]) where mentionKeys.contains(part) {
+                containing[part, default: []].append(index)
+            }
         }
         for short in mentions.indices where keys[short].length > 0 {
             var best: Int?
@@ -131,9 +133,23 @@ extension NameLinker {
         return linked
     }
 
+    /// The numbers of the beginnings (in characters) of a Japanese name's key that have one,
+    /// each once: a beginning that is another mention's key was numbered with it. Only looked
+    /// up, as numbering every beginning of every name would fill the memo with strings that
+    /// are no name's key. Cost: O(n²) in the key's characters, a hash of each beginning.
+    func beginnings(of keys: NameMemo.LinkKeys) -> [Int32] {
+        var numbers: [Int32] = []
+        var prefix = ""
+        for character in keys.text {
+            prefix.append(character)
+            if let number = memo.numbers[prefix], !numbers.contains(number) { numbers.append(number) }
+        }
+        return numbers
+    }
+
     /// What linking reads of `name` to find its short forms, remembered; numbered in the memo's
     /// current numbering, so read it only after the operation's ``NameMemo/makeRoom()``.
-    /// Cost: the name's key (``lookedUp(_:)``) and its parts' the first
+    /// Cost: the name's key (``lookedUp(_:)``) and, for a Latin name, its words' keys the first
     /// time; a hash look-up after.
     func linkKeys(of name: String) -> NameMemo.LinkKeys {
         let memoName = NameMemo.Name(text: name)
@@ -141,12 +157,11 @@ extension NameLinker {
         let key = lookedUp(name).key
         let isLatin = name.unicodeScalars.first { Script($0) != .space && Script($0) != .punctuation }
             .map { Script($0) == .latin || Script($0) == .digit } ?? true
-        // A Latin name holds its words, a Japanese one its beginnings (in characters).
-        let parts = isLatin ? name.split { $0 == " " || $0 == "-" }.map { LexiconKey.make(String($0)) }
-            : (1...max(1, key.count)).map { String(key.prefix($0)) }
+        // A Latin name holds its words.
+        let parts = isLatin ? name.split { $0 == " " || $0 == "-" }.map { LexiconKey.make(String($0)) } : []
         var numbers: [Int32] = []
         for part in parts.map({ memo.number($0) }) where !numbers.contains(part) { numbers.append(part) }
-        let keys = NameMemo.LinkKeys(key: memo.number(key), length: key.count, isLatin: isLatin, parts: numbers)
+        let keys = NameMemo.LinkKeys(text: key, key: memo.number(key), length: key.count, isLatin: isLatin, parts: numbers)
         memo.linkKeys[memoName] = keys
         return keys
     }

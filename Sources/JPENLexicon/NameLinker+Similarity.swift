@@ -79,17 +79,19 @@ struct NameMemo {
 
     /// What ``NameLinker/link(_:threshold:)`` reads of a name to find its short forms.
     final class LinkKeys {
-        /// The number of the name's key (``LexiconKey/make(_:)``).
+        /// The name's key (``LexiconKey/make(_:)``) and its number.
+        let text: String
         let key: Int32
         /// The key's length in characters.
         let length: Int
         /// Whether the name is written in Latin letters (or digits).
         let isLatin: Bool
-        /// The numbers of the keys of the name's words (Latin) or of its key's beginnings
-        /// (Japanese), each once.
+        /// The numbers of the keys of the name's words, each once; empty for a Japanese name,
+        /// whose key's beginnings linking looks up per document.
         let parts: [Int32]
 
-        init(key: Int32, length: Int, isLatin: Bool, parts: [Int32]) {
+        init(text: String, key: Int32, length: Int, isLatin: Bool, parts: [Int32]) {
+            self.text = text
             self.key = key
             self.length = length
             self.isLatin = isLatin
