@@ -40,6 +40,11 @@ struct NameMemo {
     var lookups: [Name: LookedUp] = [:]
     /// The number of entries under each gloss key ``NameLinker`` weighed.
     var glossCounts: [Name: Int] = [:]
+    /// ``NameLinker/romanize(_:)`` of each name.
+    var romanized: [Name: String] = [:]
+    /// The numbered folded words of each gloss a side holds: the glosses of different names
+    /// are often one romanization.
+    var glossWords: [Name: [Int32]] = [:]
     var resolved: [TypedName: LinkedName] = [:]
     var japanese: [Name: JapaneseSide] = [:]
     var english: [Name: EnglishSide] = [:]
@@ -57,7 +62,7 @@ struct NameMemo {
     /// Empties the memo when it is full. Called only as a public operation starts, so that the
     /// numbers of the sides one comparison reads all come from one numbering.
     mutating func makeRoom() {
-        if lookups.count + glossCounts.count + resolved.count + japanese.count + english.count + linkKeys.count + support.count + numbers.count >= Self.limit {
+        if lookups.count + glossCounts.count + romanized.count + glossWords.count + resolved.count + japanese.count + english.count + linkKeys.count + support.count + numbers.count >= Self.limit {
             let next = generation + 1
             self = NameMemo()
             generation = next
@@ -258,7 +263,7 @@ extension NameLinker {
         }
         let side = NameMemo.JapaneseSide(
             listedIDs: memo.numbered(entries.compactMap(\.listedID)),
-            glossWords: entries.flatMap(\.glosses).map { memo.numbered(Self.slugWords($0)) },
+            glossWords: entries.flatMap(\.glosses).map(numberedWords),
             partCount: parts.count,
             partGlossSlugs: parts.count > 1 ? parts.map { memo.numbered(lookup($0).flatMap(\.glosses).map(LexiconKey.slug)) } : [],
             skeleton: Self.skeleton(romanize(name), english: false),
@@ -281,6 +286,15 @@ extension NameLinker {
             lastWordSkeleton: lastWord.map { Self.skeleton(String($0), english: true) })
         memo.english[NameMemo.Name(text: name)] = side
         return side
+    }
+
+    /// The numbers of the folded words of `gloss` (``slugWords(_:)``), remembered.
+    private func numberedWords(_ gloss: String) -> [Int32] {
+        let memoName = NameMemo.Name(text: gloss)
+        if let known = memo.glossWords[memoName] { return known }
+        let words = memo.numbered(Self.slugWords(gloss))
+        memo.glossWords[memoName] = words
+        return words
     }
 
     /// The folded words of a name: "Shigeru Ishiba" → ["ishiba", "shigeru"].

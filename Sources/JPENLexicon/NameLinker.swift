@@ -149,9 +149,18 @@ public final class NameLinker {
     }
 
     /// `kana` in Latin letters, folded: トランプ → "toranpu", ウィルバー・ロス → "uiruba rosu".
-    /// Cost: O(n).
+    /// Cost: O(n) the first time; a hash look-up for a name romanized recently (resolving a name
+    /// and preparing it for comparisons each romanize it).
     public func romanize(_ kana: String) -> String {
-        let latin = Self.isLeftByRomanization(kana) ? kana : kanaLatin?.transform(kana) ?? kana
+        let memoName = NameMemo.Name(text: kana)
+        if let known = memo.romanized[memoName] { return known }
+        let romanized = Self.folded(latin: Self.isLeftByRomanization(kana) ? kana : kanaLatin?.transform(kana) ?? kana)
+        memo.romanized[memoName] = romanized
+        return romanized
+    }
+
+    /// The output of the kana-Latin transform folded as keys fold, words separated by a space.
+    private static func folded(latin: String) -> String {
         var out = ""
         var folder = LexiconKey.Folder()
         for scalar in latin.unicodeScalars {
@@ -335,7 +344,13 @@ public final class NameLinker {
 
     /// A name cut at ・, ＝, = and spaces.
     static func nameParts(_ name: String) -> [String] {
-        name.split { $0 == "・" || $0 == "＝" || $0 == "=" || $0 == " " || $0 == "\u{3000}" || $0 == "･" }.map(String.init)
+        // Code points of ``LexiconKey/isKnownNFKC(_:)`` text never join a neighbour into one
+        // Character, so such a name (nearly every one) is cut on code points, which costs much
+        // less than walking Characters.
+        if LexiconKey.isKnownNFKC(name) {
+            return name.unicodeScalars.split { $0 == "・" || $0 == "=" || $0 == " " }.map { String(String.UnicodeScalarView($0)) }
+        }
+        return name.split { $0 == "・" || $0 == "＝" || $0 == "=" || $0 == " " || $0 == "\u{3000}" || $0 == "･" }.map(String.init)
     }
 
     // MARK: - Consonant skeletons

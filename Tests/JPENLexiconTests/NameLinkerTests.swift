@@ -149,6 +149,19 @@ import Testing
         #expect(NameLinker.withoutSuffix("トヨタ\u{FA4C}", type: .organization)! == ("トヨタ", nil))
     }
 
+    @Test func namePartsCutAtSeparators() {
+        #expect(NameLinker.nameParts("ウィルバー・ロス") == ["ウィルバー", "ロス"])
+        #expect(NameLinker.nameParts("Wilbur Ross") == ["Wilbur", "Ross"])
+        #expect(NameLinker.nameParts("・ロス・") == ["ロス"])
+        #expect(NameLinker.nameParts("") == [])
+        #expect(NameLinker.nameParts("ロ") == ["ロ"])
+        // Not plain text: cut on Characters (full-width ＝, ideographic space, half-width ･,
+        // non-BMP), where a mark joins the separator before it.
+        #expect(NameLinker.nameParts("ジョン＝スミス\u{3000}𠮷田") == ["ジョン", "スミス", "𠮷田"])
+        #expect(NameLinker.nameParts("ｼﾞｮﾝ･ｽﾐｽ") == ["ｼﾞｮﾝ", "ｽﾐｽ"])
+        #expect(NameLinker.nameParts("a \u{301}b") == ["a \u{301}b"])
+    }
+
     @Test func romanNumerals() {
         #expect([1, 4, 9, 14, 39].map(NameLinker.romanNumeral) == ["I", "IV", "IX", "XIV", "XXXIX"])
     }
