@@ -76,9 +76,14 @@ extension NameLinker {
         // O(n · words per name), not O(n²).
         // Only a mention's key is looked up, so only words and prefixes that are one are indexed.
         let mentionKeys = Set(keys.map(\.key))
+        // Keys of plain text (``LexiconKey/isKnownNFKC(_:)``) are equal only when their UTF-8 is:
+        // when every Japanese key is such text, only beginnings as long as one can be one.
+        let japaneseKeys = keys.filter { !$0.isLatin }.map(\.text)
+        let keyLengths = japaneseKeys.allSatisfy(LexiconKey.isKnownNFKC) ? Set(japaneseKeys.map(\.utf8.count)) : nil
         var containing = [Int32: [Int]](minimumCapacity: mentionKeys.count)
         for index in mentions.indices {
-            for part in keys[index].isLatin ? keys[index].parts : beginnings(of: keys[index]) where mentionKeys.contains(part) {
+            let parts = keys[index].isLatin ? keys[index].parts : beginnings(of: keys[index], utf8Lengths: keyLengths)
+            for part in parts where mentionKeys.contains(part) {
                 containing[part, default: []].append(index)
             }
         }
@@ -136,12 +141,14 @@ extension NameLinker {
     /// The numbers of the beginnings (in characters) of a Japanese name's key that have one,
     /// each once: a beginning that is another mention's key was numbered with it. Only looked
     /// up, as numbering every beginning of every name would fill the memo with strings that
-    /// are no name's key. Cost: O(n²) in the key's characters, a hash of each beginning.
-    func beginnings(of keys: NameMemo.LinkKeys) -> [Int32] {
+    /// are no name's key. With `utf8Lengths`, only beginnings of those UTF-8 lengths.
+    /// Cost: O(n²) in the key's characters, a hash of each beginning looked up.
+    func beginnings(of keys: NameMemo.LinkKeys, utf8Lengths: Set<Int>?) -> [Int32] {
         var numbers: [Int32] = []
         var prefix = ""
         for character in keys.text {
             prefix.append(character)
+            if let utf8Lengths, !utf8Lengths.contains(prefix.utf8.count) { continue }
             if let number = memo.numbers[prefix], !numbers.contains(number) { numbers.append(number) }
         }
         return numbers

@@ -348,7 +348,7 @@ public final class NameLinker {
         // Character, so such a name (nearly every one) is cut on code points, which costs much
         // less than walking Characters.
         if LexiconKey.isKnownNFKC(name) {
-            return name.unicodeScalars.split { $0 == "・" || $0 == "=" || $0 == " " }.map { String(String.UnicodeScalarView($0)) }
+            return name.unicodeScalars.split { $0 == "・" || $0 == "=" || $0 == " " }.map { String(Substring($0)) }
         }
         return name.split { $0 == "・" || $0 == "＝" || $0 == "=" || $0 == " " || $0 == "\u{3000}" || $0 == "･" }.map(String.init)
     }
