@@ -152,9 +152,12 @@ public final class NameLinker {
     /// Cost: O(n) the first time; a hash look-up for a name romanized recently (resolving a name
     /// and preparing it for comparisons each romanize it).
     public func romanize(_ kana: String) -> String {
+        let isLeft = Self.isLeftByRomanization(kana)
+        // Kanji and 々 fold to themselves too: a name of nothing else comes out as it is.
+        if isLeft, !kana.utf8.contains(where: { $0 < 0x80 }) { return kana }
         let memoName = NameMemo.Name(text: kana)
         if let known = memo.romanized[memoName] { return known }
-        let romanized = Self.folded(latin: Self.isLeftByRomanization(kana) ? kana : kanaLatin?.transform(kana) ?? kana)
+        let romanized = Self.folded(latin: isLeft ? kana : kanaLatin?.transform(kana) ?? kana)
         memo.romanized[memoName] = romanized
         return romanized
     }
@@ -175,8 +178,9 @@ public final class NameLinker {
     }
 
     /// Whether `text` is only ASCII, CJK unified ideographs (U+4E00–U+9FFF) and 々, which the
-    /// kana-Latin transform leaves as they are (ー is kana to it): kanji names, most of those
-    /// compared, skip the ICU call. Cost: O(n), no allocation.
+    /// kana-Latin transform leaves as they are (ー is kana to it) and of which only ASCII capitals
+    /// have a lower case: kanji names, most of those compared, skip the ICU call, and such
+    /// spellings Unicode case mapping. Cost: O(n), no allocation.
     static func isLeftByRomanization(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy { scalar in
             switch scalar.value {
@@ -361,7 +365,10 @@ public final class NameLinker {
     /// (Wilbur → ウィルバー), and so is an h inside a word but between vowels (John); English c before
     /// e, i, y sounds s, and a final ch sounds h (Ulrich).
     static func skeleton(_ spelling: String, english: Bool) -> [UInt8] {
-        let letters = Array(spelling.lowercased().utf8).filter { ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x20 }
+        // In ASCII and kanji only ASCII capitals have a lower case: no Unicode case mapping needed.
+        let lowered = isLeftByRomanization(spelling) ? spelling.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            : Array(spelling.lowercased().utf8)
+        let letters = lowered.filter { ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x20 }
         func isVowel(_ letter: UInt8) -> Bool { "aeiouy".utf8.contains(letter) }
         func isLetter(_ letter: UInt8) -> Bool { letter >= 0x61 && letter <= 0x7A }
         var out: [UInt8] = []
@@ -373,7 +380,8 @@ public final class NameLinker {
         while index < letters.count {
             var letter = letters[index]
             var step = 1
-            switch (Character(Unicode.Scalar(letter)), Character(Unicode.Scalar(at(1)))) {
+            // Code points, not Characters: comparing them is comparing numbers.
+            switch (Unicode.Scalar(letter), Unicode.Scalar(at(1))) {
             case ("p", "h"): letter = UInt8(ascii: "f"); step = 2
             case ("t", "h"), ("t", "s"), ("s", "h"): letter = UInt8(ascii: "s"); step = 2
             case ("c", "h"): letter = english && !isLetter(at(2)) ? UInt8(ascii: "h") : UInt8(ascii: "c"); step = 2

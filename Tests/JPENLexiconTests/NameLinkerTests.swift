@@ -52,6 +52,19 @@ import Testing
         // Kanji and ASCII skip the transform and come out folded, as it would leave them.
         #expect(linker.romanize("石破 Ishiba") == "石破 ishiba")
         #expect(linker.romanize("A") == "a")
+        #expect(linker.romanize("石破茂") == "石破茂")
+        #expect(linker.romanize("𠮷") == "𠮷")
+    }
+
+    @Test func skeletonsOfAnySpelling() {
+        #expect(NameLinker.skeleton("Trump", english: true) == Array("trnp".utf8))
+        #expect(NameLinker.skeleton("toranpu", english: false) == Array("trnp".utf8))
+        #expect(NameLinker.skeleton("", english: true) == [])
+        #expect(NameLinker.skeleton("x", english: true) == Array("ks".utf8))
+        #expect(NameLinker.skeleton("石破", english: false) == [])
+        #expect(NameLinker.skeleton("𠮷", english: false) == [])
+        // The Kelvin sign lower-cases to an ASCII k.
+        #expect(NameLinker.skeleton("\u{212A}ate", english: true) == Array("kt".utf8))
     }
 
     @Test func romanizationLeavesKanjiAndASCII() {
