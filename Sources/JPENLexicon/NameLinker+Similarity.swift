@@ -79,7 +79,16 @@ struct NameMemo {
 
     /// The numbers of `strings`, sorted, each once.
     mutating func numbered(_ strings: some Sequence<String>) -> [Int32] {
-        Array(Set(strings.map { number($0) })).sorted()
+        // Sorted, then repeats dropped: a few numbers each, where a Set would allocate and hash.
+        var numbers = strings.map { number($0) }
+        numbers.sort()
+        var kept = 0
+        for number in numbers where kept == 0 || numbers[kept - 1] != number {
+            numbers[kept] = number
+            kept += 1
+        }
+        numbers.removeSubrange(kept...)
+        return numbers
     }
 
     /// What ``NameLinker/link(_:threshold:)`` reads of a name to find its short forms.

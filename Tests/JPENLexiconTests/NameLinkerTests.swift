@@ -56,6 +56,14 @@ import Testing
         #expect(linker.romanize("𠮷") == "𠮷")
     }
 
+    @Test func numberedStringsAreSortedAndEachOnce() {
+        var memo = NameMemo()
+        #expect(memo.numbered([String]()) == [])
+        #expect(memo.numbered(["b"]) == [0])
+        #expect(memo.numbered(["c", "b", "𠮷", "c", "a"]) == [0, 1, 2, 3])
+        #expect(memo.numbered(["a", "a"]) == [memo.number("a")])
+    }
+
     @Test func skeletonsOfAnySpelling() {
         #expect(NameLinker.skeleton("Trump", english: true) == Array("trnp".utf8))
         #expect(NameLinker.skeleton("toranpu", english: false) == Array("trnp".utf8))
