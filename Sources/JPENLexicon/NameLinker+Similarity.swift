@@ -3,7 +3,8 @@ import JPENText
 /// The per-name work of ``NameLinker``, remembered: resolved names and what
 /// ``NameLinker/similarity(japanese:english:)`` reads of each side.
 struct NameMemo {
-    /// The most names kept before the memo starts over (a few hundred bytes each).
+    /// The most names kept before the memo starts over (a few hundred bytes each), and the most
+    /// look-ups and romanizations kept.
     static let limit = 20_000
 
     /// A name as the memo keys it: by its UTF-8 bytes. A String hashes and compares through
@@ -60,9 +61,14 @@ struct NameMemo {
     var generation = 0
 
     /// Empties the memo when it is full. Called only as a public operation starts, so that the
-    /// numbers of the sides one comparison reads all come from one numbering.
+    /// numbers of the sides one comparison reads all come from one numbering. The look-ups and
+    /// romanizations, which hold no numbers, are bounded on their own: counted with the rest,
+    /// they would make the memo start over sooner.
     mutating func makeRoom() {
-        if lookups.count + glossCounts.count + romanized.count + glossWords.count + resolved.count + japanese.count + english.count + linkKeys.count + support.count + numbers.count >= Self.limit {
+        if lookups.count + glossCounts.count + romanized.count >= Self.limit {
+            (lookups, glossCounts, romanized) = ([:], [:], [:])
+        }
+        if glossWords.count + resolved.count + japanese.count + english.count + linkKeys.count + support.count + numbers.count >= Self.limit {
             let next = generation + 1
             self = NameMemo()
             generation = next

@@ -24,8 +24,8 @@ public struct LinkedName: Hashable, Sendable {
 /// document.
 ///
 /// Owns ICU transliterators, which are not thread-safe, and remembers the names it has resolved
-/// and compared (up to 20,000, a few MB): make one per task (cheap) over a shared ``Lexicon`` and
-/// keep it across documents.
+/// and compared (up to 20,000, and as many look-ups; a few MB): make one per task (cheap) over a
+/// shared ``Lexicon`` and keep it across documents.
 ///
 /// ```swift
 /// let linker = NameLinker(lexicon: try Lexicon.load())

@@ -24,6 +24,7 @@ import Testing
         // Past the memo's limit it starts over and answers alike.
         for index in 0..<(NameMemo.limit + 10) { _ = linker.resolve("Name\(index)", type: .organization) }
         #expect(linker.memo.resolved.count < NameMemo.limit)
+        #expect(linker.memo.lookups.count <= NameMemo.limit)
         #expect(linker.similarity(japanese: "トランプ", english: "Trump") == 1)
     }
 
