@@ -327,7 +327,14 @@ public final class NameLinker {
                 return (String(name.dropLast(digits.count + 1)), romanNumeral(number))
             }
         }
-        for (suffix, english) in suffixes[type] ?? [] where name.hasSuffix(suffix) && name.count > suffix.count {
+        // In plain text (``LexiconKey/isKnownNFKC(_:)``) a Character is a code point (or CR LF)
+        // and equal Characters have equal UTF-8, so a suffix there is a byte suffix.
+        let isPlain = LexiconKey.isKnownNFKC(name)
+        func ends(with suffix: String) -> Bool {
+            isPlain ? name.utf8.count > suffix.utf8.count && name.utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+                : name.hasSuffix(suffix) && name.count > suffix.count
+        }
+        for (suffix, english) in suffixes[type] ?? [] where ends(with: suffix) {
             return (String(name.dropLast(suffix.count)), english)
         }
         return nil

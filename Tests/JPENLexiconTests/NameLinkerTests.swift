@@ -166,6 +166,9 @@ import Testing
         #expect(NameLinker.withoutSuffix("1世", type: .person) == nil)
         #expect(NameLinker.withoutSuffix("", type: .organization) == nil)
         #expect(NameLinker.withoutSuffix("茂", type: .person) == nil)
+        #expect(NameLinker.withoutSuffix("氏", type: .person) == nil)
+        #expect(NameLinker.withoutSuffix("ｱﾙ博士", type: .person)! == ("ｱﾙ", nil))
+        #expect(NameLinker.withoutSuffix("𠮷田さん", type: .person)! == ("𠮷田", nil))
         #expect(NameLinker.withoutSuffix("𠮷", type: .person) == nil)
         // A compatibility ideograph is the suffix's character to a Character comparison.
         #expect(NameLinker.withoutSuffix("トヨタ\u{FA4C}", type: .organization)! == ("トヨタ", nil))
