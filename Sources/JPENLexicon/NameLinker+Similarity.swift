@@ -292,13 +292,13 @@ extension NameLinker {
     /// remembered.
     private func englishSide(_ name: String) -> NameMemo.EnglishSide {
         if let known = memo.english[NameMemo.Name(text: name)] { return known }
-        let lastWord = name.split(separator: " ").last
+        let spaced = name.split(separator: " ")
         let side = NameMemo.EnglishSide(
             words: memo.numbered(Self.slugWords(name)),
             listedIDs: memo.numbered(lookup(name).compactMap(\.listedID)),
             skeleton: Self.skeleton(name, english: true),
-            wordCount: name.split(separator: " ").count,
-            lastWordSkeleton: lastWord.map { Self.skeleton(String($0), english: true) })
+            wordCount: spaced.count,
+            lastWordSkeleton: spaced.last.map { Self.skeleton(String($0), english: true) })
         memo.english[NameMemo.Name(text: name)] = side
         return side
     }
