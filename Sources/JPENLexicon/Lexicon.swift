@@ -31,7 +31,13 @@ public final class Lexicon: Sendable {
     /// トランプ, ウィルバー・ロス) or a Latin name in any case, with or without macrons, in either
     /// word order for people (Shinzō Abe = abe shinzou). Cost: O(log k) plus the entries decoded.
     public func lookup(_ name: String) -> [LexiconEntry] {
-        let key = Array(LexiconKey.make(name).utf8)
+        lookup(key: LexiconKey.make(name))
+    }
+
+    /// Every entry under `key` (a ``LexiconKey/make(_:)``), listed entities first: for a caller
+    /// that has the key already. Cost: O(log k) plus the entries decoded.
+    func lookup(key: String) -> [LexiconEntry] {
+        let key = Array(key.utf8)
         guard !key.isEmpty else { return [] }
         var listed: [LexiconEntry] = [], others: [LexiconEntry] = []
         for layer in layers {

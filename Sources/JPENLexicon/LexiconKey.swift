@@ -18,9 +18,7 @@ public enum LexiconKey {
     public static func make(_ text: String) -> String {
         var folder = Folder()
         var out = String.UnicodeScalarView()
-        // NFKC leaves ASCII alone: skip ICU for the romanized names that make up most keys.
-        let normalized = text.utf8.allSatisfy { $0 < 0x80 } ? text : Normalizer.nfkc.normalize(text)
-        for scalar in normalized.unicodeScalars {
+        for scalar in nfkc(text).unicodeScalars {
             folder.fold(scalar) { out.append($0) }
         }
         return String(out)
@@ -33,7 +31,7 @@ public enum LexiconKey {
         var words: [String] = []
         var folder = Folder()
         var word = String.UnicodeScalarView()
-        for scalar in Normalizer.nfkc.normalize(name).unicodeScalars {
+        for scalar in nfkc(name).unicodeScalars {
             if isSeparator(scalar) {
                 if !word.isEmpty { words.append(String(word)); word = .init() }
                 folder = Folder()
@@ -43,6 +41,29 @@ public enum LexiconKey {
         }
         if !word.isEmpty { words.append(String(word)) }
         return words.sorted().joined(separator: "-")
+    }
+
+    /// `text` in NFKC. Cost: O(n); an ICU call only for text that ``isKnownNFKC(_:)`` cannot vouch for.
+    static func nfkc(_ text: String) -> String {
+        isKnownNFKC(text) ? text : Normalizer.nfkc.normalize(text)
+    }
+
+    /// Whether every code point of `text` is ASCII, kana (with ー, ・, ゝ, ヽ, 々) or a CJK unified
+    /// ideograph (U+4E00–U+9FFF): NFKC leaves such text as it is, since none of these decomposes
+    /// and none combines with a neighbour (the combining voicing marks U+3099, U+309A are not
+    /// among them). Names are nearly all such text, and skipping ICU spares a UTF-16 copy, the
+    /// call and a String decoded back. False only means "not known". Cost: O(n), no allocation.
+    static func isKnownNFKC(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy(isKnownNFKC)
+    }
+
+    /// Whether `scalar` is one of the code points of ``isKnownNFKC(_:)``: NFC and NFKC leave it as
+    /// it is, and it never combines with the code point before it. Cost: O(1).
+    static func isKnownNFKC(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x80, 0x3005, 0x3041...0x3096, 0x309D...0x309E, 0x30A0...0x30FE, 0x4E00...0x9FFF: true
+        default: false
+        }
     }
 
     /// Whether `scalar` separates words and is left out of keys: spaces, punctuation, ・.

@@ -76,9 +76,16 @@ extension NameLinker {
         // O(n · words per name), not O(n²).
         // Only a mention's key is looked up, so only words and prefixes that are one are indexed.
         let mentionKeys = Set(keys.map(\.key))
+        // Keys of plain text (``LexiconKey/isKnownNFKC(_:)``) are equal only when their UTF-8 is:
+        // when every Japanese key is such text, only beginnings as long as one can be one.
+        let japaneseKeys = keys.filter { !$0.isLatin }.map(\.text)
+        let keyLengths = japaneseKeys.allSatisfy(LexiconKey.isKnownNFKC) ? Set(japaneseKeys.map(\.utf8.count)) : nil
         var containing = [Int32: [Int]](minimumCapacity: mentionKeys.count)
         for index in mentions.indices {
-            for part in keys[index].parts where mentionKeys.contains(part) { containing[part, default: []].append(index) }
+            let parts = keys[index].isLatin ? keys[index].parts : beginnings(of: keys[index], utf8Lengths: keyLengths)
+            for part in parts where mentionKeys.contains(part) {
+                containing[part, default: []].append(index)
+            }
         }
         for short in mentions.indices where keys[short].length > 0 {
             var best: Int?
@@ -131,22 +138,37 @@ extension NameLinker {
         return linked
     }
 
+    /// The numbers of the beginnings (in characters) of a Japanese name's key that have one,
+    /// each once: a beginning that is another mention's key was numbered with it. Only looked
+    /// up, as numbering every beginning of every name would fill the memo with strings that
+    /// are no name's key. With `utf8Lengths`, only beginnings of those UTF-8 lengths.
+    /// Cost: O(n²) in the key's characters, a hash of each beginning looked up.
+    func beginnings(of keys: NameMemo.LinkKeys, utf8Lengths: Set<Int>?) -> [Int32] {
+        var numbers: [Int32] = []
+        var prefix = ""
+        for character in keys.text {
+            prefix.append(character)
+            if let utf8Lengths, !utf8Lengths.contains(prefix.utf8.count) { continue }
+            if let number = memo.numbers[prefix], !numbers.contains(number) { numbers.append(number) }
+        }
+        return numbers
+    }
+
     /// What linking reads of `name` to find its short forms, remembered; numbered in the memo's
     /// current numbering, so read it only after the operation's ``NameMemo/makeRoom()``.
-    /// Cost: the name's key (an ICU normalization for a Japanese name) and its parts' the first
+    /// Cost: the name's key (``lookedUp(_:)``) and, for a Latin name, its words' keys the first
     /// time; a hash look-up after.
     func linkKeys(of name: String) -> NameMemo.LinkKeys {
         let memoName = NameMemo.Name(text: name)
         if let known = memo.linkKeys[memoName] { return known }
-        let key = LexiconKey.make(name)
+        let key = lookedUp(name).key
         let isLatin = name.unicodeScalars.first { Script($0) != .space && Script($0) != .punctuation }
             .map { Script($0) == .latin || Script($0) == .digit } ?? true
-        // A Latin name holds its words, a Japanese one its beginnings (in characters).
-        let parts = isLatin ? name.split { $0 == " " || $0 == "-" }.map { LexiconKey.make(String($0)) }
-            : (1...max(1, key.count)).map { String(key.prefix($0)) }
+        // A Latin name holds its words.
+        let parts = isLatin ? name.split { $0 == " " || $0 == "-" }.map { LexiconKey.make(String($0)) } : []
         var numbers: [Int32] = []
         for part in parts.map({ memo.number($0) }) where !numbers.contains(part) { numbers.append(part) }
-        let keys = NameMemo.LinkKeys(key: memo.number(key), length: key.count, isLatin: isLatin, parts: numbers)
+        let keys = NameMemo.LinkKeys(text: key, key: memo.number(key), length: key.count, isLatin: isLatin, parts: numbers)
         memo.linkKeys[memoName] = keys
         return keys
     }

@@ -3,7 +3,8 @@ import JPENText
 /// The per-name work of ``NameLinker``, remembered: resolved names and what
 /// ``NameLinker/similarity(japanese:english:)`` reads of each side.
 struct NameMemo {
-    /// The most names kept before the memo starts over (a few hundred bytes each).
+    /// The most names kept before the memo starts over (a few hundred bytes each), and the most
+    /// look-ups and romanizations kept.
     static let limit = 20_000
 
     /// A name as the memo keys it: by its UTF-8 bytes. A String hashes and compares through
@@ -31,6 +32,20 @@ struct NameMemo {
     /// 10 for each listed entity and 1 for each dictionary sense of that type.
     typealias TypeSupport = [Int]
 
+    /// A name's key (``LexiconKey/make(_:)``) and the entries under it.
+    struct LookedUp {
+        let key: String
+        let entries: [LexiconEntry]
+    }
+
+    var lookups: [Name: LookedUp] = [:]
+    /// The number of entries under each gloss key ``NameLinker`` weighed.
+    var glossCounts: [Name: Int] = [:]
+    /// ``NameLinker/romanize(_:)`` of each name.
+    var romanized: [Name: String] = [:]
+    /// The numbered folded words of each gloss a side holds: the glosses of different names
+    /// are often one romanization.
+    var glossWords: [Name: [Int32]] = [:]
     var resolved: [TypedName: LinkedName] = [:]
     var japanese: [Name: JapaneseSide] = [:]
     var english: [Name: EnglishSide] = [:]
@@ -46,9 +61,14 @@ struct NameMemo {
     var generation = 0
 
     /// Empties the memo when it is full. Called only as a public operation starts, so that the
-    /// numbers of the sides one comparison reads all come from one numbering.
+    /// numbers of the sides one comparison reads all come from one numbering. The look-ups and
+    /// romanizations, which hold no numbers, are bounded on their own: counted with the rest,
+    /// they would make the memo start over sooner.
     mutating func makeRoom() {
-        if resolved.count + japanese.count + english.count + linkKeys.count + support.count + numbers.count >= Self.limit {
+        if lookups.count + glossCounts.count + romanized.count >= Self.limit {
+            (lookups, glossCounts, romanized) = ([:], [:], [:])
+        }
+        if glossWords.count + resolved.count + japanese.count + english.count + linkKeys.count + support.count + numbers.count >= Self.limit {
             let next = generation + 1
             self = NameMemo()
             generation = next
@@ -65,22 +85,33 @@ struct NameMemo {
 
     /// The numbers of `strings`, sorted, each once.
     mutating func numbered(_ strings: some Sequence<String>) -> [Int32] {
-        Array(Set(strings.map { number($0) })).sorted()
+        // Sorted, then repeats dropped: a few numbers each, where a Set would allocate and hash.
+        var numbers = strings.map { number($0) }
+        numbers.sort()
+        var kept = 0
+        for number in numbers where kept == 0 || numbers[kept - 1] != number {
+            numbers[kept] = number
+            kept += 1
+        }
+        numbers.removeSubrange(kept...)
+        return numbers
     }
 
     /// What ``NameLinker/link(_:threshold:)`` reads of a name to find its short forms.
     final class LinkKeys {
-        /// The number of the name's key (``LexiconKey/make(_:)``).
+        /// The name's key (``LexiconKey/make(_:)``) and its number.
+        let text: String
         let key: Int32
         /// The key's length in characters.
         let length: Int
         /// Whether the name is written in Latin letters (or digits).
         let isLatin: Bool
-        /// The numbers of the keys of the name's words (Latin) or of its key's beginnings
-        /// (Japanese), each once.
+        /// The numbers of the keys of the name's words, each once; empty for a Japanese name,
+        /// whose key's beginnings linking looks up per document.
         let parts: [Int32]
 
-        init(key: Int32, length: Int, isLatin: Bool, parts: [Int32]) {
+        init(text: String, key: Int32, length: Int, isLatin: Bool, parts: [Int32]) {
+            self.text = text
             self.key = key
             self.length = length
             self.isLatin = isLatin
@@ -234,7 +265,7 @@ extension NameLinker {
     /// its parts, a romanization, the same for each stem; O(1) when remembered.
     private func japaneseSide(_ name: String) -> NameMemo.JapaneseSide {
         if let known = memo.japanese[NameMemo.Name(text: name)] { return known }
-        let entries = lexicon.lookup(name)
+        let entries = lookup(name)
         let parts = Self.nameParts(name)
         var stems: [String] = []
         for type in EntityType.allCases {
@@ -247,9 +278,9 @@ extension NameLinker {
         }
         let side = NameMemo.JapaneseSide(
             listedIDs: memo.numbered(entries.compactMap(\.listedID)),
-            glossWords: entries.flatMap(\.glosses).map { memo.numbered(Self.slugWords($0)) },
+            glossWords: entries.flatMap(\.glosses).map(numberedWords),
             partCount: parts.count,
-            partGlossSlugs: parts.count > 1 ? parts.map { memo.numbered(lexicon.lookup($0).flatMap(\.glosses).map(LexiconKey.slug)) } : [],
+            partGlossSlugs: parts.count > 1 ? parts.map { memo.numbered(lookup($0).flatMap(\.glosses).map(LexiconKey.slug)) } : [],
             skeleton: Self.skeleton(romanize(name), english: false),
             lastPartSkeleton: lastPartSkeleton,
             stems: stems)
@@ -261,15 +292,24 @@ extension NameLinker {
     /// remembered.
     private func englishSide(_ name: String) -> NameMemo.EnglishSide {
         if let known = memo.english[NameMemo.Name(text: name)] { return known }
-        let lastWord = name.split(separator: " ").last
+        let spaced = name.split(separator: " ")
         let side = NameMemo.EnglishSide(
             words: memo.numbered(Self.slugWords(name)),
-            listedIDs: memo.numbered(lexicon.lookup(name).compactMap(\.listedID)),
+            listedIDs: memo.numbered(lookup(name).compactMap(\.listedID)),
             skeleton: Self.skeleton(name, english: true),
-            wordCount: name.split(separator: " ").count,
-            lastWordSkeleton: lastWord.map { Self.skeleton(String($0), english: true) })
+            wordCount: spaced.count,
+            lastWordSkeleton: spaced.last.map { Self.skeleton(String($0), english: true) })
         memo.english[NameMemo.Name(text: name)] = side
         return side
+    }
+
+    /// The numbers of the folded words of `gloss` (``slugWords(_:)``), remembered.
+    private func numberedWords(_ gloss: String) -> [Int32] {
+        let memoName = NameMemo.Name(text: gloss)
+        if let known = memo.glossWords[memoName] { return known }
+        let words = memo.numbered(Self.slugWords(gloss))
+        memo.glossWords[memoName] = words
+        return words
     }
 
     /// The folded words of a name: "Shigeru Ishiba" → ["ishiba", "shigeru"].

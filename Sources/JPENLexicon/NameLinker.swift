@@ -24,8 +24,8 @@ public struct LinkedName: Hashable, Sendable {
 /// document.
 ///
 /// Owns ICU transliterators, which are not thread-safe, and remembers the names it has resolved
-/// and compared (up to 20,000, a few MB): make one per task (cheap) over a shared ``Lexicon`` and
-/// keep it across documents.
+/// and compared (up to 20,000, and as many look-ups; a few MB): make one per task (cheap) over a
+/// shared ``Lexicon`` and keep it across documents.
 ///
 /// ```swift
 /// let linker = NameLinker(lexicon: try Lexicon.load())
@@ -71,13 +71,27 @@ public final class NameLinker {
         return isLatin ? resolveEnglish(name, type: type) : resolveJapanese(name, type: type)
     }
 
+    /// `name`'s key and the entries under it, remembered: resolving, linking and comparing one
+    /// name each read them. Cost: ``Lexicon/lookup(_:)`` the first time; a hash look-up after.
+    func lookedUp(_ name: String) -> NameMemo.LookedUp {
+        let memoName = NameMemo.Name(text: name)
+        if let known = memo.lookups[memoName] { return known }
+        let key = LexiconKey.make(name)
+        let found = NameMemo.LookedUp(key: key, entries: lexicon.lookup(key: key))
+        memo.lookups[memoName] = found
+        return found
+    }
+
+    /// The entries under `name` (``Lexicon/lookup(_:)``), remembered.
+    func lookup(_ name: String) -> [LexiconEntry] { lookedUp(name).entries }
+
     /// How strongly the lexicon knows `name` as a `type`: 10 for each listed entity of that type
     /// under the name, 1 for each dictionary sense. Cost: a lookup and its entries decoded the
     /// first time; a hash look-up for a name seen recently.
     public func support(for name: String, as type: EntityType) -> Int {
         let key = NameMemo.Name(text: name)
         if let known = memo.support[key] { return known[EntityType.allCases.firstIndex(of: type)!] }
-        let entries = lexicon.lookup(name)
+        let entries = lookup(name)
         let support = EntityType.allCases.map { type in
             entries.reduce(0) { total, entry in total + (entry.types.contains(type) ? (entry.isListed ? 10 : 1) : 0) }
         }
@@ -96,7 +110,7 @@ public final class NameLinker {
     /// each part looked up alone (ウィルバー・ロス → Wilbur Ross); else the katakana romanized
     /// (toranpu); else an id from the name itself. Cost: O(parts · log k).
     public func resolveJapanese(_ name: String, type: EntityType) -> LinkedName {
-        let entries = lexicon.lookup(name)
+        let found = lookedUp(name), entries = found.entries
         if let listed = Self.listed(entries, type: type) { return Self.linked(listed, type: type) }
         if let (entry, gloss) = bestSense(entries, type: type, anyKind: Self.isKatakana(name)) {
             return LinkedName(id: Self.derivedID(type: type, slug: LexiconKey.slug(gloss)), englishName: gloss,
@@ -114,12 +128,12 @@ public final class NameLinker {
         let parts = Self.nameParts(name)
         if !parts.isEmpty, parts.allSatisfy(Self.isKatakana) {
             let english = parts.map { part in
-                bestSense(lexicon.lookup(part), type: type, anyKind: true)?.1 ?? romanize(part)
+                bestSense(lookup(part), type: type, anyKind: true)?.1 ?? romanize(part)
             }.joined(separator: " ")
             return LinkedName(id: Self.derivedID(type: type, slug: LexiconKey.slug(english)), englishName: english,
                               japaneseName: name, entry: nil)
         }
-        return LinkedName(id: Self.derivedID(type: type, slug: LexiconKey.make(name)), englishName: nil,
+        return LinkedName(id: Self.derivedID(type: type, slug: found.key), englishName: nil,
                           japaneseName: name, entry: nil)
     }
 
@@ -127,7 +141,7 @@ public final class NameLinker {
     /// the name's sorted folded words, with a Japanese name from a dictionary sense of that type.
     /// Cost: O(log k).
     public func resolveEnglish(_ name: String, type: EntityType) -> LinkedName {
-        let entries = lexicon.lookup(name)
+        let entries = lookup(name)
         if let listed = Self.listed(entries, type: type) { return Self.linked(listed, type: type) }
         let japanese = Self.best(entries.filter { $0.kinds != .word }, type: type)
         return LinkedName(id: Self.derivedID(type: type, slug: LexiconKey.slug(name)), englishName: name,
@@ -135,9 +149,21 @@ public final class NameLinker {
     }
 
     /// `kana` in Latin letters, folded: トランプ → "toranpu", ウィルバー・ロス → "uiruba rosu".
-    /// Cost: O(n).
+    /// Cost: O(n) the first time; a hash look-up for a name romanized recently (resolving a name
+    /// and preparing it for comparisons each romanize it).
     public func romanize(_ kana: String) -> String {
-        let latin = kanaLatin?.transform(kana) ?? kana
+        let isLeft = Self.isLeftByRomanization(kana)
+        // Kanji and 々 fold to themselves too: a name of nothing else comes out as it is.
+        if isLeft, !kana.utf8.contains(where: { $0 < 0x80 }) { return kana }
+        let memoName = NameMemo.Name(text: kana)
+        if let known = memo.romanized[memoName] { return known }
+        let romanized = Self.folded(latin: isLeft ? kana : kanaLatin?.transform(kana) ?? kana)
+        memo.romanized[memoName] = romanized
+        return romanized
+    }
+
+    /// The output of the kana-Latin transform folded as keys fold, words separated by a space.
+    private static func folded(latin: String) -> String {
         var out = ""
         var folder = LexiconKey.Folder()
         for scalar in latin.unicodeScalars {
@@ -149,6 +175,19 @@ public final class NameLinker {
             folder.fold(scalar) { out.unicodeScalars.append($0) }
         }
         return out.trimmingSpaces
+    }
+
+    /// Whether `text` is only ASCII, CJK unified ideographs (U+4E00–U+9FFF) and 々, which the
+    /// kana-Latin transform leaves as they are (ー is kana to it) and of which only ASCII capitals
+    /// have a lower case: kanji names, most of those compared, skip the ICU call, and such
+    /// spellings Unicode case mapping. Cost: O(n), no allocation.
+    static func isLeftByRomanization(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0..<0x80, 0x3005, 0x4E00...0x9FFF: true
+            default: false
+            }
+        }
     }
 
     static func soundSimilarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
@@ -231,17 +270,29 @@ public final class NameLinker {
         let isKatakana = Self.isKatakana(first.surface)
         let romanized = isKatakana ? romanize(first.surface) : ""
         let sound = Self.skeleton(romanized, english: false)
+        let romanizedKey = LexiconKey.make(romanized)
         var best = (first, first.englishName), bestScore = (-1.0, -1)
         for entry in tier.prefix(8) {
             for gloss in entry.glosses.prefix(8) {
                 let key = LexiconKey.make(gloss)
-                guard key != LexiconKey.make(romanized) else { continue }
+                guard key != romanizedKey else { continue }
                 let closeness = isKatakana ? Self.soundSimilarity(sound, Self.skeleton(gloss, english: true)) : 0
-                let count = lexicon.layers.reduce(0) { $0 + $1.rows(matching: Array(key.utf8)).count }
+                let count = glossCount(key)
                 if (closeness, count) > bestScore { best = (entry, gloss); bestScore = (closeness, count) }
             }
         }
         return best
+    }
+
+    /// How many entries the lexicon has under `key`, remembered: the glosses of different names
+    /// are often one romanization (Tanaka, Kenji). Cost: O(log k) the first time; a hash
+    /// look-up after.
+    private func glossCount(_ key: String) -> Int {
+        let memoKey = NameMemo.Name(text: key)
+        if let known = memo.glossCounts[memoKey] { return known }
+        let count = lexicon.layers.reduce(0) { $0 + $1.rows(matching: Array(key.utf8)).count }
+        memo.glossCounts[memoKey] = count
+        return count
     }
 
     /// Titles after a person's name and generic words after a place's or an organization's, with
@@ -256,16 +307,34 @@ public final class NameLinker {
                          ("協会", "Association"), ("財団", "Foundation"), ("社", nil)],
     ]
 
+    /// The last code points of `suffixes` of each type, and 世's.
+    static let suffixEnds: [EntityType: Set<Unicode.Scalar>] = suffixes.mapValues { suffixes in
+        Set(suffixes.compactMap(\.japanese.unicodeScalars.last) + ["世"])
+    }
+
     /// `name` without a title or generic suffix, with the English word for it; a regnal number
     /// (1世) becomes a Roman numeral. Nil when `name` has none or is nothing else.
     static func withoutSuffix(_ name: String, type: EntityType) -> (stem: String, english: String?)? {
+        // Most names end in a code point that ends no suffix (nor 世). When it is one that never
+        // combines with what precedes it, no Character comparison below could match: settled
+        // without one.
+        if let last = name.unicodeScalars.last, LexiconKey.isKnownNFKC(last), !(suffixEnds[type] ?? ["世"]).contains(last) {
+            return nil
+        }
         if name.hasSuffix("世") {
             let digits = name.dropLast().reversed().prefix { $0.isASCII && $0.isNumber }
             if let number = Int(String(digits.reversed())), number > 0, number < 40, digits.count < name.count - 1 {
                 return (String(name.dropLast(digits.count + 1)), romanNumeral(number))
             }
         }
-        for (suffix, english) in suffixes[type] ?? [] where name.hasSuffix(suffix) && name.count > suffix.count {
+        // In plain text (``LexiconKey/isKnownNFKC(_:)``) a Character is a code point (or CR LF)
+        // and equal Characters have equal UTF-8, so a suffix there is a byte suffix.
+        let isPlain = LexiconKey.isKnownNFKC(name)
+        func ends(with suffix: String) -> Bool {
+            isPlain ? name.utf8.count > suffix.utf8.count && name.utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+                : name.hasSuffix(suffix) && name.count > suffix.count
+        }
+        for (suffix, english) in suffixes[type] ?? [] where ends(with: suffix) {
             return (String(name.dropLast(suffix.count)), english)
         }
         return nil
@@ -286,7 +355,13 @@ public final class NameLinker {
 
     /// A name cut at ・, ＝, = and spaces.
     static func nameParts(_ name: String) -> [String] {
-        name.split { $0 == "・" || $0 == "＝" || $0 == "=" || $0 == " " || $0 == "\u{3000}" || $0 == "･" }.map(String.init)
+        // Code points of ``LexiconKey/isKnownNFKC(_:)`` text never join a neighbour into one
+        // Character, so such a name (nearly every one) is cut on code points, which costs much
+        // less than walking Characters.
+        if LexiconKey.isKnownNFKC(name) {
+            return name.unicodeScalars.split { $0 == "・" || $0 == "=" || $0 == " " }.map { String(Substring($0)) }
+        }
+        return name.split { $0 == "・" || $0 == "＝" || $0 == "=" || $0 == " " || $0 == "\u{3000}" || $0 == "･" }.map(String.init)
     }
 
     // MARK: - Consonant skeletons
@@ -297,7 +372,10 @@ public final class NameLinker {
     /// (Wilbur → ウィルバー), and so is an h inside a word but between vowels (John); English c before
     /// e, i, y sounds s, and a final ch sounds h (Ulrich).
     static func skeleton(_ spelling: String, english: Bool) -> [UInt8] {
-        let letters = Array(spelling.lowercased().utf8).filter { ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x20 }
+        // In ASCII and kanji only ASCII capitals have a lower case: no Unicode case mapping needed.
+        let lowered = isLeftByRomanization(spelling) ? spelling.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            : Array(spelling.lowercased().utf8)
+        let letters = lowered.filter { ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x20 }
         func isVowel(_ letter: UInt8) -> Bool { "aeiouy".utf8.contains(letter) }
         func isLetter(_ letter: UInt8) -> Bool { letter >= 0x61 && letter <= 0x7A }
         var out: [UInt8] = []
@@ -309,7 +387,8 @@ public final class NameLinker {
         while index < letters.count {
             var letter = letters[index]
             var step = 1
-            switch (Character(Unicode.Scalar(letter)), Character(Unicode.Scalar(at(1)))) {
+            // Code points, not Characters: comparing them is comparing numbers.
+            switch (Unicode.Scalar(letter), Unicode.Scalar(at(1))) {
             case ("p", "h"): letter = UInt8(ascii: "f"); step = 2
             case ("t", "h"), ("t", "s"), ("s", "h"): letter = UInt8(ascii: "s"); step = 2
             case ("c", "h"): letter = english && !isLetter(at(2)) ? UInt8(ascii: "h") : UInt8(ascii: "c"); step = 2

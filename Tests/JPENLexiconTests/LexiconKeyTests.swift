@@ -23,6 +23,22 @@ import Testing
         #expect(LexiconKey.make("𠮷田") == "𠮷田")
     }
 
+    @Test func knownNFKCTextSkipsNoChange() {
+        for text in ["", "a", "菅", "ア", "Shigeru Ishiba", "石破茂", "ウィルバー・ロス", "ガッツ", "々"] {
+            #expect(LexiconKey.isKnownNFKC(text))
+            #expect(LexiconKey.nfkc(text) == text)
+        }
+        // Not vouched for, so ICU normalizes them: non-BMP, full-width, half-width kana, a
+        // voicing mark, a compatibility ideograph, an accent.
+        for text in ["𠮷", "Ｔ", "ｶ", "カ\u{3099}", "\u{FA4C}", "é"] {
+            #expect(!LexiconKey.isKnownNFKC(text))
+        }
+        #expect(LexiconKey.nfkc("ｶ") == "カ")
+        #expect(LexiconKey.nfkc("カ\u{3099}") == "ガ")
+        #expect(LexiconKey.nfkc("𠮷") == "𠮷")
+        #expect(!LexiconKey.isKnownNFKC("\u{309B}"))
+    }
+
     @Test func slugsIgnoreWordOrder() {
         #expect(LexiconKey.slug("Shigeru Ishiba") == "ishiba-shigeru")
         #expect(LexiconKey.slug("Ishiba Shigeru") == "ishiba-shigeru")

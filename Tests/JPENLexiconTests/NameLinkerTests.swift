@@ -24,6 +24,7 @@ import Testing
         // Past the memo's limit it starts over and answers alike.
         for index in 0..<(NameMemo.limit + 10) { _ = linker.resolve("Name\(index)", type: .organization) }
         #expect(linker.memo.resolved.count < NameMemo.limit)
+        #expect(linker.memo.lookups.count <= NameMemo.limit)
         #expect(linker.similarity(japanese: "トランプ", english: "Trump") == 1)
     }
 
@@ -49,6 +50,35 @@ import Testing
         #expect(linker.romanize("トランプ") == "toranpu")
         #expect(linker.romanize("ウィルバー・ロス") == "uiruba rosu")
         #expect(linker.romanize("") == "")
+        // Kanji and ASCII skip the transform and come out folded, as it would leave them.
+        #expect(linker.romanize("石破 Ishiba") == "石破 ishiba")
+        #expect(linker.romanize("A") == "a")
+        #expect(linker.romanize("石破茂") == "石破茂")
+        #expect(linker.romanize("𠮷") == "𠮷")
+    }
+
+    @Test func numberedStringsAreSortedAndEachOnce() {
+        var memo = NameMemo()
+        #expect(memo.numbered([String]()) == [])
+        #expect(memo.numbered(["b"]) == [0])
+        #expect(memo.numbered(["c", "b", "𠮷", "c", "a"]) == [0, 1, 2, 3])
+        #expect(memo.numbered(["a", "a"]) == [memo.number("a")])
+    }
+
+    @Test func skeletonsOfAnySpelling() {
+        #expect(NameLinker.skeleton("Trump", english: true) == Array("trnp".utf8))
+        #expect(NameLinker.skeleton("toranpu", english: false) == Array("trnp".utf8))
+        #expect(NameLinker.skeleton("", english: true) == [])
+        #expect(NameLinker.skeleton("x", english: true) == Array("ks".utf8))
+        #expect(NameLinker.skeleton("石破", english: false) == [])
+        #expect(NameLinker.skeleton("𠮷", english: false) == [])
+        // The Kelvin sign lower-cases to an ASCII k.
+        #expect(NameLinker.skeleton("\u{212A}ate", english: true) == Array("kt".utf8))
+    }
+
+    @Test func romanizationLeavesKanjiAndASCII() {
+        for text in ["", "a", "菅", "石破茂", "Ishiba 茂", "々"] { #expect(NameLinker.isLeftByRomanization(text)) }
+        for text in ["ー", "ト", "と", "𠮷", "\u{FA4C}", "é"] { #expect(!NameLinker.isLeftByRomanization(text)) }
         #expect(linker.canonicalID("ケシャ", type: .person) == linker.canonicalID("Kesha", type: .person))
         #expect(linker.canonicalID("ジョン・スミス", type: .person) == "person:jon-sumisu")
     }
@@ -135,6 +165,26 @@ import Testing
         #expect(NameLinker.withoutSuffix("博士", type: .person) == nil)
         #expect(NameLinker.withoutSuffix("1世", type: .person) == nil)
         #expect(NameLinker.withoutSuffix("", type: .organization) == nil)
+        #expect(NameLinker.withoutSuffix("茂", type: .person) == nil)
+        #expect(NameLinker.withoutSuffix("氏", type: .person) == nil)
+        #expect(NameLinker.withoutSuffix("ｱﾙ博士", type: .person)! == ("ｱﾙ", nil))
+        #expect(NameLinker.withoutSuffix("𠮷田さん", type: .person)! == ("𠮷田", nil))
+        #expect(NameLinker.withoutSuffix("𠮷", type: .person) == nil)
+        // A compatibility ideograph is the suffix's character to a Character comparison.
+        #expect(NameLinker.withoutSuffix("トヨタ\u{FA4C}", type: .organization)! == ("トヨタ", nil))
+    }
+
+    @Test func namePartsCutAtSeparators() {
+        #expect(NameLinker.nameParts("ウィルバー・ロス") == ["ウィルバー", "ロス"])
+        #expect(NameLinker.nameParts("Wilbur Ross") == ["Wilbur", "Ross"])
+        #expect(NameLinker.nameParts("・ロス・") == ["ロス"])
+        #expect(NameLinker.nameParts("") == [])
+        #expect(NameLinker.nameParts("ロ") == ["ロ"])
+        // Not plain text: cut on Characters (full-width ＝, ideographic space, half-width ･,
+        // non-BMP), where a mark joins the separator before it.
+        #expect(NameLinker.nameParts("ジョン＝スミス\u{3000}𠮷田") == ["ジョン", "スミス", "𠮷田"])
+        #expect(NameLinker.nameParts("ｼﾞｮﾝ･ｽﾐｽ") == ["ｼﾞｮﾝ", "ｽﾐｽ"])
+        #expect(NameLinker.nameParts("a \u{301}b") == ["a \u{301}b"])
     }
 
     @Test func romanNumerals() {
