@@ -30,6 +30,13 @@ package final class WordFeaturizer {
     private var wordsStraddling: [UInt32] = []
     /// The number of characters loaded.
     private(set) var count = 0
+    /// Dictionary words being looked for: where they start, and the running hash of their
+    /// scalars so far.
+    private var candidates: [Candidate] = []
+    private struct Candidate {
+        let start: Int
+        let running: UInt64
+    }
 
     package init(dictionary: WordDictionary) {
         self.dictionary = dictionary
@@ -69,6 +76,10 @@ package final class WordFeaturizer {
         reset(&wordsStraddling)
         let characters = count
         let dictionary = dictionary
+        var candidates = self.candidates
+        self.candidates = []
+        candidates.removeAll(keepingCapacity: true)
+        for start in 0..<characters { candidates.append(Candidate(start: start, running: WordDictionary.emptyHash)) }
         // Raw buffers: this loop runs up to 8 times a character, and array accesses on a class's
         // properties pay bounds and exclusivity checks each time.
         codes.withUnsafeBufferPointer { codes in
@@ -76,12 +87,20 @@ package final class WordFeaturizer {
         wordsStarting.withUnsafeMutableBufferPointer { starting in
         wordsEnding.withUnsafeMutableBufferPointer { ending in
         wordsStraddling.withUnsafeMutableBufferPointer { straddling in
-            for start in 0..<characters {
-                var running = WordDictionary.emptyHash
-                for length in 1...min(WordDictionary.maxLength, characters - start) {
+        candidates.withUnsafeMutableBufferPointer { candidates in
+            // Breadth first: the words of one length at every start, then the next length at the
+            // starts where longer words remain possible. The probes of one length don't depend on
+            // each other, so their cache misses overlap; start by start, each probe waited for
+            // the one before.
+            var remaining = characters
+            var length = 1
+            while remaining > 0, length <= WordDictionary.maxLength {
+                var kept = 0
+                for candidate in candidates[..<remaining] where candidate.start + length <= characters {
+                    let start = candidate.start
                     let position = start + length - 1 + Self.reach
-                    if classes[position] == CharacterClass.space.rawValue { break }
-                    running = WordDictionary.hash(running, codes[position])
+                    if classes[position] == CharacterClass.space.rawValue { continue }
+                    let running = WordDictionary.hash(candidate.running, codes[position])
                     let entry = dictionary.entry(running: running, length: length)
                     let categories = entry.categories
                     if categories != 0 {
@@ -94,14 +113,21 @@ package final class WordFeaturizer {
                         ending[start + length] |= bits
                         for inside in (start + 1)..<(start + length) { straddling[inside] |= bits }
                     }
-                    if !entry.isPrefix { break }
+                    if entry.isPrefix {
+                        candidates[kept] = Candidate(start: start, running: running)
+                        kept += 1
+                    }
                 }
+                remaining = kept
+                length += 1
             }
         }
         }
         }
         }
         }
+        }
+        self.candidates = candidates
     }
 
     /// Whether the character at `index` of the loaded text is whitespace.
@@ -154,6 +180,8 @@ struct FeatureWindow {
 
     /// How many features ``forEachFeature(beforeCharacter:bits:_:)`` gives each gap.
     static let featureCount = 57
+    /// How many of them are hashed; the others are ``TabledFeatures``.
+    static let hashedFeatureCount = 16
 
     /// Whether the character at `index` is whitespace.
     @inline(__always)
@@ -166,32 +194,47 @@ struct FeatureWindow {
     /// Cost: 57 hashes (``FeatureHash``).
     @inline(__always)
     func forEachFeature(beforeCharacter k: Int, bits: Int, _ body: (Int) -> Void) {
+        forEachFeature(beforeCharacter: k, bits: bits, hashed: body) { body(TabledFeatures.hash(ofSlot: $0).index(bits: bits)) }
+    }
+
+    /// The features of the gap before character `k`, in the order of
+    /// ``forEachFeature(beforeCharacter:bits:_:)``: calls `hashed` with the weight index of
+    /// each feature over scalar values (``hashedFeatureCount`` of them) and `tabled` with the
+    /// ``TabledFeatures`` slot of each feature over a small domain. Cost: 16 hashes.
+    @inline(__always)
+    func forEachFeature(beforeCharacter k: Int, bits: Int, hashed: (Int) -> Void, tabled: (Int) -> Void) {
         let ending = ending[k], starting = starting[k], straddling = straddling[k]
         // Padded position of the first character of the window.
         let p = k
         // The three values (at most 21 bits each, as scalar values are) are packed into
-        // one: a feature costs two multiplications, and there are 57 a character.
+        // one: a feature costs two multiplications, and there are 16 a character.
         @inline(__always) func emit(_ template: UInt64, _ a: UInt32, _ b: UInt32, _ c: UInt32) {
-            body(FeatureHash(template: template).adding(UInt64(a) | UInt64(b) << 21 | UInt64(c) << 42).index(bits: bits))
+            hashed(FeatureHash(template: template).adding(UInt64(a) | UInt64(b) << 21 | UInt64(c) << 42).index(bits: bits))
         }
+        let classCount = TabledFeatures.classCount
         var template: UInt64 = 0
         for i in 0..<6 {
             template &+= 1; emit(template, codes[p + i], 0, 0)
-            template &+= 1; emit(template, classes[p + i], 0, 0)
+            template &+= 1; tabled(TabledFeatures.classUnigrams + i * classCount + Int(classes[p + i]))
         }
         for i in 0..<5 {
             template &+= 1; emit(template, codes[p + i], codes[p + i + 1], 0)
-            template &+= 1; emit(template, classes[p + i], classes[p + i + 1], 0)
+            template &+= 1
+            tabled(TabledFeatures.classBigrams + (i * classCount + Int(classes[p + i])) * classCount + Int(classes[p + i + 1]))
         }
         for i in 0..<4 {
             template &+= 1; emit(template, codes[p + i], codes[p + i + 1], codes[p + i + 2])
-            template &+= 1; emit(template, classes[p + i], classes[p + i + 1], classes[p + i + 2])
+            template &+= 1
+            tabled(TabledFeatures.classTrigrams
+                   + ((i * classCount + Int(classes[p + i])) * classCount + Int(classes[p + i + 1])) * classCount
+                   + Int(classes[p + i + 2]))
         }
-        for category in 0..<UInt32(WordDictionary.Category.allCases.count) {
-            let shift = 4 * category
-            template &+= 1; emit(template, (ending >> shift) & 15, 0, 0)
-            template &+= 1; emit(template, (starting >> shift) & 15, 0, 0)
-            template &+= 1; emit(template, (straddling >> shift) & 15, 0, 0)
+        for category in 0..<WordDictionary.Category.allCases.count {
+            let shift = UInt32(4 * category), base = TabledFeatures.wordLengths + 48 * category
+            template &+= 3
+            tabled(base + Int((ending >> shift) & 15))
+            tabled(base + 16 + Int((starting >> shift) & 15))
+            tabled(base + 32 + Int((straddling >> shift) & 15))
         }
         // A known surname ending where a known given name starts, inside a known full
         // name or not: 石破|茂, 安倍|晋三.
@@ -199,16 +242,75 @@ struct FeatureWindow {
         let givenName = UInt32(4 * WordDictionary.Category.givenName.rawValue)
         let fullName = UInt32(4 * WordDictionary.Category.fullName.rawValue)
         template &+= 1
-        emit(template, (ending >> surname) & 15, (starting >> givenName) & 15, (straddling >> fullName) & 15)
+        tabled(TabledFeatures.names + Int((ending >> surname) & 15) << 8 + Int((starting >> givenName) & 15) << 4
+               + Int((straddling >> fullName) & 15))
         // The word categories (not names) ending and starting here, together.
         template &+= 1; emit(template, ending & 0xF_FFFF, starting & 0xF_FFFF, 0)
-        template &+= 1; emit(template, 0, 0, 0)
+        template &+= 1; tabled(TabledFeatures.bias)
+    }
+}
+
+/// The word features whose values come from small domains — character classes, dictionary
+/// word lengths, the bias: 41 of a gap's 57. Each (template, values) pair has a slot, so a
+/// model reads their weights from a table of a few KB (``WordModel``) instead of hashing
+/// them and reading the weights at random; the slot's ``hash(ofSlot:)`` is the feature's
+/// hash, so the table holds exactly the weights the hashed features would read.
+enum TabledFeatures {
+    /// The values of a character class.
+    static let classCount = CharacterClass.allCases.count
+    /// Where each group of slots starts: class unigrams at 6 window offsets, bigrams at 5,
+    /// trigrams at 4; per dictionary category, the lengths ending, starting and straddling
+    /// (16 values each); surname ending × given name starting × full name straddling; the bias.
+    static let classUnigrams = 0
+    static let classBigrams = classUnigrams + 6 * classCount
+    static let classTrigrams = classBigrams + 5 * classCount * classCount
+    static let wordLengths = classTrigrams + 4 * classCount * classCount * classCount
+    static let names = wordLengths + 48 * WordDictionary.Category.allCases.count
+    static let bias = names + 16 * 16 * 16
+    /// The number of slots.
+    static let count = bias + 1
+
+    /// The hash of the feature in `slot` (`0 ..< count`): its template number as
+    /// ``FeatureWindow/forEachFeature(beforeCharacter:bits:hashed:tabled:)`` counts them, and
+    /// its values packed as there. Cost: O(1).
+    static func hash(ofSlot slot: Int) -> FeatureHash {
+        precondition((0..<count).contains(slot), "no tabled feature slot \(slot)")
+        let template: Int, values: (Int, Int, Int)
+        let c = classCount
+        switch slot {
+        case ..<classBigrams:
+            let offset = slot - classUnigrams
+            template = 2 * (offset / c) + 2
+            values = (offset % c, 0, 0)
+        case ..<classTrigrams:
+            let offset = slot - classBigrams
+            template = 12 + 2 * (offset / (c * c)) + 2
+            values = (offset / c % c, offset % c, 0)
+        case ..<wordLengths:
+            let offset = slot - classTrigrams
+            template = 22 + 2 * (offset / (c * c * c)) + 2
+            values = (offset / (c * c) % c, offset / c % c, offset % c)
+        case ..<names:
+            // Per category, templates for ending, starting and straddling lengths.
+            let offset = slot - wordLengths
+            template = 30 + offset / 16 + 1
+            values = (offset % 16, 0, 0)
+        case ..<bias:
+            let offset = slot - names
+            template = 55
+            values = (offset >> 8, offset >> 4 & 15, offset & 15)
+        default:
+            // The bias is the last template.
+            template = FeatureWindow.featureCount
+            values = (0, 0, 0)
+        }
+        return FeatureHash(template: UInt64(template)).adding(UInt64(values.0) | UInt64(values.1) << 21 | UInt64(values.2) << 42)
     }
 }
 
 /// The character classes the word model sees: scripts, with kanji numerals apart from other kanji
 /// (they behave like digits before counters: 十一月, 五分).
-enum CharacterClass: UInt32 {
+enum CharacterClass: UInt32, CaseIterable {
     case padding, hiragana, katakana, kanji, kanjiNumeral, latin, digit, space, punctuation, other
 
     init(_ scalar: Unicode.Scalar) {
