@@ -30,13 +30,6 @@ package final class WordFeaturizer {
     private var wordsStraddling: [UInt32] = []
     /// The number of characters loaded.
     private(set) var count = 0
-    /// Dictionary words being looked for: where they start, and the running hash of their
-    /// scalars so far.
-    private var candidates: [Candidate] = []
-    private struct Candidate {
-        let start: Int
-        let running: UInt64
-    }
 
     package init(dictionary: WordDictionary) {
         self.dictionary = dictionary
@@ -76,10 +69,6 @@ package final class WordFeaturizer {
         reset(&wordsStraddling)
         let characters = count
         let dictionary = dictionary
-        var candidates = self.candidates
-        self.candidates = []
-        candidates.removeAll(keepingCapacity: true)
-        for start in 0..<characters { candidates.append(Candidate(start: start, running: WordDictionary.emptyHash)) }
         // Raw buffers: this loop runs up to 8 times a character, and array accesses on a class's
         // properties pay bounds and exclusivity checks each time.
         codes.withUnsafeBufferPointer { codes in
@@ -87,20 +76,12 @@ package final class WordFeaturizer {
         wordsStarting.withUnsafeMutableBufferPointer { starting in
         wordsEnding.withUnsafeMutableBufferPointer { ending in
         wordsStraddling.withUnsafeMutableBufferPointer { straddling in
-        candidates.withUnsafeMutableBufferPointer { candidates in
-            // Breadth first: the words of one length at every start, then the next length at the
-            // starts where longer words remain possible. The probes of one length don't depend on
-            // each other, so their cache misses overlap; start by start, each probe waited for
-            // the one before.
-            var remaining = characters
-            var length = 1
-            while remaining > 0, length <= WordDictionary.maxLength {
-                var kept = 0
-                for candidate in candidates[..<remaining] where candidate.start + length <= characters {
-                    let start = candidate.start
+            for start in 0..<characters {
+                var running = WordDictionary.emptyHash
+                for length in 1...min(WordDictionary.maxLength, characters - start) {
                     let position = start + length - 1 + Self.reach
-                    if classes[position] == CharacterClass.space.rawValue { continue }
-                    let running = WordDictionary.hash(candidate.running, codes[position])
+                    if classes[position] == CharacterClass.space.rawValue { break }
+                    running = WordDictionary.hash(running, codes[position])
                     let entry = dictionary.entry(running: running, length: length)
                     let categories = entry.categories
                     if categories != 0 {
@@ -113,21 +94,14 @@ package final class WordFeaturizer {
                         ending[start + length] |= bits
                         for inside in (start + 1)..<(start + length) { straddling[inside] |= bits }
                     }
-                    if entry.isPrefix {
-                        candidates[kept] = Candidate(start: start, running: running)
-                        kept += 1
-                    }
+                    if !entry.isPrefix { break }
                 }
-                remaining = kept
-                length += 1
             }
         }
         }
         }
         }
         }
-        }
-        self.candidates = candidates
     }
 
     /// Whether the character at `index` of the loaded text is whitespace.
