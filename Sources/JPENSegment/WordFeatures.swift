@@ -185,30 +185,25 @@ struct FeatureWindow {
         @inline(__always) func emit(_ template: UInt64, _ a: UInt32, _ b: UInt32, _ c: UInt32) {
             hashed(FeatureHash(template: template).adding(UInt64(a) | UInt64(b) << 21 | UInt64(c) << 42).index(bits: bits))
         }
-        let classCount = TabledFeatures.classCount
         var template: UInt64 = 0
         for i in 0..<6 {
             template &+= 1; emit(template, codes[p + i], 0, 0)
-            template &+= 1; tabled(TabledFeatures.classUnigrams + i * classCount + Int(classes[p + i]))
+            template &+= 1; tabled(TabledFeatures.classUnigram(at: i, classes[p + i]))
         }
         for i in 0..<5 {
             template &+= 1; emit(template, codes[p + i], codes[p + i + 1], 0)
-            template &+= 1
-            tabled(TabledFeatures.classBigrams + (i * classCount + Int(classes[p + i])) * classCount + Int(classes[p + i + 1]))
+            template &+= 1; tabled(TabledFeatures.classBigram(at: i, classes[p + i], classes[p + i + 1]))
         }
         for i in 0..<4 {
             template &+= 1; emit(template, codes[p + i], codes[p + i + 1], codes[p + i + 2])
-            template &+= 1
-            tabled(TabledFeatures.classTrigrams
-                   + ((i * classCount + Int(classes[p + i])) * classCount + Int(classes[p + i + 1])) * classCount
-                   + Int(classes[p + i + 2]))
+            template &+= 1; tabled(TabledFeatures.classTrigram(at: i, classes[p + i], classes[p + i + 1], classes[p + i + 2]))
         }
         for category in 0..<WordDictionary.Category.allCases.count {
-            let shift = UInt32(4 * category), base = TabledFeatures.wordLengths + 48 * category
+            let shift = UInt32(4 * category)
             template &+= 3
-            tabled(base + Int((ending >> shift) & 15))
-            tabled(base + 16 + Int((starting >> shift) & 15))
-            tabled(base + 32 + Int((straddling >> shift) & 15))
+            tabled(TabledFeatures.wordLength(category: category, .ending, (ending >> shift) & 15))
+            tabled(TabledFeatures.wordLength(category: category, .starting, (starting >> shift) & 15))
+            tabled(TabledFeatures.wordLength(category: category, .straddling, (straddling >> shift) & 15))
         }
         // A known surname ending where a known given name starts, inside a known full
         // name or not: 石破|茂, 安倍|晋三.
@@ -216,11 +211,32 @@ struct FeatureWindow {
         let givenName = UInt32(4 * WordDictionary.Category.givenName.rawValue)
         let fullName = UInt32(4 * WordDictionary.Category.fullName.rawValue)
         template &+= 1
-        tabled(TabledFeatures.names + Int((ending >> surname) & 15) << 8 + Int((starting >> givenName) & 15) << 4
-               + Int((straddling >> fullName) & 15))
+        tabled(TabledFeatures.name((ending >> surname) & 15, (starting >> givenName) & 15, (straddling >> fullName) & 15))
         // The word categories (not names) ending and starting here, together.
         template &+= 1; emit(template, ending & 0xF_FFFF, starting & 0xF_FFFF, 0)
         template &+= 1; tabled(TabledFeatures.bias)
+    }
+    /// The sum of the weights of the gap's ``TabledFeatures`` (before character `k`), read
+    /// from `folded` (``TabledFeatures/fold(_:)``): 13 reads where the features are 41.
+    @inline(__always)
+    func tabledScore(beforeCharacter k: Int, folded: UnsafePointer<Int32>) -> Int32 {
+        let ending = ending[k], starting = starting[k], straddling = straddling[k]
+        let p = k
+        var score: Int32 = 0
+        for i in 0..<4 {
+            score &+= folded[TabledFeatures.classWindow(at: i, classes[p + i], classes[p + i + 1], classes[p + i + 2])]
+        }
+        for category in 0..<WordDictionary.Category.allCases.count {
+            let shift = UInt32(4 * category)
+            score &+= folded[TabledFeatures.foldedWordLengths(category: category, (ending >> shift) & 15,
+                                                              (starting >> shift) & 15, (straddling >> shift) & 15)]
+        }
+        let surname = UInt32(4 * WordDictionary.Category.surname.rawValue)
+        let givenName = UInt32(4 * WordDictionary.Category.givenName.rawValue)
+        let fullName = UInt32(4 * WordDictionary.Category.fullName.rawValue)
+        score &+= folded[TabledFeatures.foldedName((ending >> surname) & 15, (starting >> givenName) & 15,
+                                                   (straddling >> fullName) & 15)]
+        return score
     }
 }
 
@@ -243,6 +259,99 @@ enum TabledFeatures {
     static let bias = names + 16 * 16 * 16
     /// The number of slots.
     static let count = bias + 1
+
+    /// The slot of the class of the character at `offset` (0 ..< 6) of the window.
+    @inline(__always)
+    static func classUnigram(at offset: Int, _ a: UInt32) -> Int {
+        classUnigrams + offset * classCount + Int(a)
+    }
+
+    /// The slot of the classes of the characters at `offset` (0 ..< 5) and after.
+    @inline(__always)
+    static func classBigram(at offset: Int, _ a: UInt32, _ b: UInt32) -> Int {
+        classBigrams + (offset * classCount + Int(a)) * classCount + Int(b)
+    }
+
+    /// The slot of the classes of the characters at `offset` (0 ..< 4) and the two after.
+    @inline(__always)
+    static func classTrigram(at offset: Int, _ a: UInt32, _ b: UInt32, _ c: UInt32) -> Int {
+        classTrigrams + ((offset * classCount + Int(a)) * classCount + Int(b)) * classCount + Int(c)
+    }
+
+    /// How a dictionary word lies at a gap.
+    enum Placement: Int { case ending, starting, straddling }
+
+    /// The slot of the lengths (4 bits) of the words of `category` placed so at the gap.
+    @inline(__always)
+    static func wordLength(category: Int, _ placement: Placement, _ lengths: UInt32) -> Int {
+        wordLengths + 48 * category + 16 * placement.rawValue + Int(lengths)
+    }
+
+    /// The slot of the lengths of surnames ending, given names starting and full names
+    /// straddling the gap.
+    @inline(__always)
+    static func name(_ surnames: UInt32, _ givenNames: UInt32, _ fullNames: UInt32) -> Int {
+        names + Int(surnames) << 8 + Int(givenNames) << 4 + Int(fullNames)
+    }
+
+    // The folded table (``fold(_:)``): per window offset 0 ..< 4, the class triples; per
+    // category, the (ending, starting, straddling) lengths; the names.
+    private static let foldedCategoryBase = 4 * classCount * classCount * classCount
+    private static let foldedNames = foldedCategoryBase + 4096 * WordDictionary.Category.allCases.count
+    private static let foldedCount = foldedNames + 4096
+
+    /// The folded slot of the classes at window `offset` (0 ..< 4) and the two after.
+    @inline(__always)
+    static func classWindow(at offset: Int, _ a: UInt32, _ b: UInt32, _ c: UInt32) -> Int {
+        ((offset * classCount + Int(a)) * classCount + Int(b)) * classCount + Int(c)
+    }
+
+    /// The folded slot of the lengths of the words of `category` ending, starting and
+    /// straddling the gap.
+    @inline(__always)
+    static func foldedWordLengths(category: Int, _ ending: UInt32, _ starting: UInt32, _ straddling: UInt32) -> Int {
+        foldedCategoryBase + category << 12 + Int(ending) << 8 + Int(starting) << 4 + Int(straddling)
+    }
+
+    /// The folded slot of the name lengths (as ``name(_:_:_:)``).
+    @inline(__always)
+    static func foldedName(_ surnames: UInt32, _ givenNames: UInt32, _ fullNames: UInt32) -> Int {
+        foldedNames + name(surnames, givenNames, fullNames) - names
+    }
+
+    /// The table ``FeatureWindow/tabledScore(beforeCharacter:folded:)`` reads, from the
+    /// weight of each slot: each class triple's entry adds the unigrams and bigrams it starts
+    /// (the last window also those of its last two characters; the first, the bias), each
+    /// category's entry its three lengths. Sums wrap as the scorer's do, so a gap's folded
+    /// sum is exactly the sum of its 41 weights. Cost: about 53,000 additions; the table is 160 KB.
+    static func fold(_ weights: [Int16]) -> [Int32] {
+        precondition(weights.count == count, "\(weights.count) weights for \(count) tabled features")
+        func weight(_ slot: Int) -> Int32 { Int32(weights[slot]) }
+        var folded = [Int32](repeating: 0, count: foldedCount)
+        let c = UInt32(classCount)
+        for offset in 0..<4 {
+            for a in 0..<c { for b in 0..<c { for third in 0..<c {
+                var sum = weight(classTrigram(at: offset, a, b, third)) &+ weight(classBigram(at: offset, a, b))
+                    &+ weight(classUnigram(at: offset, a))
+                if offset == 0 { sum &+= weight(bias) }
+                if offset == 3 {
+                    sum &+= weight(classBigram(at: 4, b, third)) &+ weight(classUnigram(at: 4, b))
+                        &+ weight(classUnigram(at: 5, third))
+                }
+                folded[classWindow(at: offset, a, b, third)] = sum
+            } } }
+        }
+        for category in 0..<WordDictionary.Category.allCases.count {
+            for ending in 0..<UInt32(16) { for starting in 0..<UInt32(16) { for straddling in 0..<UInt32(16) {
+                folded[foldedWordLengths(category: category, ending, starting, straddling)] =
+                    weight(wordLength(category: category, .ending, ending))
+                    &+ weight(wordLength(category: category, .starting, starting))
+                    &+ weight(wordLength(category: category, .straddling, straddling))
+            } } }
+        }
+        for slot in names..<(names + 4096) { folded[foldedNames + slot - names] = weight(slot) }
+        return folded
+    }
 
     /// The hash of the feature in `slot` (`0 ..< count`): its template number as
     /// ``FeatureWindow/forEachFeature(beforeCharacter:bits:hashed:tabled:)`` counts them, and
