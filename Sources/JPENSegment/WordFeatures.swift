@@ -86,10 +86,13 @@ package final class WordFeaturizer {
                     let categories = entry.categories
                     if categories != 0 {
                         let lengthBit = UInt32(1) << UInt32(min(length, 4) - 1)
+                        // Category bit c to the length bit of nibble c, without a branch per
+                        // category (they were mispredicted).
                         var bits: UInt32 = 0
-                        for category in 0..<WordDictionary.Category.allCases.count where categories & (1 << category) != 0 {
-                            bits |= lengthBit << UInt32(4 * category)
+                        for category in 0..<UInt32(WordDictionary.Category.allCases.count) {
+                            bits |= ((categories >> category) & 1) << (4 * category)
                         }
+                        bits &*= lengthBit
                         starting[start] |= bits
                         ending[start + length] |= bits
                         for inside in (start + 1)..<(start + length) { straddling[inside] |= bits }
