@@ -8,7 +8,7 @@ import JPENText
 /// kept as the weights file's extra data: `4·2^d` bytes of UInt32 slots.
 ///
 /// The file is read in place through a ``MappedFile``; opening also gathers the weights of the
-/// ``TabledFeatures`` into a folded table of 160 KB: it costs some 100 microseconds.
+/// ``TabledFeatures`` into a folded table of 160 KB: together well under a millisecond.
 ///
 /// ```swift
 /// let model = try WordModel(file: MappedFile(path: "ja-words.bin"))
