@@ -86,10 +86,13 @@ package final class WordFeaturizer {
                     let categories = entry.categories
                     if categories != 0 {
                         let lengthBit = UInt32(1) << UInt32(min(length, 4) - 1)
+                        // Category bit c to the length bit of nibble c, without a branch per
+                        // category (they were mispredicted).
                         var bits: UInt32 = 0
-                        for category in 0..<WordDictionary.Category.allCases.count where categories & (1 << category) != 0 {
-                            bits |= lengthBit << UInt32(4 * category)
+                        for category in 0..<UInt32(WordDictionary.Category.allCases.count) {
+                            bits |= ((categories >> category) & 1) << (4 * category)
                         }
+                        bits &*= lengthBit
                         starting[start] |= bits
                         ending[start + length] |= bits
                         for inside in (start + 1)..<(start + length) { straddling[inside] |= bits }
@@ -154,6 +157,8 @@ struct FeatureWindow {
 
     /// How many features ``forEachFeature(beforeCharacter:bits:_:)`` gives each gap.
     static let featureCount = 57
+    /// How many of them are hashed; the others are ``TabledFeatures``.
+    static let hashedFeatureCount = 16
 
     /// Whether the character at `index` is whitespace.
     @inline(__always)
@@ -166,32 +171,42 @@ struct FeatureWindow {
     /// Cost: 57 hashes (``FeatureHash``).
     @inline(__always)
     func forEachFeature(beforeCharacter k: Int, bits: Int, _ body: (Int) -> Void) {
+        forEachFeature(beforeCharacter: k, bits: bits, hashed: body) { body(TabledFeatures.hash(ofSlot: $0).index(bits: bits)) }
+    }
+
+    /// The features of the gap before character `k`, in the order of
+    /// ``forEachFeature(beforeCharacter:bits:_:)``: calls `hashed` with the weight index of
+    /// each feature over scalar values (``hashedFeatureCount`` of them) and `tabled` with the
+    /// ``TabledFeatures`` slot of each feature over a small domain. Cost: 16 hashes.
+    @inline(__always)
+    func forEachFeature(beforeCharacter k: Int, bits: Int, hashed: (Int) -> Void, tabled: (Int) -> Void) {
         let ending = ending[k], starting = starting[k], straddling = straddling[k]
         // Padded position of the first character of the window.
         let p = k
         // The three values (at most 21 bits each, as scalar values are) are packed into
-        // one: a feature costs two multiplications, and there are 57 a character.
+        // one: a feature costs two multiplications, and there are 16 a character.
         @inline(__always) func emit(_ template: UInt64, _ a: UInt32, _ b: UInt32, _ c: UInt32) {
-            body(FeatureHash(template: template).adding(UInt64(a) | UInt64(b) << 21 | UInt64(c) << 42).index(bits: bits))
+            hashed(FeatureHash(template: template).adding(UInt64(a) | UInt64(b) << 21 | UInt64(c) << 42).index(bits: bits))
         }
         var template: UInt64 = 0
         for i in 0..<6 {
             template &+= 1; emit(template, codes[p + i], 0, 0)
-            template &+= 1; emit(template, classes[p + i], 0, 0)
+            template &+= 1; tabled(TabledFeatures.classUnigram(at: i, classes[p + i]))
         }
         for i in 0..<5 {
             template &+= 1; emit(template, codes[p + i], codes[p + i + 1], 0)
-            template &+= 1; emit(template, classes[p + i], classes[p + i + 1], 0)
+            template &+= 1; tabled(TabledFeatures.classBigram(at: i, classes[p + i], classes[p + i + 1]))
         }
         for i in 0..<4 {
             template &+= 1; emit(template, codes[p + i], codes[p + i + 1], codes[p + i + 2])
-            template &+= 1; emit(template, classes[p + i], classes[p + i + 1], classes[p + i + 2])
+            template &+= 1; tabled(TabledFeatures.classTrigram(at: i, classes[p + i], classes[p + i + 1], classes[p + i + 2]))
         }
-        for category in 0..<UInt32(WordDictionary.Category.allCases.count) {
-            let shift = 4 * category
-            template &+= 1; emit(template, (ending >> shift) & 15, 0, 0)
-            template &+= 1; emit(template, (starting >> shift) & 15, 0, 0)
-            template &+= 1; emit(template, (straddling >> shift) & 15, 0, 0)
+        for category in 0..<WordDictionary.Category.allCases.count {
+            let shift = UInt32(4 * category)
+            template &+= 3
+            tabled(TabledFeatures.wordLength(category: category, .ending, (ending >> shift) & 15))
+            tabled(TabledFeatures.wordLength(category: category, .starting, (starting >> shift) & 15))
+            tabled(TabledFeatures.wordLength(category: category, .straddling, (straddling >> shift) & 15))
         }
         // A known surname ending where a known given name starts, inside a known full
         // name or not: 石破|茂, 安倍|晋三.
@@ -199,16 +214,189 @@ struct FeatureWindow {
         let givenName = UInt32(4 * WordDictionary.Category.givenName.rawValue)
         let fullName = UInt32(4 * WordDictionary.Category.fullName.rawValue)
         template &+= 1
-        emit(template, (ending >> surname) & 15, (starting >> givenName) & 15, (straddling >> fullName) & 15)
+        tabled(TabledFeatures.name((ending >> surname) & 15, (starting >> givenName) & 15, (straddling >> fullName) & 15))
         // The word categories (not names) ending and starting here, together.
         template &+= 1; emit(template, ending & 0xF_FFFF, starting & 0xF_FFFF, 0)
-        template &+= 1; emit(template, 0, 0, 0)
+        template &+= 1; tabled(TabledFeatures.bias)
+    }
+    /// The sum of the weights of the gap's ``TabledFeatures`` (before character `k`), read
+    /// from `folded` (``TabledFeatures/fold(_:)``): 13 reads where the features are 41.
+    @inline(__always)
+    func tabledScore(beforeCharacter k: Int, folded: UnsafePointer<Int32>) -> Int32 {
+        let ending = ending[k], starting = starting[k], straddling = straddling[k]
+        let p = k
+        var score: Int32 = 0
+        for i in 0..<4 {
+            score &+= folded[TabledFeatures.classWindow(at: i, classes[p + i], classes[p + i + 1], classes[p + i + 2])]
+        }
+        for category in 0..<WordDictionary.Category.allCases.count {
+            let shift = UInt32(4 * category)
+            score &+= folded[TabledFeatures.foldedWordLengths(category: category, (ending >> shift) & 15,
+                                                              (starting >> shift) & 15, (straddling >> shift) & 15)]
+        }
+        let surname = UInt32(4 * WordDictionary.Category.surname.rawValue)
+        let givenName = UInt32(4 * WordDictionary.Category.givenName.rawValue)
+        let fullName = UInt32(4 * WordDictionary.Category.fullName.rawValue)
+        score &+= folded[TabledFeatures.foldedName((ending >> surname) & 15, (starting >> givenName) & 15,
+                                                   (straddling >> fullName) & 15)]
+        return score
+    }
+}
+
+/// The word features whose values come from small domains — character classes, dictionary
+/// word lengths, the bias: 41 of a gap's 57. Each (template, values) pair has a slot, so a
+/// model reads their weights from a table of a few KB (``WordModel``) instead of hashing
+/// them and reading the weights at random; the slot's ``hash(ofSlot:)`` is the feature's
+/// hash, so the table holds exactly the weights the hashed features would read.
+enum TabledFeatures {
+    /// The values of a character class.
+    static let classCount = CharacterClass.allCases.count
+    /// Where each group of slots starts: class unigrams at 6 window offsets, bigrams at 5,
+    /// trigrams at 4; per dictionary category, the lengths ending, starting and straddling
+    /// (16 values each); surname ending × given name starting × full name straddling; the bias.
+    static let classUnigrams = 0
+    static let classBigrams = classUnigrams + 6 * classCount
+    static let classTrigrams = classBigrams + 5 * classCount * classCount
+    static let wordLengths = classTrigrams + 4 * classCount * classCount * classCount
+    static let names = wordLengths + 48 * WordDictionary.Category.allCases.count
+    static let bias = names + 16 * 16 * 16
+    /// The number of slots.
+    static let count = bias + 1
+
+    /// The slot of the class of the character at `offset` (0 ..< 6) of the window.
+    @inline(__always)
+    static func classUnigram(at offset: Int, _ a: UInt32) -> Int {
+        classUnigrams + offset * classCount + Int(a)
+    }
+
+    /// The slot of the classes of the characters at `offset` (0 ..< 5) and after.
+    @inline(__always)
+    static func classBigram(at offset: Int, _ a: UInt32, _ b: UInt32) -> Int {
+        classBigrams + (offset * classCount + Int(a)) * classCount + Int(b)
+    }
+
+    /// The slot of the classes of the characters at `offset` (0 ..< 4) and the two after.
+    @inline(__always)
+    static func classTrigram(at offset: Int, _ a: UInt32, _ b: UInt32, _ c: UInt32) -> Int {
+        classTrigrams + ((offset * classCount + Int(a)) * classCount + Int(b)) * classCount + Int(c)
+    }
+
+    /// How a dictionary word lies at a gap.
+    enum Placement: Int { case ending, starting, straddling }
+
+    /// The slot of the lengths (4 bits) of the words of `category` placed so at the gap.
+    @inline(__always)
+    static func wordLength(category: Int, _ placement: Placement, _ lengths: UInt32) -> Int {
+        wordLengths + 48 * category + 16 * placement.rawValue + Int(lengths)
+    }
+
+    /// The slot of the lengths of surnames ending, given names starting and full names
+    /// straddling the gap.
+    @inline(__always)
+    static func name(_ surnames: UInt32, _ givenNames: UInt32, _ fullNames: UInt32) -> Int {
+        names + Int(surnames) << 8 + Int(givenNames) << 4 + Int(fullNames)
+    }
+
+    // The folded table (``fold(_:)``): per window offset 0 ..< 4, the class triples; per
+    // category, the (ending, starting, straddling) lengths; the names.
+    private static let foldedCategoryBase = 4 * classCount * classCount * classCount
+    private static let foldedNames = foldedCategoryBase + 4096 * WordDictionary.Category.allCases.count
+    private static let foldedCount = foldedNames + 4096
+
+    /// The folded slot of the classes at window `offset` (0 ..< 4) and the two after.
+    @inline(__always)
+    static func classWindow(at offset: Int, _ a: UInt32, _ b: UInt32, _ c: UInt32) -> Int {
+        ((offset * classCount + Int(a)) * classCount + Int(b)) * classCount + Int(c)
+    }
+
+    /// The folded slot of the lengths of the words of `category` ending, starting and
+    /// straddling the gap.
+    @inline(__always)
+    static func foldedWordLengths(category: Int, _ ending: UInt32, _ starting: UInt32, _ straddling: UInt32) -> Int {
+        foldedCategoryBase + category << 12 + Int(ending) << 8 + Int(starting) << 4 + Int(straddling)
+    }
+
+    /// The folded slot of the name lengths (as ``name(_:_:_:)``).
+    @inline(__always)
+    static func foldedName(_ surnames: UInt32, _ givenNames: UInt32, _ fullNames: UInt32) -> Int {
+        foldedNames + name(surnames, givenNames, fullNames) - names
+    }
+
+    /// The table ``FeatureWindow/tabledScore(beforeCharacter:folded:)`` reads, from the
+    /// weight of each slot: each class triple's entry adds the unigrams and bigrams it starts
+    /// (the last window also those of its last two characters; the first, the bias), each
+    /// category's entry its three lengths. Sums wrap as the scorer's do, so a gap's folded
+    /// sum is exactly the sum of its 41 weights. Cost: about 53,000 additions; the table is 160 KB.
+    static func fold(_ weights: [Int16]) -> [Int32] {
+        precondition(weights.count == count, "\(weights.count) weights for \(count) tabled features")
+        func weight(_ slot: Int) -> Int32 { Int32(weights[slot]) }
+        var folded = [Int32](repeating: 0, count: foldedCount)
+        let c = UInt32(classCount)
+        for offset in 0..<4 {
+            for a in 0..<c { for b in 0..<c { for third in 0..<c {
+                var sum = weight(classTrigram(at: offset, a, b, third)) &+ weight(classBigram(at: offset, a, b))
+                    &+ weight(classUnigram(at: offset, a))
+                if offset == 0 { sum &+= weight(bias) }
+                if offset == 3 {
+                    sum &+= weight(classBigram(at: 4, b, third)) &+ weight(classUnigram(at: 4, b))
+                        &+ weight(classUnigram(at: 5, third))
+                }
+                folded[classWindow(at: offset, a, b, third)] = sum
+            } } }
+        }
+        for category in 0..<WordDictionary.Category.allCases.count {
+            for ending in 0..<UInt32(16) { for starting in 0..<UInt32(16) { for straddling in 0..<UInt32(16) {
+                folded[foldedWordLengths(category: category, ending, starting, straddling)] =
+                    weight(wordLength(category: category, .ending, ending))
+                    &+ weight(wordLength(category: category, .starting, starting))
+                    &+ weight(wordLength(category: category, .straddling, straddling))
+            } } }
+        }
+        for slot in names..<(names + 4096) { folded[foldedNames + slot - names] = weight(slot) }
+        return folded
+    }
+
+    /// The hash of the feature in `slot` (`0 ..< count`): its template number as
+    /// ``FeatureWindow/forEachFeature(beforeCharacter:bits:hashed:tabled:)`` counts them, and
+    /// its values packed as there. Cost: O(1).
+    static func hash(ofSlot slot: Int) -> FeatureHash {
+        precondition((0..<count).contains(slot), "no tabled feature slot \(slot)")
+        let template: Int, values: (Int, Int, Int)
+        let c = classCount
+        switch slot {
+        case ..<classBigrams:
+            let offset = slot - classUnigrams
+            template = 2 * (offset / c) + 2
+            values = (offset % c, 0, 0)
+        case ..<classTrigrams:
+            let offset = slot - classBigrams
+            template = 12 + 2 * (offset / (c * c)) + 2
+            values = (offset / c % c, offset % c, 0)
+        case ..<wordLengths:
+            let offset = slot - classTrigrams
+            template = 22 + 2 * (offset / (c * c * c)) + 2
+            values = (offset / (c * c) % c, offset / c % c, offset % c)
+        case ..<names:
+            // Per category, templates for ending, starting and straddling lengths.
+            let offset = slot - wordLengths
+            template = 30 + offset / 16 + 1
+            values = (offset % 16, 0, 0)
+        case ..<bias:
+            let offset = slot - names
+            template = 55
+            values = (offset >> 8, offset >> 4 & 15, offset & 15)
+        default:
+            // The bias is the last template.
+            template = FeatureWindow.featureCount
+            values = (0, 0, 0)
+        }
+        return FeatureHash(template: UInt64(template)).adding(UInt64(values.0) | UInt64(values.1) << 21 | UInt64(values.2) << 42)
     }
 }
 
 /// The character classes the word model sees: scripts, with kanji numerals apart from other kanji
 /// (they behave like digits before counters: 十一月, 五分).
-enum CharacterClass: UInt32 {
+enum CharacterClass: UInt32, CaseIterable {
     case padding, hiragana, katakana, kanji, kanjiNumeral, latin, digit, space, punctuation, other
 
     init(_ scalar: Unicode.Scalar) {

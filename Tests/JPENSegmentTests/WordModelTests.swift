@@ -97,5 +97,30 @@ import Testing
             }
         }
     }
-}
 
+    /// The folded table must give each gap exactly the sum of its tabled features' weights, for
+    /// empty, one-character, non-BMP and spaced texts; every slot must be a distinct feature.
+    @Test func foldedTableSumsTheTabledWeights() throws {
+        let model = try WordModel.bundled.get()
+        let hashes = Set((0..<TabledFeatures.count).map { TabledFeatures.hash(ofSlot: $0) })
+        #expect(hashes.count == TabledFeatures.count)
+        let featurizer = WordFeaturizer(dictionary: model.dictionary)
+        for text in ["", "石", "𠮷野家の牛丼", " 会談 ", "石破茂首相は11月7日、トランプ氏と電話で会談した。"] {
+            let scalars = Array(text.unicodeScalars)
+            featurizer.load(scalars[...])
+            featurizer.withWindow { window in
+                model.tabledWeights.withUnsafeBufferPointer { folded in
+                    for k in 1..<max(scalars.count, 1) {
+                        var expected: Int32 = 0, tabledCount = 0
+                        window.forEachFeature(beforeCharacter: k, bits: model.hashBits, hashed: { _ in }) {
+                            expected &+= Int32(model.weights[TabledFeatures.hash(ofSlot: $0).index(bits: model.hashBits)])
+                            tabledCount += 1
+                        }
+                        #expect(tabledCount == FeatureWindow.featureCount - FeatureWindow.hashedFeatureCount)
+                        #expect(window.tabledScore(beforeCharacter: k, folded: folded.baseAddress!) == expected, "gap \(k) of \(text)")
+                    }
+                }
+            }
+        }
+    }
+}
