@@ -107,6 +107,9 @@ extension NameLinker {
         for japanese in mentions.indices where !isLatin[japanese] {
             if groupHasLatin[root(japanese)] { continue }
             let type = mentions[japanese].type, english = englishByType[type] ?? []
+            // No English name to compare with: preparing the Japanese side would romanize it for
+            // nothing (the first romanization builds ICU's transliterator, ~10 ms of start-up).
+            if english.isEmpty { continue }
             let candidates = preparedEnglish[type] ?? english.map { prepared(english: mentions[$0].name) }
             preparedEnglish[type] = candidates
             let found = bestEnglishMatch(forJapanese: prepared(japanese: mentions[japanese].name), among: candidates,
