@@ -132,51 +132,46 @@ public struct CharacterFeatures {
                               words: [Range<Int>], pad: Int, mask: UInt32, into out: UnsafeMutablePointer<UInt32>) {
         let n = c.count - 2 * pad
         let i = position + pad
-        var t = 0
-        func emit(_ hash: FeatureHash) {
-            out[t] = hash.bucket(mask: mask)
-            t += 1
-        }
-        func h() -> FeatureHash { FeatureHash(template: t) }
-        emit(h())
-        emit(h().adding(c[i]))
-        emit(h().adding(c[i - 1]))
-        emit(h().adding(c[i + 1]))
-        emit(h().adding(c[i - 2]))
-        emit(h().adding(c[i + 2]))
-        emit(h().adding(c[i - 1]).adding(c[i]))
-        emit(h().adding(c[i]).adding(c[i + 1]))
-        emit(h().adding(c[i - 2]).adding(c[i - 1]))
-        emit(h().adding(c[i + 1]).adding(c[i + 2]))
-        emit(h().adding(c[i - 1]).adding(c[i]).adding(c[i + 1]))
-        emit(h().adding(c[i - 2]).adding(c[i - 1]).adding(c[i]))
-        emit(h().adding(c[i]).adding(c[i + 1]).adding(c[i + 2]))
-        emit(h().adding(c[i - 3]).adding(c[i - 2]).adding(c[i - 1]))
-        emit(h().adding(c[i + 1]).adding(c[i + 2]).adding(c[i + 3]))
-        emit(h().adding(c[i - 1]).adding(c[i + 1]))
-        emit(h().adding(c[i - 2]).adding(c[i - 1]).adding(c[i]).adding(c[i + 1]))
-        emit(h().adding(c[i - 1]).adding(c[i]).adding(c[i + 1]).adding(c[i + 2]))
-        emit(h().adding(k[i - 2]).adding(k[i - 1]).adding(k[i]).adding(k[i + 1]).adding(k[i + 2]))
-        emit(h().adding(k[i - 1]).adding(k[i]).adding(k[i + 1]).adding(c[i]))
+        var row = FeatureRow(out: out, mask: mask)
+        row.emit(row.next)
+        row.emit(row.next.adding(c[i]))
+        row.emit(row.next.adding(c[i - 1]))
+        row.emit(row.next.adding(c[i + 1]))
+        row.emit(row.next.adding(c[i - 2]))
+        row.emit(row.next.adding(c[i + 2]))
+        row.emit(row.next.adding(c[i - 1]).adding(c[i]))
+        row.emit(row.next.adding(c[i]).adding(c[i + 1]))
+        row.emit(row.next.adding(c[i - 2]).adding(c[i - 1]))
+        row.emit(row.next.adding(c[i + 1]).adding(c[i + 2]))
+        row.emit(row.next.adding(c[i - 1]).adding(c[i]).adding(c[i + 1]))
+        row.emit(row.next.adding(c[i - 2]).adding(c[i - 1]).adding(c[i]))
+        row.emit(row.next.adding(c[i]).adding(c[i + 1]).adding(c[i + 2]))
+        row.emit(row.next.adding(c[i - 3]).adding(c[i - 2]).adding(c[i - 1]))
+        row.emit(row.next.adding(c[i + 1]).adding(c[i + 2]).adding(c[i + 3]))
+        row.emit(row.next.adding(c[i - 1]).adding(c[i + 1]))
+        row.emit(row.next.adding(c[i - 2]).adding(c[i - 1]).adding(c[i]).adding(c[i + 1]))
+        row.emit(row.next.adding(c[i - 1]).adding(c[i]).adding(c[i + 1]).adding(c[i + 2]))
+        row.emit(row.next.adding(k[i - 2]).adding(k[i - 1]).adding(k[i]).adding(k[i + 1]).adding(k[i + 2]))
+        row.emit(row.next.adding(k[i - 1]).adding(k[i]).adding(k[i + 1]).adding(c[i]))
         // The run: its class, where the character sits in it, and its length.
         let runStart = runStarts[position], runEnd = runEnds[position]
         let runClass = Self.runClass(k[i])
         let length = UInt32(min(runEnd - runStart, 8))
         let fromStart = UInt32(min(i - runStart, 4)), toEnd = UInt32(min(runEnd - 1 - i, 4))
-        emit(h().adding(runClass).adding(length).adding(fromStart == 0 ? 1 : 0).adding(toEnd == 0 ? 1 : 0))
-        emit(h().adding(runClass).adding(fromStart).adding(toEnd))
+        row.emit(row.next.adding(runClass).adding(length).adding(fromStart == 0 ? 1 : 0).adding(toEnd == 0 ? 1 : 0))
+        row.emit(row.next.adding(runClass).adding(fromStart).adding(toEnd))
         // What follows and precedes the run: titles, honorifics, particles.
         let after = min(runEnd, pad + n + 1), before = max(runStart - 1, 1)
-        emit(h().adding(runClass).adding(c[after]))
-        emit(h().adding(c[after]).adding(c[after + 1]))
-        emit(h().adding(runClass).adding(c[before]))
-        emit(h().adding(c[before - 1]).adding(c[before]))
-        for k in 0..<NameClasses.count { emit(h().adding(matches.code(position, k))) }
-        emit(h().adding(matches.packed(position)))
+        row.emit(row.next.adding(runClass).adding(c[after]))
+        row.emit(row.next.adding(c[after]).adding(c[after + 1]))
+        row.emit(row.next.adding(runClass).adding(c[before]))
+        row.emit(row.next.adding(c[before - 1]).adding(c[before]))
+        for k in 0..<NameClasses.count { row.emit(row.next.adding(matches.code(position, k))) }
+        row.emit(row.next.adding(matches.packed(position)))
         // A title or honorific right after the character (石破茂|首相, トランプ|氏) or before it.
         let title = NameClasses.titleIndex
-        emit(h().adding(position + 1 < n ? matches.code(position + 1, title) : 0).adding(k[i]))
-        emit(h().adding(position > 0 ? matches.code(position - 1, title) : 0).adding(k[i]))
+        row.emit(row.next.adding(position + 1 < n ? matches.code(position + 1, title) : 0).adding(k[i]))
+        row.emit(row.next.adding(position > 0 ? matches.code(position - 1, title) : 0).adding(k[i]))
         // The word: itself with the character's place in it, its length, its neighbours.
         let word = wordOf[position]
         let place: UInt32, wordLength: UInt32
@@ -190,23 +185,23 @@ public struct CharacterFeatures {
         }
         let current = word >= 0 ? wordHashes[word] : 0
         let previous = word > 0 ? wordHashes[word - 1] : 1, next = word >= 0 && word + 1 < words.count ? wordHashes[word + 1] : 1
-        emit(h().adding(current).adding(place))
-        emit(h().adding(place).adding(wordLength).adding(k[i]))
-        emit(h().adding(previous).adding(place))
-        emit(h().adding(next).adding(place))
-        emit(h().adding(previous).adding(current))
-        emit(h().adding(current).adding(next))
+        row.emit(row.next.adding(current).adding(place))
+        row.emit(row.next.adding(place).adding(wordLength).adding(k[i]))
+        row.emit(row.next.adding(previous).adding(place))
+        row.emit(row.next.adding(next).adding(place))
+        row.emit(row.next.adding(previous).adding(current))
+        row.emit(row.next.adding(current).adding(next))
         // The compound's head: its last two characters, its last word, what follows it.
         let compoundEnd = compoundEnds[position]
         if compoundEnd > i {
             let toHead = UInt32(min(compoundEnd - 1 - i, 6))
             let headWord = wordOf[compoundEnd - 1 - pad]
-            emit(h().adding(c[compoundEnd - 1]).adding(c[compoundEnd - 2]))
-            emit(h().adding(c[compoundEnd - 1]).adding(toHead))
-            emit(h().adding(headWord >= 0 ? wordHashes[headWord] : 0).adding(toHead == 0 ? 1 : 0))
-            emit(h().adding(c[compoundEnd - 1]).adding(c[compoundEnd]))
+            row.emit(row.next.adding(c[compoundEnd - 1]).adding(c[compoundEnd - 2]))
+            row.emit(row.next.adding(c[compoundEnd - 1]).adding(toHead))
+            row.emit(row.next.adding(headWord >= 0 ? wordHashes[headWord] : 0).adding(toHead == 0 ? 1 : 0))
+            row.emit(row.next.adding(c[compoundEnd - 1]).adding(c[compoundEnd]))
         } else {
-            for _ in 0..<4 { emit(h()) }
+            for _ in 0..<4 { row.emit(row.next) }
         }
     }
 

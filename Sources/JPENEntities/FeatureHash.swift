@@ -40,3 +40,23 @@ struct FeatureHash {
         UInt32(truncatingIfNeeded: mixed) & mask
     }
 }
+
+/// Writes one unit's features, in template order, into its row of the feature buffer. A feature's
+/// hash starts from its template's number, which is its place in this order, so the emitters of
+/// ``CharacterFeatures`` and ``TokenFeatures`` cannot reorder their templates without a retrain.
+struct FeatureRow {
+    let out: UnsafeMutablePointer<UInt32>
+    let mask: UInt32
+    private(set) var template = 0
+
+    /// The hash of the next template, to be extended with the feature's values.
+    @inline(__always)
+    var next: FeatureHash { FeatureHash(template: template) }
+
+    /// Writes `hash`'s bucket as the next template's feature. Cost: one store.
+    @inline(__always)
+    mutating func emit(_ hash: FeatureHash) {
+        out[template] = hash.bucket(mask: mask)
+        template += 1
+    }
+}

@@ -134,46 +134,41 @@ public struct TokenFeatures {
     private func emitFeatures(of position: Int, d: UnsafeBufferPointer<Digests>, scalars: [Unicode.Scalar],
                               tokens: ArraySlice<Span>, mask: UInt32, into out: UnsafeMutablePointer<UInt32>) {
         let i = position + 2
-        var t = 0
-        func emit(_ hash: FeatureHash) {
-            out[t] = hash.bucket(mask: mask)
-            t += 1
-        }
-        func h() -> FeatureHash { FeatureHash(template: t) }
-        emit(h())
-        emit(h().adding(d[i].lower))
-        emit(h().adding(d[i].exact))
-        emit(h().adding(d[i].shape))
-        emit(h().adding(d[i].prefix2))
-        emit(h().adding(d[i].prefix3))
-        emit(h().adding(d[i].suffix2))
-        emit(h().adding(d[i].suffix3))
-        emit(h().adding(d[i].suffix4))
-        emit(h().adding(d[i - 1].lower))
-        emit(h().adding(d[i + 1].lower))
-        emit(h().adding(d[i - 2].lower))
-        emit(h().adding(d[i + 2].lower))
-        emit(h().adding(d[i - 1].shape))
-        emit(h().adding(d[i + 1].shape))
-        emit(h().adding(d[i - 1].lower).adding(d[i].lower))
-        emit(h().adding(d[i].lower).adding(d[i + 1].lower))
-        emit(h().adding(d[i - 1].shape).adding(d[i].shape).adding(d[i + 1].shape))
-        emit(h().adding(startsSentence(position, scalars, tokens) ? 1 : 0).adding(d[i].shape))
-        emit(h().adding(d[i - 1].lower).adding(d[i].shape))
-        emit(h().adding(d[i].shape).adding(d[i + 1].lower))
-        emit(h().adding(d[i].length).adding(d[i].shape))
-        emit(h().adding(d[i - 2].lower).adding(d[i - 1].lower))
-        for k in 0..<NameClasses.count { emit(h().adding(matches.code(position, k))) }
-        emit(h().adding(matches.packed(position)))
+        var row = FeatureRow(out: out, mask: mask)
+        row.emit(row.next)
+        row.emit(row.next.adding(d[i].lower))
+        row.emit(row.next.adding(d[i].exact))
+        row.emit(row.next.adding(d[i].shape))
+        row.emit(row.next.adding(d[i].prefix2))
+        row.emit(row.next.adding(d[i].prefix3))
+        row.emit(row.next.adding(d[i].suffix2))
+        row.emit(row.next.adding(d[i].suffix3))
+        row.emit(row.next.adding(d[i].suffix4))
+        row.emit(row.next.adding(d[i - 1].lower))
+        row.emit(row.next.adding(d[i + 1].lower))
+        row.emit(row.next.adding(d[i - 2].lower))
+        row.emit(row.next.adding(d[i + 2].lower))
+        row.emit(row.next.adding(d[i - 1].shape))
+        row.emit(row.next.adding(d[i + 1].shape))
+        row.emit(row.next.adding(d[i - 1].lower).adding(d[i].lower))
+        row.emit(row.next.adding(d[i].lower).adding(d[i + 1].lower))
+        row.emit(row.next.adding(d[i - 1].shape).adding(d[i].shape).adding(d[i + 1].shape))
+        row.emit(row.next.adding(startsSentence(position, scalars, tokens) ? 1 : 0).adding(d[i].shape))
+        row.emit(row.next.adding(d[i - 1].lower).adding(d[i].shape))
+        row.emit(row.next.adding(d[i].shape).adding(d[i + 1].lower))
+        row.emit(row.next.adding(d[i].length).adding(d[i].shape))
+        row.emit(row.next.adding(d[i - 2].lower).adding(d[i - 1].lower))
+        for k in 0..<NameClasses.count { row.emit(row.next.adding(matches.code(position, k))) }
+        row.emit(row.next.adding(matches.packed(position)))
         // The dictionary's word on the neighbours: "New|York", "Trump|Tower".
-        emit(h().adding(position > 0 ? matches.packed(position - 1) : 0).adding(d[i].shape))
-        emit(h().adding(position + 1 < tokens.count ? matches.packed(position + 1) : 0).adding(d[i].shape))
+        row.emit(row.next.adding(position > 0 ? matches.packed(position - 1) : 0).adding(d[i].shape))
+        row.emit(row.next.adding(position + 1 < tokens.count ? matches.packed(position + 1) : 0).adding(d[i].shape))
         // A title just before the token ("Prime Minister|Ishiba", "Mr|.|Ishiba").
         let title = NameClasses.titleIndex
         let before1 = position > 0 ? matches.code(position - 1, title) : 0
         let before2 = position > 1 ? matches.code(position - 2, title) : 0
-        emit(h().adding(before1).adding(d[i].shape))
-        emit(h().adding(before1).adding(before2).adding(d[i - 1].shape).adding(d[i].shape))
+        row.emit(row.next.adding(before1).adding(d[i].shape))
+        row.emit(row.next.adding(before1).adding(before2).adding(d[i - 1].shape).adding(d[i].shape))
     }
 
     /// Queues a lookup of every run of up to ``NameGazetteer/longestLatinKey`` tokens, lowercased
