@@ -112,12 +112,11 @@ struct QuoteContext {
         }
     }
 
-    /// Whether `word` starts with an upper-case letter. ASCII (``Unicode/Scalar/isUppercase``) and
-    /// the caseless CJK and kana blocks (U+3000–U+9FFF) are answered without Unicode's property
-    /// tables, which cost a quarter of this context's making when asked of every Japanese token.
+    /// Whether `word` starts with an upper-case letter. ``Unicode/Scalar/isUppercase`` answers
+    /// ASCII and the caseless CJK and kana blocks without Unicode's property tables, which cost a
+    /// quarter of this context's making when asked of every Japanese token.
     static func startsUppercase(_ word: some Collection<Unicode.Scalar>) -> Bool {
-        guard let first = word.first, !(0x3000...0x9FFF).contains(first.value) else { return false }
-        return first.isUppercase
+        word.first?.isUppercase ?? false
     }
 
     func isWord(_ index: Int) -> Bool { tokens[index].kind == .word || tokens[index].kind == .number }

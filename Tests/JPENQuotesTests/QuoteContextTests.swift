@@ -27,12 +27,6 @@ import Testing
         #expect(words[2] == "東京")
         #expect(words[3] == "")
     }
-
-    /// The fast path's premise: nothing in the CJK and kana blocks has case.
-    @Test func cjkAndKanaBlocksHaveNoUppercase() {
-        let uppercase = (0x3000...0x9FFF).compactMap(Unicode.Scalar.init).filter { $0.properties.isUppercase }
-        #expect(uppercase.isEmpty)
-    }
 }
 
 @Suite struct OnlyScalarTests {

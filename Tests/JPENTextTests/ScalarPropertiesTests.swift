@@ -32,4 +32,13 @@ import Testing
         }
         #expect(("😀" as Unicode.Scalar).isAlphabetic == false && ("É" as Unicode.Scalar).isUppercase)
     }
+
+    /// The premise of the CJK fast path: nothing in U+3000–U+9FFF has case.
+    @Test func cjkAndKanaBlocksHaveNoCase() {
+        for value in UInt32(0x3000)...0x9FFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(!scalar.properties.isUppercase && !scalar.properties.isLowercase, "U+\(String(value, radix: 16))")
+            #expect(!scalar.isUppercase && !scalar.isLowercase, "U+\(String(value, radix: 16))")
+        }
+    }
 }
