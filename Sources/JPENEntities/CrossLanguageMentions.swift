@@ -84,8 +84,7 @@ enum CrossLanguageMentions {
 
     /// Whether a name is written in Latin letters (or digits), by its first letter.
     static func isLatin(_ span: Span, in scalars: [Unicode.Scalar]) -> Bool {
-        scalars[span.range].first { Script($0) != .space && Script($0) != .punctuation }
-            .map { Script($0) == .latin || Script($0) == .digit } ?? true
+        NameLinker.isLatin(scalars[span.range])
     }
 
     /// Counterparts stand near each other (a sentence and its translation, a paragraph and the

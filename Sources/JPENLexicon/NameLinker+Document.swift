@@ -165,8 +165,7 @@ extension NameLinker {
         let memoName = NameMemo.Name(text: name)
         if let known = memo.linkKeys[memoName] { return known }
         let key = lookedUp(name).key
-        let isLatin = name.unicodeScalars.first { Script($0) != .space && Script($0) != .punctuation }
-            .map { Script($0) == .latin || Script($0) == .digit } ?? true
+        let isLatin = Self.isLatin(name.unicodeScalars)
         // A Latin name holds its words.
         let parts = isLatin ? name.split { $0 == " " || $0 == "-" }.map { LexiconKey.make(String($0)) } : []
         var numbers: [Int32] = []

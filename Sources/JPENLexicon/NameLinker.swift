@@ -66,9 +66,14 @@ public final class NameLinker {
     }
 
     private func resolveUncached(_ name: String, type: EntityType) -> LinkedName {
-        let isLatin = name.unicodeScalars.first { Script($0) != .space && Script($0) != .punctuation }
+        Self.isLatin(name.unicodeScalars) ? resolveEnglish(name, type: type) : resolveJapanese(name, type: type)
+    }
+
+    /// Whether a name is written in Latin letters (or digits), by its first code point that is
+    /// no space or punctuation; a name of none counts as Latin. Cost: O(its leading marks).
+    public static func isLatin(_ name: some Sequence<Unicode.Scalar>) -> Bool {
+        name.first { Script($0) != .space && Script($0) != .punctuation }
             .map { Script($0) == .latin || Script($0) == .digit } ?? true
-        return isLatin ? resolveEnglish(name, type: type) : resolveJapanese(name, type: type)
     }
 
     /// `name`'s key and the entries under it, remembered: resolving, linking and comparing one
