@@ -55,7 +55,7 @@ extension QuoteContext {
         var first = afterToken
         // A quotation that ends its own sentence (“….”) is reported by what follows only when
         // that is nothing but a speaker and verb: “… are missing.” Trump said.
-        if first - 2 >= 0, words[first - 2] == "." {
+        if first - 2 >= 0, mark(first - 2) == "." {
             guard end - first >= 2, end - first <= 6 else { return nil }
             if isSpeechVerb(end - 1), let speaker = phraseBefore(end - 1, floor: first),
                speaker.start == tokens[first].span.start {
@@ -63,7 +63,7 @@ extension QuoteContext {
             }
             return nil
         }
-        while first < end, tokens[first].kind == .punctuation, words[first] != ":" {
+        while first < end, tokens[first].kind == .punctuation, mark(first) != ":" {
             // “…” — Abraham Lincoln: a dash before a name signs the quotation.
             if SpeechWords.dashes.contains(words[first]), first + 1 < end, isLatinWord(first + 1), isCapitalized(first + 1),
                let speaker = phraseAfter(first + 1, end: end) {
@@ -86,17 +86,17 @@ extension QuoteContext {
         // “…,” as Cruz said on Monday.
         let subjectStart = words[first] == "as" && first + 1 < end ? first + 1 : first
         for cue in subjectStart..<min(end, subjectStart + 20) {
-            if words[cue] == ";" || isQuoteMark(cue) { break }
+            if mark(cue) == ";" || isQuoteMark(cue) { break }
             if !isCapitalized(cue), SpeechWords.clauseOpeners.contains(words[cue]), words[cue] != "and",
-               !(cue > first && words[cue - 1] == "," && SpeechWords.relativePronouns.contains(words[cue])) { break }
+               !(cue > first && mark(cue - 1) == "," && SpeechWords.relativePronouns.contains(words[cue])) { break }
             guard isSpeechVerb(cue) else { continue }
             // "…” that Sanders can catch Clinton, said Steve Elmendorf."
-            if cue > first, words[cue - 1] == ",", let speaker = phraseAfter(cue + 1, end: end) {
+            if cue > first, mark(cue - 1) == ",", let speaker = phraseAfter(cue + 1, end: end) {
                 return Attribution(speaker: speaker, cue: tokens[cue].span)
             }
             guard let speaker = phraseBefore(cue, floor: subjectStart) else { break }
             // "“…,” Hewitt said, according to a transcript": the source that reports the saying.
-            if cue + 3 < end, words[cue + 1] == ",", words[cue + 2] == "according", words[cue + 3] == "to",
+            if cue + 3 < end, mark(cue + 1) == ",", words[cue + 2] == "according", words[cue + 3] == "to",
                let source = phraseAfter(cue + 4, end: end) {
                 return Attribution(speaker: source, cue: span(ofTokens: (cue + 2)..<(cue + 4)))
             }
@@ -125,11 +125,11 @@ extension QuoteContext {
         if isSpeechVerb(last) {
             guard let speaker = phraseBefore(last, floor: first) else { return nil }
             let before = firstToken(atOrAfter: speaker.start) - 1
-            return before >= first && words[before] == "," ? Attribution(speaker: speaker, cue: tokens[last].span) : nil
+            return before >= first && mark(before) == "," ? Attribution(speaker: speaker, cue: tokens[last].span) : nil
         }
         var cue = last
         while cue > first, isLatinWord(cue), !isSpeechVerb(cue) { cue -= 1 }
-        guard cue > first, SpeechWords.invertibleSpeechVerbs.contains(words[cue]), words[cue - 1] == ",",
+        guard cue > first, SpeechWords.invertibleSpeechVerbs.contains(words[cue]), mark(cue - 1) == ",",
               let speaker = phraseAfter(cue + 1, end: last + 1) else { return nil }
         return Attribution(speaker: speaker, cue: tokens[cue].span)
     }
@@ -141,7 +141,7 @@ extension QuoteContext {
         var last = openToken - 1
         var colon: Int? = nil
         while last >= start, tokens[last].kind == .punctuation, !isAbbreviationPeriod(last) {
-            if words[last] == ":" { colon = last }
+            if mark(last) == ":" { colon = last }
             last -= 1
         }
         guard last >= start else { return nil }
@@ -221,14 +221,14 @@ extension QuoteContext {
             index -= 1
             skipped += 1
         }
-        if index >= floor, words[index] == ")" {
+        if index >= floor, mark(index) == ")" {
             var open = index - 1
-            while open >= max(floor, index - 8), words[open] != "(" { open -= 1 }
+            while open >= max(floor, index - 8), mark(open) != "(" { open -= 1 }
             if open > floor { index = open - 1 }
         }
-        if index >= floor, words[index] == "," {
+        if index >= floor, mark(index) == "," {
             var comma = index - 1
-            while comma >= max(floor, index - 14), words[comma] != "," { comma -= 1 }
+            while comma >= max(floor, index - 14), mark(comma) != "," { comma -= 1 }
             index = comma >= floor && comma - 1 >= floor ? comma - 1 : index - 1
         }
         guard index >= floor else { return nil }
@@ -260,7 +260,7 @@ extension QuoteContext {
                 break
             }
         }
-        while start <= index, words[start] == "." || words[start] == "-" || words[start] == "&" { start += 1 }
+        while start <= index, mark(start) == "." || mark(start) == "-" || mark(start) == "&" { start += 1 }
         guard start <= index, !(start == index && SpeechWords.determiners.contains(words[start])) else { return nil }
         return span(ofTokens: start..<(index + 1))
     }
@@ -310,7 +310,7 @@ extension QuoteContext {
             if SpeechWords.subordinators.contains(first) || SpeechWords.timeWords.contains(first)
                 || first.hasSuffix("ing") || first.hasSuffix("ly") {
                 var comma = index + 1
-                while comma < end, words[comma] != "," { comma += 1 }
+                while comma < end, mark(comma) != "," { comma += 1 }
                 if comma < end { index = comma + 1 }
             }
         }
@@ -351,7 +351,7 @@ extension QuoteContext {
     private func nameBeforeVerb(from start: Int, to end: Int) -> Span? {
         var index = start
         while index < end {
-            guard index == start || words[index - 1] == "," || SpeechWords.dashes.contains(words[index - 1]),
+            guard index == start || mark(index - 1) == "," || SpeechWords.dashes.contains(words[index - 1]),
                   isLatinWord(index), isCapitalized(index),
                   !SpeechWords.capitalizedNonNames.contains(words[index]) || SpeechWords.titles.contains(words[index]) else {
                 index += 1
