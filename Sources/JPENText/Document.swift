@@ -62,7 +62,10 @@ public struct Document: Sendable {
 
     /// The code points of `bytes`, which a `String` holds and so are valid UTF-8. Cost: O(n).
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
-        [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, written in
+        // One slot per code point (every byte but a continuation byte starts one): a slot per
+        // byte would keep three times the memory a Japanese document needs while it lives.
+        let count = bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+        return [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, written in
             var i = 0, n = 0
             while i < bytes.count {
                 let lead = UInt32(bytes[i])
