@@ -23,7 +23,8 @@ public struct Segmenter: Sendable {
     /// The Japanese word model, or why it could not be read (``makeWorker()`` throws it).
     let wordModel: Result<WordModel, LinearWeights.FormatError>
 
-    /// A segmenter with the sentence and word models that ship with jpen. Cost: two mmaps.
+    /// A segmenter with the sentence and word models that ship with jpen. Cost: two mmaps, and
+    /// once per process the word model's folded 160 KB table of its tabled features.
     public init(normalizer: TextNormalizer = TextNormalizer()) {
         self.normalizer = normalizer
         sentenceModel = Result { try SentenceBoundaryModel.shipped() }
