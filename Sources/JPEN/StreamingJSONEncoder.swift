@@ -51,7 +51,9 @@ public struct StreamingJSONEncoder {
         /// Encodes a nested value: a frame that closes every container it opens.
         func encodeValue<T: Encodable>(_ value: T) throws {
             let depth = open.count
-            // Comparing type metadata is cheap; a failed dynamic cast per element is not.
+            // Comparing type metadata is cheap, a dynamic cast is not: scalars are matched first.
+            // The cast is then tried once per remaining value; jpen's output objects all pass it,
+            // and only a line's id and the index's answers (plain Codable) fail it.
             if T.self == String.self {
                 output.appendJSONString(value as! String)
             } else if T.self == Int.self {

@@ -65,7 +65,7 @@ extension NormalizedText {
     ///
     /// JSON (what `jpen normalize --json` writes): `{"start": 3, "end": 4, "normalizedStart": 3,
     /// "normalizedEnd": 7}`, offsets in code points, half-open.
-    public struct Edit: Hashable, Sendable, Codable {
+    public struct Edit: Hashable, Sendable, Decodable, JSONFieldsEncodable {
         /// The changed code points of the original text.
         public var original: Span
         /// What they became in the normalized text (empty when they were removed).
@@ -86,12 +86,10 @@ extension NormalizedText {
                               end: try container.decode(Int.self, forKey: .normalizedEnd))
         }
 
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(original.start, forKey: .start)
-            try container.encode(original.end, forKey: .end)
-            try container.encode(normalized.start, forKey: .normalizedStart)
-            try container.encode(normalized.end, forKey: .normalizedEnd)
+        public func encodeFields(to fields: inout some JSONFieldWriter) throws {
+            try fields.encodeSpan(original)
+            try fields.encode(normalized.start, forKey: "normalizedStart")
+            try fields.encode(normalized.end, forKey: "normalizedEnd")
         }
     }
 

@@ -79,19 +79,16 @@ struct AlignCommand: ParsableCommand {
 }
 
 /// The JSON body of one alignment, and its side-by-side rendering.
-struct AlignOutput: Encodable {
+struct AlignOutput: JSONFieldsEncodable {
     let alignment: QuotationAlignment
     let source: Document
     let target: Document
 
-    private enum Key: String, CodingKey { case pairs, unpaired }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(alignment.pairs.map { PairBody(pair: $0, source: source, target: target) }, forKey: .pairs)
-        try container.encode(UnpairedBody(source: alignment.unpairedSource.map { SpanBody(span: $0.span, in: source) },
-                                          target: alignment.unpairedTarget.map { SpanBody(span: $0.span, in: target) }),
-                             forKey: .unpaired)
+    func encodeFields(to fields: inout some JSONFieldWriter) throws {
+        try fields.encode(alignment.pairs.map { PairBody(pair: $0, source: source, target: target) }, forKey: "pairs")
+        try fields.encode(UnpairedBody(source: alignment.unpairedSource.map { SpanBody(span: $0.span, in: source) },
+                                       target: alignment.unpairedTarget.map { SpanBody(span: $0.span, in: target) }),
+                          forKey: "unpaired")
     }
 
     /// Each pair as two columns, source left and target right, wrapped to 38 columns each.
@@ -153,19 +150,22 @@ struct AlignOutput: Encodable {
     }
 }
 
-private struct SpanBody: Encodable {
-    let start: Int
-    let end: Int
+private struct SpanBody: JSONFieldsEncodable {
+    let span: Span
     let text: String
 
     init(span: Span, in document: Document) {
-        start = span.start
-        end = span.end
+        self.span = span
         text = document[span]
+    }
+
+    func encodeFields(to fields: inout some JSONFieldWriter) throws {
+        try fields.encodeSpan(span)
+        try fields.encode(text, forKey: "text")
     }
 }
 
-private struct PairBody: Encodable {
+private struct PairBody: JSONFieldsEncodable {
     let source: SpanBody
     let target: SpanBody
     let score: Double
@@ -182,21 +182,23 @@ private struct PairBody: Encodable {
         marked = pair.isMarked
     }
 
-    private enum Key: String, CodingKey { case source, target, score, sourceSpeaker, targetSpeaker, marked }
-
     // Speakers are written as null when absent, so every pair has the same fields.
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(source, forKey: .source)
-        try container.encode(target, forKey: .target)
-        try container.encode(score, forKey: .score)
-        try container.encode(sourceSpeaker, forKey: .sourceSpeaker)
-        try container.encode(targetSpeaker, forKey: .targetSpeaker)
-        try container.encode(marked, forKey: .marked)
+    func encodeFields(to fields: inout some JSONFieldWriter) throws {
+        try fields.encode(source, forKey: "source")
+        try fields.encode(target, forKey: "target")
+        try fields.encode(score, forKey: "score")
+        try fields.encode(sourceSpeaker, forKey: "sourceSpeaker")
+        try fields.encode(targetSpeaker, forKey: "targetSpeaker")
+        try fields.encode(marked, forKey: "marked")
     }
 }
 
-private struct UnpairedBody: Encodable {
+private struct UnpairedBody: JSONFieldsEncodable {
     let source: [SpanBody]
     let target: [SpanBody]
+
+    func encodeFields(to fields: inout some JSONFieldWriter) throws {
+        try fields.encode(source, forKey: "source")
+        try fields.encode(target, forKey: "target")
+    }
 }

@@ -50,9 +50,14 @@ struct NormalizeCommand: StageCommand {
         return options
     }
 
-    struct Output: Encodable {
+    struct Output: JSONFieldsEncodable {
         let text: String
         let map: [NormalizedText.Edit]
+
+        func encodeFields(to fields: inout some JSONFieldWriter) throws {
+            try fields.encode(text, forKey: "text")
+            try fields.encode(map, forKey: "map")
+        }
     }
 
     func makeAnalyzer() -> TextNormalizer { TextNormalizer(options: options) }

@@ -175,6 +175,10 @@ extension OutputLine: JSONFieldsEncodable where Body: JSONFieldsEncodable {
     }
 }
 
-struct ErrorBody: Encodable {
+struct ErrorBody: JSONFieldsEncodable {
     let error: String
+
+    func encodeFields(to fields: inout some JSONFieldWriter) throws {
+        try fields.encode(error, forKey: "error")
+    }
 }
