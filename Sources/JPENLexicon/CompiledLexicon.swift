@@ -17,7 +17,7 @@ final class CompiledLexicon: Sendable {
     private let entriesOffset: Int
     private let keysOffset: Int
     private let poolOffset: Int
-    /// Where the prefix index begins, and its slot count (a power of two).
+    /// Where the prefix index begins, and its hash table's slot count (a power of two).
     private let indexOffset: Int
     private let slotCount: Int
     // The mapping's first byte, which `file` keeps alive: key probes read through it without
@@ -46,7 +46,7 @@ final class CompiledLexicon: Sendable {
         indexOffset = Int(file.load(UInt32.self, at: 36))
         guard keysOffset + keyCount * LexiconFormat.keySize == poolOffset, poolOffset + 2 <= indexOffset,
               slotCount > 0, slotCount & (slotCount - 1) == 0,
-              indexOffset + slotCount * LexiconFormat.slotSize == bytes.count else {
+              indexOffset + (slotCount + LexiconFormat.firstStepScalars) * LexiconFormat.slotSize == bytes.count else {
             throw LexiconError("\(path) is truncated or damaged; rebuild it with `jpen lexicon build`")
         }
         self.file = file
@@ -96,20 +96,34 @@ final class CompiledLexicon: Sendable {
     /// The child of prefix index node `node`, whose key rows are more than
     /// ``LexiconFormat/indexedRows`` (so that its children are listed), for code point `scalar`:
     /// its node, its rows and its ``LexiconFormat/PrefixFlags``; nil when no key goes on with
-    /// `scalar`. Cost: a probe of the index, one cache line as a rule (the table is at most half
-    /// full).
+    /// `scalar`. Cost: one read of the first-step slots from node 0, else a probe of the hash
+    /// table, one cache line as a rule (it is at most half full).
     @inline(__always)
     func child(of node: Int, scalar: UInt32) -> (node: Int, rows: Range<Int>, flags: UInt32)? {
-        var slot = LexiconFormat.indexSlot(parent: node, scalar: scalar, slotCount: slotCount)
-        while true {
-            let parent = index(slot, field: 0)
-            guard parent != LexiconFormat.emptySlot else { return nil }
-            let label = index(slot, field: 4)
-            if parent == UInt32(truncatingIfNeeded: node), label & LexiconFormat.labelScalarMask == scalar {
-                return (slot + 1, Int(index(slot, field: 8))..<Int(index(slot, field: 12)), label >> LexiconFormat.labelScalarBits)
+        var slot: Int
+        if node == 0, scalar < LexiconFormat.firstStepScalars {
+            slot = slotCount + Int(scalar)
+            guard index(slot, field: 0) != LexiconFormat.emptySlot else { return nil }
+        } else {
+            slot = LexiconFormat.indexSlot(parent: node, scalar: scalar, slotCount: slotCount)
+            while index(slot, field: 0) != UInt32(truncatingIfNeeded: node)
+                    || index(slot, field: 4) & LexiconFormat.labelScalarMask != scalar {
+                guard index(slot, field: 0) != LexiconFormat.emptySlot else { return nil }
+                slot = (slot + 1) & (slotCount - 1)
             }
-            slot = (slot + 1) & (slotCount - 1)
         }
+        return (slot + 1, Int(index(slot, field: 8))..<Int(index(slot, field: 12)),
+                index(slot, field: 4) >> LexiconFormat.labelScalarBits)
+    }
+
+    /// Asks for the cache line of the index slot where the child of the prefix `first`, `second`
+    /// is searched, without waiting for it. Cost: the first step (a read of the first-step
+    /// slots, whose hot ones are cached) and an instruction.
+    @inline(__always)
+    func prefetchChild(of first: UInt32, then second: UInt32) {
+        guard let node = child(of: 0, scalar: first), node.rows.count > LexiconFormat.indexedRows else { return }
+        let slot = LexiconFormat.indexSlot(parent: node.node, scalar: second, slotCount: slotCount)
+        prefetch(base + indexOffset + slot * LexiconFormat.slotSize, 0, 3, 1)
     }
 
     /// The u32 at byte `field` of prefix index slot `slot`.
@@ -200,3 +214,8 @@ final class CompiledLexicon: Sendable {
             listedType: LexiconFormat.type(code: LexiconFormat.listedTypeCode(flags: flags)))
     }
 }
+
+/// LLVM's prefetch intrinsic (Swift has no prefetch API): `write` 0 for a read, `locality` 3 to
+/// keep the line in every cache level, `cache` 1 for data.
+@_silgen_name("llvm.prefetch.p0")
+private func prefetch(_ address: UnsafeRawPointer, _ write: Int32, _ locality: Int32, _ cache: Int32)

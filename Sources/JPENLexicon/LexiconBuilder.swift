@@ -89,7 +89,7 @@ public struct LexiconBuilder {
         Self.append(UInt32(unique.count), to: &out)
         Self.append(UInt32(poolOffset), to: &out)
         Self.append(signature, to: &out)
-        Self.append(UInt32(index.count * 4 / LexiconFormat.slotSize), to: &out)
+        Self.append(UInt32(index.count * 4 / LexiconFormat.slotSize - LexiconFormat.firstStepScalars), to: &out)
         Self.append(UInt32(indexOffset), to: &out)
         for value in entries { Self.append(value, to: &out) }
         for posting in unique {
@@ -135,16 +135,24 @@ public struct LexiconBuilder {
                 row = end
             }
         }
-        // Each node in the first free slot from its own on; node n is slot n − 1, the root node 0.
+        // Each child of the root for a BMP code point in its first-step slot, after the hash
+        // table; each other node in the first free slot of the table from its own on. Node n is
+        // slot n − 1, the root node 0.
+        let firstSteps = nodes.dropFirst().prefix { $0.parent == 0 && $0.label & LexiconFormat.labelScalarMask < LexiconFormat.firstStepScalars }.count
         var slotCount = 1
-        while slotCount < 2 * (nodes.count - 1) { slotCount *= 2 }
-        var index = [UInt32](repeating: 0, count: slotCount * LexiconFormat.slotSize / 4)
-        for slot in 0..<slotCount { index[4 * slot] = LexiconFormat.emptySlot }
+        while slotCount < 2 * (nodes.count - 1 - firstSteps) { slotCount *= 2 }
+        var index = [UInt32](repeating: 0, count: (slotCount + LexiconFormat.firstStepScalars) * LexiconFormat.slotSize / 4)
+        for slot in 0..<slotCount + LexiconFormat.firstStepScalars { index[4 * slot] = LexiconFormat.emptySlot }
         var ids = [Int](repeating: 0, count: nodes.count)
         for (place, node) in nodes.enumerated().dropFirst() {
             let parent = ids[node.parent], scalar = node.label & LexiconFormat.labelScalarMask
-            var slot = LexiconFormat.indexSlot(parent: parent, scalar: scalar, slotCount: slotCount)
-            while index[4 * slot] != LexiconFormat.emptySlot { slot = (slot + 1) & (slotCount - 1) }
+            var slot: Int
+            if place <= firstSteps {
+                slot = slotCount + Int(scalar)
+            } else {
+                slot = LexiconFormat.indexSlot(parent: parent, scalar: scalar, slotCount: slotCount)
+                while index[4 * slot] != LexiconFormat.emptySlot { slot = (slot + 1) & (slotCount - 1) }
+            }
             index.replaceSubrange(4 * slot..<4 * slot + 4,
                                   with: [UInt32(parent), node.label, UInt32(node.rows.lowerBound), UInt32(node.rows.upperBound)])
             ids[place] = slot + 1

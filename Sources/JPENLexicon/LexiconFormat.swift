@@ -9,13 +9,15 @@
 ///          and a run of narrowing searches finds the longest key that prefixes a text
 /// pool     strings, each a u16 byte length and UTF-8 bytes; offset 0 is the empty string
 /// index    (64-byte aligned) the prefix index: a trie of the keys' code points as an
-///          open-addressed hash table of its nodes, a power of two of slots at most half used;
+///          open-addressed hash table of its nodes, a power of two of slots at most half used,
+///          then one slot per code point of the BMP for the empty prefix's child for it (the
+///          step of every search with the most children, so that the hot ones share cache lines);
 ///          per slot: parent node u32 (``emptySlot``: none), label u32 (the code point, bits
 ///          0–20, and the prefix's ``PrefixFlags`` above), first key row u32, end key row u32.
 ///          Node 0 is the empty prefix and has no slot; node n is slot n − 1. The child of node
 ///          p for code point c is in the first slot from ``indexSlot(parent:scalar:slotCount:)``
-///          on (wrapping around) whose parent is p and whose code point is c, or none before an
-///          empty slot
+///          on (wrapping around the hash table) whose parent is p and whose code point is c, or
+///          none before an empty slot
 /// ```
 /// The index lists the children of each prefix that more than ``indexedRows`` keys begin with,
 /// so that narrowing a text's code points down the keys costs one probe (one cache line) per
@@ -39,6 +41,8 @@ enum LexiconFormat {
     static let indexAlignment = 64
     /// The parent of an empty slot of the prefix index.
     static let emptySlot = UInt32.max
+    /// The code points below this have the empty prefix's child for them in a slot of their own.
+    static let firstStepScalars = 0x10000
     /// The bits of an index label that hold the code point.
     static let labelScalarBits: UInt32 = 21
     static let labelScalarMask: UInt32 = 1 << labelScalarBits - 1

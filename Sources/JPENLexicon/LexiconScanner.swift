@@ -116,6 +116,7 @@ private struct ScanState {
                                                 ranges: ranges, best: best, flags: flags, continuations: continuations, nodes: nodes)
                                 var index = span.start
                                 while index < span.end {
+                                    if !once { scan.prefetchSecondStep(at: index + 1) }
                                     if scan.mayStartKey(at: index), let match = scan.longestKey(at: index) {
                                         found(KeyMatch(span: Span(start: index, end: match.end), length: match.length,
                                                        rows: UnsafeBufferPointer(best),
@@ -172,6 +173,16 @@ private struct Scan {
         let isLatin = script(start) == .latin
         if isLatin, !text[start].isUppercase { return false }
         return !(start > 0 && isWordCharacter(start - 1) && isWordCharacter(start) && (isLatin || script(start - 1) == .latin))
+    }
+
+    /// Asks for the index slot of the second step of a key at `start`, so that its cache miss
+    /// overlaps the search of the key before it: most searches end within two steps, each a miss.
+    @inline(__always)
+    func prefetchSecondStep(at start: Int) {
+        guard start + 1 < text.count, mayStartKey(at: start) else { return }
+        var folder = LexiconKey.Folder()
+        guard case .one(let first) = folder.fold(text[start]), case .one(let second) = folder.fold(text[start + 1]) else { return }
+        for layer in layers { layer.prefetchChild(of: first.value, then: second.value) }
     }
 
     /// The end, the byte length and the listed type code (0: the first entry is no listed
