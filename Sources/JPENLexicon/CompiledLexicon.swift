@@ -102,7 +102,7 @@ final class CompiledLexicon: Sendable {
     func child(of node: Int, scalar: UInt32) -> (node: Int, rows: Range<Int>, flags: UInt32)? {
         var slot: Int
         if node == 0, scalar < LexiconFormat.firstStepScalars {
-            slot = slotCount + Int(scalar)
+            slot = firstStepSlot(scalar)
             guard index(slot, field: 0) != LexiconFormat.emptySlot else { return nil }
         } else {
             slot = LexiconFormat.indexSlot(parent: node, scalar: scalar, slotCount: slotCount)
@@ -117,14 +117,18 @@ final class CompiledLexicon: Sendable {
     }
 
     /// Asks for the cache line of the index slot where the child of the prefix `first`, `second`
-    /// is searched, without waiting for it. Cost: the first step (a read of the first-step
-    /// slots, whose hot ones are cached) and an instruction.
+    /// is searched (when `first` is in the BMP), without waiting for it. Cost: an instruction;
+    /// nothing is read, since the node of `first` is its first-step slot.
     @inline(__always)
     func prefetchChild(of first: UInt32, then second: UInt32) {
-        guard let node = child(of: 0, scalar: first), node.rows.count > LexiconFormat.indexedRows else { return }
-        let slot = LexiconFormat.indexSlot(parent: node.node, scalar: second, slotCount: slotCount)
+        guard first < LexiconFormat.firstStepScalars else { return }
+        let slot = LexiconFormat.indexSlot(parent: firstStepSlot(first) + 1, scalar: second, slotCount: slotCount)
         prefetch(base + indexOffset + slot * LexiconFormat.slotSize, 0, 3, 1)
     }
+
+    /// The slot of the root's child for BMP code point `scalar`, after the hash table's.
+    @inline(__always)
+    private func firstStepSlot(_ scalar: UInt32) -> Int { slotCount + Int(scalar) }
 
     /// The u32 at byte `field` of prefix index slot `slot`.
     @inline(__always)
