@@ -103,7 +103,8 @@ public struct LexiconBuilder {
     }
 
     /// The prefix index (``LexiconFormat``) of the sorted key rows `rows` (pool offset of the key,
-    /// entry index): per slot, the parent node, label, first row and end row of the node in it.
+    /// entry index): per slot of the hash table and then of the first-step slots, the parent
+    /// node, label, first row and end row of the node in it.
     /// Cost: O(rows · depth of the index).
     static func prefixIndex(of rows: [(key: UInt32, entry: UInt32)], pool: UnsafeBufferPointer<UInt8>,
                             entries: [UInt32]) -> [UInt32] {

@@ -14,10 +14,11 @@
 ///          step of every search with the most children, so that the hot ones share cache lines);
 ///          per slot: parent node u32 (``emptySlot``: none), label u32 (the code point, bits
 ///          0–20, and the prefix's ``PrefixFlags`` above), first key row u32, end key row u32.
-///          Node 0 is the empty prefix and has no slot; node n is slot n − 1. The child of node
+///          Node 0 is the empty prefix and has no slot; node n is slot n − 1. Node 0's child for
+///          a BMP code point c is in first-step slot c (or none: empty); any other child of node
 ///          p for code point c is in the first slot from ``indexSlot(parent:scalar:slotCount:)``
 ///          on (wrapping around the hash table) whose parent is p and whose code point is c, or
-///          none before an empty slot
+///          none before an empty slot. The header's slot count is the hash table's
 /// ```
 /// The index lists the children of each prefix that more than ``indexedRows`` keys begin with,
 /// so that narrowing a text's code points down the keys costs one probe (one cache line) per
