@@ -17,9 +17,9 @@ final class CompiledLexicon: Sendable {
     private let entriesOffset: Int
     private let keysOffset: Int
     private let poolOffset: Int
-    /// Where the prefix index's nodes and its first-step table begin.
-    private let nodesOffset: Int
-    private let firstStepsOffset: Int
+    /// Where the prefix index begins, and its hash table's slot count (a power of two).
+    private let indexOffset: Int
+    private let slotCount: Int
     // The mapping's first byte, which `file` keeps alive: key probes read through it without
     // slicing `file.bytes` (a binary search probes a key a few dozen times per character scanned).
     nonisolated(unsafe) private let base: UnsafeRawPointer
@@ -42,11 +42,11 @@ final class CompiledLexicon: Sendable {
         signature = file.load(UInt64.self, at: 24)
         entriesOffset = LexiconFormat.headerSize
         keysOffset = entriesOffset + entryCount * LexiconFormat.entrySize
-        let nodeCount = Int(file.load(UInt32.self, at: 32))
-        nodesOffset = Int(file.load(UInt32.self, at: 36))
-        firstStepsOffset = nodesOffset + (nodeCount + 1) * LexiconFormat.nodeSize
-        guard keysOffset + keyCount * LexiconFormat.keySize == poolOffset, poolOffset + 2 <= nodesOffset, nodeCount > 0,
-              firstStepsOffset + 4 * LexiconFormat.firstStepScalars == bytes.count else {
+        slotCount = Int(file.load(UInt32.self, at: 32))
+        indexOffset = Int(file.load(UInt32.self, at: 36))
+        guard keysOffset + keyCount * LexiconFormat.keySize == poolOffset, poolOffset + 2 <= indexOffset,
+              slotCount > 0, slotCount & (slotCount - 1) == 0,
+              indexOffset + (slotCount + LexiconFormat.firstStepScalars) * LexiconFormat.slotSize == bytes.count else {
             throw LexiconError("\(path) is truncated or damaged; rebuild it with `jpen lexicon build`")
         }
         self.file = file
@@ -84,7 +84,7 @@ final class CompiledLexicon: Sendable {
             var node = 0, rows = 0..<keyCount, depth = 0
             while rows.count > LexiconFormat.indexedRows, depth < key.count {
                 let (scalar, width) = LexiconFormat.codePoint(at: key.baseAddress! + depth)
-                guard let next = child(of: node, rows: rows, scalar: scalar) else { return 0..<0 }
+                guard let next = child(of: node, scalar: scalar) else { return 0..<0 }
                 (node, rows, depth) = (next.node, next.rows, depth + width)
             }
             let low = partition(rows) { compare(self.key(at: $0), key) >= 0 }
@@ -93,40 +93,47 @@ final class CompiledLexicon: Sendable {
         }
     }
 
-    /// The child of prefix index node `node`, whose key rows are `rows` (more than
-    /// ``LexiconFormat/indexedRows``, so that its children are listed), for code point `scalar`:
+    /// The child of prefix index node `node`, whose key rows are more than
+    /// ``LexiconFormat/indexedRows`` (so that its children are listed), for code point `scalar`:
     /// its node, its rows and its ``LexiconFormat/PrefixFlags``; nil when no key goes on with
-    /// `scalar`. Cost: one look-up from node 0, else a binary search of the node's labels,
-    /// which share a few cache lines.
+    /// `scalar`. Cost: one read of the first-step slots from node 0, else a probe of the hash
+    /// table, one cache line as a rule (it is at most half full).
     @inline(__always)
-    func child(of node: Int, rows: Range<Int>, scalar: UInt32) -> (node: Int, rows: Range<Int>, flags: UInt32)? {
-        let end = Int(index(node + 1, field: 8))
-        var found = Int(index(node, field: 8))
+    func child(of node: Int, scalar: UInt32) -> (node: Int, rows: Range<Int>, flags: UInt32)? {
+        var slot: Int
         if node == 0, scalar < LexiconFormat.firstStepScalars {
-            found = Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: firstStepsOffset + 4 * Int(scalar), as: UInt32.self)))
-            guard found != 0 else { return nil }
+            slot = firstStepSlot(scalar)
+            guard index(slot, field: 0) != LexiconFormat.emptySlot else { return nil }
         } else {
-            guard found < end else { return nil }
-            // A conditional move rather than a branch: which half holds the code point is not predictable.
-            var count = end - found
-            while count > 1 {
-                let half = count / 2
-                found = index(found + half, field: 0) & LexiconFormat.labelScalarMask <= scalar ? found + half : found
-                count -= half
+            slot = LexiconFormat.indexSlot(parent: node, scalar: scalar, slotCount: slotCount)
+            while index(slot, field: 0) != UInt32(truncatingIfNeeded: node)
+                    || index(slot, field: 4) & LexiconFormat.labelScalarMask != scalar {
+                guard index(slot, field: 0) != LexiconFormat.emptySlot else { return nil }
+                slot = (slot + 1) & (slotCount - 1)
             }
         }
-        let label = index(found, field: 0)
-        guard label & LexiconFormat.labelScalarMask == scalar else { return nil }
-        // A child's rows run to the next child's first row, the last child's to its parent's end.
-        let firstRow = Int(index(found, field: 4))
-        return (found, firstRow..<(found + 1 < end ? Int(index(found + 1, field: 4)) : rows.upperBound),
-                label >> LexiconFormat.labelScalarBits)
+        return (slot + 1, Int(index(slot, field: 8))..<Int(index(slot, field: 12)),
+                index(slot, field: 4) >> LexiconFormat.labelScalarBits)
     }
 
-    /// The u32 at byte `field` of prefix index node `node`.
+    /// Asks for the cache line of the index slot where the child of the prefix `first`, `second`
+    /// is searched (when `first` is in the BMP), without waiting for it. Cost: an instruction;
+    /// nothing is read, since the node of `first` is its first-step slot.
     @inline(__always)
-    private func index(_ node: Int, field: Int) -> UInt32 {
-        UInt32(littleEndian: base.loadUnaligned(fromByteOffset: nodesOffset + node * LexiconFormat.nodeSize + field, as: UInt32.self))
+    func prefetchChild(of first: UInt32, then second: UInt32) {
+        guard first < LexiconFormat.firstStepScalars else { return }
+        let slot = LexiconFormat.indexSlot(parent: firstStepSlot(first) + 1, scalar: second, slotCount: slotCount)
+        prefetch(base + indexOffset + slot * LexiconFormat.slotSize, 0, 3, 1)
+    }
+
+    /// The slot of the root's child for BMP code point `scalar`, after the hash table's.
+    @inline(__always)
+    private func firstStepSlot(_ scalar: UInt32) -> Int { slotCount + Int(scalar) }
+
+    /// The u32 at byte `field` of prefix index slot `slot`.
+    @inline(__always)
+    private func index(_ slot: Int, field: Int) -> UInt32 {
+        UInt32(littleEndian: base.loadUnaligned(fromByteOffset: indexOffset + slot * LexiconFormat.slotSize + field, as: UInt32.self))
     }
 
     /// Byte order, shorter first on a common prefix.
@@ -171,17 +178,6 @@ final class CompiledLexicon: Sendable {
         return common - count
     }
 
-    /// Whether some row of `range` has a key exactly `length` bytes long; such rows come first.
-    func hasKey(in range: Range<Int>, length: Int) -> Bool {
-        !range.isEmpty && key(at: range.lowerBound).count == length
-    }
-
-    /// Whether `range` has rows and every one has a key exactly `length` bytes long, so that no
-    /// longer key begins with theirs; longer keys come last.
-    func hasOnlyKeys(in range: Range<Int>, length: Int) -> Bool {
-        !range.isEmpty && key(at: range.upperBound - 1).count == length
-    }
-
     /// The row range of `range` whose keys are exactly `length` bytes long.
     func rows(in range: Range<Int>, length: Int) -> Range<Int> {
         range.lowerBound..<partition(range) { self.key(at: $0).count > length }
@@ -198,16 +194,12 @@ final class CompiledLexicon: Sendable {
         return low
     }
 
-    /// Whether entry `index` is a listed entity (it has an id). Cost: O(1), nothing decoded.
-    func isListed(_ index: Int) -> Bool {
-        let id = Int(file.load(UInt32.self, at: entriesOffset + index * LexiconFormat.entrySize + 12))
-        return file.load(UInt16.self, at: poolOffset + id) > 0
-    }
-
-    /// The ``LexiconFormat`` code of the entity type a list gives entry `index`. Cost: O(1),
-    /// nothing decoded.
-    func listedTypeCode(_ index: Int) -> UInt32 {
-        file.load(UInt32.self, at: entriesOffset + index * LexiconFormat.entrySize + 16) >> 16 & 0x3
+    /// The ``LexiconFormat`` code of the entity type a list gives entry `index`; nil when it is no
+    /// listed entity (it has no id). Cost: O(1), nothing decoded.
+    func listedTypeCode(ofEntry index: Int) -> UInt32? {
+        let row = entriesOffset + index * LexiconFormat.entrySize
+        guard file.load(UInt16.self, at: poolOffset + Int(file.load(UInt32.self, at: row + 12))) > 0 else { return nil }
+        return LexiconFormat.listedTypeCode(flags: file.load(UInt32.self, at: row + 16))
     }
 
     /// Entry `index`, decoded. Cost: O(its text).
@@ -223,6 +215,11 @@ final class CompiledLexicon: Sendable {
             kinds: NameKinds(rawValue: UInt16(flags & 0xFFFF)),
             source: LexiconSource(rawValue: UInt8(flags >> 20 & 0x3)) ?? .enamdict,
             listedID: id.isEmpty ? nil : id,
-            listedType: LexiconFormat.type(code: flags >> 16 & 0x3))
+            listedType: LexiconFormat.type(code: LexiconFormat.listedTypeCode(flags: flags)))
     }
 }
+
+/// LLVM's prefetch intrinsic (Swift has no prefetch API): `write` 0 for a read, `locality` 3 to
+/// keep the line in every cache level, `cache` 1 for data.
+@_silgen_name("llvm.prefetch.p0")
+private func prefetch(_ address: UnsafeRawPointer, _ write: Int32, _ locality: Int32, _ cache: Int32)

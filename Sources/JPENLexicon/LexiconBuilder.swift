@@ -80,16 +80,16 @@ public struct LexiconBuilder {
         let index = pool.withUnsafeBufferPointer { Self.prefixIndex(of: unique, pool: $0, entries: entries) }
         let poolOffset = LexiconFormat.headerSize + entryCount * LexiconFormat.entrySize
             + unique.count * LexiconFormat.keySize
-        let indexOffset = (poolOffset + pool.count + 3) & ~3
+        let indexOffset = (poolOffset + pool.count + LexiconFormat.indexAlignment - 1) & ~(LexiconFormat.indexAlignment - 1)
         var out: [UInt8] = []
-        out.reserveCapacity(indexOffset + index.count * 4 + LexiconFormat.firstStepScalars * 4)
+        out.reserveCapacity(indexOffset + index.count * 4)
         out += LexiconFormat.magic
         Self.append(LexiconFormat.version, to: &out)
         Self.append(UInt32(entryCount), to: &out)
         Self.append(UInt32(unique.count), to: &out)
         Self.append(UInt32(poolOffset), to: &out)
         Self.append(signature, to: &out)
-        Self.append(UInt32(index.count / 3 - 1), to: &out)
+        Self.append(UInt32(index.count * 4 / LexiconFormat.slotSize - LexiconFormat.firstStepScalars), to: &out)
         Self.append(UInt32(indexOffset), to: &out)
         for value in entries { Self.append(value, to: &out) }
         for posting in unique {
@@ -99,24 +99,13 @@ public struct LexiconBuilder {
         out += pool
         out += [UInt8](repeating: 0, count: indexOffset - out.count)
         for value in index { Self.append(value, to: &out) }
-        for value in Self.firstSteps(index) { Self.append(value, to: &out) }
         return out
     }
 
-    /// The first-step table of `index` (``LexiconFormat``): node 0's child for each BMP code point.
-    static func firstSteps(_ index: [UInt32]) -> [UInt32] {
-        var table = [UInt32](repeating: 0, count: LexiconFormat.firstStepScalars)
-        // Node 0's children: from its first child to node 1's.
-        for node in Int(index[2])..<Int(index[5]) {
-            let scalar = Int(index[3 * node] & LexiconFormat.labelScalarMask)
-            if scalar < table.count { table[scalar] = UInt32(node) }
-        }
-        return table
-    }
-
     /// The prefix index (``LexiconFormat``) of the sorted key rows `rows` (pool offset of the key,
-    /// entry index): each node's label, first row and first child, breadth-first, and the node
-    /// after the last. Cost: O(rows · depth of the index).
+    /// entry index): per slot of the hash table and then of the first-step slots, the parent
+    /// node, label, first row and end row of the node in it.
+    /// Cost: O(rows · depth of the index).
     static func prefixIndex(of rows: [(key: UInt32, entry: UInt32)], pool: UnsafeBufferPointer<UInt8>,
                             entries: [UInt32]) -> [UInt32] {
         let base = UnsafeRawPointer(pool.baseAddress!)
@@ -124,14 +113,12 @@ public struct LexiconBuilder {
         func codePoint(_ row: Int, at offset: Int) -> (value: UInt32, width: Int) {
             LexiconFormat.codePoint(at: base + Int(rows[row].key) + 2 + offset)
         }
-        // Each node's label, first row and first child (set when the node's turn comes).
-        var index: [UInt32] = [0, 0, 0]
-        // Each node's rows and prefix length in bytes.
-        var prefixes: [(rows: Range<Int>, length: Int)] = [(0..<rows.count, 0)]
+        // The trie breadth-first, parents before children: each node's parent (its place in this
+        // list), label, rows and prefix length in bytes.
+        var nodes: [(parent: Int, label: UInt32, rows: Range<Int>, length: Int)] = [(0, 0, 0..<rows.count, 0)]
         var node = 0
-        while node < prefixes.count {
-            index[3 * node + 2] = UInt32(prefixes.count)
-            let (range, length) = prefixes[node]
+        while node < nodes.count {
+            let (_, _, range, length) = nodes[node]
             node += 1
             guard range.count > LexiconFormat.indexedRows else { continue }
             // Keys that end with the prefix come first; the others group by their next code point.
@@ -144,13 +131,33 @@ public struct LexiconBuilder {
                 let entry = Int(rows[row].entry) * 5
                 let flags = LexiconFormat.PrefixFlags.of(
                     length: length + width, firstLength: keyLength(row), lastLength: keyLength(end - 1),
-                    listedTypeCode: entries[entry + 3] != 0 ? entries[entry + 4] >> 16 & 0x3 : nil)
-                index += [scalar | flags << LexiconFormat.labelScalarBits, UInt32(row), 0]
-                prefixes.append((row..<end, length + width))
+                    listedTypeCode: entries[entry + 3] != 0 ? LexiconFormat.listedTypeCode(flags: entries[entry + 4]) : nil)
+                nodes.append((node - 1, scalar | flags << LexiconFormat.labelScalarBits, row..<end, length + width))
                 row = end
             }
         }
-        index += [0, UInt32(rows.count), UInt32(prefixes.count)]
+        // Each child of the root for a BMP code point in its first-step slot, after the hash
+        // table; each other node in the first free slot of the table from its own on. Node n is
+        // slot n − 1, the root node 0.
+        let firstSteps = nodes.dropFirst().prefix { $0.parent == 0 && $0.label & LexiconFormat.labelScalarMask < LexiconFormat.firstStepScalars }.count
+        var slotCount = 1
+        while slotCount < 2 * (nodes.count - 1 - firstSteps) { slotCount *= 2 }
+        var index = [UInt32](repeating: 0, count: (slotCount + LexiconFormat.firstStepScalars) * LexiconFormat.slotSize / 4)
+        for slot in 0..<slotCount + LexiconFormat.firstStepScalars { index[4 * slot] = LexiconFormat.emptySlot }
+        var ids = [Int](repeating: 0, count: nodes.count)
+        for (place, node) in nodes.enumerated().dropFirst() {
+            let parent = ids[node.parent], scalar = node.label & LexiconFormat.labelScalarMask
+            var slot: Int
+            if place <= firstSteps {
+                slot = slotCount + Int(scalar)
+            } else {
+                slot = LexiconFormat.indexSlot(parent: parent, scalar: scalar, slotCount: slotCount)
+                while index[4 * slot] != LexiconFormat.emptySlot { slot = (slot + 1) & (slotCount - 1) }
+            }
+            index.replaceSubrange(4 * slot..<4 * slot + 4,
+                                  with: [UInt32(parent), node.label, UInt32(node.rows.lowerBound), UInt32(node.rows.upperBound)])
+            ids[place] = slot + 1
+        }
         return index
     }
 

@@ -2,39 +2,47 @@
 ///
 /// ```
 /// header   magic "JPENLEX1", version u32, entry count u32, key count u32, pool offset u32,
-///          source signature u64, index node count u32, index offset u32           (40 bytes)
+///          source signature u64, index slot count u32, index offset u32              (40 bytes)
 /// entries  per entry: surface, reading, glosses, id (u32 offsets into the pool), flags u32
 /// keys     per key: key (u32 offset into the pool), entry index u32; sorted by the key's
 ///          UTF-8 bytes, then by entry index, so one binary search finds every entry of a key
 ///          and a run of narrowing searches finds the longest key that prefixes a text
 /// pool     strings, each a u16 byte length and UTF-8 bytes; offset 0 is the empty string
-/// index    (4-byte aligned) the prefix index: a trie of the keys' code points, its nodes in
-///          breadth-first order, node 0 the empty prefix; per node: label u32 (the code point,
-///          bits 0–20, and the prefix's ``PrefixFlags`` above), first key row u32, first child
-///          u32 (a node's children are the nodes from its first child to the next node's); then
-///          one more node whose first child ends the last node's children; then per code point
-///          of the BMP, node 0's child for it u32 (0: none), so that the first step of every
-///          search, the one over the most children, is one look-up
+/// index    (64-byte aligned) the prefix index: a trie of the keys' code points as an
+///          open-addressed hash table of its nodes, a power of two of slots at most half used,
+///          then one slot per code point of the BMP for the empty prefix's child for it (the
+///          step of every search with the most children, so that the hot ones share cache lines);
+///          per slot: parent node u32 (``emptySlot``: none), label u32 (the code point, bits
+///          0–20, and the prefix's ``PrefixFlags`` above), first key row u32, end key row u32.
+///          Node 0 is the empty prefix and has no slot; node n is slot n − 1. Node 0's child for
+///          a BMP code point c is in first-step slot c (or none: empty); any other child of node
+///          p for code point c is in the first slot from ``indexSlot(parent:scalar:slotCount:)``
+///          on (wrapping around the hash table) whose parent is p and whose code point is c, or
+///          none before an empty slot. The header's slot count is the hash table's
 /// ```
 /// The index lists the children of each prefix that more than ``indexedRows`` keys begin with,
-/// so that narrowing a text's code points down the keys costs a search of a few cached labels
-/// per code point instead of a binary search of the keys; fewer rows are searched directly.
+/// so that narrowing a text's code points down the keys costs one probe (one cache line) per
+/// code point, whether the prefix has one child or thousands (日, 大, "s"), instead of a binary
+/// search of the keys; fewer rows are searched directly.
 /// Flags: bits 0–15 ``NameKinds``, bits 16–17 the listed entity type (0 none, 1 person, 2 org,
-/// 3 loc), bits 20–21 the ``LexiconSource``.
+/// 3 loc; ``listedTypeCode(flags:)``), bits 20–21 the ``LexiconSource``.
 enum LexiconFormat {
     static let magic: [UInt8] = Array("JPENLEX1".utf8)
     /// Bumped whenever the layout or what the builder puts in it changes; old caches are rebuilt.
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
     static let headerSize = 40
     static let entrySize = 20
     static let keySize = 8
     static let maxStringBytes = Int(UInt16.max)
     /// A prefix that more than this many key rows begin with has its children in the index.
     static let indexedRows = 4
-    /// The bytes of one node of the prefix index: label, first row and first child together, so
-    /// that a step down the index reads few cache lines.
-    static let nodeSize = 12
-    /// The code points below this have their child of node 0 in the index's first-step table.
+    /// The bytes of one slot of the prefix index: everything a step down it reads, within one
+    /// cache line (the index is 64-byte aligned).
+    static let slotSize = 16
+    static let indexAlignment = 64
+    /// The parent of an empty slot of the prefix index.
+    static let emptySlot = UInt32.max
+    /// The code points below this have the empty prefix's child for them in a slot of their own.
     static let firstStepScalars = 0x10000
     /// The bits of an index label that hold the code point.
     static let labelScalarBits: UInt32 = 21
@@ -55,16 +63,28 @@ enum LexiconFormat {
 
         /// The flags of a prefix `length` bytes long whose first row's key is `firstLength` bytes
         /// long, whose last row's is `lastLength`, and whose first row names an entity of listed
-        /// type code `listedTypeCode` (nil: no listed entity).
-        static func of(length: Int, firstLength: Int, lastLength: Int, listedTypeCode: UInt32?) -> UInt32 {
+        /// type code `listedTypeCode` (nil: no listed entity; read only when that row's key is
+        /// the prefix).
+        static func of(length: Int, firstLength: Int, lastLength: Int, listedTypeCode: @autoclosure () -> UInt32?) -> UInt32 {
             var flags: UInt32 = lastLength == length ? isOnlyKeys : 0
             if firstLength == length {
                 flags |= isKey
-                if let listedTypeCode { flags |= isListed | listedTypeCode << 3 }
+                if let code = listedTypeCode() { flags |= isListed | code << 3 }
             }
             return flags
         }
     }
+
+    /// The slot of the prefix index (of `slotCount`, a power of two) where the search for the
+    /// child of node `parent` for code point `scalar` begins.
+    @inline(__always)
+    static func indexSlot(parent: Int, scalar: UInt32, slotCount: Int) -> Int {
+        let hash = (UInt64(parent) << labelScalarBits | UInt64(scalar)) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: hash >> 32) & (slotCount - 1)
+    }
+
+    /// The listed entity type code (``typeCode(_:)``) in an entry's flags.
+    static func listedTypeCode(flags: UInt32) -> UInt32 { flags >> 16 & 0x3 }
 
     /// The code point whose UTF-8 begins at `bytes`, and its width in bytes.
     @inline(__always)

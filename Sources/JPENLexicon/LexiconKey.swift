@@ -130,12 +130,25 @@ public enum LexiconKey {
     }
 
     /// The lower-case ASCII spelling of an accented Latin letter (ō → o, ß → ss, æ → ae); nil
-    /// for other code points. Cost: O(1) for non-Latin code points; one decomposition for Latin ones.
+    /// for other code points. Cost: O(1), an array read for Latin ones.
     static func asciiFold(_ scalar: Unicode.Scalar) -> String? {
-        let value = scalar.value
-        guard (0xC0...0x24F).contains(value) || (0x1E00...0x1EFF).contains(value) else { return nil }
+        switch scalar.value {
+        case latinBlocks.0: latinFolds[Int(scalar.value - latinBlocks.0.lowerBound)]
+        case latinBlocks.1: latinFolds[latinBlocks.0.count + Int(scalar.value - latinBlocks.1.lowerBound)]
+        default: nil
+        }
+    }
+
+    /// The blocks of accented Latin letters: Latin-1 Supplement to Latin Extended-B, and Latin
+    /// Extended Additional.
+    private static let latinBlocks: (ClosedRange<UInt32>, ClosedRange<UInt32>) = (0xC0...0x24F, 0x1E00...0x1EFF)
+
+    /// ``asciiFold(_:)`` of each code point of ``latinBlocks``, worked out once per process (a
+    /// millisecond): a scan folds every accented letter of its text, and a decomposition each
+    /// time cost more than the scan's step.
+    private static let latinFolds: [String?] = (Array(latinBlocks.0) + Array(latinBlocks.1)).map { value in
         if let special = letterFolds[value] { return special }
-        let base = String(scalar).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars
+        let base = String(Unicode.Scalar(value)!).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars
             .filter { $0.isASCII && $0.properties.isAlphabetic }
         return base.isEmpty ? nil : String(String.UnicodeScalarView(base))
     }

@@ -4,7 +4,7 @@ import JPENText
 /// across documents. Not thread-safe.
 ///
 /// Each code point read narrows each compiled file's sorted keys: down the file's prefix index
-/// while more than ``LexiconFormat/indexedRows`` keys are left (a search of a few cached labels),
+/// while more than ``LexiconFormat/indexedRows`` keys are left (a probe of a hash table),
 /// then by a binary search of those keys, whose probes miss the cache; text repeats its names, so
 /// the scanner remembers the last 65,536 or so of these searches (2 MB).
 ///
@@ -111,11 +111,12 @@ private struct ScanState {
                             continuations.withUnsafeMutableBufferPointer { continuations in
                             nodes.withUnsafeMutableBufferPointer { nodes in
                             keyCounts.withUnsafeBufferPointer { keyCounts in
-                                var scan = Scan(layers: layers, keyCounts: keyCounts, narrowings: narrowings?.slots, text: text,
+                                let scan = Scan(layers: layers, keyCounts: keyCounts, narrowings: narrowings?.slots, text: text,
                                                 scripts: scripts, scriptBase: scriptBase, limit: limit,
                                                 ranges: ranges, best: best, flags: flags, continuations: continuations, nodes: nodes)
                                 var index = span.start
                                 while index < span.end {
+                                    if !once { scan.prefetchSecondStep(at: index + 1) }
                                     if scan.mayStartKey(at: index), let match = scan.longestKey(at: index) {
                                         found(KeyMatch(span: Span(start: index, end: match.end), length: match.length,
                                                        rows: UnsafeBufferPointer(best),
@@ -172,6 +173,16 @@ private struct Scan {
         let isLatin = script(start) == .latin
         if isLatin, !text[start].isUppercase { return false }
         return !(start > 0 && isWordCharacter(start - 1) && isWordCharacter(start) && (isLatin || script(start - 1) == .latin))
+    }
+
+    /// Asks for the index slot of the second step of a key at `start`, so that its cache miss
+    /// overlaps the search of the key before it: most searches end within two steps, each a miss.
+    @inline(__always)
+    func prefetchSecondStep(at start: Int) {
+        guard start + 1 < text.count, mayStartKey(at: start) else { return }
+        var folder = LexiconKey.Folder()
+        guard case .one(let first) = folder.fold(text[start]), case .one(let second) = folder.fold(text[start + 1]) else { return }
+        for layer in layers { layer.prefetchChild(of: first.value, then: second.value) }
     }
 
     /// The end, the byte length and the listed type code (0: the first entry is no listed
@@ -257,11 +268,11 @@ private struct Scan {
     private func narrow(_ layer: Int, depth: Int, by scalar: Unicode.Scalar) -> (rows: Range<Int>, flags: UInt32, continuations: UInt64) {
         let range = ranges[layer]
         if range.count > LexiconFormat.indexedRows {
-            guard let child = layers[layer].child(of: nodes[layer], rows: range, scalar: scalar.value) else {
+            guard let child = layers[layer].child(of: nodes[layer], scalar: scalar.value) else {
                 return (range.lowerBound..<range.lowerBound, 0, 0)
             }
             nodes[layer] = child.node
-            // Every bit: the index's next search is as cheap as the continuations' test.
+            // Every bit: the index's next probe is as cheap as the continuations' test.
             return (child.rows, child.flags, ~0)
         }
         // Steps the table cannot name (offsets past Int32, keys longer than 64 KB) are rare:
@@ -328,12 +339,10 @@ private final class NarrowingTable {
                           by scalar: Unicode.Scalar) -> (rows: Range<Int>, flags: UInt32, continuations: UInt64) {
         let rows = lexicon.narrow(range, depth: depth, scalar: scalar)
         let length = depth + UTF8.width(scalar)
-        var flags: UInt32 = lexicon.hasOnlyKeys(in: rows, length: length) ? PrefixFlags.isOnlyKeys : 0
-        if lexicon.hasKey(in: rows, length: length) {
-            flags |= PrefixFlags.isKey
-            let entry = lexicon.entryIndex(ofKey: rows.lowerBound)
-            if lexicon.isListed(entry) { flags |= PrefixFlags.isListed | lexicon.listedTypeCode(entry) << 3 }
-        }
+        guard !rows.isEmpty else { return (rows, 0, 0) }
+        let flags = PrefixFlags.of(length: length, firstLength: lexicon.key(at: rows.lowerBound).count,
+                                   lastLength: lexicon.key(at: rows.upperBound - 1).count,
+                                   listedTypeCode: lexicon.listedTypeCode(ofEntry: lexicon.entryIndex(ofKey: rows.lowerBound)))
         return (rows, flags, continuations(of: lexicon, rows, length: length))
     }
 

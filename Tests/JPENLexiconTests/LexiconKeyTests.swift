@@ -39,6 +39,16 @@ import Testing
         #expect(!LexiconKey.isKnownNFKC("\u{309B}"))
     }
 
+    @Test func accentedLatinLettersFoldAtTheEdgesOfTheirBlocks() {
+        let expected: [UInt32: String?] = [
+            0xBF: nil, 0xC0: "a", 0xDF: "ss", 0x14D: "o", 0x24F: nil, 0x250: nil,
+            0x1DFF: nil, 0x1E00: "a", 0x1EF9: "y", 0x1EFF: nil, 0x1F00: nil, 0x3042: nil, 0x20BB7: nil,
+        ]
+        for (value, folded) in expected {
+            #expect(LexiconKey.asciiFold(Unicode.Scalar(value)!) == folded, "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func slugsIgnoreWordOrder() {
         #expect(LexiconKey.slug("Shigeru Ishiba") == "ishiba-shigeru")
         #expect(LexiconKey.slug("Ishiba Shigeru") == "ishiba-shigeru")

@@ -41,14 +41,15 @@ struct PrefixIndexTests {
             for scalar in probe.unicodeScalars where rows.count > LexiconFormat.indexedRows {
                 let expected = layer.narrow(rows, depth: depth, scalar: scalar)
                 depth += UTF8.width(scalar)
-                guard let child = layer.child(of: node, rows: rows, scalar: scalar.value) else {
+                guard let child = layer.child(of: node, scalar: scalar.value) else {
                     #expect(expected.isEmpty, "\(probe)")
                     break
                 }
                 indexedSteps += 1
                 #expect(child.rows == expected, "\(probe)")
-                #expect((child.flags & LexiconFormat.PrefixFlags.isKey != 0) == layer.hasKey(in: expected, length: depth))
-                #expect((child.flags & LexiconFormat.PrefixFlags.isOnlyKeys != 0) == layer.hasOnlyKeys(in: expected, length: depth))
+                #expect((child.flags & LexiconFormat.PrefixFlags.isKey != 0) == (layer.key(at: expected.lowerBound).count == depth))
+                #expect((child.flags & LexiconFormat.PrefixFlags.isOnlyKeys != 0)
+                    == (layer.key(at: expected.upperBound - 1).count == depth))
                 (node, rows) = (child.node, child.rows)
             }
         }
