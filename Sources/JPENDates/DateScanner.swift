@@ -77,9 +77,10 @@ struct DateScanner {
     }
 
     /// The rules that can match at token `i`: a rule starts only at a number or at one of its
-    /// first words (Latin words: ``englishRuleStarts``; Japanese ones by their first code point:
+    /// first words (Latin words: ``englishRuleStarts``, and for the commonest the token after
+    /// them, ``englishRuleFollowers``; Japanese ones by their first code point:
     /// ``japaneseRuleStarts``). Most tokens of running text start no rule, and frequent words
-    /// start few ("in" only a relative expression); one look-up spares the other rules, which
+    /// start few ("on" only a day of the month); one look-up spares the other rules, which
     /// would each reject the token with look-ups of their own. Cost: O(1).
     func rulesStarting(at i: Int) -> (japanese: JapaneseRules, english: EnglishRules) {
         let t = tokens[i]
@@ -91,7 +92,11 @@ struct DateScanner {
             let japanese = t.digits == 8 || (i + 1 < tokens.count && tokens[i + 1].kind == .char)
             return (japanese ? byScalar.union(Self.japaneseNumberRules) : byScalar, Self.englishNumberRules)
         case .kanjiNumber: return (byScalar.union(Self.japaneseNumberRules), [])
-        case .word: return ([], Self.englishRuleStarts[words[Int(t.word)]] ?? [])
+        case .word:
+            let word = words[Int(t.word)]
+            guard let rules = Self.englishRuleStarts[word] else { return ([], []) }
+            if let followers = Self.englishRuleFollowers[word], !followers.admit(i + 1, in: self) { return ([], []) }
+            return ([], rules)
         case .char: return (byScalar, scalars[t.start] == "@" ? .clock : [])
         }
     }
@@ -161,12 +166,8 @@ struct DateScanner {
         return options.contains(scalars[tokens[i].start])
     }
 
-    /// The code point of token `i` when it is a mark (any single code point that is no digit,
-    /// kanji numeral or Latin letter).
-    func mark(_ i: Int) -> Unicode.Scalar? {
-        guard i >= 0, i < tokens.count, tokens[i].kind == .char else { return nil }
-        return scalars[tokens[i].start]
-    }
+    /// The code point of token `i` when it is a mark.
+    func mark(_ i: Int) -> Unicode.Scalar? { tokens.mark(i, in: scalars) }
 
     /// An integer written in digits or kanji numerals at token `i`.
     func integer(_ i: Int) -> (value: Int, next: Int)? {

@@ -59,16 +59,15 @@ extension DateScanner {
         let months = Array(englishMonths.keys), weekdays = Array(englishWeekdays.keys)
         let numbers = Array(englishNumbers.keys), ordinals = Array(englishOrdinals.keys)
         let modifiers = ["early", "mid", "late"]
-        let hedges = ["about", "nearly", "almost", "some", "roughly", "approximately"]
         let firstWords: [(EnglishRules, [String])] = [
             (.calendarDate, modifiers + weekdays + months + ordinals),
             (.year, modifiers + ["the", "two"] + spelledCenturies.keys),
             (.relative, ["today", "tonight", "yesterday", "tomorrow", "day", "now", "currently", "presently", "nowadays",
                          "current", "recently", "lately", "recent", "q", "earlier", "later", "the", "upcoming", "this",
                          "last", "next", "past", "coming", "previous", "following", "early", "late"]),
-            (.ago, ["in", "just", "only"] + hedges + numbers),
-            (.duration, ["the", "past", "last", "next", "around", "over", "under", "more", "less", "fewer", "several", "few",
-                         "many", "half"] + hedges + numbers),
+            (.ago, ["in"] + agoHedges.keys + numbers),
+            (.duration, ["the", "past", "last", "next", "more", "less", "fewer", "several", "few", "many", "half"]
+                + durationHedges.keys + numbers),
             (.clock, ["at", "around", "noon", "midday", "mid", "midnight"] + numbers),
             (.set, ["every", "each", "once", "twice"] + frequencyAdverbs.keys + numbers),
             (.quarter, ["the", "latest", "last", "most", "previous", "current", "this", "quarter"] + ordinals),
@@ -86,6 +85,51 @@ extension DateScanner {
         }
         return WordTable(starts)
     }()
+
+    /// What must follow the three commonest first words for any of their rules to match: "the"
+    /// starts nine rules, "a" and "an" five, "in" one, and nearly always none matches ("the
+    /// government", "a plan", "in Tokyo"). One look at the next token spares those rules. A rule
+    /// that reads another token after one of these words must add it here.
+    static let englishRuleFollowers: WordTable<RuleFollowers> = {
+        let numbers = Array(englishNumbers.keys), units = Array(englishUnits.keys)
+        let afterThe = RuleFollowers(
+            words: ["future", "past", "day", "year", "quarter", "latest", "last", "most", "previous", "current", "this",
+                    "more", "less", "fewer", "several", "few", "many", "some", "half"]
+                + durationDeterminers.keys + durationHedges.keys + numbers + englishOrdinals.keys + englishDayParts.keys,
+            marks: ["'", "’"], number: true)
+        // "a week", "a 10-day", "a year and a half", "a quarter past", "a few times", "an upcoming", "a fridays back".
+        let pluralWeekdays = englishWeekdays.keys.map { $0 + "s" }.filter { $0.count > 4 }
+        let afterArticle = RuleFollowers(words: units + ["and", "quarter", "times", "upcoming"] + pluralWeekdays,
+                                         marks: ["-"], number: false)
+        // "in 2 minutes", "in half an hour", "in a couple of days", "in quarter of an hour".
+        let afterIn = RuleFollowers(words: numbers + ["half", "pair", "quarter"], marks: [], number: true)
+        return ["the": afterThe, "a": afterArticle, "an": afterArticle, "in": afterIn]
+    }()
+
+    /// The tokens after a first word that let one of its rules match: a number, one of `marks`
+    /// or one of `words`.
+    struct RuleFollowers: Sendable {
+        let words: WordTable<Void>
+        let marks: [Unicode.Scalar]
+        let number: Bool
+
+        init(words: [String], marks: [Unicode.Scalar], number: Bool) {
+            self.words = WordTable(Dictionary(words.map { ($0, ()) }) { first, _ in first })
+            self.marks = marks
+            self.number = number
+        }
+
+        /// Whether token `i` of `scanner` is one of these followers. Cost: O(1).
+        func admit(_ i: Int, in scanner: DateScanner) -> Bool {
+            guard let t = scanner.token(i) else { return false }
+            switch t.kind {
+            case .number: return number
+            case .kanjiNumber: return false
+            case .word: return words.contains(scanner.words[Int(t.word)])
+            case .char: return marks.contains(scanner.scalars[t.start])
+            }
+        }
+    }
 
     /// The English rules that can start at a number.
     static let englishNumberRules: EnglishRules = [.calendarDate, .year, .ago, .duration, .clock, .quarter,

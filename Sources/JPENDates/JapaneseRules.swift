@@ -264,17 +264,18 @@ extension DateScanner {
 
     // MARK: Durations and relative spans
 
-    /// The unit of a Japanese counter at token `i`.
+    /// Japanese counters of time and their units, the commonest first.
+    static let japaneseUnits: [(String, TimeUnit)] = [("日", .day), ("年", .year)] + japaneseMonthCounters.map { ($0, .month) }
+        + [("週間", .week), ("週", .week), ("時間", .hour), ("分", .minute), ("秒", .second), ("世紀", .century)]
+    /// The words of ``japaneseUnits``: no two counters of different units share a first code
+    /// point, so the longest match is the counter.
+    static let japaneseUnitsKeys = LiteralTable(japaneseUnits.map(\.0))
+
+    /// The unit of a Japanese counter at token `i` ("年度" is no year counter).
     func japaneseUnit(_ i: Int) -> (unit: TimeUnit, next: Int)? {
-        if let m = literal(i, Self.japaneseMonthCounters) { return (.month, m.next) }
-        if let m = literal(i, ["世紀"]) { return (.century, m.next) }
-        if let m = literal(i, ["年"]), literal(m.next, ["度"]) == nil { return (.year, m.next) }
-        if let m = literal(i, ["週間", "週"]) { return (.week, m.next) }
-        if let m = literal(i, ["日"]) { return (.day, m.next) }
-        if let m = literal(i, ["時間"]) { return (.hour, m.next) }
-        if let m = literal(i, ["分"]) { return (.minute, m.next) }
-        if let m = literal(i, ["秒"]) { return (.second, m.next) }
-        return nil
+        guard let m = literal(i, Self.japaneseUnitsKeys) else { return nil }
+        if m.word == "年", literal(m.next, ["度"]) != nil { return nil }
+        return (Self.japaneseUnits.first { $0.0 == m.word }!.1, m.next)
     }
 
     /// 5分間, 1年2ヶ月, 1時間半, 約5分, 3日前, 2年半ほど前, 5年ぶり, 8日目, 半年前, 四半世紀.

@@ -25,6 +25,15 @@ struct DateToken {
     let capitalized: Bool
 }
 
+extension [DateToken] {
+    /// The code point of token `i` when it is a mark (any single code point that is no digit,
+    /// kanji numeral or Latin letter); nil for other tokens and outside the text. Cost: O(1).
+    func mark(_ i: Int, in scalars: [Unicode.Scalar]) -> Unicode.Scalar? {
+        guard i >= 0, i < count, self[i].kind == .char else { return nil }
+        return scalars[self[i].start]
+    }
+}
+
 enum DateLexer {
     // Switches rather than dictionaries: the lexer asks about every code point, and hashing
     // each one cost a twentieth of the stage.
@@ -64,10 +73,13 @@ enum DateLexer {
         s == " " || s == "\t" || s == "\n" || s == "\r" || s == "\u{A0}" || s == "\u{3000}"
     }
 
-    /// The tokens of a text and the lowercased text of each word among them, in order.
+    /// The tokens of a text, the lowercased text of each word among them, in order, and where
+    /// its sentences start.
     struct Tokens {
         var tokens: [DateToken] = []
         var words: [String] = []
+        /// Start offsets (normalized) of sentences, ascending, from 0; a line break also ends one.
+        var sentenceStarts: [Int] = [0]
     }
 
     /// Tokens of `scalars`. Cost: O(n).
@@ -75,11 +87,18 @@ enum DateLexer {
         var tokens: [DateToken] = []
         tokens.reserveCapacity(scalars.count / 2)
         var words: [String] = []
+        // Found in the same pass: every sentence end is a line break or a mark token.
+        var sentenceStarts = [0]
         var i = 0
         var space = true
         while i < scalars.count {
             let s = scalars[i]
-            if isSpace(s) { space = true; i += 1; continue }
+            if isSpace(s) {
+                if s == "\n" { sentenceStarts.append(i + 1) }
+                space = true
+                i += 1
+                continue
+            }
             var j = i + 1
             if s.value >= 0x30 && s.value <= 0x39 {
                 while j < scalars.count, scalars[j].value >= 0x30, scalars[j].value <= 0x39 { j += 1 }
@@ -99,26 +118,33 @@ enum DateLexer {
                 while j < scalars.count, isLetter(scalars[j]) { j += 1 }
                 tokens.append(DateToken(kind: .word, start: i, end: j, number: nil, digits: 0, word: Int32(words.count),
                                         spaceBefore: space, capitalized: s.value <= 0x5A))
-                words.append(lowercasedASCII(scalars[i..<min(j, i + 40)]))
+                words.append(String(lowercasingASCII: scalars[i..<min(j, i + 40)]))
             } else {
                 tokens.append(DateToken(kind: .char, start: i, end: j, number: nil, digits: 0,
                                         word: -1, spaceBefore: space, capitalized: false))
+                if let start = sentenceStart(after: i, in: scalars) { sentenceStarts.append(start) }
             }
             space = false
             i = j
         }
-        return Tokens(tokens: tokens, words: words)
+        return Tokens(tokens: tokens, words: words, sentenceStarts: sentenceStarts)
     }
 
-    /// The lowercased String of a run of ASCII letters. Writing the UTF-8 bytes directly costs a
-    /// fraction of building a String scalar by scalar and lowercasing it (a tenth of the date
-    /// stage's time went there); at most 15 bytes need no allocation.
-    static func lowercasedASCII(_ run: ArraySlice<Unicode.Scalar>) -> String {
-        String(unsafeUninitializedCapacity: run.count) { bytes in
-            // 0x20 is the case bit of ASCII letters.
-            for (k, s) in zip(bytes.indices, run) { bytes[k] = UInt8(truncatingIfNeeded: s.value) | 0x20 }
-            return run.count
+    /// Where the next sentence starts when the mark at `k` ends one: a full stop, a question or
+    /// exclamation mark, or a "." before a space and a capital or a quote (not the "." of an
+    /// abbreviation such as "Nov.", which a date rarely spans). Cost: O(1).
+    static func sentenceStart(after k: Int, in scalars: [Unicode.Scalar]) -> Int? {
+        let s = scalars[k]
+        // Kana and kanji end nothing: one comparison passes them.
+        if s.value > 0x3002, s.value < 0xFF01 { return nil }
+        if s == "。" || s == "!" || s == "?" || s == "！" || s == "？" { return k + 1 }
+        guard s == ".", k + 2 < scalars.count, scalars[k + 1] == " ",
+              scalars[k + 2].isUppercase || scalars[k + 2] == "\"" || scalars[k + 2] == "“" else { return nil }
+        if k >= 3, isLetter(scalars[k - 1]), isLetter(scalars[k - 2]),
+           !isLetter(scalars[k - 4 < 0 ? 0 : k - 4]) || k < 4, scalars[k - 3].isUppercase {
+            return nil
         }
+        return k + 2
     }
 
     /// The value of a kanji numeral run: positional (二〇二四 = 2024) when it has no 十百千万,

@@ -102,14 +102,7 @@ struct QuoteContext {
             let text = String(scalars: run)
             return mayChangeWhenLowercased(run) ? text.lowercased() : text
         }
-        return String(unsafeUninitializedCapacity: run.count) { bytes in
-            for (k, scalar) in zip(bytes.indices, run) {
-                let byte = UInt8(truncatingIfNeeded: scalar.value)
-                // 0x20 is the case bit of ASCII letters.
-                bytes[k] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            }
-            return run.count
-        }
+        return String(lowercasingASCII: run)
     }
 
     /// Whether `word` starts with an upper-case letter. ``Unicode/Scalar/isUppercase`` answers
