@@ -9,11 +9,14 @@ struct DateContext {
     private let tokens: [DateToken]
     /// The lowercased text of each word token, at its ``DateToken/word``.
     private let words: [String]
+    /// The ``WordTable/code(_:)`` of each word, at its ``DateToken/word``.
+    private let wordCodes: [UInt64]
 
     init(scalars: [Unicode.Scalar], tokens: DateLexer.Tokens) {
         self.scalars = scalars
         self.tokens = tokens.tokens
         self.words = tokens.words
+        self.wordCodes = tokens.wordCodes
         sentenceStarts = tokens.sentenceStarts
     }
 
@@ -38,7 +41,7 @@ struct DateContext {
             if t.kind == .word {
                 let word = words[Int(t.word)]
                 // Words are lowercase ASCII: their bytes are their characters.
-                if let tense = DateContext.tenseWords[word] {
+                if let tense = DateContext.tenseWords[code: wordCodes[Int(t.word)], word: word] {
                     if tense == .future { future += 1 } else { past += 1 }
                 } else if word.utf8.count > 5, word.utf8.reversed().starts(with: "de".utf8),
                           !DateContext.notPastForms.contains(word) {

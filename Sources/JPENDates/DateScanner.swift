@@ -6,6 +6,8 @@ struct DateScanner {
     let tokens: [DateToken]
     /// The lowercased text of each word token, at its ``DateToken/word``.
     let words: [String]
+    /// The ``WordTable/code(_:)`` of each word, at its ``DateToken/word``.
+    let wordCodes: [UInt64]
     let reference: ReferenceTime?
 
     init(scalars: [Unicode.Scalar], reference: ReferenceTime?) {
@@ -17,6 +19,7 @@ struct DateScanner {
         self.scalars = scalars
         self.tokens = tokens.tokens
         self.words = tokens.words
+        self.wordCodes = tokens.wordCodes
         self.reference = reference
     }
 
@@ -93,9 +96,8 @@ struct DateScanner {
             return (japanese ? byScalar.union(Self.japaneseNumberRules) : byScalar, Self.englishNumberRules)
         case .kanjiNumber: return (byScalar.union(Self.japaneseNumberRules), [])
         case .word:
-            let word = words[Int(t.word)]
-            guard let rules = Self.englishRuleStarts[word] else { return ([], []) }
-            if let followers = Self.englishRuleFollowers[word], !followers.admit(i + 1, in: self) { return ([], []) }
+            guard let rules = lookUp(Self.englishRuleStarts, word: t) else { return ([], []) }
+            if let followers = lookUp(Self.englishRuleFollowers, word: t), !followers.admit(i + 1, in: self) { return ([], []) }
             return ([], rules)
         case .char: return (byScalar, scalars[t.start] == "@" ? .clock : [])
         }
@@ -151,6 +153,11 @@ struct DateScanner {
     func literal(_ i: Int, _ table: LiteralTable) -> (next: Int, word: String)? {
         guard i >= 0, i < tokens.count else { return nil }
         return literal(i, table[startingWith: scalars[tokens[i].start]])
+    }
+
+    /// The value `table` gives the word token `t`, looked up by the word's code. Cost: O(1).
+    func lookUp<Value>(_ table: WordTable<Value>, word t: DateToken) -> Value? {
+        table[code: wordCodes[Int(t.word)], word: words[Int(t.word)]]
     }
 
     /// The lowercased word at token `i`, if it is a Latin word.

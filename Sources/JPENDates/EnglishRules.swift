@@ -125,7 +125,7 @@ extension DateScanner {
             switch t.kind {
             case .number: return number
             case .kanjiNumber: return false
-            case .word: return words.contains(scanner.words[Int(t.word)])
+            case .word: return scanner.lookUp(words, word: t) != nil
             case .char: return marks.contains(scanner.scalars[t.start])
             }
         }

@@ -78,6 +78,8 @@ enum DateLexer {
     struct Tokens {
         var tokens: [DateToken] = []
         var words: [String] = []
+        /// The ``WordTable/code(_:)`` of each word, at its ``DateToken/word``.
+        var wordCodes: [UInt64] = []
         /// Start offsets (normalized) of sentences, ascending, from 0; a line break also ends one.
         var sentenceStarts: [Int] = [0]
     }
@@ -87,6 +89,7 @@ enum DateLexer {
         var tokens: [DateToken] = []
         tokens.reserveCapacity(scalars.count / 2)
         var words: [String] = []
+        var wordCodes: [UInt64] = []
         // Found in the same pass: every sentence end is a line break or a mark token.
         var sentenceStarts = [0]
         var i = 0
@@ -119,6 +122,7 @@ enum DateLexer {
                 tokens.append(DateToken(kind: .word, start: i, end: j, number: nil, digits: 0, word: Int32(words.count),
                                         spaceBefore: space, capitalized: s.value <= 0x5A))
                 words.append(String(lowercasingASCII: scalars[i..<min(j, i + 40)]))
+                wordCodes.append(j - i <= 13 ? wordCode(scalars[i..<j]) : 0)
             } else {
                 tokens.append(DateToken(kind: .char, start: i, end: j, number: nil, digits: 0,
                                         word: -1, spaceBefore: space, capitalized: false))
@@ -127,7 +131,14 @@ enum DateLexer {
             space = false
             i = j
         }
-        return Tokens(tokens: tokens, words: words, sentenceStarts: sentenceStarts)
+        return Tokens(tokens: tokens, words: words, wordCodes: wordCodes, sentenceStarts: sentenceStarts)
+    }
+
+    /// ``WordTable/code(_:)`` of a run of at most 13 ASCII letters, lowercased: the code of the
+    /// word the run makes, without making its String.
+    static func wordCode(_ run: ArraySlice<Unicode.Scalar>) -> UInt64 {
+        // 0x20 is the case bit of ASCII letters; a lowercase letter minus 0x60 is its digit.
+        run.reduce(0) { $0 &* 27 &+ UInt64(($1.value | 0x20) &- 0x60) }
     }
 
     /// Where the next sentence starts when the mark at `k` ends one: a full stop, a question or

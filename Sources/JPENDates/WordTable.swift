@@ -1,49 +1,81 @@
-/// A dictionary of words that turns away most absent words without hashing them.
+/// A dictionary of words that looks a word up without hashing a String.
 ///
 /// The English rules look each word they meet up in several word lists, and nearly every look-up
-/// fails ("the" is no month, no unit, no weekday). Hashing the word for each failure cost a
-/// fifth of the date stage. A word's signature (length, first and last byte) is one bit in a
-/// 4 KB table; only a word whose signature some key shares is hashed.
+/// fails ("the" is no month, no unit, no weekday). Hashing the String for each cost a fifth of the
+/// date stage. A word of 1–13 lower-case ASCII letters is one number instead, its ``code(_:)``
+/// (the lexer computes it once per word, ``DateLexer/Tokens/wordCodes``), looked up in an
+/// open-addressing table with a multiplicative hash: a few loads and compares. Other keys (with a
+/// space, longer, empty) live in a `Dictionary` that only words without a code consult.
 ///
 /// ```swift
 /// let months: WordTable<Int> = ["may": 5, "june": 6]
-/// months["june"]   // 6
-/// months["the"]    // nil, from the signature table alone
+/// months["june"]                                          // 6
+/// months[code: WordTable<Int>.code("the"), word: "the"]   // nil
 /// ```
 ///
-/// Cost: O(1) per look-up; building costs O(keys).
+/// Cost: O(1) per look-up (O(length) more for a String, to make its code); building costs O(keys).
 struct WordTable<Value> {
-    private let values: [String: Value]
-    /// One bit per signature any key has.
-    private let signatures: [UInt64]
+    /// The codes of the packed keys at their slots; 0 marks an empty slot.
+    private let codes: [UInt64]
+    private let values: [Value?]
+    /// How far right a code's product shifts to become a slot: 64 minus log2 of the slot count.
+    private let shift: UInt64
+    /// Keys that have no code.
+    private let others: [String: Value]
+    let keys: [String]
 
     init(_ values: [String: Value]) {
-        self.values = values
-        var signatures = [UInt64](repeating: 0, count: 1 << 15 / 64)
-        for key in values.keys {
-            let signature = Self.signature(key)
-            signatures[signature >> 6] |= 1 << UInt64(signature & 63)
+        keys = Array(values.keys)
+        var bits: UInt64 = 3
+        while 1 << bits < values.count * 2 { bits += 1 }
+        var codes = [UInt64](repeating: 0, count: 1 << bits)
+        var slotValues = [Value?](repeating: nil, count: 1 << bits)
+        var others: [String: Value] = [:]
+        for (key, value) in values {
+            let code = Self.code(key)
+            guard code != 0 else { others[key] = value; continue }
+            var slot = Self.slot(code, shift: 64 - bits)
+            while codes[slot] != 0 { slot = (slot + 1) & (codes.count - 1) }
+            codes[slot] = code
+            slotValues[slot] = value
         }
-        self.signatures = signatures
+        self.codes = codes
+        self.values = slotValues
+        self.shift = 64 - bits
+        self.others = others
     }
 
-    var keys: Dictionary<String, Value>.Keys { values.keys }
+    subscript(word: String) -> Value? { self[code: Self.code(word), word: word] }
 
-    subscript(word: String) -> Value? {
-        let signature = Self.signature(word)
-        guard signatures[signature >> 6] & (1 << UInt64(signature & 63)) != 0 else { return nil }
-        return values[word]
+    /// The value of a word whose ``code(_:)`` is known: `code`, or `word()` when it has none.
+    subscript(code code: UInt64, word word: @autoclosure () -> String) -> Value? {
+        guard code != 0 else { return others.isEmpty ? nil : others[word()] }
+        var slot = Self.slot(code, shift: shift)
+        while true {
+            let found = codes[slot]
+            if found == code { return values[slot] }
+            if found == 0 { return nil }
+            slot = (slot + 1) & (codes.count - 1)
+        }
     }
 
     func contains(_ word: String) -> Bool { self[word] != nil }
 
-    /// 15 bits: the length (up to 31) and the low five bits of the first and last bytes.
-    static func signature(_ word: String) -> Int {
-        let utf8 = word.utf8
-        guard !utf8.isEmpty else { return 0 }
-        let first = Int(utf8[utf8.startIndex] & 31)
-        let last = Int(utf8[utf8.index(before: utf8.endIndex)] & 31)
-        return min(utf8.count, 31) << 10 | first << 5 | last
+    private static func slot(_ code: UInt64, shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (code &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    /// A word of 1–13 lower-case ASCII letters as a number: its letters as base-27 digits (a = 1),
+    /// which 27^13 < 2^63 keeps distinct; 0 for any other word.
+    static func code(_ word: String) -> UInt64 {
+        var code: UInt64 = 0
+        var length = 0
+        for byte in word.utf8 {
+            guard byte >= 0x61, byte <= 0x7A, length < 13 else { return 0 }
+            code = code &* 27 &+ UInt64(byte &- 0x60)
+            length += 1
+        }
+        return code
     }
 }
 

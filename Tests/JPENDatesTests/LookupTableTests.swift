@@ -31,4 +31,28 @@ import Testing
         let empty: WordTable<Void> = []
         #expect(!empty.contains(""))
     }
+
+    @Test func wordTableKeysWithoutACodeAreFoundByTheirString() {
+        // 13 letters have a code, 14 letters, a space or a capital none.
+        let table: WordTable<Int> = ["abcdefghijklm": 13, "abcdefghijklmn": 14, "new year": 2, "z": 1, "May": 5]
+        #expect(WordTable<Int>.code("abcdefghijklm") != 0)
+        for word in ["abcdefghijklmn", "new year", "May", "", "é"] { #expect(WordTable<Int>.code(word) == 0) }
+        #expect(table["abcdefghijklm"] == 13)
+        #expect(table["abcdefghijklmn"] == 14)
+        #expect(table["new year"] == 2)
+        #expect(table["z"] == 1)
+        #expect(table["May"] == 5)
+        #expect(table["may"] == nil)
+        #expect(table[code: WordTable<Int>.code("z"), word: "unused"] == 1)
+        #expect(table[code: 0, word: "new year"] == 2)
+        #expect(Set(table.keys) == ["abcdefghijklm", "abcdefghijklmn", "new year", "z", "May"])
+    }
+
+    @Test func theLexerCodesWordsAsTheTableDoes() {
+        let tokens = DateLexer.tokens(Array("Nov NOVEMBER abcdefghijklmnopq z".unicodeScalars))
+        #expect(tokens.words == ["nov", "november", "abcdefghijklmnopq", "z"])
+        #expect(tokens.wordCodes == tokens.words.map(WordTable<Void>.code))
+        #expect(tokens.wordCodes[2] == 0)
+        #expect(DateLexer.tokens([]).wordCodes.isEmpty)
+    }
 }
