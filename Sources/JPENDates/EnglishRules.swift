@@ -107,8 +107,9 @@ extension DateScanner {
     }()
 
     /// The tokens after a first word that let one of its rules match: a number, one of `marks`
-    /// or one of `words`.
-    struct RuleFollowers: Sendable {
+    /// or one of `words`. A class: a look-up hands back one reference rather than a copy of the
+    /// tables, each retained.
+    final class RuleFollowers: Sendable {
         let words: WordTable<Void>
         let marks: [Unicode.Scalar]
         let number: Bool
