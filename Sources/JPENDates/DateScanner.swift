@@ -92,15 +92,20 @@ struct DateScanner {
         case .number:
             // A Japanese rule reads digits only with a counter or a mark after them ("5日", "2/15",
             // "9:30"), or as an eight-digit date: not the numbers of English text ("5 years").
-            let japanese = t.digits == 8 || (i + 1 < tokens.count && tokens[i + 1].kind == .char)
+            let japanese = t.digits == 8 || numberRulesRead(i + 1)
             return (japanese ? byScalar.union(Self.japaneseNumberRules) : byScalar, Self.englishNumberRules)
-        case .kanjiNumber: return (byScalar.union(Self.japaneseNumberRules), [])
+        case .kanjiNumber: return (numberRulesRead(i + 1) ? byScalar.union(Self.japaneseNumberRules) : byScalar, [])
         case .word:
             guard let rules = lookUp(Self.englishRuleStarts, word: t) else { return ([], []) }
             if let followers = lookUp(Self.englishRuleFollowers, word: t), !followers.admit(i + 1, in: self) { return ([], []) }
             return ([], rules)
         case .char: return (byScalar, scalars[t.start] == "@" ? .clock : [])
         }
+    }
+
+    /// Whether token `i`, after a number, is a mark a Japanese number rule reads.
+    private func numberRulesRead(_ i: Int) -> Bool {
+        i < tokens.count && tokens[i].kind == .char && Self.japaneseNumberRulesRead(scalars[tokens[i].start])
     }
 
     /// Keeps `match` in `best` when it ends later (the earlier rule wins a tie). Comparing in

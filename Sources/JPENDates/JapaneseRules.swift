@@ -68,6 +68,19 @@ extension DateScanner {
     /// The Japanese rules that can start at a number in digits or kanji numerals.
     static let japaneseNumberRules: JapaneseRules = [.date, .clock, .duration, .set]
 
+    /// Whether a Japanese number rule can read the mark `next` after a number: a counter ("5日",
+    /// "3ヶ月", "2時", "3がつ"), a date, range or clock separator ("2/15", "18〜19日", "9:30"), a
+    /// thousands or decimal mark ``amount(_:)`` reads ("1,000年", "1.5時間"), or the 半 of
+    /// "四半世紀". Most numbers of running text are followed by none ("145円", "一部"). A rule
+    /// that reads another mark after a number must add it here. Cost: O(1).
+    static func japaneseNumberRulesRead(_ next: Unicode.Scalar) -> Bool {
+        japaneseNumberFollowers[next] != 0 || isRangeMark(next)
+    }
+
+    /// The marks of ``japaneseNumberRulesRead(_:)`` other than the range marks.
+    static let japaneseNumberFollowers = ScalarFlags(
+        (japaneseUnitsKeys.words.map { $0.unicodeScalars.first! } + ["月", "が", "時", "半", "/", ".", "-", ",", ":"]).map { ($0, 1) })
+
     // MARK: Dates
 
     /// 2024年11月5日, 令和元年, 十一月五日, 11月18〜19日, 7日朝, 2021年7月中旬, 2021/7/18 …
