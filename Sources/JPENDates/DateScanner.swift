@@ -93,7 +93,8 @@ struct DateScanner {
             // A Japanese rule reads digits only with a counter or a mark after them ("5日", "2/15",
             // "9:30"), or as an eight-digit date: not the numbers of English text ("5 years").
             let japanese = t.digits == 8 || numberRulesRead(i + 1)
-            return (japanese ? byScalar.union(Self.japaneseNumberRules) : byScalar, Self.englishNumberRules)
+            let english = t.digits == 4 || englishNumberRulesRead(i + 1)
+            return (japanese ? byScalar.union(Self.japaneseNumberRules) : byScalar, english ? Self.englishNumberRules : [])
         case .kanjiNumber: return (numberRulesRead(i + 1) ? byScalar.union(Self.japaneseNumberRules) : byScalar, [])
         case .word:
             guard let rules = lookUp(Self.englishRuleStarts, word: t) else { return ([], []) }
