@@ -155,10 +155,23 @@ struct DateScanner {
     }
 
     /// ``literal(_:_:)`` over a long list. Cost: one look-up and the words sharing the token's
-    /// first code point.
+    /// first code point, compared as code points.
     func literal(_ i: Int, _ table: LiteralTable) -> (next: Int, word: String)? {
         guard i >= 0, i < tokens.count else { return nil }
-        return literal(i, table[startingWith: scalars[tokens[i].start]])
+        let start = tokens[i].start
+        var best: (next: Int, word: String)? = nil
+        var bestLength = 0
+        for k in table.group(startingWith: scalars[start]) {
+            let index = table.order[k]
+            let bounds = table.bounds[index]
+            guard bounds.count > bestLength, start + bounds.count <= scalars.count else { continue }
+            var offset = 1  // the first code point is the group's
+            while offset < bounds.count, scalars[start + offset] == table.codePoints[bounds.lowerBound + offset] { offset += 1 }
+            guard offset == bounds.count, let next = tokenIndex(startingAt: start + offset, from: i) else { continue }
+            best = (next, table.words[index])
+            bestLength = offset
+        }
+        return best
     }
 
     /// The value `table` gives the word token `t`, looked up by the word's code. Cost: O(1).

@@ -98,33 +98,78 @@ extension WordTable: Sendable where Value: Sendable {}
 /// A list of words for ``DateScanner/literal(_:_:)``, grouped by first code point: one look-up
 /// finds the few words that can match at a token instead of comparing every word there (the
 /// sixty deictic words, compared at every kanji that starts one, cost a tenth of the stage; the
-/// kana readings, which share their first UTF-8 byte with every kana, as much). A code point no
-/// word starts with is mostly turned away by a bit before any hashing.
+/// kana readings, which share their first UTF-8 byte with every kana, as much). The groups are
+/// found by an open-addressing table keyed by the code point, and each word's code points are
+/// stored decoded, so matching compares code points without hashing or decoding a String.
 /// Within a group the words keep their order, so the earlier of two equally long words still wins.
+///
+/// ```swift
+/// let table = LiteralTable(["にがつ", "いちがつ", "に"])
+/// table.group(startingWith: "に").map { table.words[table.order[$0]] }   // ["にがつ", "に"]
+/// ```
 ///
 /// Cost: O(1) per look-up; building costs O(words).
 struct LiteralTable: Sendable {
+    /// The words, in list order.
     let words: [String]
-    private let groups: [Unicode.Scalar: [String]]
-    /// One bit per value of the low ten bits of the words' first code points.
-    private let firstBits: [UInt64]
+    /// Indices in ``words``, grouped by first code point, in list order within a group.
+    let order: [Int]
+    /// The code points of the word at each index of ``words``, as a range of ``codePoints``.
+    let bounds: [Range<Int>]
+    let codePoints: [Unicode.Scalar]
+    /// Slot → a group's first code point plus one (0: an empty slot) and its range of ``order``.
+    private let firsts: [UInt32]
+    private let groups: [Range<Int>]
+    private let shift: UInt32
 
     init(_ words: [String]) {
         self.words = words
-        groups = Dictionary(grouping: words) { $0.unicodeScalars.first! }
-        var bits = [UInt64](repeating: 0, count: 1024 / 64)
-        for first in groups.keys {
-            let low = Int(first.value & 1023)
-            bits[low >> 6] |= 1 << UInt64(low & 63)
+        var codePoints: [Unicode.Scalar] = []
+        bounds = words.map { word in
+            let start = codePoints.count
+            codePoints.append(contentsOf: word.unicodeScalars)
+            return start..<codePoints.count
         }
-        firstBits = bits
+        self.codePoints = codePoints
+        var firstOrder: [Unicode.Scalar] = []
+        var members: [Unicode.Scalar: [Int]] = [:]
+        for (index, word) in words.enumerated() {
+            let first = word.unicodeScalars.first!
+            if members[first] == nil { firstOrder.append(first) }
+            members[first, default: []].append(index)
+        }
+        var bits: UInt32 = 2
+        // At most a quarter full: a code point no word starts with, the usual case, probes few slots.
+        while 1 << bits < firstOrder.count * 4 { bits += 1 }
+        var firsts = [UInt32](repeating: 0, count: 1 << bits)
+        var groups = [Range<Int>](repeating: 0..<0, count: 1 << bits)
+        var order: [Int] = []
+        for first in firstOrder {
+            var slot = Self.slot(first, shift: 32 - bits)
+            while firsts[slot] != 0 { slot = (slot + 1) & (firsts.count - 1) }
+            firsts[slot] = first.value + 1
+            groups[slot] = order.count..<order.count + members[first]!.count
+            order += members[first]!
+        }
+        self.order = order
+        self.firsts = firsts
+        self.groups = groups
+        shift = 32 - bits
     }
 
-    /// The words that start with `scalar`, in list order.
-    subscript(startingWith scalar: Unicode.Scalar) -> [String] {
-        let low = Int(scalar.value & 1023)
-        guard firstBits[low >> 6] & (1 << UInt64(low & 63)) != 0 else { return [] }
-        return groups[scalar] ?? []
+    /// The range of ``order`` holding the words that start with `scalar`; empty when none does.
+    func group(startingWith scalar: Unicode.Scalar) -> Range<Int> {
+        var slot = Self.slot(scalar, shift: shift)
+        while true {
+            let found = firsts[slot]
+            if found == scalar.value + 1 { return groups[slot] }
+            if found == 0 { return 0..<0 }
+            slot = (slot + 1) & (firsts.count - 1)
+        }
+    }
+
+    private static func slot(_ scalar: Unicode.Scalar, shift: UInt32) -> Int {
+        Int(truncatingIfNeeded: (scalar.value &* 0x9E37_79B1) >> shift)
     }
 }
 
@@ -155,6 +200,7 @@ struct ScalarFlags: Sendable {
         }
     }
 
+    @inline(__always)  // asked at every token: a call cost more than the load
     subscript(scalar: Unicode.Scalar) -> UInt8 {
         scalar.value < 0x10000 ? bmp[Int(scalar.value)] : beyondBMP[scalar] ?? 0
     }

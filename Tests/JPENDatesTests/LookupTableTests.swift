@@ -15,13 +15,30 @@ import Testing
 
     @Test func literalTableGroupsByFirstCodePointInOrder() {
         let table = LiteralTable(["にがつ", "いちがつ", "に", "😀x", "😀"])
-        #expect(table[startingWith: "に"] == ["にがつ", "に"])
-        #expect(table[startingWith: "い"] == ["いちがつ"])
-        #expect(table[startingWith: "😀"] == ["😀x", "😀"])
-        // U+346B shares its low ten bits with に (U+306B): the bit lets it through, the group turns it away.
-        #expect(table[startingWith: "\u{346B}"] == [])
-        #expect(table[startingWith: "a"] == [])
-        #expect(LiteralTable([])[startingWith: "a"] == [])
+        func words(_ scalar: Unicode.Scalar) -> [String] {
+            table.group(startingWith: scalar).map { table.words[table.order[$0]] }
+        }
+        #expect(words("に") == ["にがつ", "に"])
+        #expect(words("い") == ["いちがつ"])
+        #expect(words("😀") == ["😀x", "😀"])
+        #expect(table.bounds.map(\.count) == [3, 4, 1, 2, 1])
+        #expect(table.bounds[3].map { table.codePoints[$0] } == ["😀", "x"])
+        // U+346B shares its low bits with に (U+306B): the slot's code point turns it away.
+        #expect(words("\u{346B}") == [])
+        #expect(words("a") == [])
+        #expect(LiteralTable([]).group(startingWith: "a").isEmpty)
+    }
+
+    @Test func literalMatchesTheLongestWordOfATable() {
+        let scalars = Array("今月末に".unicodeScalars)
+        let scanner = DateScanner(scalars: scalars, reference: nil)
+        let table = LiteralTable(["今", "今月", "今月末まで", "月"])
+        #expect(scanner.literal(0, table)?.word == "今月")
+        #expect(scanner.literal(0, table)?.next == 2)
+        #expect(scanner.literal(1, table)?.word == "月")
+        #expect(scanner.literal(3, table) == nil)
+        #expect(scanner.literal(4, table) == nil)
+        #expect(DateScanner(scalars: [], reference: nil).literal(0, table) == nil)
     }
 
     @Test func wordTableSetsAnswerEveryWordAsTheirKeys() {
