@@ -59,7 +59,7 @@ extension DateScanner {
             (.clock, ["正午"] + morningWords.words + afternoonWords.words),
             (.duration, ["直近の", "直近", "前の", "最後の", "約", "およそ", "ほぼ", "数", "四半世紀", "半世紀", "半年", "半月", "半日"]),
             (.set, ["毎", "週", "月", "年", "日"]),
-            (.deictic, ["現在", "今現在", "ただいま", "ただ今"] + japaneseDeicticWordsKeys.words),
+            (.deictic, presentWords.words + japaneseDeicticWordsKeys.words),
             (.weekday, ["("] + japaneseWeekdayReadingsKeys.words + japaneseWeekdays.map { String($0) }),
         ]
         return ScalarFlags(firstWords.flatMap { rule, words in words.map { ($0.unicodeScalars.first!, rule.rawValue) } })
@@ -454,12 +454,14 @@ extension DateScanner {
         ("今週", .week, 0, ""), ("本週", .week, 0, ""), ("先週", .week, -1, ""), ("前週", .week, -1, ""), ("来週", .week, 1, ""),
         ("翌週", .week, 1, ""), ("先々週", .week, -2, ""), ("再来週", .week, 2, ""),
     ]
+    /// Words for the present moment.
+    static let presentWords = LiteralTable(["現在", "今現在", "ただいま", "ただ今"])
     /// The words of ``japaneseDeicticWords``, made once rather than at every token.
     static let japaneseDeicticWordsKeys = LiteralTable(japaneseDeicticWords.map(\.0))
 
     /// 来週, 昨年, 先月, 今日, 一昨日, 今月末.
     func japaneseDeictic(_ i: Int) -> (Candidate, Int)? {
-        if let m = literal(i, ["現在", "今現在", "ただいま", "ただ今"]) {
+        if let m = literal(i, Self.presentWords) {
             return (Candidate(start: tokens[i].start, end: tokens[m.next - 1].end, type: .date, value: .fixed("PRESENT_REF")), m.next)
         }
         guard let m = literal(i, Self.japaneseDeicticWordsKeys) else { return nil }
