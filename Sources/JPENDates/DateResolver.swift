@@ -9,30 +9,15 @@ struct DateContext {
     private let tokens: [DateToken]
     /// The lowercased text of each word token, at its ``DateToken/word``.
     private let words: [String]
+    /// The ``WordTable/code(_:)`` of each word, at its ``DateToken/word``.
+    private let wordCodes: [UInt64]
 
-    init(scalars: [Unicode.Scalar], tokens: [DateToken], words: [String]) {
+    init(scalars: [Unicode.Scalar], tokens: DateLexer.Tokens) {
         self.scalars = scalars
-        self.tokens = tokens
-        self.words = words
-        var sentences = [0]
-        for (k, s) in scalars.enumerated() {
-            // Letters, kana and kanji end nothing: one or two comparisons pass them.
-            if (0x40..<0x3002).contains(s.value) || (0x3003..<0xFF01).contains(s.value) { continue }
-            if s == "\n" {
-                sentences.append(k + 1)
-            } else if s == "。" || s == "!" || s == "?" || s == "！" || s == "？" {
-                sentences.append(k + 1)
-            } else if s == ".", k + 2 < scalars.count, scalars[k + 1] == " ",
-                      scalars[k + 2].isUppercase || scalars[k + 2] == "\"" || scalars[k + 2] == "“" {
-                // An abbreviation such as "Nov." before a capital also ends here; a date rarely spans it.
-                if k >= 3, DateLexer.isLetter(scalars[k - 1]), DateLexer.isLetter(scalars[k - 2]),
-                   !DateLexer.isLetter(scalars[k - 4 < 0 ? 0 : k - 4]) || k < 4, scalars[k - 3].isUppercase {
-                    continue
-                }
-                sentences.append(k + 2)
-            }
-        }
-        sentenceStarts = sentences
+        self.tokens = tokens.tokens
+        self.words = tokens.words
+        self.wordCodes = tokens.wordCodes
+        sentenceStarts = tokens.sentenceStarts
     }
 
     /// The index of the span of `starts` holding `offset`.
@@ -56,7 +41,7 @@ struct DateContext {
             if t.kind == .word {
                 let word = words[Int(t.word)]
                 // Words are lowercase ASCII: their bytes are their characters.
-                if let tense = DateContext.tenseWords[word] {
+                if let tense = DateContext.tenseWords[code: wordCodes[Int(t.word)], word: word] {
                     if tense == .future { future += 1 } else { past += 1 }
                 } else if word.utf8.count > 5, word.utf8.reversed().starts(with: "de".utf8),
                           !DateContext.notPastForms.contains(word) {
@@ -101,9 +86,7 @@ struct DateContext {
     }
 
     /// The code point of token `i` when it is a mark (no number or word).
-    private func mark(_ i: Int) -> Unicode.Scalar? {
-        i < tokens.count && tokens[i].kind == .char ? scalars[tokens[i].start] : nil
-    }
+    private func mark(_ i: Int) -> Unicode.Scalar? { tokens.mark(i, in: scalars) }
 
     /// Words that point their sentence ahead or back. Plans and schedules point ahead even in the
     /// past tense: "planned to leave on Thursday". A table: it is asked about every word of a

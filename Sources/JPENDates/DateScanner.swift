@@ -6,6 +6,8 @@ struct DateScanner {
     let tokens: [DateToken]
     /// The lowercased text of each word token, at its ``DateToken/word``.
     let words: [String]
+    /// The ``WordTable/code(_:)`` of each word, at its ``DateToken/word``.
+    let wordCodes: [UInt64]
     let reference: ReferenceTime?
 
     init(scalars: [Unicode.Scalar], reference: ReferenceTime?) {
@@ -17,6 +19,7 @@ struct DateScanner {
         self.scalars = scalars
         self.tokens = tokens.tokens
         self.words = tokens.words
+        self.wordCodes = tokens.wordCodes
         self.reference = reference
     }
 
@@ -77,9 +80,10 @@ struct DateScanner {
     }
 
     /// The rules that can match at token `i`: a rule starts only at a number or at one of its
-    /// first words (Latin words: ``englishRuleStarts``; Japanese ones by their first code point:
+    /// first words (Latin words: ``englishRuleStarts``, and for the commonest the token after
+    /// them, ``englishRuleFollowers``; Japanese ones by their first code point:
     /// ``japaneseRuleStarts``). Most tokens of running text start no rule, and frequent words
-    /// start few ("in" only a relative expression); one look-up spares the other rules, which
+    /// start few ("on" only a day of the month); one look-up spares the other rules, which
     /// would each reject the token with look-ups of their own. Cost: O(1).
     func rulesStarting(at i: Int) -> (japanese: JapaneseRules, english: EnglishRules) {
         let t = tokens[i]
@@ -88,12 +92,21 @@ struct DateScanner {
         case .number:
             // A Japanese rule reads digits only with a counter or a mark after them ("5日", "2/15",
             // "9:30"), or as an eight-digit date: not the numbers of English text ("5 years").
-            let japanese = t.digits == 8 || (i + 1 < tokens.count && tokens[i + 1].kind == .char)
-            return (japanese ? byScalar.union(Self.japaneseNumberRules) : byScalar, Self.englishNumberRules)
-        case .kanjiNumber: return (byScalar.union(Self.japaneseNumberRules), [])
-        case .word: return ([], Self.englishRuleStarts[words[Int(t.word)]] ?? [])
+            let japanese = t.digits == 8 || numberRulesRead(i + 1)
+            let english = t.digits == 4 || englishNumberRulesRead(i + 1)
+            return (japanese ? byScalar.union(Self.japaneseNumberRules) : byScalar, english ? Self.englishNumberRules : [])
+        case .kanjiNumber: return (numberRulesRead(i + 1) ? byScalar.union(Self.japaneseNumberRules) : byScalar, [])
+        case .word:
+            guard let rules = lookUp(Self.englishRuleStarts, word: t) else { return ([], []) }
+            if let followers = lookUp(Self.englishRuleFollowers, word: t), !followers.admit(i + 1, in: self) { return ([], []) }
+            return ([], rules)
         case .char: return (byScalar, scalars[t.start] == "@" ? .clock : [])
         }
+    }
+
+    /// Whether token `i`, after a number, is a mark a Japanese number rule reads.
+    private func numberRulesRead(_ i: Int) -> Bool {
+        i < tokens.count && tokens[i].kind == .char && Self.japaneseNumberRulesRead(scalars[tokens[i].start])
     }
 
     /// Keeps `match` in `best` when it ends later (the earlier rule wins a tie). Comparing in
@@ -142,10 +155,28 @@ struct DateScanner {
     }
 
     /// ``literal(_:_:)`` over a long list. Cost: one look-up and the words sharing the token's
-    /// first code point.
+    /// first code point, compared as code points.
     func literal(_ i: Int, _ table: LiteralTable) -> (next: Int, word: String)? {
         guard i >= 0, i < tokens.count else { return nil }
-        return literal(i, table[startingWith: scalars[tokens[i].start]])
+        let start = tokens[i].start
+        var best: (next: Int, word: String)? = nil
+        var bestLength = 0
+        for k in table.group(startingWith: scalars[start]) {
+            let index = table.order[k]
+            let bounds = table.bounds[index]
+            guard bounds.count > bestLength, start + bounds.count <= scalars.count else { continue }
+            var offset = 1  // the first code point is the group's
+            while offset < bounds.count, scalars[start + offset] == table.codePoints[bounds.lowerBound + offset] { offset += 1 }
+            guard offset == bounds.count, let next = tokenIndex(startingAt: start + offset, from: i) else { continue }
+            best = (next, table.words[index])
+            bestLength = offset
+        }
+        return best
+    }
+
+    /// The value `table` gives the word token `t`, looked up by the word's code. Cost: O(1).
+    func lookUp<Value>(_ table: WordTable<Value>, word t: DateToken) -> Value? {
+        table[code: wordCodes[Int(t.word)], word: words[Int(t.word)]]
     }
 
     /// The lowercased word at token `i`, if it is a Latin word.
@@ -161,12 +192,8 @@ struct DateScanner {
         return options.contains(scalars[tokens[i].start])
     }
 
-    /// The code point of token `i` when it is a mark (any single code point that is no digit,
-    /// kanji numeral or Latin letter).
-    func mark(_ i: Int) -> Unicode.Scalar? {
-        guard i >= 0, i < tokens.count, tokens[i].kind == .char else { return nil }
-        return scalars[tokens[i].start]
-    }
+    /// The code point of token `i` when it is a mark.
+    func mark(_ i: Int) -> Unicode.Scalar? { tokens.mark(i, in: scalars) }
 
     /// An integer written in digits or kanji numerals at token `i`.
     func integer(_ i: Int) -> (value: Int, next: Int)? {

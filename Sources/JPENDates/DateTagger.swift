@@ -52,7 +52,7 @@ public struct DateTagger: Sendable {
             candidates = scanner.scan()
         }
         guard !candidates.isEmpty else { return [] }
-        let context = DateContext(scalars: text.scalars, tokens: tokens.tokens, words: tokens.words)
+        let context = DateContext(scalars: text.scalars, tokens: tokens)
         var resolver = DateResolver(reference: scanner.reference, candidates: candidates, context: context)
         return candidates.indices.map { index in
             let candidate = candidates[index]

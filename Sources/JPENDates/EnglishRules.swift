@@ -59,16 +59,15 @@ extension DateScanner {
         let months = Array(englishMonths.keys), weekdays = Array(englishWeekdays.keys)
         let numbers = Array(englishNumbers.keys), ordinals = Array(englishOrdinals.keys)
         let modifiers = ["early", "mid", "late"]
-        let hedges = ["about", "nearly", "almost", "some", "roughly", "approximately"]
         let firstWords: [(EnglishRules, [String])] = [
             (.calendarDate, modifiers + weekdays + months + ordinals),
             (.year, modifiers + ["the", "two"] + spelledCenturies.keys),
             (.relative, ["today", "tonight", "yesterday", "tomorrow", "day", "now", "currently", "presently", "nowadays",
                          "current", "recently", "lately", "recent", "q", "earlier", "later", "the", "upcoming", "this",
                          "last", "next", "past", "coming", "previous", "following", "early", "late"]),
-            (.ago, ["in", "just", "only"] + hedges + numbers),
-            (.duration, ["the", "past", "last", "next", "around", "over", "under", "more", "less", "fewer", "several", "few",
-                         "many", "half"] + hedges + numbers),
+            (.ago, ["in"] + agoHedges.keys + numbers),
+            (.duration, ["the", "past", "last", "next", "more", "less", "fewer", "several", "few", "many", "half"]
+                + durationHedges.keys + numbers),
             (.clock, ["at", "around", "noon", "midday", "mid", "midnight"] + numbers),
             (.set, ["every", "each", "once", "twice"] + frequencyAdverbs.keys + numbers),
             (.quarter, ["the", "latest", "last", "most", "previous", "current", "this", "quarter"] + ordinals),
@@ -86,6 +85,87 @@ extension DateScanner {
         }
         return WordTable(starts)
     }()
+
+    /// What must follow the commonest first words for any of their rules to match: "the"
+    /// starts nine rules, "a" and "an" five, and nearly always none matches ("the government",
+    /// "a plan", "in Tokyo", "at the meeting", "about the plan"). One look at the next token
+    /// spares those rules. A rule that reads another token after one of these words must add it
+    /// here; the words that go on a holiday's name are added from ``Holiday/names``.
+    static let englishRuleFollowers: WordTable<RuleFollowers> = {
+        let numbers = Array(englishNumbers.keys), units = Array(englishUnits.keys)
+        let clockWords = ["noon", "midday", "mid", "midnight"]
+        let amountWords = ["more", "less", "fewer", "several", "few", "many", "some", "half"]
+        // "the 1990s", "the '90s", "the future", "the past two years", "the third quarter", "the morning of".
+        let afterThe = (words: ["future", "past", "day", "year", "quarter", "latest", "last", "most", "previous", "current",
+                                "this"] + amountWords + durationDeterminers.keys + durationHedges.keys + numbers
+                            + englishOrdinals.keys + englishDayParts.keys,
+                        marks: ["'", "’"] as [Unicode.Scalar], number: true)
+        // "a week", "a 10-day", "a year and a half", "a quarter past", "a times a day", "an upcoming", "a fridays back".
+        let pluralWeekdays = englishWeekdays.keys.map { $0 + "s" }.filter { $0.count > 4 }
+        let afterArticle = (words: units + ["and", "quarter", "times", "upcoming"] + pluralWeekdays,
+                            marks: ["-"] as [Unicode.Scalar], number: false)
+        // "in 2 minutes", "in half an hour", "in a couple of days", "in quarter of an hour".
+        let afterIn = (words: numbers + ["half", "pair", "quarter"], marks: [Unicode.Scalar](), number: true)
+        // "about 5 years", "over several months", "around noon", "just two days ago".
+        let afterHedge = (words: numbers + amountWords + clockWords, marks: [Unicode.Scalar](), number: true)
+        var followers = ["the": afterThe, "a": afterArticle, "an": afterArticle, "in": afterIn,
+                         "on": (words: ["the"], marks: [], number: true),
+                         "at": (words: numbers + clockWords, marks: [], number: true),
+                         "more": (words: ["than"], marks: [], number: false),
+                         "less": (words: ["than"], marks: [], number: false),
+                         "fewer": (words: ["than"], marks: [], number: false),
+                         "year": (words: [], marks: ["-"], number: false)]
+        // "some" is an amount as well: "some years".
+        for hedge in Set(agoHedges.keys + durationHedges.keys).subtracting(["some"]) { followers[hedge] = afterHedge }
+        var tables: [String: RuleFollowers] = [:]
+        for (first, (words, marks, number)) in followers {
+            // "the prophet ascension". A word that names a holiday on its own needs nothing after it.
+            precondition(Holiday.names[first] == nil, "\(first) names a holiday: no token after it is needed")
+            let name = Holiday.followers(of: first)
+            tables[first] = RuleFollowers(words: words + name.words, marks: marks + name.marks, number: number)
+        }
+        return WordTable(tables)
+    }()
+
+    /// The tokens after a first word that let one of its rules match: a number, one of `marks`
+    /// or one of `words`. A class: a look-up hands back one reference rather than a copy of the
+    /// tables, each retained.
+    final class RuleFollowers: Sendable {
+        let words: WordTable<Void>
+        let marks: [Unicode.Scalar]
+        let number: Bool
+
+        init(words: [String], marks: [Unicode.Scalar], number: Bool) {
+            self.words = WordTable(Dictionary(words.map { ($0, ()) }) { first, _ in first })
+            self.marks = marks
+            self.number = number
+        }
+
+        /// Whether token `i` of `scanner` is one of these followers. Cost: O(1).
+        func admit(_ i: Int, in scanner: DateScanner) -> Bool {
+            guard let t = scanner.token(i) else { return false }
+            switch t.kind {
+            case .number: return number
+            case .kanjiNumber: return false
+            case .word: return scanner.lookUp(words, word: t) != nil
+            case .char: return marks.contains(scanner.scalars[t.start])
+            }
+        }
+    }
+
+    /// Whether an English rule can read token `i` after a number of other than four digits (a year
+    /// stands alone): a word ("5 years", "3rd of May", "4 pm"), or a thousands, decimal, hyphen or
+    /// clock mark ("30,000 years", "1.5 hours", "10-day", "9:30"). Numbers before a kanji or
+    /// kana ("145円"), a "%" or a bracket start none. A rule that reads another mark after a
+    /// number must add it here. Cost: O(1).
+    func englishNumberRulesRead(_ i: Int) -> Bool {
+        guard let t = token(i) else { return false }
+        switch t.kind {
+        case .word: return true
+        case .char: return [",", ".", "-", ":"].contains(scalars[t.start])
+        case .number, .kanjiNumber: return false
+        }
+    }
 
     /// The English rules that can start at a number.
     static let englishNumberRules: EnglishRules = [.calendarDate, .year, .ago, .duration, .clock, .quarter,

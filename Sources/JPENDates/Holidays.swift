@@ -257,6 +257,15 @@ enum Holiday: Hashable {
     static let longestName = 5
     /// The first word of every name in ``names``.
     static let firstWords = Set(names.keys.map { String($0.prefix { $0 != " " }) })
+
+    /// What ``DateScanner/englishHoliday(_:)`` reads after `first` at the start of a name: the
+    /// second words of the names it starts, and the marks between a name's words (a possessive,
+    /// a hyphen) when it starts any. Cost: O(names).
+    static func followers(of first: String) -> (words: [String], marks: [Unicode.Scalar]) {
+        let names = names.keys.filter { $0.hasPrefix(first + " ") }
+        guard !names.isEmpty else { return ([], []) }
+        return (names.compactMap { $0.split(separator: " ").dropFirst().first.map(String.init) }, ["'", "’", "-"])
+    }
     /// The first words of every name in ``names`` ("new", "new year", "new year s"), so that a
     /// reading stops at the first word no name goes on with ("the" starts a name, "the committee"
     /// none); each with the holiday it names when it is a whole name. One look-up per word read.

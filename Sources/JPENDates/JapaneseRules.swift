@@ -59,7 +59,7 @@ extension DateScanner {
             (.clock, ["正午"] + morningWords.words + afternoonWords.words),
             (.duration, ["直近の", "直近", "前の", "最後の", "約", "およそ", "ほぼ", "数", "四半世紀", "半世紀", "半年", "半月", "半日"]),
             (.set, ["毎", "週", "月", "年", "日"]),
-            (.deictic, ["現在", "今現在", "ただいま", "ただ今"] + japaneseDeicticWordsKeys.words),
+            (.deictic, presentWords.words + japaneseDeicticWordsKeys.words),
             (.weekday, ["("] + japaneseWeekdayReadingsKeys.words + japaneseWeekdays.map { String($0) }),
         ]
         return ScalarFlags(firstWords.flatMap { rule, words in words.map { ($0.unicodeScalars.first!, rule.rawValue) } })
@@ -67,6 +67,19 @@ extension DateScanner {
 
     /// The Japanese rules that can start at a number in digits or kanji numerals.
     static let japaneseNumberRules: JapaneseRules = [.date, .clock, .duration, .set]
+
+    /// Whether a Japanese number rule can read the mark `next` after a number: a counter ("5日",
+    /// "3ヶ月", "2時", "3がつ"), a date, range or clock separator ("2/15", "18〜19日", "9:30"), a
+    /// thousands or decimal mark ``amount(_:)`` reads ("1,000年", "1.5時間"), or the 半 of
+    /// "四半世紀". Most numbers of running text are followed by none ("145円", "一部"). A rule
+    /// that reads another mark after a number must add it here. Cost: O(1).
+    static func japaneseNumberRulesRead(_ next: Unicode.Scalar) -> Bool {
+        japaneseNumberFollowers[next] != 0 || isRangeMark(next)
+    }
+
+    /// The marks of ``japaneseNumberRulesRead(_:)`` other than the range marks.
+    static let japaneseNumberFollowers = ScalarFlags(
+        (japaneseUnitsKeys.words.map { $0.unicodeScalars.first! } + ["月", "が", "時", "半", "/", ".", "-", ",", ":"]).map { ($0, 1) })
 
     // MARK: Dates
 
@@ -264,17 +277,18 @@ extension DateScanner {
 
     // MARK: Durations and relative spans
 
-    /// The unit of a Japanese counter at token `i`.
+    /// Japanese counters of time and their units, the commonest first.
+    static let japaneseUnits: [(String, TimeUnit)] = [("日", .day), ("年", .year)] + japaneseMonthCounters.map { ($0, .month) }
+        + [("週間", .week), ("週", .week), ("時間", .hour), ("分", .minute), ("秒", .second), ("世紀", .century)]
+    /// The words of ``japaneseUnits``: no two counters of different units share a first code
+    /// point, so the longest match is the counter.
+    static let japaneseUnitsKeys = LiteralTable(japaneseUnits.map(\.0))
+
+    /// The unit of a Japanese counter at token `i` ("年度" is no year counter).
     func japaneseUnit(_ i: Int) -> (unit: TimeUnit, next: Int)? {
-        if let m = literal(i, Self.japaneseMonthCounters) { return (.month, m.next) }
-        if let m = literal(i, ["世紀"]) { return (.century, m.next) }
-        if let m = literal(i, ["年"]), literal(m.next, ["度"]) == nil { return (.year, m.next) }
-        if let m = literal(i, ["週間", "週"]) { return (.week, m.next) }
-        if let m = literal(i, ["日"]) { return (.day, m.next) }
-        if let m = literal(i, ["時間"]) { return (.hour, m.next) }
-        if let m = literal(i, ["分"]) { return (.minute, m.next) }
-        if let m = literal(i, ["秒"]) { return (.second, m.next) }
-        return nil
+        guard let m = literal(i, Self.japaneseUnitsKeys) else { return nil }
+        if m.word == "年", literal(m.next, ["度"]) != nil { return nil }
+        return (Self.japaneseUnits.first { $0.0 == m.word }!.1, m.next)
     }
 
     /// 5分間, 1年2ヶ月, 1時間半, 約5分, 3日前, 2年半ほど前, 5年ぶり, 8日目, 半年前, 四半世紀.
@@ -440,12 +454,14 @@ extension DateScanner {
         ("今週", .week, 0, ""), ("本週", .week, 0, ""), ("先週", .week, -1, ""), ("前週", .week, -1, ""), ("来週", .week, 1, ""),
         ("翌週", .week, 1, ""), ("先々週", .week, -2, ""), ("再来週", .week, 2, ""),
     ]
+    /// Words for the present moment.
+    static let presentWords = LiteralTable(["現在", "今現在", "ただいま", "ただ今"])
     /// The words of ``japaneseDeicticWords``, made once rather than at every token.
     static let japaneseDeicticWordsKeys = LiteralTable(japaneseDeicticWords.map(\.0))
 
     /// 来週, 昨年, 先月, 今日, 一昨日, 今月末.
     func japaneseDeictic(_ i: Int) -> (Candidate, Int)? {
-        if let m = literal(i, ["現在", "今現在", "ただいま", "ただ今"]) {
+        if let m = literal(i, Self.presentWords) {
             return (Candidate(start: tokens[i].start, end: tokens[m.next - 1].end, type: .date, value: .fixed("PRESENT_REF")), m.next)
         }
         guard let m = literal(i, Self.japaneseDeicticWordsKeys) else { return nil }

@@ -28,7 +28,21 @@ struct QuoteContext {
     /// For each token, the paragraph number it lies in (blank lines separate paragraphs).
     let paragraphOf: [Int]
     /// Name runs (capitalized words) judged to name people, in order; pronouns resolve to them.
-    let people: [Span]
+    /// Found the first time a pronoun asks: most documents attribute no quotation to a pronoun,
+    /// and without person mentions the search walks every token (a twentieth of the stage).
+    var people: [Span] {
+        if let found = peopleFound.spans { return found }
+        let found = QuoteContext.findPeople(tokens: tokens, firstScalars: firstScalars, words: words, marks: marks,
+                                            capitals: capitals, mentions: mentions)
+        peopleFound.spans = found
+        return found
+    }
+    private let peopleFound = PeopleFound()
+
+    /// ``people`` once found: a class, so that a context, passed around by value, finds them once.
+    private final class PeopleFound {
+        var spans: [Span]?
+    }
 
     init(document: Document, normalized: NormalizedText, tokens: [Token], mentions: [EntityMention]) {
         self.document = document
@@ -77,8 +91,6 @@ struct QuoteContext {
         self.capitals = capitals
         self.marks = marks
         self.paragraphOf = paragraphs
-        self.people = QuoteContext.findPeople(tokens: tokens, firstScalars: firstScalars, words: words, marks: marks,
-                                              capitals: capitals, mentions: mentions)
     }
 
     // MARK: Token tests
@@ -102,14 +114,7 @@ struct QuoteContext {
             let text = String(scalars: run)
             return mayChangeWhenLowercased(run) ? text.lowercased() : text
         }
-        return String(unsafeUninitializedCapacity: run.count) { bytes in
-            for (k, scalar) in zip(bytes.indices, run) {
-                let byte = UInt8(truncatingIfNeeded: scalar.value)
-                // 0x20 is the case bit of ASCII letters.
-                bytes[k] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            }
-            return run.count
-        }
+        return String(lowercasingASCII: run)
     }
 
     /// Whether `word` starts with an upper-case letter. ``Unicode/Scalar/isUppercase`` answers
@@ -310,6 +315,7 @@ struct QuoteContext {
             return person
         }
         // Else the last person named before the pronoun.
+        let people = people
         var low = 0, high = people.count
         while low < high {
             let mid = (low + high) / 2
@@ -320,6 +326,7 @@ struct QuoteContext {
 
     /// The person span overlapping `span`, found among those starting before its end. Cost: O(log p).
     private func person(overlapping span: Span) -> Span? {
+        let people = people
         var low = 0, high = people.count
         while low < high {
             let mid = (low + high) / 2

@@ -23,3 +23,26 @@ extension String {
         }
     }
 }
+
+extension String {
+    /// The string of ASCII `scalars` with the letters A–Z lowercased, written as UTF-8 directly.
+    /// Every scalar must be ASCII (callers lowercase runs of ASCII letters or words they checked).
+    ///
+    /// ```swift
+    /// String(lowercasingASCII: "Nov.".unicodeScalars)   // "nov."
+    /// ```
+    ///
+    /// Cost: O(n), one allocation (none up to 15 bytes): a fraction of building the string scalar
+    /// by scalar and calling `lowercased()`, which date and quote stages ask for every Latin word.
+    @inlinable  // specialized where it is called, as init(scalars:)
+    public init(lowercasingASCII scalars: some Collection<Unicode.Scalar>) {
+        self.init(unsafeUninitializedCapacity: scalars.count) { bytes in
+            for (k, scalar) in zip(bytes.indices, scalars) {
+                let byte = UInt8(truncatingIfNeeded: scalar.value)
+                // 0x20 is the case bit of ASCII letters.
+                bytes[k] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            }
+            return scalars.count
+        }
+    }
+}

@@ -13,6 +13,15 @@ import Testing
         #expect(String(scalars: Array(text.unicodeScalars)[1...2]) == "破😀")
     }
 
+    @Test func stringLowercasingASCII() {
+        #expect(String(lowercasingASCII: [Unicode.Scalar]()) == "")
+        #expect(String(lowercasingASCII: ["Q"] as [Unicode.Scalar]) == "q")
+        // Only A-Z change: "@" (0x40) and "[" (0x5B) border them, digits and marks stay.
+        #expect(String(lowercasingASCII: "@AZ[az09.-".unicodeScalars) == "@az[az09.-")
+        let long = String(repeating: "TimeX", count: 10)
+        #expect(String(lowercasingASCII: Array(long.unicodeScalars)[5...]) == String(repeating: "timex", count: 9))
+    }
+
     @Test func codePointsAreTheUnit() {
         let document = Document(text: "石破茂首相は🇯🇵")
         #expect(document.count == 8)
