@@ -17,6 +17,12 @@ public struct NameClasses: OptionSet, Hashable, Sendable {
     /// An ordinary word of a general dictionary: evidence against a name.
     public static let word = NameClasses(rawValue: 1 << 7)
 
+    /// The classes that say a string names something: a person, a place, an organization.
+    static let names: NameClasses = [.surname, .givenName, .fullName, .name, .place, .organization]
+
+    /// Whether a string of these classes is known only as an ordinary word (テニス, サッカー), no name.
+    var isOrdinaryWordOnly: Bool { contains(.word) && isDisjoint(with: Self.names) }
+
     /// The position of ``title`` in ``all``.
     static let titleIndex = 5
     /// The number of classes: one bit of ``rawValue`` each.

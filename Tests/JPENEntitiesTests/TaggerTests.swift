@@ -75,10 +75,13 @@ import Testing
     }
 
     @Test func organizationHeadsEndOrganizations() {
-        func ends(_ name: String) -> Bool { EntityWorker.endsWithOrganizationHead(Array(name.unicodeScalars)[...]) }
+        func ends(_ name: String, _ heads: [[Unicode.Scalar]] = EntityWorker.organizationHeads) -> Bool {
+            EntityWorker.endsWith(heads, Array(name.unicodeScalars)[...])
+        }
         #expect(ends("浅野木材工業") && ends("ハプスブルク家") && ends("江ノ島電鉄"))
         #expect(!ends("家") && !ends("工業") && !ends("東京") && !ends(""))
         #expect(!ends("明治神宮") && !ends("東京駅"))
+        #expect(ends("自由民主党", EntityWorker.partyHeads) && !ends("党", EntityWorker.partyHeads) && !ends("", EntityWorker.partyHeads))
     }
 
     @Test func mentionsCutNoKatakanaName() {
