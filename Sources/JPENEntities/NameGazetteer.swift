@@ -37,14 +37,15 @@ public struct NameClasses: OptionSet, Hashable, Sendable {
 /// Only fingerprints are stored (an open-addressing table of 32-bit slots: 24 bits of the
 /// string's hash, 8 bits of classes), so the table is small and a lookup is one or two memory
 /// reads; a false hit is about one in a million lookups. Most strings the taggers ask about are
-/// no name, and one bit per possible fingerprint, set where a slot holds it (2 MB, built at open
-/// time), answers most of them without reading the 8 MB table: a fingerprint no slot holds is in
-/// no probe sequence, so the answers are the table's. Japanese keys are surfaces as written,
-/// Latin keys lowercase with single spaces between words. The taggers' weights are trained with
-/// one table, so the table ships beside them (`names.bin`, built by `jpen train-entities`).
+/// no name, and one bit per possible fingerprint, set where a slot holds it (2 MB), answers most
+/// of them without reading the 8 MB of slots: a fingerprint no slot holds is in no probe
+/// sequence, so the answers are the slots'. Japanese keys are surfaces as written, Latin keys
+/// lowercase with single spaces between words. The taggers' weights are trained with one table,
+/// so the table ships beside them (`names.bin`, built by `jpen train-entities`).
 ///
-/// Layout, little-endian: magic `JPENGAZ` + 0, UInt32 version (1), UInt32 slot bits, UInt32 key
-/// count, then 2^bits UInt32 slots (0: empty).
+/// Layout, little-endian: magic `JPENGAZ` + 0, UInt32 version (2), UInt32 slot bits, UInt32 key
+/// count, then 2^bits UInt32 slots (0: empty), then 2^19 UInt32 words of fingerprint bits (bit
+/// f % 32 of word f / 32 set when a slot holds fingerprint f).
 ///
 /// ```swift
 /// let names = try NameGazetteer(path: "names.bin")
@@ -53,18 +54,18 @@ public struct NameClasses: OptionSet, Hashable, Sendable {
 public struct NameGazetteer: @unchecked Sendable {
     // Read-only mapped memory that nobody writes: safe to share across threads.
     public static let magic: [UInt8] = Array("JPENGAZ".utf8) + [0]
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
     static let headerSize = 20
     /// The longest key, in code points (Japanese) or tokens (Latin), that lookups try.
     public static let longestJapaneseKey = 12
     public static let longestLatinKey = 4
 
     let file: MappedFile?
-    // The slots inside the mapping `file` keeps alive, and the fingerprint bits `held` keeps
-    // alive: lookups then retain nothing.
+    // The slots and fingerprint bits inside the mapping `file` keeps alive: lookups then retain nothing.
     private let slots: UnsafePointer<UInt32>?
-    private let held: FingerprintBits?
-    private let heldBits: UnsafePointer<UInt64>?
+    private let heldBits: UnsafePointer<UInt32>?
+    /// The number of 32-bit words of fingerprint bits: one bit for each of 2^24 fingerprints.
+    static let fingerprintWords = 1 << 19
     private let slotMask: UInt64
     public let keyCount: Int
 
@@ -84,15 +85,12 @@ public struct NameGazetteer: @unchecked Sendable {
         let version: UInt32 = file.load(at: 8)
         guard version == Self.version else { throw FormatError(path: path, problem: "format version \(version), expected \(Self.version)") }
         let bits = Int(file.load(UInt32.self, at: 12))
-        guard (1...30).contains(bits), file.bytes.count == Self.headerSize + 4 << bits else {
+        guard (1...30).contains(bits), file.bytes.count == Self.headerSize + 4 << bits + 4 * Self.fingerprintWords else {
             throw FormatError(path: path, problem: "size does not match its header")
         }
         self.file = file
-        let slots = UnsafeRawPointer(file.bytes.baseAddress!).advanced(by: Self.headerSize).assumingMemoryBound(to: UInt32.self)
-        let held = FingerprintBits(slots: UnsafeBufferPointer(start: slots, count: 1 << bits))
-        self.slots = slots
-        self.held = held
-        heldBits = UnsafePointer(held.words)
+        slots = UnsafeRawPointer(file.bytes.baseAddress!).advanced(by: Self.headerSize).assumingMemoryBound(to: UInt32.self)
+        heldBits = slots! + (1 << bits)
         slotMask = (1 << UInt64(bits)) - 1
         keyCount = Int(file.load(UInt32.self, at: 16))
     }
@@ -101,7 +99,6 @@ public struct NameGazetteer: @unchecked Sendable {
     public init() {
         file = nil
         slots = nil
-        held = nil
         heldBits = nil
         slotMask = 0
         keyCount = 0
@@ -126,7 +123,7 @@ public struct NameGazetteer: @unchecked Sendable {
     @inline(__always)
     func prefetch(_ key: UInt64) {
         guard let heldBits else { return }
-        prefetchForReading(heldBits + Int(Self.fingerprint(key) >> 6))
+        prefetchForReading(heldBits + Int(Self.fingerprint(key) >> 5))
     }
 
     /// Starts loading the slot ``classes(of:)`` reads for `key` after its fingerprint bit, when
@@ -140,7 +137,7 @@ public struct NameGazetteer: @unchecked Sendable {
     /// Whether a slot holds `fingerprint`.
     @inline(__always)
     private func holds(_ fingerprint: UInt32) -> Bool {
-        heldBits.unsafelyUnwrapped[Int(fingerprint >> 6)] & (1 << UInt64(fingerprint & 63)) != 0
+        UInt32(littleEndian: heldBits.unsafelyUnwrapped[Int(fingerprint >> 5)]) & (1 << (fingerprint & 31)) != 0
     }
 
     /// The classes of the string with hash `key`; empty when the table does not hold it. Cost: O(1).
@@ -158,25 +155,6 @@ public struct NameGazetteer: @unchecked Sendable {
     }
 }
 
-/// One bit for each possible slot fingerprint (1...0xFF_FFFF), set where a slot of a table holds it.
-final class FingerprintBits: @unchecked Sendable {
-    // Written once in init, then only read: safe to share across threads.
-    let words: UnsafeMutablePointer<UInt64>
-    static let wordCount = 1 << 18
-
-    /// The bits of the fingerprints in `slots`. Cost: O(slots), about 2 ms for 2^21 slots.
-    init(slots: UnsafeBufferPointer<UInt32>) {
-        words = .allocate(capacity: Self.wordCount)
-        words.initialize(repeating: 0, count: Self.wordCount)
-        for value in slots where value != 0 {
-            let fingerprint = UInt32(littleEndian: value) >> 8
-            words[Int(fingerprint >> 6)] |= 1 << UInt64(fingerprint & 63)
-        }
-    }
-
-    deinit { words.deallocate() }
-}
-
 /// Builds a ``NameGazetteer`` file. Memory: a dictionary entry per distinct key.
 public struct NameGazetteerBuilder {
     private var entries: [UInt64: UInt8] = [:]
@@ -191,7 +169,8 @@ public struct NameGazetteerBuilder {
         entries[NameGazetteer.key(name), default: 0] |= classes.rawValue
     }
 
-    /// The table file, at most 70% full (a miss then reads about four neighbouring slots). Cost: O(keys).
+    /// The table file, at most 70% full (a miss then reads about four neighbouring slots), and its
+    /// fingerprint bits. Cost: O(keys).
     public func tableBytes() -> [UInt8] {
         var bits = 10
         while Double(entries.count) > 0.7 * Double(1 << bits) { bits += 1 }
@@ -202,8 +181,10 @@ public struct NameGazetteerBuilder {
             while slots[Int(slot)] != 0 { slot = (slot + 1) & mask }
             slots[Int(slot)] = NameGazetteer.fingerprint(key) << 8 | UInt32(classes)
         }
+        var held = [UInt32](repeating: 0, count: NameGazetteer.fingerprintWords)
+        for value in slots where value != 0 { held[Int(value >> 13)] |= 1 << (value >> 8 & 31) }
         var bytes = NameGazetteer.magic
-        for value in [NameGazetteer.version, UInt32(bits), UInt32(entries.count)] + slots {
+        for value in [NameGazetteer.version, UInt32(bits), UInt32(entries.count)] + slots + held {
             withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
         }
         return bytes
