@@ -142,11 +142,9 @@ public final class EntityWorker {
                    Self.isOrdinaryKatakanaWord(normalized.scalars[span.range], names: recognizer.names) { continue }
                 taken.append(span)
                 if case .entity(var type) = mention.kind {
-                    if unit.model == .japanese, Self.endsWithOrganizationHead(normalized.scalars[span.range]) { type = .organization }
+                    if unit.model == .japanese, Self.endsWith(Self.organizationHeads, normalized.scalars[span.range]) { type = .organization }
                     mentions.append((normalized.originalSpan(of: span), type))
-                } else if unit.model == .japanese, normalized.scalars[span.end - 1] == "党", span.count > 1 {
-                    // A political party: an organization, though GSD-NE files parties with
-                    // nationalities and religious groups.
+                } else if unit.model == .japanese, Self.endsWith(Self.partyHeads, normalized.scalars[span.range]) {
                     mentions.append((normalized.originalSpan(of: span), .organization))
                 } else {
                     otherNames.append(normalized.originalSpan(of: span))
@@ -182,10 +180,14 @@ public final class EntityWorker {
         "ピクチャーズ", "プロダクション", "レコード", "インターナショナル", "FC",
     ].map { Array($0.unicodeScalars) }
 
-    /// Whether a Japanese name ends with one of ``organizationHeads`` after at least one
-    /// character of its own. Cost: O(heads).
-    static func endsWithOrganizationHead(_ name: ArraySlice<Unicode.Scalar>) -> Bool {
-        organizationHeads.contains { name.count > $0.count && name.suffix($0.count).elementsEqual($0) }
+    /// The last words of political parties (…党): the tagger learns them as another kind of name,
+    /// since GSD-NE files parties with nationalities and religious groups, but they are organizations.
+    static let partyHeads: [[Unicode.Scalar]] = [Array("党".unicodeScalars)]
+
+    /// Whether a Japanese name ends with one of `heads` (``organizationHeads``, ``partyHeads``)
+    /// after at least one character of its own. Cost: O(heads).
+    static func endsWith(_ heads: [[Unicode.Scalar]], _ name: ArraySlice<Unicode.Scalar>) -> Bool {
+        heads.contains { name.count > $0.count && name.suffix($0.count).elementsEqual($0) }
     }
 
     /// Whether a name is one katakana word that the name table knows only as an ordinary word
@@ -193,8 +195,7 @@ public final class EntityWorker {
     /// alone is no person. Cost: one name-table probe.
     static func isOrdinaryKatakanaWord(_ name: ArraySlice<Unicode.Scalar>, names: NameGazetteer) -> Bool {
         guard name.allSatisfy({ Script($0) == .katakana }) else { return false }
-        let classes = names.classes(of: NameGazetteer.key(Array(name)))
-        return classes.contains(.word) && classes.isDisjoint(with: [.surname, .givenName, .fullName, .name, .place, .organization])
+        return names.classes(of: NameGazetteer.key(Array(name))).isOrdinaryWordOnly
     }
 
     /// Japanese mentions with nothing between them joined where the first names the place the

@@ -17,6 +17,12 @@ public struct NameClasses: OptionSet, Hashable, Sendable {
     /// An ordinary word of a general dictionary: evidence against a name.
     public static let word = NameClasses(rawValue: 1 << 7)
 
+    /// The classes that say a string names something: a person, a place, an organization.
+    static let names: NameClasses = [.surname, .givenName, .fullName, .name, .place, .organization]
+
+    /// Whether a string of these classes is known only as an ordinary word (テニス, サッカー), no name.
+    var isOrdinaryWordOnly: Bool { contains(.word) && isDisjoint(with: Self.names) }
+
     /// The position of ``title`` in ``all``.
     static let titleIndex = 5
     /// The number of classes: one bit of ``rawValue`` each.
@@ -30,12 +36,16 @@ public struct NameClasses: OptionSet, Hashable, Sendable {
 ///
 /// Only fingerprints are stored (an open-addressing table of 32-bit slots: 24 bits of the
 /// string's hash, 8 bits of classes), so the table is small and a lookup is one or two memory
-/// reads; a false hit is about one in a million lookups. Japanese keys are surfaces as written,
-/// Latin keys lowercase with single spaces between words. The taggers' weights are trained with
-/// one table, so the table ships beside them (`names.bin`, built by `jpen train-entities`).
+/// reads; a false hit is about one in a million lookups. Most strings the taggers ask about are
+/// no name, and one bit per possible fingerprint, set where a slot holds it (2 MB), answers most
+/// of them without reading the 8 MB of slots: a fingerprint no slot holds is in no probe
+/// sequence, so the answers are the slots'. Japanese keys are surfaces as written, Latin keys
+/// lowercase with single spaces between words. The taggers' weights are trained with one table,
+/// so the table ships beside them (`names.bin`, built by `jpen train-entities`).
 ///
-/// Layout, little-endian: magic `JPENGAZ` + 0, UInt32 version (1), UInt32 slot bits, UInt32 key
-/// count, then 2^bits UInt32 slots (0: empty).
+/// Layout, little-endian: magic `JPENGAZ` + 0, UInt32 version (2), UInt32 slot bits, UInt32 key
+/// count, then 2^bits UInt32 slots (0: empty), then 2^19 UInt32 words of fingerprint bits (bit
+/// f % 32 of word f / 32 set when a slot holds fingerprint f).
 ///
 /// ```swift
 /// let names = try NameGazetteer(path: "names.bin")
@@ -44,15 +54,18 @@ public struct NameClasses: OptionSet, Hashable, Sendable {
 public struct NameGazetteer: @unchecked Sendable {
     // Read-only mapped memory that nobody writes: safe to share across threads.
     public static let magic: [UInt8] = Array("JPENGAZ".utf8) + [0]
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
     static let headerSize = 20
     /// The longest key, in code points (Japanese) or tokens (Latin), that lookups try.
     public static let longestJapaneseKey = 12
     public static let longestLatinKey = 4
 
     let file: MappedFile?
-    // The slots inside the mapping `file` keeps alive: lookups then retain nothing.
+    // The slots and fingerprint bits inside the mapping `file` keeps alive: lookups then retain nothing.
     private let slots: UnsafePointer<UInt32>?
+    private let heldBits: UnsafePointer<UInt32>?
+    /// The number of 32-bit words of fingerprint bits: one bit for each of 2^24 fingerprints.
+    static let fingerprintWords = 1 << 19
     private let slotMask: UInt64
     public let keyCount: Int
 
@@ -72,11 +85,12 @@ public struct NameGazetteer: @unchecked Sendable {
         let version: UInt32 = file.load(at: 8)
         guard version == Self.version else { throw FormatError(path: path, problem: "format version \(version), expected \(Self.version)") }
         let bits = Int(file.load(UInt32.self, at: 12))
-        guard (1...30).contains(bits), file.bytes.count == Self.headerSize + 4 << bits else {
+        guard (1...30).contains(bits), file.bytes.count == Self.headerSize + 4 << bits + 4 * Self.fingerprintWords else {
             throw FormatError(path: path, problem: "size does not match its header")
         }
         self.file = file
         slots = UnsafeRawPointer(file.bytes.baseAddress!).advanced(by: Self.headerSize).assumingMemoryBound(to: UInt32.self)
+        heldBits = slots! + (1 << bits)
         slotMask = (1 << UInt64(bits)) - 1
         keyCount = Int(file.load(UInt32.self, at: 16))
     }
@@ -85,6 +99,7 @@ public struct NameGazetteer: @unchecked Sendable {
     public init() {
         file = nil
         slots = nil
+        heldBits = nil
         slotMask = 0
         keyCount = 0
     }
@@ -103,18 +118,33 @@ public struct NameGazetteer: @unchecked Sendable {
         UInt32(truncatingIfNeeded: key >> 40) % 0xFF_FFFF + 1
     }
 
-    /// Starts loading the slot ``classes(of:)`` reads first for `key` into the cache, so that
-    /// several lookups' cache misses overlap. Cost: an instruction.
+    /// Starts loading the fingerprint bit ``classes(of:)`` reads first for `key` into the cache,
+    /// so that several lookups' cache misses overlap. Cost: an instruction.
     @inline(__always)
     func prefetch(_ key: UInt64) {
-        guard let slots else { return }
+        guard let heldBits else { return }
+        prefetchForReading(heldBits + Int(Self.fingerprint(key) >> 5))
+    }
+
+    /// Starts loading the slot ``classes(of:)`` reads for `key` after its fingerprint bit, when
+    /// that bit is set; the bit should be in the cache already (``prefetch(_:)``). Cost: a load.
+    @inline(__always)
+    func prefetchSlot(_ key: UInt64) {
+        guard let slots, holds(Self.fingerprint(key)) else { return }
         prefetchForReading(slots + Int(key & slotMask))
+    }
+
+    /// Whether a slot holds `fingerprint`.
+    @inline(__always)
+    private func holds(_ fingerprint: UInt32) -> Bool {
+        UInt32(littleEndian: heldBits.unsafelyUnwrapped[Int(fingerprint >> 5)]) & (1 << (fingerprint & 31)) != 0
     }
 
     /// The classes of the string with hash `key`; empty when the table does not hold it. Cost: O(1).
     public func classes(of key: UInt64) -> NameClasses {
         guard let slots else { return [] }
         let wanted = Self.fingerprint(key)
+        guard holds(wanted) else { return [] }
         var slot = key & slotMask
         while true {
             let value = UInt32(littleEndian: slots[Int(slot)])
@@ -139,7 +169,8 @@ public struct NameGazetteerBuilder {
         entries[NameGazetteer.key(name), default: 0] |= classes.rawValue
     }
 
-    /// The table file, at most 70% full (a miss then reads about four neighbouring slots). Cost: O(keys).
+    /// The table file, at most 70% full (a miss then reads about four neighbouring slots), and its
+    /// fingerprint bits. Cost: O(keys).
     public func tableBytes() -> [UInt8] {
         var bits = 10
         while Double(entries.count) > 0.7 * Double(1 << bits) { bits += 1 }
@@ -150,8 +181,10 @@ public struct NameGazetteerBuilder {
             while slots[Int(slot)] != 0 { slot = (slot + 1) & mask }
             slots[Int(slot)] = NameGazetteer.fingerprint(key) << 8 | UInt32(classes)
         }
+        var held = [UInt32](repeating: 0, count: NameGazetteer.fingerprintWords)
+        for value in slots where value != 0 { held[Int(value >> 13)] |= 1 << (value >> 8 & 31) }
         var bytes = NameGazetteer.magic
-        for value in [NameGazetteer.version, UInt32(bits), UInt32(entries.count)] + slots {
+        for value in [NameGazetteer.version, UInt32(bits), UInt32(entries.count)] + slots + held {
             withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
         }
         return bytes

@@ -10,8 +10,9 @@ struct NameMatches {
     private var lengths: [UInt8] = []
     /// Queued lookups: each string's gazetteer hash and the positions it covers.
     private var queue: [(key: UInt64, start: Int32, end: Int32)] = []
-    /// Queued lookups made, and queued lookups whose slot was prefetched.
-    private var made = 0, prefetched = 0
+    /// Queued lookups made, queued lookups whose table slot was prefetched (if the table may
+    /// hold the string), and queued lookups whose fingerprint bit was prefetched.
+    private var made = 0, slotsPrefetched = 0, prefetched = 0
 
     /// Clears the marks and the queue for a sequence of `count` positions.
     mutating func reset(count: Int) {
@@ -22,6 +23,7 @@ struct NameMatches {
         lengths.append(contentsOf: repeatElement(0, count: cells))
         queue.removeAll(keepingCapacity: true)
         made = 0
+        slotsPrefetched = 0
         prefetched = 0
     }
 
@@ -34,14 +36,19 @@ struct NameMatches {
     /// Looks up in `names` the queued strings that start before `position` and marks each match,
     /// in the order they were queued (among matches of one class and length the first marked
     /// wins). Codes are final at a position once every string starting at or before it is looked
-    /// up. Cost: a table probe per string; the slots of the next ``lookAhead`` are prefetched.
-    /// With `position` 0, only starts loading the first slots.
+    /// up. Cost: a table probe per string; the fingerprint bits of the next ``lookAhead`` are
+    /// prefetched, and the slots of the next half of those that the table may hold.
+    /// With `position` 0, only starts loading the first ones.
     mutating func markQueued(startingBefore position: Int, in names: NameGazetteer) {
         let count = queue.count
         while true {
             while prefetched < min(count, made + Self.lookAhead) {
                 names.prefetch(queue[prefetched].key)
                 prefetched += 1
+            }
+            while slotsPrefetched < min(count, made + Self.lookAhead / 2) {
+                names.prefetchSlot(queue[slotsPrefetched].key)
+                slotsPrefetched += 1
             }
             guard made < count, Int(queue[made].start) < position else { return }
             let lookup = queue[made]
@@ -51,9 +58,9 @@ struct NameMatches {
         }
     }
 
-    /// Lookups whose slots are in flight ahead of the one being made: about three Japanese
-    /// characters' worth.
-    static let lookAhead = 16
+    /// Lookups whose fingerprint bits are in flight ahead of the one being made (their slots half
+    /// as far): about three Japanese characters' worth.
+    static let lookAhead = 32
 
     /// Marks positions `range` as a match of `classes`, where no longer match of a class covers them.
     mutating func mark(_ range: Range<Int>, _ classes: NameClasses) {

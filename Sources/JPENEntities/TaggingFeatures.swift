@@ -51,9 +51,11 @@ final class TaggingFeatures {
     /// The tagging units of a text that is already segmented (`segmentation` of `text`).
     /// Cost: O(n).
     func units(of text: NormalizedText, segmentation: Segmentation) -> [TaggingUnit] {
-        let toNormalized = Self.normalizedOffsets(of: text)
+        // Spans come in text order but for each sentence's own, asked before its tokens'.
+        var offsets = NormalizedText.Offsets(text)
         func normalized(_ span: Span) -> Span {
-            Span(start: toNormalized[span.start], end: max(toNormalized[span.start], toNormalized[span.end]))
+            let start = offsets.nextOffset(of: span.start)
+            return Span(start: start, end: max(start, offsets.nextOffset(of: span.end)))
         }
         var units: [TaggingUnit] = []
         var tokenIndex = 0
@@ -86,18 +88,6 @@ final class TaggingFeatures {
         }
         flushEnglish()
         return units
-    }
-
-    /// For each original offset (and the end), the first normalized offset at or after it.
-    static func normalizedOffsets(of text: NormalizedText) -> [Int] {
-        let originalCount = text.originalStarts[text.count]
-        var offsets = [Int](repeating: -1, count: originalCount + 1)
-        offsets[originalCount] = text.count
-        for index in stride(from: text.count - 1, through: 0, by: -1) { offsets[text.originalStarts[index]] = index }
-        for offset in stride(from: originalCount - 1, through: 0, by: -1) where offsets[offset] < 0 {
-            offsets[offset] = offsets[offset + 1]
-        }
-        return offsets
     }
 }
 

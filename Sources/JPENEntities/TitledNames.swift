@@ -25,8 +25,7 @@ enum TitledNames {
     /// an organization, and not an ordinary word unless it is also a name (トランプ, but not the
     /// サッカー of サッカー選手).
     static func isPossibleName(_ classes: NameClasses) -> Bool {
-        classes.isDisjoint(with: [.place, .organization])
-            && (!classes.contains(.word) || !classes.isDisjoint(with: [.surname, .givenName, .fullName, .name]))
+        classes.isDisjoint(with: [.place, .organization]) && !classes.isOrdinaryWordOnly
     }
 
     /// Whether a title of `names` starts at `start`.

@@ -127,3 +127,61 @@ extension NormalizedText {
         return edits
     }
 }
+
+extension NormalizedText {
+    /// Maps original offsets to normalized ones: the first normalized offset whose source group
+    /// starts at or after the original offset (``count`` past the last group), so an offset inside
+    /// a group that normalization merged maps to the next group. Source groups come in text order,
+    /// so the normalized offsets of growing original offsets grow too.
+    ///
+    /// ```swift
+    /// var offsets = NormalizedText.Offsets(TextNormalizer().normalize(Document(text: "㍿ＡＢ")))   // 株式会社AB
+    /// offsets.offset(of: 1)       // 4
+    /// offsets.nextOffset(of: 2)   // 5
+    /// ```
+    ///
+    /// Cost: ``offset(of:)`` O(log n); ``nextOffset(of:)`` O(1) amortized over growing offsets (a
+    /// walk that remembers where it is). No table of the whole text.
+    public struct Offsets {
+        private let starts: [Int]
+        /// The number of normalized code points.
+        private let count: Int
+        /// The answer to the last ``nextOffset(of:)``, where the next one's walk starts.
+        private var position = 0
+        private var lastOffset = 0
+
+        public init(_ normalized: NormalizedText) {
+            starts = normalized.originalStarts
+            count = normalized.count
+        }
+
+        /// The normalized offset of `original`, by binary search.
+        public func offset(of original: Int) -> Int {
+            var low = 0, high = count
+            while low < high {
+                let mid = (low + high) / 2
+                if starts[mid] < original { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+
+        /// The normalized offset of `original`, walking on from the last one asked when it is not
+        /// smaller (as the offsets of tokens in text order are).
+        public mutating func nextOffset(of original: Int) -> Int {
+            if original < lastOffset {
+                position = offset(of: original)
+            } else {
+                // Most of a text keeps its length through normalization: try the offset as far on as
+                // the original one moved before walking there.
+                let guess = position + (original - lastOffset)
+                if guess <= count, guess > position, starts[guess - 1] < original, guess == count || starts[guess] >= original {
+                    position = guess
+                } else {
+                    while position < count, starts[position] < original { position += 1 }
+                }
+            }
+            lastOffset = original
+            return position
+        }
+    }
+}

@@ -159,5 +159,7 @@ final class CuratedRecognizer {
         #expect(TitledNames.isPossibleName([.word, .surname]))     // トランプ
         #expect(!TitledNames.isPossibleName([.word]))              // サッカー
         #expect(!TitledNames.isPossibleName([.place]))
+        #expect(NameClasses.word.isOrdinaryWordOnly && !NameClasses([.word, .givenName]).isOrdinaryWordOnly)
+        #expect(!NameClasses([.word, .organization]).isOrdinaryWordOnly && !NameClasses().isOrdinaryWordOnly)
     }
 }

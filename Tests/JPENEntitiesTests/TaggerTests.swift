@@ -75,10 +75,13 @@ import Testing
     }
 
     @Test func organizationHeadsEndOrganizations() {
-        func ends(_ name: String) -> Bool { EntityWorker.endsWithOrganizationHead(Array(name.unicodeScalars)[...]) }
+        func ends(_ name: String, _ heads: [[Unicode.Scalar]] = EntityWorker.organizationHeads) -> Bool {
+            EntityWorker.endsWith(heads, Array(name.unicodeScalars)[...])
+        }
         #expect(ends("浅野木材工業") && ends("ハプスブルク家") && ends("江ノ島電鉄"))
         #expect(!ends("家") && !ends("工業") && !ends("東京") && !ends(""))
         #expect(!ends("明治神宮") && !ends("東京駅"))
+        #expect(ends("自由民主党", EntityWorker.partyHeads) && !ends("党", EntityWorker.partyHeads) && !ends("", EntityWorker.partyHeads))
     }
 
     @Test func mentionsCutNoKatakanaName() {
@@ -207,5 +210,36 @@ import Testing
         #expect(names.classes(of: NameGazetteer.key(Array("渋谷".unicodeScalars))) == [.place, .surname])
         #expect(names.classes(of: NameGazetteer.key(Array("delaware".unicodeScalars))) == .place)
         #expect(names.classes(of: NameGazetteer.key(Array("渋".unicodeScalars))).isEmpty)
+    }
+
+    /// The fingerprint bits answer as the table itself: keys stored, absent, and absent with a
+    /// stored key's fingerprint (the bit is set, so the probe runs) all read what a plain probe reads.
+    @Test func fingerprintBitsAnswerAsTheTable() throws {
+        var builder = NameGazetteerBuilder()
+        for number in 0..<900 { builder.add(Array("名\(number)".unicodeScalars), NameClasses(rawValue: UInt8(number % 255 + 1))) }
+        let bytes = builder.tableBytes()
+        let path = temporaryPath("fingerprints.bin")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let names = try NameGazetteer(path: path)
+        let bits = bytes.withUnsafeBytes { $0.load(fromByteOffset: 12, as: UInt32.self) }
+        let slots = (0..<(1 << Int(bits))).map { slot in
+            bytes.withUnsafeBytes { $0.load(fromByteOffset: NameGazetteer.headerSize + 4 * slot, as: UInt32.self) }
+        }
+        func probe(_ key: UInt64) -> NameClasses {
+            var slot = Int(key & UInt64(slots.count - 1))
+            while slots[slot] != 0 {
+                if slots[slot] >> 8 == NameGazetteer.fingerprint(key) { return NameClasses(rawValue: UInt8(slots[slot] & 0xFF)) }
+                slot = (slot + 1) % slots.count
+            }
+            return []
+        }
+        var generator = SystemRandomNumberGenerator()
+        let stored = (0..<900).map { NameGazetteer.key(Array("名\($0)".unicodeScalars)) }
+        let sameFingerprint = stored.map { $0 & ~0xFF_FFFF | UInt64.random(in: 0...0xFF_FFFF, using: &generator) }
+        let random = (0..<20_000).map { _ in UInt64.random(in: 0...UInt64.max, using: &generator) }
+        let disagreeing = (stored + sameFingerprint + random).filter { names.classes(of: $0) != probe($0) }
+        #expect(disagreeing.isEmpty)
+        #expect(stored.allSatisfy { !names.classes(of: $0).isEmpty })
     }
 }
