@@ -87,11 +87,14 @@ extension NameLinker {
                 containing[part, default: []].append(index)
             }
         }
-        for short in mentions.indices where keys[short].length > 0 {
+        // What the loop reads of each mention, in plain arrays: reading it through the mentions,
+        // keys and linked names would retain and release each.
+        let types = mentions.map(\.type), lengths = keys.map(\.length)
+        for short in mentions.indices where lengths[short] > 0 {
             var best: Int?
-            for long in containing[keys[short].key] ?? [] where long != short && mentions[long].type == mentions[short].type
-                && isLatin[long] == isLatin[short] && keys[long].length > keys[short].length {
-                if best.map({ keys[long].length > keys[$0].length }) ?? true { best = long }
+            for long in containing[keys[short].key] ?? [] where long != short && types[long] == types[short]
+                && isLatin[long] == isLatin[short] && lengths[long] > lengths[short] {
+                if best.map({ lengths[long] > lengths[$0] }) ?? true { best = long }
             }
             if let best, linked[short].entry?.isListed != true || linked[short].id == linked[best].id {
                 join(best, short)
@@ -148,11 +151,26 @@ extension NameLinker {
     /// Cost: O(n²) in the key's characters, a hash of each beginning looked up.
     func beginnings(of keys: NameMemo.LinkKeys, utf8Lengths: Set<Int>?) -> [Int32] {
         var numbers: [Int32] = []
-        var prefix = ""
-        for character in keys.text {
-            prefix.append(character)
-            if let utf8Lengths, !utf8Lengths.contains(prefix.utf8.count) { continue }
-            if let number = memo.numbers[prefix], !numbers.contains(number) { numbers.append(number) }
+        func add(_ prefix: String) {
+            if let number = memo.numbers[NameMemo.canonical(prefix)], !numbers.contains(number) { numbers.append(number) }
+        }
+        let text = keys.text
+        if LexiconKey.isKnownNFKC(text) {
+            // Its characters are code points (``nameParts(_:)``): the beginnings end at each
+            // code point, cut from the UTF-8 as it is rather than built up a Character at a time.
+            var length = 0
+            for scalar in text.unicodeScalars {
+                length += UTF8.width(scalar)
+                if let utf8Lengths, !utf8Lengths.contains(length) { continue }
+                add(String(Substring(text.utf8.prefix(length))))
+            }
+        } else {
+            var prefix = ""
+            for character in text {
+                prefix.append(character)
+                if let utf8Lengths, !utf8Lengths.contains(prefix.utf8.count) { continue }
+                add(prefix)
+            }
         }
         return numbers
     }
@@ -170,7 +188,9 @@ extension NameLinker {
         let parts = isLatin ? name.split { $0 == " " || $0 == "-" }.map { LexiconKey.make(String($0)) } : []
         var numbers: [Int32] = []
         for part in parts.map({ memo.number($0) }) where !numbers.contains(part) { numbers.append(part) }
-        let keys = NameMemo.LinkKeys(text: key, key: memo.number(key), length: key.count, isLatin: isLatin, parts: numbers)
+        // Characters of such text are code points, which are much cheaper to count.
+        let length = LexiconKey.isKnownNFKC(key) ? key.unicodeScalars.count : key.count
+        let keys = NameMemo.LinkKeys(text: key, key: memo.number(key), length: length, isLatin: isLatin, parts: numbers)
         memo.linkKeys[memoName] = keys
         return keys
     }

@@ -177,9 +177,23 @@ public final class NameLinker {
                 folder = LexiconKey.Folder()
                 continue
             }
-            folder.fold(scalar) { out.unicodeScalars.append($0) }
+            folder.fold(Self.vowelBase(scalar)) { out.unicodeScalars.append($0) }
         }
         return out.trimmingSpaces
+    }
+
+    /// The base letter of a vowel with a macron or circumflex (ō → o), which the transform writes
+    /// for long vowels and which folds as its base letter: folded without the decomposition an
+    /// accented letter costs. Any other code point as it is.
+    private static func vowelBase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0x101, 0xE2: "a"
+        case 0x113, 0xEA: "e"
+        case 0x12B, 0xEE: "i"
+        case 0x14D, 0xF4: "o"
+        case 0x16B, 0xFB: "u"
+        default: scalar
+        }
     }
 
     /// Whether `text` is only ASCII, CJK unified ideographs (U+4E00–U+9FFF) and 々, which the
@@ -276,14 +290,24 @@ public final class NameLinker {
         let romanized = isKatakana ? romanize(first.surface) : ""
         let sound = Self.skeleton(romanized, english: false)
         let romanizedKey = LexiconKey.make(romanized)
-        var best = (first, first.englishName), bestScore = (-1.0, -1)
+        // The best by closeness, then by how many entries share the gloss. The count only breaks
+        // ties of closeness, so it is looked up only for a tie, and the best's only then.
+        var best = (first, first.englishName), bestCloseness = -1.0, bestKey = "", bestCount: Int?
         for entry in tier.prefix(8) {
             for gloss in entry.glosses.prefix(8) {
                 let key = LexiconKey.make(gloss)
                 guard key != romanizedKey else { continue }
                 let closeness = isKatakana ? Self.soundSimilarity(sound, Self.skeleton(gloss, english: true)) : 0
-                let count = glossCount(key)
-                if (closeness, count) > bestScore { best = (entry, gloss); bestScore = (closeness, count) }
+                if closeness > bestCloseness {
+                    (best, bestCloseness, bestKey, bestCount) = ((entry, gloss), closeness, key, nil)
+                } else if closeness == bestCloseness, !key.utf8.elementsEqual(bestKey.utf8) {
+                    let count = glossCount(key), bestSoFar = bestCount ?? glossCount(bestKey)
+                    if count > bestSoFar {
+                        (best, bestKey, bestCount) = ((entry, gloss), key, count)
+                    } else {
+                        bestCount = bestSoFar
+                    }
+                }
             }
         }
         return best
