@@ -145,7 +145,8 @@ extension NameLinker {
     }
 
     /// The numbers of the beginnings (in characters) of a Japanese name's key that have one,
-    /// each once: a beginning that is another mention's key was numbered with it. Only looked
+    /// each once: a beginning that is another mention's key was numbered with it. Only those
+    /// shorter than the key, as a short form joins only a longer name. Only looked
     /// up, as numbering every beginning of every name would fill the memo with strings that
     /// are no name's key. With `utf8Lengths`, only beginnings of those UTF-8 lengths.
     /// Cost: O(n²) in the key's characters, a hash of each beginning looked up.
@@ -159,14 +160,14 @@ extension NameLinker {
             // Its characters are code points (``nameParts(_:)``): the beginnings end at each
             // code point, cut from the UTF-8 as it is rather than built up a Character at a time.
             var length = 0
-            for scalar in text.unicodeScalars {
+            for scalar in text.unicodeScalars.dropLast() {
                 length += UTF8.width(scalar)
                 if let utf8Lengths, !utf8Lengths.contains(length) { continue }
                 add(String(Substring(text.utf8.prefix(length))))
             }
         } else {
             var prefix = ""
-            for character in text {
+            for character in text.dropLast() {
                 prefix.append(character)
                 if let utf8Lengths, !utf8Lengths.contains(prefix.utf8.count) { continue }
                 add(prefix)
@@ -185,7 +186,7 @@ extension NameLinker {
         let key = lookedUp(name).key
         let isLatin = Self.isLatin(name.unicodeScalars)
         // A Latin name holds its words.
-        let parts = isLatin ? name.split { $0 == " " || $0 == "-" }.map { LexiconKey.make(String($0)) } : []
+        let parts = isLatin ? Self.split(name, at: " -").map { LexiconKey.make(String($0)) } : []
         var numbers: [Int32] = []
         for part in parts.map({ memo.number($0) }) where !numbers.contains(part) { numbers.append(part) }
         // Characters of such text are code points, which are much cheaper to count.

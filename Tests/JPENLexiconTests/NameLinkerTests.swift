@@ -113,6 +113,19 @@ import Testing
         #expect(linker.romanize("ウィルバー・ロス") == "uiruba rosu")
     }
 
+    @Test func splitCutsAsCharactersDo() {
+        let texts = ["", "a", " ", "-", "Shigeru Ishiba", "  a  b ", "a-b c", "ウィルバー・ロス", "ウィルバー＝ロス", "𠮷 𠮷", "Ａ　Ｂ",
+                     "e \u{301}x y"]
+        for text in texts {
+            for separators in [" ", " -", "・＝= \u{3000}･"] {
+                #expect(NameLinker.split(text, at: separators).map(Array.init) == text.split { Array(separators).contains($0) }.map(Array.init),
+                        "\(text) \(separators)")
+            }
+        }
+        // A space that a combining mark joins is no separator.
+        #expect(NameLinker.split("e \u{301}x y", at: " ") == ["e \u{301}x", "y"])
+    }
+
     @Test func unknownKanjiKeepsItsOwnID() {
         #expect(linker.canonicalID("山田花子", type: .person) == "person:山田花子")
         #expect(linker.canonicalID("", type: .location) == "loc:")
