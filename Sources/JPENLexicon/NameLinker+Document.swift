@@ -186,7 +186,7 @@ extension NameLinker {
         let key = lookedUp(name).key
         let isLatin = Self.isLatin(name.unicodeScalars)
         // A Latin name holds its words.
-        let parts = isLatin ? Self.split(name, at: " -").map { LexiconKey.make(String($0)) } : []
+        let parts = isLatin ? Self.split(name, at: [" ", "-"]).map { LexiconKey.make(String($0)) } : []
         var numbers: [Int32] = []
         for part in parts.map({ memo.number($0) }) where !numbers.contains(part) { numbers.append(part) }
         // Characters of such text are code points, which are much cheaper to count.

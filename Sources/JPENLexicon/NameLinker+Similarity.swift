@@ -311,7 +311,7 @@ extension NameLinker {
     /// remembered.
     private func englishSide(_ name: String) -> NameMemo.EnglishSide {
         if let known = memo.english[NameMemo.Name(text: name)] { return known }
-        let spaced = Self.split(name, at: " ")
+        let spaced = Self.split(name, at: [" "])
         let side = NameMemo.EnglishSide(
             words: memo.numbered(Self.slugWords(name)),
             listedIDs: memo.numbered(lookup(name).compactMap(\.listedID)),
@@ -333,7 +333,7 @@ extension NameLinker {
 
     /// The folded words of a name: "Shigeru Ishiba" → ["ishiba", "shigeru"].
     static func slugWords(_ name: String) -> [String] {
-        Self.split(LexiconKey.slug(name), at: "-").map(String.init)
+        Self.split(LexiconKey.slug(name), at: ["-"]).map(String.init)
     }
 }
 

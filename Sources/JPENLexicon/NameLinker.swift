@@ -503,19 +503,18 @@ public final class NameLinker {
 
     /// A name cut at ・, ＝, = and spaces.
     static func nameParts(_ name: String) -> [String] {
-        split(name, at: "・＝= \u{3000}･").map(String.init)
+        split(name, at: ["・", "＝", "=", " ", "\u{3000}", "･"]).map(String.init)
     }
 
-    /// The non-empty pieces of `text` between the Characters that are one of the code points of
-    /// `separators`, as `text.split` gives them. Code points of ``LexiconKey/isKnownNFKC(_:)``
-    /// text never join a neighbour into one Character, so such text (nearly every name) is cut
-    /// on code points, which costs much less than walking Characters. Cost: O(n).
-    static func split(_ text: String, at separators: String) -> [Substring] {
-        let cuts = Array(separators.unicodeScalars)
+    /// The non-empty pieces of `text` between the Characters that are one of `separators`, as
+    /// `text.split` gives them. Code points of ``LexiconKey/isKnownNFKC(_:)`` text never join a
+    /// neighbour into one Character, so such text (nearly every name) is cut on code points,
+    /// which costs much less than walking Characters. Cost: O(n).
+    static func split(_ text: String, at separators: [Unicode.Scalar]) -> [Substring] {
         if LexiconKey.isKnownNFKC(text) {
-            return text.unicodeScalars.split(whereSeparator: cuts.contains).map { Substring($0) }
+            return text.unicodeScalars.split(whereSeparator: separators.contains).map { Substring($0) }
         }
-        return text.split { $0.unicodeScalars.count == 1 && cuts.contains($0.unicodeScalars.first!) }
+        return text.split { $0.unicodeScalars.count == 1 && separators.contains($0.unicodeScalars.first!) }
     }
 
     // MARK: - Consonant skeletons
