@@ -36,8 +36,9 @@ enum CrossLanguageMentions {
         let starts = mentions.map(\.span.start)
 
         // 1. One type per name across the languages.
-        let englishIndices = mentions.indices.filter { isLatin(mentions[$0].span, in: scalars) }
-        let japaneseIndices = mentions.indices.filter { !isLatin(mentions[$0].span, in: scalars) }
+        let latin = mentions.map { isLatin($0.span, in: scalars) }
+        let englishIndices = mentions.indices.filter { latin[$0] }
+        let japaneseIndices = mentions.indices.filter { !latin[$0] }
         var retyped: [Int: EntityType] = [:]
         for j in japaneseIndices {
             var sameType = false
@@ -125,9 +126,12 @@ enum CrossLanguageMentions {
         /// ``NameLinker/similarity(japanese:english:)`` of two numbered names.
         mutating func similarity(japanese: Int, english: Int) -> Double {
             if let known = similarities[japanese, english] { return known }
-            if japaneseNames[japanese] == nil { japaneseNames[japanese] = linker.prepared(japanese: names[japanese]) }
-            if englishNames[english] == nil { englishNames[english] = linker.prepared(english: names[english]) }
-            let score = linker.similarity(japaneseNames[japanese]!, englishNames[english]!)
+            // Each prepared name read once: a copy of one retains and releases its parts.
+            let japaneseName = japaneseNames[japanese] ?? linker.prepared(japanese: names[japanese])
+            let englishName = englishNames[english] ?? linker.prepared(english: names[english])
+            japaneseNames[japanese] = japaneseName
+            englishNames[english] = englishName
+            let score = linker.similarity(japaneseName, englishName)
             similarities[japanese, english] = score
             return score
         }

@@ -72,6 +72,8 @@ public final class NameLinker {
 
     /// Whether a name is written in Latin letters (or digits), by its first code point that is
     /// no space or punctuation; a name of none counts as Latin. Cost: O(its leading marks).
+    // Inlinable so that callers in other modules get it specialized for their sequence.
+    @inlinable
     public static func isLatin(_ name: some Sequence<Unicode.Scalar>) -> Bool {
         name.first { Script($0) != .space && Script($0) != .punctuation }
             .map { Script($0) == .latin || Script($0) == .digit } ?? true
