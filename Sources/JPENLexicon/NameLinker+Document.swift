@@ -157,7 +157,7 @@ extension NameLinker {
         }
         let text = keys.text
         if LexiconKey.isKnownNFKC(text) {
-            // Its characters are code points (``nameParts(_:)``): the beginnings end at each
+            // Its characters are code points (``split(_:at:)``): the beginnings end at each
             // code point, cut from the UTF-8 as it is rather than built up a Character at a time.
             var length = 0
             for scalar in text.unicodeScalars.dropLast() {

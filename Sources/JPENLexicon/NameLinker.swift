@@ -36,15 +36,15 @@ public struct LinkedName: Hashable, Sendable {
 public final class NameLinker {
     public let lexicon: Lexicon
     // Opened on first use: loading ICU's transform registry takes tens of milliseconds, and names
-    // found in the lexicon, or of plain katakana (``katakanaLatin(_:)``), never need it.
+    // found in the lexicon, or of katakana and kanji only (``katakanaLatin(_:)``), never need it.
     private lazy var kanaLatin: Transliterator? = try? Transliterator("Katakana-Latin; Hiragana-Latin")
     // What resolution and similarity work out per name, kept across documents: news names the
     // same people and places again and again, and each costs lexicon look-ups, ICU normalization
     // and romanization. Emptied when it holds `NameMemo.limit` names, so memory stays bounded.
     var memo = NameMemo()
 
-    /// A linker over `lexicon`. Cost: O(1); the first romanization of kana other than plain
-    /// katakana opens an ICU transform.
+    /// A linker over `lexicon`. Cost: O(1); the first romanization of a name that
+    /// ``katakanaLatin(_:)`` does not take opens an ICU transform.
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
     }
@@ -157,8 +157,8 @@ public final class NameLinker {
     }
 
     /// `kana` in Latin letters, folded: トランプ → "toranpu", ウィルバー・ロス → "uiruba rosu".
-    /// Cost: O(n) the first time (``katakanaLatin(_:)`` for plain katakana, an ICU transform for
-    /// other kana); a hash look-up for a name romanized recently (resolving a name and preparing
+    /// Cost: O(n) the first time (``katakanaLatin(_:)`` for katakana and kanji, an ICU transform
+    /// for other kana); a hash look-up for a name romanized recently (resolving a name and preparing
     /// it for comparisons each romanize it).
     public func romanize(_ kana: String) -> String {
         let isLeft = Self.isLeftByRomanization(kana)
