@@ -31,7 +31,8 @@ enum CrossLanguageMentions {
         guard !mentions.isEmpty, !japanese.isEmpty, !englishTokens.isEmpty else { return mentions }
         // The per-document state lives in values passed along, not in variables the nested
         // functions capture: captured variables are boxed, and each access is checked at run time.
-        var comparisons = NameComparisons(scalars: scalars, linker: linker)
+        // Mentions and about as many candidate runs get numbers.
+        var comparisons = NameComparisons(scalars: scalars, linker: linker, expecting: 2 * mentions.count)
         let mentionNames = mentions.map { comparisons.number($0.span) }
         let starts = mentions.map(\.span.start)
 
@@ -108,9 +109,11 @@ enum CrossLanguageMentions {
         private var japaneseNames: [PreparedJapaneseName?] = [], englishNames: [PreparedEnglishName?] = []
         private var similarities = PairScores()
 
-        init(scalars: [Unicode.Scalar], linker: NameLinker) {
+        /// Room for `count` names from the start: growing the table of numbers rehashes each name.
+        init(scalars: [Unicode.Scalar], linker: NameLinker, expecting count: Int) {
             self.scalars = scalars
             self.linker = linker
+            numbers.reserveCapacity(count)
         }
 
         /// The number of the name at `span`. Cost: a hash of its code points.
