@@ -31,13 +31,15 @@ enum CrossLanguageMentions {
         guard !mentions.isEmpty, !japanese.isEmpty, !englishTokens.isEmpty else { return mentions }
         // The per-document state lives in values passed along, not in variables the nested
         // functions capture: captured variables are boxed, and each access is checked at run time.
-        var comparisons = NameComparisons(scalars: scalars, linker: linker)
+        // Mentions and about as many candidate runs get numbers.
+        var comparisons = NameComparisons(scalars: scalars, linker: linker, expecting: 2 * mentions.count)
         let mentionNames = mentions.map { comparisons.number($0.span) }
         let starts = mentions.map(\.span.start)
 
         // 1. One type per name across the languages.
-        let englishIndices = mentions.indices.filter { isLatin(mentions[$0].span, in: scalars) }
-        let japaneseIndices = mentions.indices.filter { !isLatin(mentions[$0].span, in: scalars) }
+        let latin = mentions.map { isLatin($0.span, in: scalars) }
+        let englishIndices = mentions.indices.filter { latin[$0] }
+        let japaneseIndices = mentions.indices.filter { !latin[$0] }
         var retyped: [Int: EntityType] = [:]
         for j in japaneseIndices {
             var sameType = false
@@ -107,9 +109,11 @@ enum CrossLanguageMentions {
         private var japaneseNames: [PreparedJapaneseName?] = [], englishNames: [PreparedEnglishName?] = []
         private var similarities = PairScores()
 
-        init(scalars: [Unicode.Scalar], linker: NameLinker) {
+        /// Room for `count` names from the start: growing the table of numbers rehashes each name.
+        init(scalars: [Unicode.Scalar], linker: NameLinker, expecting count: Int) {
             self.scalars = scalars
             self.linker = linker
+            numbers.reserveCapacity(count)
         }
 
         /// The number of the name at `span`. Cost: a hash of its code points.
@@ -125,9 +129,12 @@ enum CrossLanguageMentions {
         /// ``NameLinker/similarity(japanese:english:)`` of two numbered names.
         mutating func similarity(japanese: Int, english: Int) -> Double {
             if let known = similarities[japanese, english] { return known }
-            if japaneseNames[japanese] == nil { japaneseNames[japanese] = linker.prepared(japanese: names[japanese]) }
-            if englishNames[english] == nil { englishNames[english] = linker.prepared(english: names[english]) }
-            let score = linker.similarity(japaneseNames[japanese]!, englishNames[english]!)
+            // Each prepared name read once: a copy of one retains and releases its parts.
+            let japaneseName = japaneseNames[japanese] ?? linker.prepared(japanese: names[japanese])
+            let englishName = englishNames[english] ?? linker.prepared(english: names[english])
+            japaneseNames[japanese] = japaneseName
+            englishNames[english] = englishName
+            let score = linker.similarity(japaneseName, englishName)
             similarities[japanese, english] = score
             return score
         }

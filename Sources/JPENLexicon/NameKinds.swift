@@ -83,6 +83,17 @@ public enum EntityType: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    // Hashes the case: RawRepresentable's default would hash the raw value, a String, and types
+    // key the linker's hottest dictionaries (with each name resolved).
+    public func hash(into hasher: inout Hasher) {
+        let number: UInt8 = switch self {
+        case .person: 0
+        case .organization: 1
+        case .location: 2
+        }
+        hasher.combine(number)
+    }
+
     /// The prefix of this type's entity ids: `person`, `org`, `loc`.
     public var idPrefix: String {
         switch self {

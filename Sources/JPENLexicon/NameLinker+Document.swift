@@ -87,11 +87,14 @@ extension NameLinker {
                 containing[part, default: []].append(index)
             }
         }
-        for short in mentions.indices where keys[short].length > 0 {
+        // What the loop reads of each mention, in plain arrays: reading it through the mentions,
+        // keys and linked names would retain and release each.
+        let types = mentions.map(\.type), lengths = keys.map(\.length)
+        for short in mentions.indices where lengths[short] > 0 {
             var best: Int?
-            for long in containing[keys[short].key] ?? [] where long != short && mentions[long].type == mentions[short].type
-                && isLatin[long] == isLatin[short] && keys[long].length > keys[short].length {
-                if best.map({ keys[long].length > keys[$0].length }) ?? true { best = long }
+            for long in containing[keys[short].key] ?? [] where long != short && types[long] == types[short]
+                && isLatin[long] == isLatin[short] && lengths[long] > lengths[short] {
+                if best.map({ lengths[long] > lengths[$0] }) ?? true { best = long }
             }
             if let best, linked[short].entry?.isListed != true || linked[short].id == linked[best].id {
                 join(best, short)
@@ -142,17 +145,33 @@ extension NameLinker {
     }
 
     /// The numbers of the beginnings (in characters) of a Japanese name's key that have one,
-    /// each once: a beginning that is another mention's key was numbered with it. Only looked
+    /// each once: a beginning that is another mention's key was numbered with it. Only those
+    /// shorter than the key, as a short form joins only a longer name. Only looked
     /// up, as numbering every beginning of every name would fill the memo with strings that
     /// are no name's key. With `utf8Lengths`, only beginnings of those UTF-8 lengths.
     /// Cost: O(n²) in the key's characters, a hash of each beginning looked up.
     func beginnings(of keys: NameMemo.LinkKeys, utf8Lengths: Set<Int>?) -> [Int32] {
         var numbers: [Int32] = []
-        var prefix = ""
-        for character in keys.text {
-            prefix.append(character)
-            if let utf8Lengths, !utf8Lengths.contains(prefix.utf8.count) { continue }
-            if let number = memo.numbers[prefix], !numbers.contains(number) { numbers.append(number) }
+        func add(_ prefix: String) {
+            if let number = memo.numbers[NameMemo.canonical(prefix)], !numbers.contains(number) { numbers.append(number) }
+        }
+        let text = keys.text
+        if LexiconKey.isKnownNFKC(text) {
+            // Its characters are code points (``split(_:at:)``): the beginnings end at each
+            // code point, cut from the UTF-8 as it is rather than built up a Character at a time.
+            var length = 0
+            for scalar in text.unicodeScalars.dropLast() {
+                length += UTF8.width(scalar)
+                if let utf8Lengths, !utf8Lengths.contains(length) { continue }
+                add(String(Substring(text.utf8.prefix(length))))
+            }
+        } else {
+            var prefix = ""
+            for character in text.dropLast() {
+                prefix.append(character)
+                if let utf8Lengths, !utf8Lengths.contains(prefix.utf8.count) { continue }
+                add(prefix)
+            }
         }
         return numbers
     }
@@ -167,10 +186,12 @@ extension NameLinker {
         let key = lookedUp(name).key
         let isLatin = Self.isLatin(name.unicodeScalars)
         // A Latin name holds its words.
-        let parts = isLatin ? name.split { $0 == " " || $0 == "-" }.map { LexiconKey.make(String($0)) } : []
+        let parts = isLatin ? Self.split(name, at: [" ", "-"]).map { LexiconKey.make(String($0)) } : []
         var numbers: [Int32] = []
         for part in parts.map({ memo.number($0) }) where !numbers.contains(part) { numbers.append(part) }
-        let keys = NameMemo.LinkKeys(text: key, key: memo.number(key), length: key.count, isLatin: isLatin, parts: numbers)
+        // Characters of such text are code points, which are much cheaper to count.
+        let length = LexiconKey.isKnownNFKC(key) ? key.unicodeScalars.count : key.count
+        let keys = NameMemo.LinkKeys(text: key, key: memo.number(key), length: length, isLatin: isLatin, parts: numbers)
         memo.linkKeys[memoName] = keys
         return keys
     }

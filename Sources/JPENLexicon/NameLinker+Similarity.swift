@@ -1,3 +1,4 @@
+import JPENICU
 import JPENText
 
 /// The per-name work of ``NameLinker``, remembered: resolved names and what
@@ -12,14 +13,19 @@ struct NameMemo {
     struct Name: Hashable {
         let text: String
 
+        // The bytes are read in place (a native or small String has them contiguous): a copy
+        // of the String to call `withUTF8` on would retain and release it at every probe.
         static func == (a: Name, b: Name) -> Bool {
-            var (a, b) = (a.text, b.text)
-            return a.withUTF8 { a in b.withUTF8 { b in a.elementsEqual(b) } }
+            guard a.text.utf8.count == b.text.utf8.count else { return false }
+            let equal = a.text.utf8.withContiguousStorageIfAvailable { a in
+                b.text.utf8.withContiguousStorageIfAvailable { b in a.elementsEqual(b) }
+            }
+            return (equal ?? nil) ?? a.text.utf8.elementsEqual(b.text.utf8)
         }
 
         func hash(into hasher: inout Hasher) {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            if hashed == nil { Array(text.utf8).withUnsafeBytes { hasher.combine(bytes: $0) } }
         }
     }
 
@@ -53,8 +59,9 @@ struct NameMemo {
     var support: [Name: TypeSupport] = [:]
     /// A number for each word and listed id the sides hold, and each key linking indexes:
     /// comparing small sorted arrays of numbers, or hashing a number, is much cheaper than doing
-    /// so with strings.
-    var numbers: [String: Int32] = [:]
+    /// so with strings. Keyed by ``canonical(_:)`` bytes, so that strings that are equal as
+    /// Strings share a number.
+    var numbers: [Name: Int32] = [:]
 
     /// How many times the memo has started over: sides prepared in an earlier generation hold
     /// numbers of another numbering.
@@ -77,10 +84,20 @@ struct NameMemo {
 
     /// The number of `string`.
     mutating func number(_ string: String) -> Int32 {
-        if let known = numbers[string] { return known }
+        let name = Self.canonical(string)
+        if let known = numbers[name] { return known }
         let number = Int32(numbers.count)
-        numbers[string] = number
+        numbers[name] = number
         return number
+    }
+
+    /// `string` as ``numbers`` keys it: by the bytes of its NFC form, which are equal exactly
+    /// when the Strings are (String equality is canonical equivalence). Hashing a non-ASCII
+    /// String normalizes it code point by code point; hashing bytes does not. Cost: O(n), no
+    /// allocation for text ``LexiconKey/isKnownNFKC(_:)`` vouches is in NFC already (nearly
+    /// every word and key); an ICU call otherwise.
+    static func canonical(_ string: String) -> Name {
+        Name(text: LexiconKey.isKnownNFKC(string) ? string : Normalizer.nfc.normalize(string))
     }
 
     /// The numbers of `strings`, sorted, each once.
@@ -271,17 +288,19 @@ extension NameLinker {
         for type in EntityType.allCases {
             if let (stem, _) = Self.withoutSuffix(name, type: type), !stems.contains(stem) { stems.append(stem) }
         }
+        let skeleton = Self.skeleton(romanize(name), english: false)
         let lastPartSkeleton = parts.last.flatMap { part -> [UInt8]? in
             guard part.unicodeScalars.allSatisfy({ Script($0) == .katakana }) else { return nil }
-            let skeleton = Self.skeleton(romanize(part), english: false)
-            return skeleton.count >= 3 ? skeleton : nil
+            // A name of one part is its own last part.
+            let partSkeleton = part.utf8.elementsEqual(name.utf8) ? skeleton : Self.skeleton(romanize(part), english: false)
+            return partSkeleton.count >= 3 ? partSkeleton : nil
         }
         let side = NameMemo.JapaneseSide(
             listedIDs: memo.numbered(entries.compactMap(\.listedID)),
             glossWords: entries.flatMap(\.glosses).map(numberedWords),
             partCount: parts.count,
             partGlossSlugs: parts.count > 1 ? parts.map { memo.numbered(lookup($0).flatMap(\.glosses).map(LexiconKey.slug)) } : [],
-            skeleton: Self.skeleton(romanize(name), english: false),
+            skeleton: skeleton,
             lastPartSkeleton: lastPartSkeleton,
             stems: stems)
         memo.japanese[NameMemo.Name(text: name)] = side
@@ -292,7 +311,7 @@ extension NameLinker {
     /// remembered.
     private func englishSide(_ name: String) -> NameMemo.EnglishSide {
         if let known = memo.english[NameMemo.Name(text: name)] { return known }
-        let spaced = name.split(separator: " ")
+        let spaced = Self.split(name, at: [" "])
         let side = NameMemo.EnglishSide(
             words: memo.numbered(Self.slugWords(name)),
             listedIDs: memo.numbered(lookup(name).compactMap(\.listedID)),
@@ -314,7 +333,7 @@ extension NameLinker {
 
     /// The folded words of a name: "Shigeru Ishiba" → ["ishiba", "shigeru"].
     static func slugWords(_ name: String) -> [String] {
-        LexiconKey.slug(name).split(separator: "-").map(String.init)
+        Self.split(LexiconKey.slug(name), at: ["-"]).map(String.init)
     }
 }
 

@@ -36,14 +36,15 @@ public struct LinkedName: Hashable, Sendable {
 public final class NameLinker {
     public let lexicon: Lexicon
     // Opened on first use: loading ICU's transform registry takes tens of milliseconds, and names
-    // found in the lexicon never need it.
+    // found in the lexicon, or of katakana and kanji only (``katakanaLatin(_:)``), never need it.
     private lazy var kanaLatin: Transliterator? = try? Transliterator("Katakana-Latin; Hiragana-Latin")
     // What resolution and similarity work out per name, kept across documents: news names the
     // same people and places again and again, and each costs lexicon look-ups, ICU normalization
     // and romanization. Emptied when it holds `NameMemo.limit` names, so memory stays bounded.
     var memo = NameMemo()
 
-    /// A linker over `lexicon`. Cost: O(1); the first romanization opens an ICU transform.
+    /// A linker over `lexicon`. Cost: O(1); the first romanization of a name that
+    /// ``katakanaLatin(_:)`` does not take opens an ICU transform.
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
     }
@@ -71,6 +72,8 @@ public final class NameLinker {
 
     /// Whether a name is written in Latin letters (or digits), by its first code point that is
     /// no space or punctuation; a name of none counts as Latin. Cost: O(its leading marks).
+    // Inlinable so that callers in other modules get it specialized for their sequence.
+    @inlinable
     public static func isLatin(_ name: some Sequence<Unicode.Scalar>) -> Bool {
         name.first { Script($0) != .space && Script($0) != .punctuation }
             .map { Script($0) == .latin || Script($0) == .digit } ?? true
@@ -154,15 +157,16 @@ public final class NameLinker {
     }
 
     /// `kana` in Latin letters, folded: トランプ → "toranpu", ウィルバー・ロス → "uiruba rosu".
-    /// Cost: O(n) the first time; a hash look-up for a name romanized recently (resolving a name
-    /// and preparing it for comparisons each romanize it).
+    /// Cost: O(n) the first time (``katakanaLatin(_:)`` for katakana and kanji, an ICU transform
+    /// for other kana); a hash look-up for a name romanized recently (resolving a name and preparing
+    /// it for comparisons each romanize it).
     public func romanize(_ kana: String) -> String {
         let isLeft = Self.isLeftByRomanization(kana)
         // Kanji and 々 fold to themselves too: a name of nothing else comes out as it is.
         if isLeft, !kana.utf8.contains(where: { $0 < 0x80 }) { return kana }
         let memoName = NameMemo.Name(text: kana)
         if let known = memo.romanized[memoName] { return known }
-        let romanized = Self.folded(latin: isLeft ? kana : kanaLatin?.transform(kana) ?? kana)
+        let romanized = Self.folded(latin: isLeft ? kana : Self.katakanaLatin(kana) ?? kanaLatin?.transform(kana) ?? kana)
         memo.romanized[memoName] = romanized
         return romanized
     }
@@ -177,9 +181,23 @@ public final class NameLinker {
                 folder = LexiconKey.Folder()
                 continue
             }
-            folder.fold(scalar) { out.unicodeScalars.append($0) }
+            folder.fold(Self.vowelBase(scalar)) { out.unicodeScalars.append($0) }
         }
         return out.trimmingSpaces
+    }
+
+    /// The base letter of a vowel with a macron or circumflex (ō → o), which the transform writes
+    /// for long vowels and which folds as its base letter: folded without the decomposition an
+    /// accented letter costs. Any other code point as it is.
+    private static func vowelBase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0x101, 0xE2: "a"
+        case 0x113, 0xEA: "e"
+        case 0x12B, 0xEE: "i"
+        case 0x14D, 0xF4: "o"
+        case 0x16B, 0xFB: "u"
+        default: scalar
+        }
     }
 
     /// Whether `text` is only ASCII, CJK unified ideographs (U+4E00–U+9FFF) and 々, which the
@@ -192,6 +210,123 @@ public final class NameLinker {
             case 0..<0x80, 0x3005, 0x4E00...0x9FFF: true
             default: false
             }
+        }
+    }
+
+    // MARK: - Katakana in Latin letters
+
+    /// What ICU's "Katakana-Latin; Hiragana-Latin" transform makes of `text` when it holds only
+    /// katakana (U+30A1–U+30FA), ・, ー, kanji (U+4E00–U+9FFF) and 々; nil for any other text,
+    /// empty text included. Worked out here by the transform's own rules: ICU spends some 30,000
+    /// instructions on a name (and tens of milliseconds opening the transform), this a few
+    /// hundred. The rules, checked against ICU 72 for every string of up to three such code
+    /// points (a few kanji standing for all), 600,000 random longer ones and every katakana
+    /// headword of enamdict and edict:
+    /// - each kana is its syllable (カ ka, シ shi, small ァ ~a, ッ ~tsu); ・ and kanji stay;
+    /// - some kana and the small one after them are one syllable (キャ kya, シェ she, ティ ti,
+    ///   ファ fa), though not all (ウィ u~i);
+    /// - ッ before a kana that starts with a consonant (not ヴ) is that consonant (ッカ kka, ッチ tchi);
+    /// - ン is n, and n' before a vowel, ナ-row, ヤ, ユ, ヨ, ン or ヴ (ンア n'a);
+    /// - ー puts a macron on the vowel before it (アー ā), else is a combining macron U+0304.
+    /// Cost: O(n).
+    static func katakanaLatin(_ text: String) -> String? {
+        let kana = Array(text.unicodeScalars)
+        guard !kana.isEmpty, kana.allSatisfy({
+            switch $0.value {
+            case 0x30A1...0x30FC, 0x4E00...0x9FFF, 0x3005: true
+            default: false
+            }
+        }) else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(3 * kana.count)
+        var index = 0
+        while index < kana.count {
+            let value = kana[index].value, next = index + 1 < kana.count ? kana[index + 1].value : 0
+            switch value {
+            case 0x30FC: // ー
+                if let last = out.last, let long = withMacron(Unicode.Scalar(last)) {
+                    out.removeLast()
+                    UTF8.encode(long) { out.append($0) }
+                } else {
+                    UTF8.encode("\u{0304}") { out.append($0) }
+                }
+            case 0x30C3 where doublesConsonant(next): // ッ
+                let syllable = katakanaSyllables[Int(next - 0x30A1)]
+                out.append(syllable.starts(with: "ch".utf8) ? UInt8(ascii: "t") : syllable[0])
+            case 0x30F3: // ン
+                out.append(UInt8(ascii: "n"))
+                if takesApostrophe(next) { out.append(UInt8(ascii: "'")) }
+            case 0x30A1...0x30FB:
+                if let digraph = katakanaDigraphs[value << 16 | next] {
+                    out.append(contentsOf: digraph)
+                    index += 1
+                } else {
+                    out.append(contentsOf: katakanaSyllables[Int(value - 0x30A1)])
+                }
+            default:
+                UTF8.encode(kana[index]) { out.append($0) }
+            }
+            index += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The syllable of each code point from U+30A1 (ァ) to U+30FB (・), in UTF-8.
+    private static let katakanaSyllables: [[UInt8]] = [
+        "~a", "a", "~i", "i", "~u", "u", "~e", "e", "~o", "o", "ka", "ga", "ki", "gi", "ku", "gu", "ke", "ge", "ko", "go",
+        "sa", "za", "shi", "ji", "su", "zu", "se", "ze", "so", "zo", "ta", "da", "chi", "dji", "~tsu", "tsu", "dzu", "te",
+        "de", "to", "do", "na", "ni", "nu", "ne", "no", "ha", "ba", "pa", "hi", "bi", "pi", "fu", "bu", "pu", "he", "be",
+        "pe", "ho", "bo", "po", "ma", "mi", "mu", "me", "mo", "~ya", "ya", "~yu", "yu", "~yo", "yo", "ra", "ri", "ru", "re",
+        "ro", "~wa", "wa", "wi", "we", "wo", "n", "vu", "~ka", "~ke", "va", "vi", "ve", "vo", "・",
+    ].map { Array($0.utf8) }
+
+    /// The syllables of a kana and the small kana after it, in UTF-8, keyed by the two code
+    /// points (the first shifted 16 bits).
+    private static let katakanaDigraphs: [UInt32: [UInt8]] = {
+        var digraphs: [UInt32: [UInt8]] = [:]
+        func add(_ firsts: String, _ stems: [String], _ smalls: String, _ vowels: [String]) {
+            for (first, stem) in zip(firsts.unicodeScalars, stems) {
+                for (small, vowel) in zip(smalls.unicodeScalars, vowels) {
+                    digraphs[first.value << 16 | small.value] = Array((stem + vowel).utf8)
+                }
+            }
+        }
+        add("キギニヒビピミリ", ["ky", "gy", "ny", "hy", "by", "py", "my", "ry"], "ィェャュョ", ["i", "e", "a", "u", "o"])
+        add("シジチヂ", ["sh", "j", "ch", "dj"], "ェャュョ", ["e", "a", "u", "o"])
+        add("セゼテデ", ["s", "z", "t", "d"], "ィ", ["i"])
+        add("テデヘ", ["t", "d", "h"], "ゥ", ["u"])
+        add("フ", ["f"], "ァィェォ", ["a", "i", "e", "o"])
+        return digraphs
+    }()
+
+    /// Whether ッ before the code point `next` doubles its consonant: a kana of U+30A1–U+30FA but
+    /// a vowel (ァ–オ), small ャ, ュ, ョ, ヮ, ヵ, ヶ, ッ or ヴ.
+    private static func doublesConsonant(_ next: UInt32) -> Bool {
+        switch next {
+        case 0x30A1...0x30AA, 0x30C3, 0x30E3, 0x30E5, 0x30E7, 0x30EE, 0x30F4...0x30F6: false
+        case 0x30AB...0x30FA: true
+        default: false
+        }
+    }
+
+    /// Whether ン before the code point `next` is written n': before ア, イ, ウ, エ, オ, ナ–ノ, ヤ, ユ,
+    /// ヨ, ン and ヴ, which would otherwise read as one syllable with the n.
+    private static func takesApostrophe(_ next: UInt32) -> Bool {
+        switch next {
+        case 0x30A2, 0x30A4, 0x30A6, 0x30A8, 0x30AA, 0x30CA...0x30CE, 0x30E4, 0x30E6, 0x30E8, 0x30F3, 0x30F4: true
+        default: false
+        }
+    }
+
+    /// `vowel` with a macron (a → ā); nil for any other code point.
+    private static func withMacron(_ vowel: Unicode.Scalar) -> Unicode.Scalar? {
+        switch vowel {
+        case "a": "ā"
+        case "e": "ē"
+        case "i": "ī"
+        case "o": "ō"
+        case "u": "ū"
+        default: nil
         }
     }
 
@@ -276,14 +411,24 @@ public final class NameLinker {
         let romanized = isKatakana ? romanize(first.surface) : ""
         let sound = Self.skeleton(romanized, english: false)
         let romanizedKey = LexiconKey.make(romanized)
-        var best = (first, first.englishName), bestScore = (-1.0, -1)
+        // The best by closeness, then by how many entries share the gloss. The count only breaks
+        // ties of closeness, so it is looked up only for a tie, and the best's only then.
+        var best = (first, first.englishName), bestCloseness = -1.0, bestKey = "", bestCount: Int?
         for entry in tier.prefix(8) {
             for gloss in entry.glosses.prefix(8) {
                 let key = LexiconKey.make(gloss)
                 guard key != romanizedKey else { continue }
                 let closeness = isKatakana ? Self.soundSimilarity(sound, Self.skeleton(gloss, english: true)) : 0
-                let count = glossCount(key)
-                if (closeness, count) > bestScore { best = (entry, gloss); bestScore = (closeness, count) }
+                if closeness > bestCloseness {
+                    (best, bestCloseness, bestKey, bestCount) = ((entry, gloss), closeness, key, nil)
+                } else if closeness == bestCloseness, !key.utf8.elementsEqual(bestKey.utf8) {
+                    let count = glossCount(key), bestSoFar = bestCount ?? glossCount(bestKey)
+                    if count > bestSoFar {
+                        (best, bestKey, bestCount) = ((entry, gloss), key, count)
+                    } else {
+                        bestCount = bestSoFar
+                    }
+                }
             }
         }
         return best
@@ -360,13 +505,18 @@ public final class NameLinker {
 
     /// A name cut at ・, ＝, = and spaces.
     static func nameParts(_ name: String) -> [String] {
-        // Code points of ``LexiconKey/isKnownNFKC(_:)`` text never join a neighbour into one
-        // Character, so such a name (nearly every one) is cut on code points, which costs much
-        // less than walking Characters.
-        if LexiconKey.isKnownNFKC(name) {
-            return name.unicodeScalars.split { $0 == "・" || $0 == "=" || $0 == " " }.map { String(Substring($0)) }
+        split(name, at: ["・", "＝", "=", " ", "\u{3000}", "･"]).map(String.init)
+    }
+
+    /// The non-empty pieces of `text` between the Characters that are one of `separators`, as
+    /// `text.split` gives them. Code points of ``LexiconKey/isKnownNFKC(_:)`` text never join a
+    /// neighbour into one Character, so such text (nearly every name) is cut on code points,
+    /// which costs much less than walking Characters. Cost: O(n).
+    static func split(_ text: String, at separators: [Unicode.Scalar]) -> [Substring] {
+        if LexiconKey.isKnownNFKC(text) {
+            return text.unicodeScalars.split(whereSeparator: separators.contains).map { Substring($0) }
         }
-        return name.split { $0 == "・" || $0 == "＝" || $0 == "=" || $0 == " " || $0 == "\u{3000}" || $0 == "･" }.map(String.init)
+        return text.split { $0.unicodeScalars.count == 1 && separators.contains($0.unicodeScalars.first!) }
     }
 
     // MARK: - Consonant skeletons

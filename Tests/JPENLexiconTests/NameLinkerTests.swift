@@ -1,3 +1,4 @@
+import JPENICU
 import Testing
 @testable import JPENLexicon
 
@@ -81,6 +82,49 @@ import Testing
         for text in ["ー", "ト", "と", "𠮷", "\u{FA4C}", "é"] { #expect(!NameLinker.isLeftByRomanization(text)) }
         #expect(linker.canonicalID("ケシャ", type: .person) == linker.canonicalID("Kesha", type: .person))
         #expect(linker.canonicalID("ジョン・スミス", type: .person) == "person:jon-sumisu")
+    }
+
+    @Test func katakanaRomanizesAsTheICUTransformDoes() throws {
+        let icu = try Transliterator("Katakana-Latin; Hiragana-Latin")
+        // Code points, not Strings: "kā" and "ka\u{0304}" are equal Strings but fold apart.
+        func same(_ text: String) -> Bool {
+            NameLinker.katakanaLatin(text).map { Array($0.unicodeScalars) } == Array(icu.transform(text).unicodeScalars)
+        }
+        // The rules read a code point and the next: every string of one or two, then longer names.
+        let kana = (0x30A1...0x30FC).map { String(Unicode.Scalar($0)!) } + ["一", "々"]
+        for first in kana {
+            #expect(same(first), "\(first)")
+            for second in kana { #expect(same(first + second), "\(first + second)") }
+        }
+        for name in ["ドナルド・トランプ", "ウィルバー・ロス", "アイザック・バシェヴィス・シンガー", "キャッチャー", "ッンア", "アーー", "ンー", "ーッ", "・ー",
+                     "東京ディズニーランド", "ッ漢", "ン漢ア", "漢ー"] {
+            #expect(same(name), "\(name)")
+        }
+    }
+
+    @Test func katakanaRomanizationTakesPlainKatakanaOnly() {
+        for text in ["", "と", "Trump", "トランプ Trump", "ｶﾀｶﾅ", "ヽ", "ヿ", "𠮷", "ト\u{3099}"] {
+            #expect(NameLinker.katakanaLatin(text) == nil, "\(text)")
+        }
+        #expect(NameLinker.katakanaLatin("ト") == "to")
+        #expect(NameLinker.katakanaLatin("トランプ氏") == "toranpu氏")
+        #expect(NameLinker.katakanaLatin("ー").map { Array($0.unicodeScalars) } == ["\u{0304}"])
+        #expect(NameLinker.katakanaLatin("キャッチャー").map { Array($0.unicodeScalars) } == Array("kyatchā".unicodeScalars))
+        #expect(linker.romanize("ウィルバー・ロス") == "uiruba rosu")
+    }
+
+    @Test func splitCutsAsCharactersDo() {
+        let texts = ["", "a", " ", "-", "Shigeru Ishiba", "  a  b ", "a-b c", "ウィルバー・ロス", "ウィルバー＝ロス", "𠮷 𠮷", "Ａ　Ｂ",
+                     "e \u{301}x y"]
+        for text in texts {
+            for separators in [" ", " -", "・＝= \u{3000}･"] {
+                let cuts = Array(separators.unicodeScalars)
+                #expect(NameLinker.split(text, at: cuts).map(Array.init) == text.split { Array(separators).contains($0) }.map(Array.init),
+                        "\(text) \(separators)")
+            }
+        }
+        // A space that a combining mark joins is no separator.
+        #expect(NameLinker.split("e \u{301}x y", at: [" "]) == ["e \u{301}x", "y"])
     }
 
     @Test func unknownKanjiKeepsItsOwnID() {
