@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "JPENEntitiesTests", dependencies: ["JPENEntities"]),
         .testTarget(name: "JPENIndexTests", dependencies: ["JPENIndex"]),
         .testTarget(name: "EndToEndTests", dependencies: ["JPENTool"]),
-        .testTarget(name: "JPENLexiconTests", dependencies: ["JPENLexicon"]),
+        .testTarget(name: "JPENLexiconTests", dependencies: ["JPENLexicon", "JPENICU"]),
         .testTarget(name: "JPENLearningTests", dependencies: ["JPENLearning"]),
         .testTarget(name: "JPENTrainingTests", dependencies: ["JPENTraining"]),
         .testTarget(name: "JPENAlignTests", dependencies: ["JPENAlign", "JPEN"]),
