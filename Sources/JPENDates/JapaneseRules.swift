@@ -244,6 +244,9 @@ extension DateScanner {
             return nil
         }
         guard hour <= 29 else { return nil }
+        // A bare 一時 is the adverb "for a while, at one point" (株価は一時下落, 一時帰国), far more
+        // common in news than one o'clock, which is written 1時, 午前一時 or 一時半.
+        if hour == 1, afternoon == nil, minute == nil, tokens[j].kind == .kanjiNumber { return nil }
         if let afternoon {
             guard hour <= 12 else { return nil }
             if afternoon, hour < 12 { hour += 12 }
@@ -389,7 +392,7 @@ extension DateScanner {
 
     // MARK: Frequencies
 
-    /// 毎週, 毎日, 週1回, 3日に1回, 1日おき, 1日1時間.
+    /// 毎週, 毎日, 週1回, 3日に1回, 1日おき, 1日1時間, 1日あたり.
     func japaneseSet(_ i: Int) -> (Candidate, Int)? {
         let start = tokens[i].start
         if let m = literal(i, ["毎"]) {
@@ -425,6 +428,10 @@ extension DateScanner {
         }
         if let m = literal(j, ["おき", "ごと", "毎"]) {
             return (Candidate(start: start, end: tokens[m.next - 1].end, type: .set, value: .fixed(value), quant: "EVERY"), m.next)
+        }
+        // 1日あたり, 1日当たり, 1日平均: a rate per span, not the first of the month.
+        if let m = literal(j, ["あたり", "当たり", "平均"]) {
+            return (Candidate(start: start, end: tokens[m.next - 1].end, type: .set, value: .fixed(value)), m.next)
         }
         if let m = literal(j, ["に"]), let (n, after2) = integer(m.next), let times = literal(after2, ["回", "度"]) {
             return (Candidate(start: start, end: tokens[times.next - 1].end, type: .set, value: .fixed(value), freq: "\(n)X"), times.next)

@@ -145,6 +145,14 @@ func values(_ text: String, date: String? = "2024-11-08") throws -> [String] {
         #expect(try values("午後三時二十分", date: nil) == ["T15:20"])
     }
 
+    @Test func bareIchijiIsTheAdverbNotOneOClock() throws {
+        #expect(try values("株価は一時3万円を下回った。", date: nil).isEmpty)
+        #expect(try values("一時帰国した。", date: nil).isEmpty)
+        #expect(try values("午前一時に", date: nil) == ["T01"])
+        #expect(try values("一時半に", date: nil) == ["T01:30"])
+        #expect(try values("1時に", date: nil) == ["T01"])
+    }
+
     @Test func durations() throws {
         let found = try tag("約5分間、電話で会談した。")
         #expect(found.map(\.2) == ["PT5M"])
@@ -171,6 +179,10 @@ func values(_ text: String, date: String? = "2024-11-08") throws -> [String] {
         #expect(weekly.first?.type == .set)
         #expect(weekly.first?.freq == "1X")
         #expect(try values("毎日新聞によると").isEmpty)
+        // A count per day is a rate, not the first of the month.
+        #expect(try tag("1日平均で5万人").map { [$0.0, $0.1, $0.2] } == [["1日平均", "SET", "P1D"]])
+        #expect(try tag("1日当たり3万人").map { [$0.0, $0.1, $0.2] } == [["1日当たり", "SET", "P1D"]])
+        #expect(try values("11月1日に会談した。") == ["2024-11-01"])
     }
 
     @Test func partsOfAMonth() throws {
