@@ -123,7 +123,7 @@ final class CompiledLexicon: Sendable {
     func prefetchChild(of first: UInt32, then second: UInt32) {
         guard first < LexiconFormat.firstStepScalars else { return }
         let slot = LexiconFormat.indexSlot(parent: firstStepSlot(first) + 1, scalar: second, slotCount: slotCount)
-        prefetch(base + indexOffset + slot * LexiconFormat.slotSize, 0, 3, 1)
+        prefetchForReading(base + indexOffset + slot * LexiconFormat.slotSize)
     }
 
     /// The slot of the root's child for BMP code point `scalar`, after the hash table's.
@@ -218,8 +218,3 @@ final class CompiledLexicon: Sendable {
             listedType: LexiconFormat.type(code: LexiconFormat.listedTypeCode(flags: flags)))
     }
 }
-
-/// LLVM's prefetch intrinsic (Swift has no prefetch API): `write` 0 for a read, `locality` 3 to
-/// keep the line in every cache level, `cache` 1 for data.
-@_silgen_name("llvm.prefetch.p0")
-private func prefetch(_ address: UnsafeRawPointer, _ write: Int32, _ locality: Int32, _ cache: Int32)
