@@ -109,11 +109,13 @@ package final class WordFeaturizer {
                                                        probe: dictionary.probe(running: running, length: length), first: 0)
                         probed += 1
                     }
-                    // Nothing but the reads, so that many are in flight at once.
+                    // Nothing but the reads, so that many are in flight at once; with the
+                    // first slot, the start of the next cache line, where a search that misses
+                    // (the table is three-quarters full) often goes on.
                     for index in 0..<probed {
                         let slot = candidates[index].probe.slot
                         candidates[index].first = dictionary.slots[slot]
-                        candidates[index].nextLine = dictionary.slots[(slot | 15) &+ 1 & (dictionary.slots.count - 1)]
+                        candidates[index].nextLine = dictionary.slots[((slot | 15) &+ 1) & (dictionary.slots.count - 1)]
                     }
                     active = 0
                     for index in 0..<probed {
