@@ -29,25 +29,23 @@ public enum Script: String, Sendable, Codable, CaseIterable {
         self.init(nonASCII: scalar)
     }
 
-    /// The script of a code point from U+0080 on. The cases are tested in order, a range at a
-    /// time: the common ones of Japanese text (hiragana, the main kanji block, katakana, CJK
-    /// punctuation) come first.
+    /// The script of a code point from U+0080 on. The cases are tested in order: the common
+    /// ones of Japanese text come first.
     @usableFromInline
     init(nonASCII scalar: Unicode.Scalar) {
         let v = scalar.value
         switch v {
         case 0x3041...0x309F: self = .hiragana
-        case 0x4E00...0x9FFF: self = .kanji
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x3134F, 0x3005, 0x3007, 0x303B: self = .kanji
         case 0x30A0...0x30FF, 0x31F0...0x31FF, 0xFF66...0xFF9F: self = v == 0x30FB || v == 0x30A0 ? .punctuation : .katakana
+        case 0xFF10...0xFF19: self = .digit
+        case 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0xC0...0x24F, 0x1E00...0x1EFF: self = .latin
+        case 0xA0, 0x3000, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0xFEFF: self = .space
         // The punctuation news text is full of (CJK 、。「」, general ‘’“”…, full-width ！（）)
         // is answered here, without the two Unicode property look-ups below, which cost more
         // than the rest of the switch (ScalarPropertiesTests checks these ranges against them).
         case 0x3001...0x3004, 0x3008...0x3020, 0x2010...0x2027, 0x2030...0x205E,
              0xFF01...0xFF0F, 0xFF1A...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65: self = .punctuation
-        case 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x3134F, 0x3005, 0x3007, 0x303B: self = .kanji
-        case 0xFF10...0xFF19: self = .digit
-        case 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0xC0...0x24F, 0x1E00...0x1EFF: self = .latin
-        case 0xA0, 0x3000, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0xFEFF: self = .space
         default:
             self = scalar.properties.isAlphabetic ? .other
                 : (scalar.properties.generalCategory == .decimalNumber ? .digit : .punctuation)
