@@ -1,18 +1,20 @@
-/// What the tokenizers ask of a code point's Unicode properties: whether it is alphabetic,
-/// whether it is part of a word, and the kind of a token it starts when it is not.
+/// What the tokenizers ask of a code point's Unicode properties beyond its ``Script`` and
+/// `isAlphabetic` (JPENText's): whether it is part of a word, and the kind of a token it
+/// starts when it is not.
 ///
-/// The blocks news text draws its non-ASCII marks and letters from (Latin-1 and Latin Extended,
-/// general punctuation, CJK punctuation and kana, full-width forms) are read from a table made
-/// from the properties once per process: a property look-up costs more than the rest of a
-/// character's work, and the English tokenizer asks about every mark of a mixed paragraph
-/// (、。「」…). Other code points are looked up each time.
+/// A property look-up costs more than the rest of a character's work, and the English tokenizer
+/// asks about every character of a mixed paragraph (、。「」…, kana and kanji). So kana and kanji
+/// letters are answered by a range check, and the blocks news text draws its non-ASCII marks
+/// and letters from (Latin-1 and Latin Extended, general punctuation, CJK punctuation and kana,
+/// full-width forms) from a table made from the properties once per process. Other code points
+/// are looked up each time.
 ///
 /// ```swift
 /// CharacterTraits("。").isWordCharacter   // false
 /// CharacterTraits("。").nonWordKind       // .punctuation
 /// ```
 ///
-/// Cost: O(1), a table read in those blocks.
+/// Cost: O(1), a range check or a table read in those blocks.
 struct CharacterTraits {
     private let bits: UInt8
 
@@ -27,10 +29,17 @@ struct CharacterTraits {
         block.map { CharacterTraits(properties: Unicode.Scalar($0)!) }
     }
 
+    /// The traits of a letter: a word character that starts a word.
+    private static let letter = CharacterTraits(bits: wordCharacter | word)
+
     init(_ scalar: Unicode.Scalar) {
         let value = scalar.value
         let index: Int
         switch value {
+        // Hiragana, katakana and CJK ideograph letters (tests check them against the properties).
+        case 0x3041...0x3096, 0x30A1...0x30FA, 0x4E00...0x9FFF:
+            self = Self.letter
+            return
         case Self.latin: index = Int(value)
         case Self.generalPunctuation: index = Self.latin.count + Int(value - Self.generalPunctuation.lowerBound)
         case Self.cjk: index = Self.latin.count + Self.generalPunctuation.count + Int(value - Self.cjk.lowerBound)
@@ -43,12 +52,15 @@ struct CharacterTraits {
         self = Self.table[index]
     }
 
+    private init(bits: UInt8) {
+        self.bits = bits
+    }
+
     /// The traits as Unicode's properties give them.
     private init(properties scalar: Unicode.Scalar) {
         let properties = scalar.properties
         let category = properties.generalCategory
         var bits: UInt8 = 0
-        if properties.isAlphabetic { bits |= Self.alphabetic }
         if properties.isAlphabetic || category == .decimalNumber || category == .nonspacingMark { bits |= Self.wordCharacter }
         switch category {
         case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: bits |= Self.symbol
@@ -57,11 +69,7 @@ struct CharacterTraits {
         self.bits = bits
     }
 
-    private static let alphabetic: UInt8 = 1, wordCharacter: UInt8 = 2
-    private static let word: UInt8 = 4, punctuation: UInt8 = 8, symbol: UInt8 = 16
-
-    /// `properties.isAlphabetic`.
-    var isAlphabetic: Bool { bits & Self.alphabetic != 0 }
+    private static let wordCharacter: UInt8 = 1, word: UInt8 = 2, punctuation: UInt8 = 4, symbol: UInt8 = 8
 
     /// Letters, decimal digits and non-spacing marks: what a word is made of.
     var isWordCharacter: Bool { bits & Self.wordCharacter != 0 }

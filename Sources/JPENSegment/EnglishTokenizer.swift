@@ -14,14 +14,11 @@ package enum EnglishTokenizer {
         while index < span.end {
             while index < span.end, isSpace(scalars[index]) { index += 1 }
             var chunkEnd = index
-            // Only a stretch with one of these can hold a link (see `findLink`); in Japanese
-            // text, whose stretches are long, the search is then skipped.
+            // Only a stretch with a link mark can hold a link; in Japanese text, whose stretches
+            // are long, the search is then skipped.
             var mayHoldLink = false
             while chunkEnd < span.end, !isSpace(scalars[chunkEnd]) {
-                switch scalars[chunkEnd] {
-                case ":", "@", "w", "W": mayHoldLink = true
-                default: break
-                }
+                if LinkMark(scalars[chunkEnd]) != nil { mayHoldLink = true }
                 chunkEnd += 1
             }
             if chunkEnd > index {
@@ -77,20 +74,35 @@ package enum EnglishTokenizer {
         pieces(start, end, spanEnd: spanEnd, of: scalars, into: &tokens)
     }
 
+    /// The code points a link is found at: the colon of scheme://, the first w of www., the @ of
+    /// an e-mail address.
+    private enum LinkMark {
+        case schemeColon, www, at
+
+        init?(_ scalar: Unicode.Scalar) {
+            switch scalar {
+            case ":": self = .schemeColon
+            case "w", "W": self = .www
+            case "@": self = .at
+            default: return nil
+            }
+        }
+    }
+
     /// The first URL (scheme:// or www.) or e-mail address (local@domain) in `start..<end`.
     private static func findLink(_ start: Int, _ end: Int, of scalars: [Unicode.Scalar]) -> Span? {
         var index = start
         while index < end {
-            let scalar = scalars[index]
-            if scalar == ":", index + 2 < end, scalars[index + 1] == "/", scalars[index + 2] == "/" {
+            switch LinkMark(scalars[index]) {
+            case .schemeColon where index + 2 < end && scalars[index + 1] == "/" && scalars[index + 2] == "/":
                 var linkStart = index
                 while linkStart > start, isLetter(scalars[linkStart - 1]) { linkStart -= 1 }
                 if linkStart < index { return Span(start: linkStart, end: linkEnd(index + 3, end, of: scalars)) }
-            } else if (scalar == "w" || scalar == "W"), index + 3 < end, (index == start || !isWordCharacter(scalars[index - 1])),
-                      lowercased(scalars[index + 1]) == "w", lowercased(scalars[index + 2]) == "w", scalars[index + 3] == ".",
-                      index + 4 < end, isWordCharacter(scalars[index + 4]) {
+            case .www where index + 4 < end && (index == start || !isWordCharacter(scalars[index - 1]))
+                && lowercased(scalars[index + 1]) == "w" && lowercased(scalars[index + 2]) == "w" && scalars[index + 3] == "."
+                && isWordCharacter(scalars[index + 4]):
                 return Span(start: index, end: linkEnd(index + 4, end, of: scalars))
-            } else if scalar == "@", index > start, index + 1 < end, isWordCharacter(scalars[index + 1]) {
+            case .at where index > start && index + 1 < end && isWordCharacter(scalars[index + 1]):
                 var local = index
                 while local > start, isEmailLocal(scalars[local - 1]) { local -= 1 }
                 while local < index, !isWordCharacter(scalars[local]) { local += 1 }
@@ -102,6 +114,7 @@ package enum EnglishTokenizer {
                     while !isWordCharacter(scalars[domainEnd - 1]) { domainEnd -= 1 }
                     return Span(start: local, end: domainEnd)
                 }
+            default: break
             }
             index += 1
         }
@@ -335,24 +348,11 @@ package enum EnglishTokenizer {
 
     // Character classes, with an ASCII fast path.
 
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value < 0x80 { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
-        return !isCommonKanaOrKanji(scalar.value) && Script(scalar) == .space
-    }
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool { Script(scalar) == .space }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { (0x30...0x39).contains(scalar.value) }
 
-    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? scalar.isAlphabetic : isCommonKanaOrKanji(scalar.value) || CharacterTraits(scalar).isAlphabetic
-    }
-
-    /// Hiragana, katakana and CJK ideograph letters: the tokenizer reads every character of a
-    /// mixed paragraph, and these answer without a Unicode property look-up (which costs more
-    /// than the rest of a character's work).
-    @inline(__always)
-    static func isCommonKanaOrKanji(_ value: UInt32) -> Bool {
-        (0x3041...0x3096).contains(value) || (0x30A1...0x30FA).contains(value) || (0x4E00...0x9FFF).contains(value)
-    }
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.isAlphabetic }
 
     /// Letters, digits, combining marks and the underscore: what a word is made of.
     static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
@@ -360,7 +360,7 @@ package enum EnglishTokenizer {
         if value < 0x80 {
             return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) || value == 0x5F
         }
-        return isCommonKanaOrKanji(value) || CharacterTraits(scalar).isWordCharacter
+        return CharacterTraits(scalar).isWordCharacter
     }
 
     private static func isEmailLocal(_ scalar: Unicode.Scalar) -> Bool {

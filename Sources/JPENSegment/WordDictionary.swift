@@ -29,9 +29,14 @@ package struct WordDictionary {
 
     /// The table; its count is a power of two.
     let slots: UnsafeBufferPointer<UInt32>
+    /// `slots.count` is `1 << slotBits`.
+    private let slotBits: Int
 
+    /// The dictionary in `slots` (a power of two of them, made by ``build(_:)``).
     package init(slots: UnsafeBufferPointer<UInt32>) {
+        precondition(slots.count > 0 && slots.count & (slots.count - 1) == 0, "dictionary slots must be a power of two")
         self.slots = slots
+        slotBits = slots.count.trailingZeroBitCount
     }
 
     /// The running hash before a word's first scalar.
@@ -43,19 +48,41 @@ package struct WordDictionary {
         (running ^ UInt64(scalar)) &* 0x0000_0100_0000_01B3
     }
 
+    /// Where the entry of some scalars is looked for: the slot its search starts at, and the
+    /// fingerprint it looks for.
+    struct Probe {
+        let slot: Int
+        let fingerprint: UInt32
+    }
+
+    /// The probe for the scalars with running hash `running` and `length` scalars. Cost: O(1),
+    /// no memory read.
+    @inline(__always)
+    func probe(running: UInt64, length: Int) -> Probe {
+        let (slot, fingerprint) = Self.place(running, length, bits: slotBits)
+        return Probe(slot: slot, fingerprint: fingerprint)
+    }
+
+    /// The entry `probe` finds, given `first`, the value of its first slot: a caller that looks
+    /// up many words reads their first slots (which miss the cache) together, so that the
+    /// misses overlap, and then resolves them here. Cost: O(1) expected.
+    @inline(__always)
+    func entry(_ probe: Probe, first: UInt32) -> Entry {
+        var value = first, slot = probe.slot
+        while value != 0 {
+            if value >> 9 == probe.fingerprint { return Entry(bits: value & 0x1FF) }
+            slot = (slot + 1) & (slots.count - 1)
+            value = slots[slot]
+        }
+        return Entry(bits: 0)
+    }
+
     /// The entry of the scalars with running hash `running` and `length` scalars; its bits are
     /// 0 when neither a word nor a word's prefix. Cost: O(1) expected, about one cache miss.
     @inline(__always)
     func entry(running: UInt64, length: Int) -> Entry {
-        guard slots.count > 0 else { return Entry(bits: 0) }
-        let (index, fingerprint) = Self.place(running, length, bits: slots.count.trailingZeroBitCount)
-        var slot = index
-        while true {
-            let value = slots[slot]
-            if value == 0 { return Entry(bits: 0) }
-            if value >> 9 == fingerprint { return Entry(bits: value & 0x1FF) }
-            slot = (slot + 1) & (slots.count - 1)
-        }
+        let probe = probe(running: running, length: length)
+        return entry(probe, first: slots[probe.slot])
     }
 
     @inline(__always)

@@ -59,6 +59,15 @@ package final class WordFeaturizer {
         findDictionaryWords()
     }
 
+    /// Fills `wordsEnding`, `wordsStarting` and `wordsStraddling`: at every start, the words
+    /// of 1 to ``WordDictionary/maxLength`` characters without whitespace, tried ever longer
+    /// until the dictionary says no longer word starts so.
+    ///
+    /// The dictionary is megabytes read at random: nearly every look-up misses the cache, and
+    /// trying one start's lengths in turn waited for each miss before the next (whether to go
+    /// on depends on it). So the starts are taken a batch at a time, one length for all of
+    /// them at once: first each start's probe, then the first slots of all (reads that do not
+    /// wait for one another), then the entries, from the cache.
     private func findDictionaryWords() {
         func reset(_ gaps: inout [UInt32]) {
             gaps.removeAll(keepingCapacity: true)
@@ -69,43 +78,92 @@ package final class WordFeaturizer {
         reset(&wordsStraddling)
         let characters = count
         let dictionary = dictionary
-        // Raw buffers: this loop runs up to 8 times a character, and array accesses on a class's
-        // properties pay bounds and exclusivity checks each time.
+        let batch = Self.probeBatch
+        // Raw buffers: array accesses on a class's properties pay bounds and exclusivity checks.
         codes.withUnsafeBufferPointer { codes in
         classes.withUnsafeBufferPointer { classes in
         wordsStarting.withUnsafeMutableBufferPointer { starting in
         wordsEnding.withUnsafeMutableBufferPointer { ending in
         wordsStraddling.withUnsafeMutableBufferPointer { straddling in
-            for start in 0..<characters {
-                var running = WordDictionary.emptyHash
-                for length in 1...min(WordDictionary.maxLength, characters - start) {
-                    let position = start + length - 1 + Self.reach
-                    if classes[position] == CharacterClass.space.rawValue { break }
-                    running = WordDictionary.hash(running, codes[position])
-                    let entry = dictionary.entry(running: running, length: length)
-                    let categories = entry.categories
-                    if categories != 0 {
-                        let lengthBit = UInt32(1) << UInt32(min(length, 4) - 1)
-                        // Category bit c to the length bit of nibble c, without a branch per
-                        // category (they were mispredicted).
-                        var bits: UInt32 = 0
-                        for category in 0..<UInt32(WordDictionary.Category.allCases.count) {
-                            bits |= ((categories >> category) & 1) << (4 * category)
-                        }
-                        bits &*= lengthBit
-                        starting[start] |= bits
-                        ending[start + length] |= bits
-                        for inside in (start + 1)..<(start + length) { straddling[inside] |= bits }
-                    }
-                    if !entry.isPrefix { break }
+        withUnsafeTemporaryAllocation(of: Candidate.self, capacity: batch) { candidates in
+            var batchStart = 0
+            while batchStart < characters {
+                let batchEnd = min(batchStart + batch, characters)
+                // The starts still to try, each with the running hash of its scalars so far.
+                var active = 0
+                for start in batchStart..<batchEnd {
+                    candidates[active] = Candidate(start: start, running: WordDictionary.emptyHash,
+                                                   probe: WordDictionary.Probe(slot: 0, fingerprint: 0), first: 0)
+                    active += 1
                 }
+                var length = 1
+                while active > 0 {
+                    // Each start one character longer, unless that runs into whitespace or the end.
+                    var probed = 0
+                    for index in 0..<active {
+                        let start = candidates[index].start
+                        let position = start + length - 1
+                        guard position < characters, classes[position + Self.reach] != CharacterClass.space.rawValue else { continue }
+                        let running = WordDictionary.hash(candidates[index].running, codes[position + Self.reach])
+                        candidates[probed] = Candidate(start: start, running: running,
+                                                       probe: dictionary.probe(running: running, length: length), first: 0)
+                        probed += 1
+                    }
+                    // Nothing but the reads, so that many are in flight at once; with the
+                    // first slot, the start of the next cache line, where a search that misses
+                    // (the table is three-quarters full) often goes on.
+                    for index in 0..<probed {
+                        let slot = candidates[index].probe.slot
+                        candidates[index].first = dictionary.slots[slot]
+                        candidates[index].nextLine = dictionary.slots[((slot | 15) &+ 1) & (dictionary.slots.count - 1)]
+                    }
+                    active = 0
+                    for index in 0..<probed {
+                        let candidate = candidates[index]
+                        let entry = dictionary.entry(candidate.probe, first: candidate.first)
+                        let categories = entry.categories
+                        if categories != 0 {
+                            let start = candidate.start
+                            // Category bit c to bit 4c, the nibble of lengths of category c, by
+                            // shifts and masks (a branch per category was mispredicted).
+                            var bits = (categories | categories << 12) & 0x000F_000F
+                            bits = (bits | bits << 6) & 0x0303_0303
+                            bits = (bits | bits << 3) & 0x1111_1111
+                            bits <<= UInt32(min(length, 4) - 1)
+                            starting[start] |= bits
+                            ending[start + length] |= bits
+                            for inside in (start + 1)..<(start + length) { straddling[inside] |= bits }
+                        }
+                        if entry.isPrefix && length < WordDictionary.maxLength {
+                            candidates[active] = candidate
+                            active += 1
+                        }
+                    }
+                    length += 1
+                }
+                batchStart = batchEnd
             }
         }
         }
         }
         }
         }
+        }
     }
+
+    /// A start of a dictionary word being tried (see ``findDictionaryWords()``).
+    private struct Candidate {
+        let start: Int
+        let running: UInt64
+        let probe: WordDictionary.Probe
+        /// The value of the probe's first slot, once read.
+        var first: UInt32
+        var nextLine: UInt32 = 0
+    }
+
+    /// How many starts ``findDictionaryWords()`` tries at once: enough misses to overlap, and
+    /// few enough that the slots they read stay in the first-level cache until resolved.
+    private static let probeBatch = 128
 
     /// Whether the character at `index` of the loaded text is whitespace.
     package func isSpace(_ index: Int) -> Bool {

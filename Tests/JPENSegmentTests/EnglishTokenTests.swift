@@ -10,13 +10,6 @@ import Testing
         return worker.segment(document).tokens.map { document[$0.span] }
     }
 
-    /// The kana and kanji ranges answered without a property look-up are all letters.
-    @Test func kanaAndKanjiFastPathAgreesWithUnicodeProperties() {
-        for value in UInt32(0x3000)...0x9FFF where EnglishTokenizer.isCommonKanaOrKanji(value) {
-            #expect(Unicode.Scalar(value)!.properties.isAlphabetic, "U+\(String(value, radix: 16))")
-        }
-    }
-
     @Test func cliticsStayOnTheirWordAsInEWTSurfaceTokens() {
         #expect(tokens("I don't know what they're doing.") == ["I", "don't", "know", "what", "they're", "doing", "."])
         #expect(tokens("Arafat’s office and the soldiers' pay") == ["Arafat’s", "office", "and", "the", "soldiers'", "pay"])

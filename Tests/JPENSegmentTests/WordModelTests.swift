@@ -72,6 +72,43 @@ import Testing
         }
     }
 
+    /// The featurizer tries many starts at once (``WordFeaturizer/findDictionaryWords()``); it
+    /// must find the words of looking up every start's lengths one after another, across batch
+    /// edges, next to spaces, and for empty, one-character and non-BMP texts.
+    @Test func batchedDictionaryLookUpsMatchOneByOne() throws {
+        let model = try WordModel.bundled.get()
+        let featurizer = WordFeaturizer(dictionary: model.dictionary)
+        // Longer than two batches of starts.
+        let long = String(repeating: "石破茂首相は11月7日、トランプ氏と電話で 会談した。", count: 12)
+        for text in ["", "石", "𠮷野家の牛丼", " 会談 ", long] {
+            let values = text.unicodeScalars.map(\.value)
+            var ending = [UInt32](repeating: 0, count: values.count + 1)
+            var starting = ending, straddling = ending
+            for start in values.indices {
+                var running = WordDictionary.emptyHash
+                for length in 1...min(WordDictionary.maxLength, values.count - start) {
+                    guard values[start + length - 1] != 0x20 else { break }
+                    running = WordDictionary.hash(running, values[start + length - 1])
+                    let entry = model.dictionary.entry(running: running, length: length)
+                    for category in 0..<8 where entry.categories & (1 << category) != 0 {
+                        let bit = UInt32(1) << UInt32(4 * category + min(length, 4) - 1)
+                        starting[start] |= bit
+                        ending[start + length] |= bit
+                        for inside in (start + 1)..<(start + length) { straddling[inside] |= bit }
+                    }
+                    if !entry.isPrefix { break }
+                }
+            }
+            featurizer.load(Array(text.unicodeScalars)[...])
+            featurizer.withWindow { window in
+                for gap in 0...values.count {
+                    #expect(window.ending[gap] == ending[gap] && window.starting[gap] == starting[gap]
+                            && window.straddling[gap] == straddling[gap], "gap \(gap) of \(text)")
+                }
+            }
+        }
+    }
+
     /// The batched scorer must give the answers of summing each gap's features one by one,
     /// across batch edges, next to spaces, and for empty, one-character and non-BMP texts.
     @Test func batchedBoundariesMatchGapByGapScores() throws {
