@@ -15,7 +15,8 @@ public struct NameMention: Hashable, Sendable {
 extension NameLinker {
     /// The entities the mentions of one document name, in mention order, so that one entity has
     /// one id in both languages:
-    /// 1. each name resolved alone (``resolve(_:type:)``);
+    /// 1. each name resolved alone (``resolve(_:type:)``); names of one link key (either word
+    ///    order) are one entity, with the id of the first;
     /// 2. a short form takes the id of a longer name of the same type and script that contains it
     ///    as a word or a prefix ("Ishiba" and "Shigeru Ishiba", 石破 and 石破茂, "Holden" and
     ///    "Gloria Holden");
@@ -65,10 +66,14 @@ extension NameLinker {
             let (a, b) = (root(kept), root(other))
             if a != b { parent[b] = a; groupHasLatin[a] = groupHasLatin[a] || groupHasLatin[b] }
         }
-        // Mentions that resolved to one id are one entity already.
-        var firstWithID = [String: Int](minimumCapacity: mentions.count)
+        // Mentions that resolved to one link key are one entity already.
+        var firstWithKey = [String: Int](minimumCapacity: mentions.count)
         for index in mentions.indices {
-            if let first = firstWithID[linked[index].id] { join(first, index) } else { firstWithID[linked[index].id] = index }
+            if let first = firstWithKey[linked[index].linkKey] {
+                join(first, index)
+            } else {
+                firstWithKey[linked[index].linkKey] = index
+            }
         }
         // Short forms, within one script: a whole word of a Latin name, the start of a Japanese one.
         // The longer names are found through an index from each word (Latin) or prefix (Japanese)
@@ -139,7 +144,8 @@ extension NameLinker {
         for index in mentions.indices {
             let group = root(index)
             linked[index] = LinkedName(id: linked[group].id, englishName: englishNames[group],
-                                       japaneseName: japaneseNames[group], entry: linked[group].entry)
+                                       japaneseName: japaneseNames[group], entry: linked[group].entry,
+                                       linkKey: linked[group].linkKey)
         }
         return linked
     }

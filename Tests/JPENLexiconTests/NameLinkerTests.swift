@@ -175,6 +175,16 @@ import Testing
         #expect(linker.link([mentions[0], mentions[0]]).map(\.id) == linker.link([mentions[0]]).map(\.id) + linker.link([mentions[0]]).map(\.id))
     }
 
+    @Test func derivedIDsReadAsTheNameIsWritten() {
+        #expect(linker.canonicalID("Tokyo Bay", type: .location) == "loc:tokyo-bay")
+        #expect(linker.canonicalID("Japan Bank for International Cooperation", type: .organization)
+            == "org:japan-bank-for-international-cooperation")
+        // A person's words take the order of the dictionary's romanization, whichever is written.
+        #expect(linker.canonicalID("Shigeru Ishiba", type: .person) == "person:ishiba-shigeru")
+        let reversed = linker.link([NameMention(name: "Kim Lee", type: .person), NameMention(name: "Lee Kim", type: .person)])
+        #expect(reversed.map(\.id) == ["person:kim-lee", "person:kim-lee"])
+    }
+
     @Test func typeSupportCountsListedEntitiesMost() {
         #expect(linker.support(for: "日本", as: .location) >= 10)
         #expect(linker.support(for: "日本", as: .person) < linker.support(for: "日本", as: .location))
