@@ -52,8 +52,12 @@ enum DocumentEntities {
         if let linker {
             let linked = linker.link(zip(mentions, texts).map { NameMention(name: $1, type: $0.type) })
             return mentions.indices.map { index in
-                Entity(span: mentions[index].span, text: texts[index], type: mentions[index].type, id: linked[index].id,
-                       englishName: linked[index].englishName, japaneseName: linked[index].japaneseName)
+                // A listed entity's type wins over the tagger's, so that the type and the id's
+                // prefix agree ("NAHA" tagged ORG is the city loc:naha).
+                let listedType = linked[index].entry.flatMap { $0.isListed ? $0.listedType : nil }
+                return Entity(span: mentions[index].span, text: texts[index], type: listedType ?? mentions[index].type,
+                              id: linked[index].id, englishName: linked[index].englishName,
+                              japaneseName: linked[index].japaneseName)
             }
         }
         // Each beginning of a kanji full name (石破 of 石破茂) stands for the shortest such name.

@@ -36,11 +36,18 @@ public struct LexiconEntry: Hashable, Sendable {
     /// The entry's romanized or English name: the first gloss, else the headword.
     public var englishName: String { glosses.first ?? surface }
 
+    /// Whether the glosses romanize a Japanese name (a name dictionary's sense of a headword not
+    /// in katakana, not an edict word's translation nor a foreign name's spelling), so that their
+    /// Hepburn long vowels (Youichi) read short in ids.
+    public var isRomanization: Bool {
+        !isListed && !kinds.isEmpty && !kinds.contains(.word) && !NameLinker.isKatakana(surface)
+    }
+
     /// The entity id this entry gives a mention of type `type`: the listed id, else the type's
     /// prefix and the slug of the first gloss (`person:ishiba-shigeru`), which an English mention
     /// of the same name derives too. Cost: O(gloss length).
     public func id(as type: EntityType) -> String {
         if let listedID { return listedID }
-        return NameLinker.derivedID(type: type, slug: LexiconKey.slug(englishName))
+        return NameLinker.derivedID(type: type, slug: LexiconKey.slug(englishName, shorteningLongVowels: isRomanization))
     }
 }

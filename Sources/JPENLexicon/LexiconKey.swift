@@ -11,7 +11,8 @@ import JPENText
 ///
 /// ```swift
 /// LexiconKey.make("Shinzō  ABE")      // "shinzoabe"
-/// LexiconKey.slug("Shigeru Ishiba")   // "ishiba-shigeru" (words sorted, so name order does not matter)
+/// LexiconKey.slug("Tokyo Bay")               // "tokyo-bay"
+/// LexiconKey.orderFreeSlug("Shigeru Ishiba")  // "ishiba-shigeru" (words sorted: name order does not matter)
 /// ```
 public enum LexiconKey {
     /// The key of `text`. Cost: O(n).
@@ -24,23 +25,38 @@ public enum LexiconKey {
         return String(out)
     }
 
-    /// The folded words of `name`, sorted and joined with `-`: the name part of a derived entity id.
-    /// Sorting makes "Shigeru Ishiba", "Ishiba Shigeru" and 石破茂's romanization "Ishiba Shigeru"
-    /// one slug without knowing which word is the family name. Cost: O(n log n) in words.
-    public static func slug(_ name: String) -> String {
+    /// The readable part of a derived entity id: the words of `name` in the order they are
+    /// written, lower-cased, diacritics dropped, joined with `-` ("Tokyo Bay" → `tokyo-bay`,
+    /// "Shinzō Abe" → `shinzo-abe`). Letters are kept as they are ("Cooperation" keeps its "oo"),
+    /// unless `shorteningLongVowels`, for a Japanese romanization whose Hepburn long vowels a
+    /// reader writes short (Funabashi Youichi → `funabashi-yoichi`). Cost: O(n).
+    public static func slug(_ name: String, shorteningLongVowels: Bool = false) -> String {
+        words(of: name, shorteningLongVowels: shorteningLongVowels).joined(separator: "-")
+    }
+
+    /// The folded words of `name`, sorted and joined with `-`: what two spellings of one name share
+    /// whatever their word order and long vowels ("Shigeru Ishiba", "Ishiba Shigeru" and 石破茂's
+    /// romanization "Ishiba Shigeru" → `ishiba-shigeru`), for telling that mentions name one entity
+    /// without knowing which word is the family name. Cost: O(n log n) in words.
+    public static func orderFreeSlug(_ name: String) -> String {
+        words(of: name, shorteningLongVowels: true).sorted().joined(separator: "-")
+    }
+
+    /// The folded words of `name`, in order.
+    private static func words(of name: String, shorteningLongVowels: Bool) -> [String] {
         var words: [String] = []
-        var folder = Folder()
+        var folder = Folder(shortensLongVowels: shorteningLongVowels)
         var word = String.UnicodeScalarView()
         for scalar in nfkc(name).unicodeScalars {
             if isSeparator(scalar) {
                 if !word.isEmpty { words.append(String(word)); word = .init() }
-                folder = Folder()
+                folder = Folder(shortensLongVowels: shorteningLongVowels)
             } else {
                 folder.fold(scalar) { word.append($0) }
             }
         }
         if !word.isEmpty { words.append(String(word)) }
-        return words.sorted().joined(separator: "-")
+        return words
     }
 
     /// `text` in NFKC. Cost: O(n); an ICU call only for text that ``isKnownNFKC(_:)`` cannot vouch for.
@@ -79,6 +95,13 @@ public enum LexiconKey {
     /// vowels. Scanning text uses it directly so that text and keys fold alike.
     struct Folder {
         private var last: UInt32 = 0
+        /// Whether ou, oo, uu fold to o, o, u (keys and the order-free slug); a readable slug
+        /// keeps them.
+        private let shortensLongVowels: Bool
+
+        init(shortensLongVowels: Bool = true) {
+            self.shortensLongVowels = shortensLongVowels
+        }
 
         /// The folded form of one code point: most fold to none or one, an accented letter to
         /// several (ß → ss).
@@ -123,7 +146,7 @@ public enum LexiconKey {
         private mutating func latin(_ value: UInt32) -> Folded {
             // ou, oo, uu → o, o, u: the Hepburn variants of a long vowel.
             let u: UInt32 = 0x75, o: UInt32 = 0x6F
-            if (value == u && (last == o || last == u)) || (value == o && last == o) { return .none }
+            if shortensLongVowels, (value == u && (last == o || last == u)) || (value == o && last == o) { return .none }
             last = value
             return .one(Unicode.Scalar(value)!)
         }

@@ -15,10 +15,14 @@ public struct NameMention: Hashable, Sendable {
 extension NameLinker {
     /// The entities the mentions of one document name, in mention order, so that one entity has
     /// one id in both languages:
-    /// 1. each name resolved alone (``resolve(_:type:)``);
+    /// 1. each name resolved alone (``resolve(_:type:)``); names of one link key (either word
+    ///    order) are one entity, with the id of the first;
     /// 2. a short form takes the id of a longer name of the same type and script that contains it
     ///    as a word or a prefix ("Ishiba" and "Shigeru Ishiba", 石破 and 石破茂, "Holden" and
-    ///    "Gloria Holden");
+    ///    "Gloria Holden"), a person's even when it alone names a listed person, unless they are
+    ///    named in the document by another name ("Tamaki" is Denny Tamaki next to "Denny Tamaki",
+    ///    Yuichiro Tamaki next to 玉木雄一郎) or the longer name is a son's ("Trump" next to
+    ///    "Donald Trump Jr." is the father);
     /// 3. a Japanese name whose entity no English mention shares takes the entity of the English
     ///    mention of the same type it matches best (``similarity(japanese:english:)`` at least
     ///    `threshold`): an id from a list wins, else the English mention's.
@@ -65,10 +69,17 @@ extension NameLinker {
             let (a, b) = (root(kept), root(other))
             if a != b { parent[b] = a; groupHasLatin[a] = groupHasLatin[a] || groupHasLatin[b] }
         }
-        // Mentions that resolved to one id are one entity already.
-        var firstWithID = [String: Int](minimumCapacity: mentions.count)
+        // Mentions that resolved to one link key are one entity already.
+        var firstWithKey = [String: Int](minimumCapacity: mentions.count)
+        // Whether another name of the document has the mention's key.
+        var isNamedOtherwise = [Bool](repeating: false, count: mentions.count)
         for index in mentions.indices {
-            if let first = firstWithID[linked[index].id] { join(first, index) } else { firstWithID[linked[index].id] = index }
+            if let first = firstWithKey[linked[index].linkKey] {
+                join(first, index)
+                (isNamedOtherwise[first], isNamedOtherwise[index]) = (true, true)
+            } else {
+                firstWithKey[linked[index].linkKey] = index
+            }
         }
         // Short forms, within one script: a whole word of a Latin name, the start of a Japanese one.
         // The longer names are found through an index from each word (Latin) or prefix (Japanese)
@@ -96,7 +107,13 @@ extension NameLinker {
                 && isLatin[long] == isLatin[short] && lengths[long] > lengths[short] {
                 if best.map({ lengths[long] > lengths[$0] }) ?? true { best = long }
             }
-            if let best, linked[short].entry?.isListed != true || linked[short].id == linked[best].id {
+            guard let best else { continue }
+            // A listed person that the short form alone names gives way to the longer name of the
+            // document, unless another of their names is there too (it was joined to the short
+            // form above) or the longer name is a son's. A place or an organization keeps its own
+            // entity: "Okinawa" is not "Okinawa City", nor 東京 東京都内.
+            if linked[short].entry?.isListed != true || linked[short].id == linked[best].id
+                || (types[short] == .person && !isNamedOtherwise[short] && !Self.endsInGeneration(mentions[best].name)) {
                 join(best, short)
             }
         }
@@ -139,9 +156,17 @@ extension NameLinker {
         for index in mentions.indices {
             let group = root(index)
             linked[index] = LinkedName(id: linked[group].id, englishName: englishNames[group],
-                                       japaneseName: japaneseNames[group], entry: linked[group].entry)
+                                       japaneseName: japaneseNames[group], entry: linked[group].entry,
+                                       linkKey: linked[group].linkKey)
         }
         return linked
+    }
+
+    /// Whether a Latin name ends with a generation (Jr., Sr., II, III, IV): "Donald Trump Jr."
+    /// is not who "Trump" alone is. Cost: O(n).
+    static func endsInGeneration(_ name: String) -> Bool {
+        guard let last = split(name, at: [" ", ","]).last else { return false }
+        return ["jr", "sr", "ii", "iii", "iv"].contains(LexiconKey.make(String(last)))
     }
 
     /// The numbers of the beginnings (in characters) of a Japanese name's key that have one,

@@ -299,7 +299,7 @@ extension NameLinker {
             listedIDs: memo.numbered(entries.compactMap(\.listedID)),
             glossWords: entries.flatMap(\.glosses).map(numberedWords),
             partCount: parts.count,
-            partGlossSlugs: parts.count > 1 ? parts.map { memo.numbered(lookup($0).flatMap(\.glosses).map(LexiconKey.slug)) } : [],
+            partGlossSlugs: parts.count > 1 ? parts.map { memo.numbered(lookup($0).flatMap(\.glosses).map(LexiconKey.orderFreeSlug)) } : [],
             skeleton: skeleton,
             lastPartSkeleton: lastPartSkeleton,
             stems: stems)
@@ -333,7 +333,7 @@ extension NameLinker {
 
     /// The folded words of a name: "Shigeru Ishiba" → ["ishiba", "shigeru"].
     static func slugWords(_ name: String) -> [String] {
-        Self.split(LexiconKey.slug(name), at: ["-"]).map(String.init)
+        Self.split(LexiconKey.orderFreeSlug(name), at: ["-"]).map(String.init)
     }
 }
 

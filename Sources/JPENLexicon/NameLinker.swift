@@ -12,13 +12,18 @@ public struct LinkedName: Hashable, Sendable {
     public let japaneseName: String?
     /// The entry the id came from; nil when it was derived from the name alone.
     public let entry: LexiconEntry?
+    /// What the names of one entity share whatever their word order and romanization: the listed
+    /// id, else the type's prefix and the name's ``LexiconKey/orderFreeSlug(_:)``. Mentions with
+    /// one key are one entity (``NameLinker/link(_:threshold:)``).
+    let linkKey: String
 }
 
 /// Gives the names of one entity in Japanese and English the same id.
 ///
 /// In order: the curated and user lists (石破茂, 石破, Ishiba, Shigeru Ishiba → the listed id);
 /// then the dictionaries' romanizations (船橋洋一 → Funabashi Youichi → `person:funabashi-yoichi`,
-/// which "Yoichi Funabashi" derives too, since derived ids sort the folded words); then, for
+/// which "Yoichi Funabashi" derives too, as a person's name takes the word order of the
+/// romanization that has its words); then, for
 /// katakana names that no dictionary holds, ICU's Katakana-Latin romanization. ``similarity(japanese:english:)``
 /// compares a Japanese name with an English one (toranpu ~ Trump) for linking mentions of one
 /// document.
@@ -52,6 +57,16 @@ public final class NameLinker {
     /// The id prefix of `type` and `slug`: `person:ishiba-shigeru`.
     public static func derivedID(type: EntityType, slug: String) -> String {
         "\(type.idPrefix):\(slug)"
+    }
+
+    /// An entity known by `name` alone: its id is the readable ``LexiconKey/slug(_:shorteningLongVowels:)``
+    /// of `name` (shortening long vowels for a dictionary's romanization of a Japanese name), its
+    /// link key the order-free one.
+    static func derived(_ name: String, type: EntityType, isRomanization: Bool = false, englishName: String?,
+                        japaneseName: String?, entry: LexiconEntry?) -> LinkedName {
+        LinkedName(id: derivedID(type: type, slug: LexiconKey.slug(name, shorteningLongVowels: isRomanization)),
+                   englishName: englishName, japaneseName: japaneseName, entry: entry,
+                   linkKey: derivedID(type: type, slug: LexiconKey.orderFreeSlug(name)))
     }
 
     /// The entity `name` (Japanese or English, by its first letter) names as a `type`.
@@ -121,16 +136,16 @@ public final class NameLinker {
         let found = lookedUp(name), entries = found.entries
         if let listed = Self.listed(entries, type: type) { return Self.linked(listed, type: type) }
         if let (entry, gloss) = bestSense(entries, type: type, anyKind: Self.isKatakana(name)) {
-            return LinkedName(id: Self.derivedID(type: type, slug: LexiconKey.slug(gloss)), englishName: gloss,
-                              japaneseName: entry.surface, entry: entry)
+            return Self.derived(gloss, type: type, isRomanization: entry.isRomanization, englishName: gloss,
+                                japaneseName: entry.surface, entry: entry)
         }
         if let (stem, word) = Self.withoutSuffix(name, type: type) {
             let inner = resolveJapanese(stem, type: type)
             if let english = inner.englishName {
                 guard let word else { return inner }
                 let named = english + " " + word
-                return LinkedName(id: Self.derivedID(type: type, slug: LexiconKey.slug(named)), englishName: named,
-                                  japaneseName: name, entry: nil)
+                return Self.derived(named, type: type, isRomanization: inner.entry?.isRomanization ?? false,
+                                    englishName: named, japaneseName: name, entry: nil)
             }
         }
         let parts = Self.nameParts(name)
@@ -138,22 +153,54 @@ public final class NameLinker {
             let english = parts.map { part in
                 bestSense(lookup(part), type: type, anyKind: true)?.1 ?? romanize(part)
             }.joined(separator: " ")
-            return LinkedName(id: Self.derivedID(type: type, slug: LexiconKey.slug(english)), englishName: english,
-                              japaneseName: name, entry: nil)
+            return Self.derived(english, type: type, englishName: english, japaneseName: name, entry: nil)
         }
-        return LinkedName(id: Self.derivedID(type: type, slug: found.key), englishName: nil,
-                          japaneseName: name, entry: nil)
+        let id = Self.derivedID(type: type, slug: found.key)
+        return LinkedName(id: id, englishName: nil, japaneseName: name, entry: nil, linkKey: id)
     }
 
     /// An English name: a listed entity (any case, macrons, either word order); else an id from
-    /// the name's sorted folded words, with a Japanese name from a dictionary sense of that type.
-    /// Cost: O(log k).
+    /// the name as written, with a Japanese name from a dictionary sense of that type. A person's
+    /// name is written as the romanization of that sense that has its words, so that either word
+    /// order, and the Japanese name, give one id ("Yoichi Funabashi" → Funabashi Youichi →
+    /// `person:funabashi-yoichi`). Cost: O(log k).
     public func resolveEnglish(_ name: String, type: EntityType) -> LinkedName {
         let entries = lookup(name)
         if let listed = Self.listed(entries, type: type) { return Self.linked(listed, type: type) }
         let japanese = Self.best(entries.filter { $0.kinds != .word }, type: type)
-        return LinkedName(id: Self.derivedID(type: type, slug: LexiconKey.slug(name)), englishName: name,
-                          japaneseName: japanese?.surface, entry: japanese)
+        var romanization: String?
+        if type == .person, let japanese, japanese.glosses.count > 0 {
+            let words = LexiconKey.orderFreeSlug(name)
+            romanization = japanese.glosses.first { LexiconKey.orderFreeSlug($0) == words }
+        }
+        let written = romanization ?? (type == .person ? familyNameFirst(name) : nil) ?? name
+        return Self.derived(written, type: type, isRomanization: romanization != nil && japanese!.isRomanization,
+                            englishName: name, japaneseName: japanese?.surface, entry: japanese)
+    }
+
+    /// A Japanese given name and family name in the family-first order of the dictionaries'
+    /// romanizations and of listed ids ("Kenji Tanaka" → "Tanaka Kenji"), so that either order
+    /// gives one id: when the dictionaries know the two words better as a family name and a given
+    /// name that way round. Nil for a name of another length or that the dictionaries take no
+    /// better in reverse. Cost: two look-ups.
+    func familyNameFirst(_ name: String) -> String? {
+        let words = Self.split(name, at: [" "])
+        guard words.count == 2 else { return nil }
+        // The shares of a word's senses that are a family name and a given name, over the
+        // romanized senses of Japanese headwords only (a katakana headword spells a foreign name).
+        func shares(_ word: Substring) -> (family: Double, given: Double) {
+            var (senses, family, given) = (0, 0, 0)
+            for entry in lookup(String(word)) where entry.isRomanization {
+                senses += 1
+                if entry.kinds.contains(.surname) { family += 1 }
+                if !entry.kinds.isDisjoint(with: [.given, .male, .female]) { given += 1 }
+            }
+            return senses == 0 ? (0, 0) : (Double(family) / Double(senses), Double(given) / Double(senses))
+        }
+        let (first, second) = (shares(words[0]), shares(words[1]))
+        // Clearly better the other way round, so that the two orders of one name agree.
+        guard second.family + first.given > first.family + second.given + 0.5 else { return nil }
+        return words[1] + " " + words[0]
     }
 
     /// `kana` in Latin letters, folded: トランプ → "toranpu", ウィルバー・ロス → "uiruba rosu".
@@ -370,8 +417,9 @@ public final class NameLinker {
     }
 
     static func linked(_ entry: LexiconEntry, type: EntityType) -> LinkedName {
-        LinkedName(id: entry.id(as: type), englishName: entry.glosses.first,
-                   japaneseName: entry.surface.isEmpty ? nil : entry.surface, entry: entry)
+        let id = entry.id(as: type)
+        return LinkedName(id: id, englishName: entry.glosses.first,
+                          japaneseName: entry.surface.isEmpty ? nil : entry.surface, entry: entry, linkKey: id)
     }
 
     /// The dictionary sense that best fits `type`: for a person a full name, then a surname, then

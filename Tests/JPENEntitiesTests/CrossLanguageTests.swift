@@ -53,6 +53,16 @@ final class CuratedRecognizer {
         }
     }
 
+    @Test func aListedEntityGivesItsTypeWithItsID() {
+        let linker = NameLinker(lexicon: recognizer.worker.recognizer.lexicon!)
+        let document = Document(text: "外務省とアルドリン")
+        let entities = DocumentEntities.resolve([(Span(start: 0, end: 3), .location), (Span(start: 4, end: 9), .location)],
+                                                in: document, linker: linker)
+        #expect(entities.map(\.id) == ["org:mofa", "loc:arudorin"])
+        #expect(entities.map(\.type) == [.organization, .location])
+        #expect(DocumentEntities.resolve([], in: Document(text: ""), linker: linker).isEmpty)
+    }
+
     @Test func oneLanguageAloneIsLeftAsTagged() {
         let scalars = Array("アルドリンは月面を歩いた。".unicodeScalars)
         let mentions: [CrossLanguageMentions.Mention] = [(Span(start: 0, end: 5), .person)]

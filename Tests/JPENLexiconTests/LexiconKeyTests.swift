@@ -49,11 +49,22 @@ import Testing
         }
     }
 
-    @Test func slugsIgnoreWordOrder() {
-        #expect(LexiconKey.slug("Shigeru Ishiba") == "ishiba-shigeru")
-        #expect(LexiconKey.slug("Ishiba Shigeru") == "ishiba-shigeru")
-        #expect(LexiconKey.slug("Funabashi Youichi") == LexiconKey.slug("Yoichi Funabashi"))
+    @Test func orderFreeSlugsIgnoreWordOrder() {
+        #expect(LexiconKey.orderFreeSlug("Shigeru Ishiba") == "ishiba-shigeru")
+        #expect(LexiconKey.orderFreeSlug("Ishiba Shigeru") == "ishiba-shigeru")
+        #expect(LexiconKey.orderFreeSlug("Funabashi Youichi") == LexiconKey.orderFreeSlug("Yoichi Funabashi"))
+        #expect(LexiconKey.orderFreeSlug("") == "")
+    }
+
+    @Test func slugsKeepTheWrittenOrderAndLetters() {
+        #expect(LexiconKey.slug("Japan Bank for International Cooperation") == "japan-bank-for-international-cooperation")
+        #expect(LexiconKey.slug("Tokyo Bay") == "tokyo-bay")
+        #expect(LexiconKey.slug("Far  East") == "far-east")
+        #expect(LexiconKey.slug("Shinzō ABE") == "shinzo-abe")
+        #expect(LexiconKey.slug("Funabashi Youichi", shorteningLongVowels: true) == "funabashi-yoichi")
         #expect(LexiconKey.slug("") == "")
+        #expect(LexiconKey.slug("A") == "a")
+        #expect(LexiconKey.slug("𠮷 Bay") == "𠮷-bay")
     }
 
     @Test func foldAsValueMatchesFoldIntoClosure() {

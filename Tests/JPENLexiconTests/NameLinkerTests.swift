@@ -175,6 +175,32 @@ import Testing
         #expect(linker.link([mentions[0], mentions[0]]).map(\.id) == linker.link([mentions[0]]).map(\.id) + linker.link([mentions[0]]).map(\.id))
     }
 
+    @Test func derivedIDsReadAsTheNameIsWritten() {
+        #expect(linker.canonicalID("Tokyo Bay", type: .location) == "loc:tokyo-bay")
+        #expect(linker.canonicalID("Japan Bank for International Cooperation", type: .organization)
+            == "org:japan-bank-for-international-cooperation")
+        // A person's words take the order of the dictionary's romanization, whichever is written.
+        #expect(linker.canonicalID("Shigeru Ishiba", type: .person) == "person:ishiba-shigeru")
+        let reversed = linker.link([NameMention(name: "Kim Lee", type: .person), NameMention(name: "Lee Kim", type: .person)])
+        #expect(reversed.map(\.id) == ["person:kim-lee", "person:kim-lee"])
+    }
+
+    @Test func aShortFormOfAListedNameJoinsTheDocumentsFullName() {
+        func ids(_ names: [String]) -> [String] {
+            linker.link(names.map { NameMention(name: $0, type: .person) }).map(\.id)
+        }
+        #expect(ids(["Abe"]) == ["person:abe-shinzo"])
+        // (The fixture's dictionary knows Abe as a family name: the id puts it first.)
+        #expect(ids(["Akie Abe", "Abe"]) == ["person:abe-akie", "person:abe-akie"])
+        // The listed entity is named in the document too: the short form stays with it.
+        #expect(ids(["Akie Abe", "Abe", "安倍晋三"]) == ["person:abe-akie", "person:abe-shinzo", "person:abe-shinzo"])
+        #expect(ids(["Akie Abe", "Abe", "安倍"]) == ["person:abe-akie", "person:abe-shinzo", "person:abe-shinzo"])
+        // A son's name is not his father's.
+        #expect(ids(["Shinzo Abe Jr.", "Abe"]) == ["person:shinzo-abe-jr", "person:abe-shinzo"])
+        #expect(NameLinker.endsInGeneration("Donald Trump Jr.") && NameLinker.endsInGeneration("John Smith III"))
+        #expect(!NameLinker.endsInGeneration("Donald Trump") && !NameLinker.endsInGeneration(""))
+    }
+
     @Test func typeSupportCountsListedEntitiesMost() {
         #expect(linker.support(for: "日本", as: .location) >= 10)
         #expect(linker.support(for: "日本", as: .person) < linker.support(for: "日本", as: .location))
@@ -269,6 +295,7 @@ import Testing
         let mentions = [
             NameMention(name: "Abe", type: .person), NameMention(name: "Akie Abe", type: .person),
             NameMention(name: "トランプ", type: .organization), NameMention(name: "Trump", type: .person),
+            NameMention(name: "安倍晋三", type: .person),
         ]
         let ids = linker.link(mentions).map(\.id)
         #expect(ids[0] == "person:abe-shinzo" && ids[1] != ids[0])
