@@ -19,10 +19,11 @@ extension NameLinker {
     ///    order) are one entity, with the id of the first;
     /// 2. a short form takes the id of a longer name of the same type and script that contains it
     ///    as a word or a prefix ("Ishiba" and "Shigeru Ishiba", 石破 and 石破茂, "Holden" and
-    ///    "Gloria Holden"), a person's even when it alone names a listed person, unless they are
-    ///    named in the document by another name ("Tamaki" is Denny Tamaki next to "Denny Tamaki",
-    ///    Yuichiro Tamaki next to 玉木雄一郎) or the longer name is a son's ("Trump" next to
-    ///    "Donald Trump Jr." is the father);
+    ///    "Gloria Holden"); a person's even when the short form alone names a listed person, if
+    ///    the longer name comes first, the listed person is not named otherwise and the longer
+    ///    name is not a son's: "Tamaki" after "Denny Tamaki" is Denny Tamaki, but Yuichiro Tamaki
+    ///    next to 玉木雄一郎; "Trump" before "Melania Trump", or next to "Donald Trump Jr.", is the
+    ///    president;
     /// 3. a Japanese name whose entity no English mention shares takes the entity of the English
     ///    mention of the same type it matches best (``similarity(japanese:english:)`` at least
     ///    `threshold`): an id from a list wins, else the English mention's.
@@ -109,11 +110,15 @@ extension NameLinker {
             }
             guard let best else { continue }
             // A listed person that the short form alone names gives way to the longer name of the
-            // document, unless another of their names is there too (it was joined to the short
-            // form above) or the longer name is a son's. A place or an organization keeps its own
-            // entity: "Okinawa" is not "Okinawa City", nor 東京 東京都内.
+            // document when that name comes first (news introduces a person in full, then by the
+            // family name; "President Trump … Melania Trump … Trump" is still the president),
+            // unless another of their names is there too (it was joined to the short form above)
+            // or the longer name is a son's. Mentions are distinct in order of first appearance.
+            // A place or an organization keeps its own entity: "Okinawa" is not "Okinawa City",
+            // nor 東京 東京都内.
             if linked[short].entry?.isListed != true || linked[short].id == linked[best].id
-                || (types[short] == .person && !isNamedOtherwise[short] && !Self.endsInGeneration(mentions[best].name)) {
+                || (types[short] == .person && best < short && !isNamedOtherwise[short]
+                    && !Self.endsInGeneration(mentions[best].name)) {
                 join(best, short)
             }
         }

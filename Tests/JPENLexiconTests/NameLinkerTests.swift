@@ -195,6 +195,8 @@ import Testing
         // The listed entity is named in the document too: the short form stays with it.
         #expect(ids(["Akie Abe", "Abe", "安倍晋三"]) == ["person:abe-akie", "person:abe-shinzo", "person:abe-shinzo"])
         #expect(ids(["Akie Abe", "Abe", "安倍"]) == ["person:abe-akie", "person:abe-shinzo", "person:abe-shinzo"])
+        // The short form came first ("Prime Minister Abe … Akie Abe … Abe"): it names the listed person.
+        #expect(ids(["Abe", "Akie Abe"]) == ["person:abe-shinzo", "person:abe-akie"])
         // A son's name is not his father's.
         #expect(ids(["Shinzo Abe Jr.", "Abe"]) == ["person:shinzo-abe-jr", "person:abe-shinzo"])
         #expect(NameLinker.endsInGeneration("Donald Trump Jr.") && NameLinker.endsInGeneration("John Smith III"))
