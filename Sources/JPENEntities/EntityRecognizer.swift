@@ -141,12 +141,22 @@ public final class EntityWorker {
                         mention.kind = .entity(.person)
                     }
                 } else {
+                    if mention.kind == .entity(.person) {
+                        let start = Self.nameAfterTitle(unit.positions[(unit.positions.startIndex + mention.range.lowerBound)...].prefix(mention.range.count),
+                                                        in: normalized.scalars, names: recognizer.names)
+                        mention.range = (mention.range.lowerBound + start)..<mention.range.upperBound
+                        span.start = unit.positions[unit.positions.startIndex + mention.range.lowerBound].start
+                    }
                     span.end = span.start + TokenFeatures.stem(normalized.scalars[span.range]).count
                     if mention.kind == .entity(.person),
                        Self.isPlaceName(unit.positions[(unit.positions.startIndex + mention.range.lowerBound)...].prefix(mention.range.count),
                                         in: normalized.scalars) {
                         mention.kind = .entity(.location)
                     }
+                }
+                if mention.kind == .entity(.person) {
+                    // In either tagger: a Japanese sentence mostly in Latin letters goes to the token tagger.
+                    span.end -= Self.honorificLength(normalized.scalars[span.range])
                 }
                 guard !span.isEmpty else { continue }
                 if unit.model == .japanese, mention.kind == .entity(.person),
@@ -269,6 +279,39 @@ public final class EntityWorker {
         return widened
     }
 
+    /// Honorifics written in kana after a person's name (ミッチェルさん, David Mitchellさん), which the
+    /// character tagger sometimes takes into the name.
+    static let honorifics: [[Unicode.Scalar]] = ["さん", "ちゃん", "くん", "さま"].map { Array($0.unicodeScalars) }
+
+    /// The length of the honorific that ends a Japanese person mention, if any; the name keeps two
+    /// characters at least. Cost: O(honorifics).
+    static func honorificLength(_ name: ArraySlice<Unicode.Scalar>) -> Int {
+        honorifics.first { name.count >= $0.count + 2 && name.suffix($0.count).elementsEqual($0) }?.count ?? 0
+    }
+
+    /// Where a person's name starts in an English person mention that holds a title before it
+    /// ("Osaka Gov. Hirofumi Yoshimura" → "Hirofumi Yoshimura"): the token after the last title
+    /// of the name table (and its full stop) that capitalized words follow; 0 when there is none.
+    /// Cost: one name-table probe per token.
+    static func nameAfterTitle(_ tokens: ArraySlice<Span>, in scalars: [Unicode.Scalar], names: NameGazetteer) -> Int {
+        var start = 0
+        for (index, token) in tokens.enumerated().dropLast() {
+            var word = scalars[token.range]
+            var next = index + 1
+            // The full stop of an abbreviation, in the token ("Gov.") or after it ("Gov" ".").
+            var abbreviated = word.last == "."
+            if abbreviated { word = word.dropLast() }
+            if !abbreviated, scalars[tokens[tokens.startIndex + next].range].elementsEqual(["."]) { abbreviated = true; next += 1 }
+            // A short title without its full stop is more often a name ("Gen Nakatani").
+            guard abbreviated || word.count >= 4, word.first?.properties.isUppercase == true, next < tokens.count,
+                  scalars[tokens[tokens.startIndex + next].start].properties.isUppercase,
+                  names.classes(of: NameGazetteer.key(word.map { $0.properties.lowercaseMapping.unicodeScalars.first ?? $0 })).contains(.title)
+            else { continue }
+            start = next
+        }
+        return start
+    }
+
     /// English words that make a name a place when they start it (Camp Schwab, Mount Fuji, Lake
     /// Biwa) or end it (Ora Bay, Tsugaru Strait, Narita Airport, Aichi Prefecture): a person's name
     /// has none of them in those places, and the tagger, which reads capitalized words, takes such
@@ -278,6 +321,8 @@ public final class EntityWorker {
         "bay", "island", "islands", "strait", "straits", "sea", "mountain", "mountains", "river", "lake",
         "airport", "station", "port", "prefecture", "province", "county", "base", "peninsula", "gulf",
         "ocean", "valley", "harbor", "harbour", "bridge", "shrine", "temple", "castle", "airfield", "beach",
+        "ward", "city", "town", "village", "district", "street", "avenue", "road", "highway", "expressway",
+        "park", "square", "hall", "stadium",
     ]
 
     /// Whether an English person mention (its tokens, normalized offsets into `scalars`) is a place

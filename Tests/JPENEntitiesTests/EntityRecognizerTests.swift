@@ -96,6 +96,25 @@ import Testing
         #expect(!bay.contains { $0.1 == .person })
     }
 
+    @Test func englishPersonStartsAfterATitleInsideTheMention() {
+        let found = entities("Osaka Gov. Hirofumi Yoshimura said the expo closed.")
+        #expect(found.contains { $0.0 == "Hirofumi Yoshimura" && $0.1 == .person })
+        #expect(!found.contains { $0.0.contains("Gov") })
+        // A short word without a full stop is a name, not a title.
+        #expect(entities("Defense Minister Gen Nakatani, speaking in Tokyo the same afternoon, said so.")
+            .contains { $0.0 == "Gen Nakatani" && $0.1 == .person })
+    }
+
+    @Test func honorificAfterANameStaysOut() {
+        let found = entities("家族5人で訪れた会社員のDavid Mitchellさん（45）は「Niseko's snow is the best in the world.」と笑顔を見せた。")
+        #expect(found.contains { $0.0 == "David Mitchell" && $0.1 == .person })
+        #expect(!found.contains { $0.0.hasSuffix("さん") })
+    }
+
+    @Test func wardsAndCitiesArePlaces() {
+        #expect(entities("Visitors crowded Minato Ward on Sunday.").contains { $0.0 == "Minato Ward" && $0.1 != .person })
+    }
+
     @Test func datelineInCapitalsIsAPlace() {
         for (text, place) in [("NAHA, Okinawa — The governor spoke.", "NAHA"), ("TOKYO (Kyodo) — Japan said.", "TOKYO"),
                               ("LOS ANGELES — Ohtani hit.", "LOS ANGELES"), ("GEORGETOWN, Ky. — Toyota said.", "GEORGETOWN"),
