@@ -49,8 +49,8 @@ enum TitledNames {
 /// the scorers lose more than they gain from cutting at its word edges. The title can: a mention
 /// that stops inside a compound of kanji and katakana whose rest is no title, but becomes one
 /// when it starts one or two characters earlier (経済再生相, 准教授), ends there; a mention that
-/// holds a whole title of the name table at the end of its compound (官房長官, 国務長官) ends
-/// before it. A title is a title of the name table, one with a prefix (准教授, 副社長, 元外相), or
+/// holds a whole title at the end of its compound (官房長官, 国防長官) ends before it, a title of
+/// the name table first. A title is a title of the name table, one with a prefix (准教授, 副社長, 元外相), or
 /// a portfolio before an office head (経済再生相, 国土交通大臣).
 enum NamesBeforeTitles {
     /// Prefixes a title of the name table takes (准教授, 副知事, 元首相).
@@ -58,8 +58,8 @@ enum NamesBeforeTitles {
     /// Countries written with one character before a title (トランプ米大統領).
     static let countries: Set<Unicode.Scalar> = ["米", "英", "仏", "独", "露", "中", "韓", "朝", "豪", "伊", "印", "加"]
     /// Heads of offices written after their portfolio (経済再生相, 防衛大臣, 国務長官).
-    static let officeHeads: [[Unicode.Scalar]] = ["相", "大臣", "長官", "担当相"].map { Array($0.unicodeScalars) }
-    /// The longest title tried, in code points (農林水産大臣, 経済再生担当相).
+    static let officeHeads: [[Unicode.Scalar]] = ["相", "大臣", "長官", "担当相", "責任者"].map { Array($0.unicodeScalars) }
+    /// The longest title tried, in code points (農林水産大臣, 最高財務責任者).
     static let longestTitle = 8
     /// How far before a mention's end inside a compound a title may start.
     static let reach = 2
@@ -83,13 +83,19 @@ enum NamesBeforeTitles {
             }
             return nil
         }
-        for start in max(shortest, span.end - longestTitle)..<span.end {
-            if isListedTitle(scalars[start..<span.end], names: names)
-                || countries.contains(scalars[start]) && isListedTitle(scalars[(start + 1)..<span.end], names: names) {
-                return start
-            }
+        let starts = max(shortest, span.end - longestTitle)..<span.end
+        // Where the kanji start after a name in other letters, an office with its portfolio
+        // (ヘグセス|国防長官); else the first listed title (林芳正|官房長官, トランプ|米大統領); else an
+        // office whose portfolio starts with an ordinary word (後藤芳光|最高財務責任者).
+        if let start = starts.first(where: { start in
+            Script(scalars[start]) == .kanji && Script(scalars[start - 1]) != .kanji && isTitle(scalars[start..<span.end], names: names, portfolio: true)
+        }) {
+            return start
         }
-        return nil
+        return starts.first { start in
+            isListedTitle(scalars[start..<span.end], names: names)
+                || countries.contains(scalars[start]) && isListedTitle(scalars[(start + 1)..<span.end], names: names)
+        } ?? starts.first { isTitle(scalars[$0..<span.end], names: names) }
     }
 
     /// Whether a name the tagger typed otherwise is a person's, now that a title follows it: a
@@ -103,7 +109,6 @@ enum NamesBeforeTitles {
         let letters = Array(name)
         let classes = names.classes(of: NameGazetteer.key(letters))
         if name.allSatisfy({ Script($0) == .katakana || $0 == "\u{30FB}" }) { return TitledNames.isPossibleName(classes) }
-        // Places and organizations before a title are posts of theirs (日本代表, 札幌市長).
         // A full name in kanji has three characters at least; two are more often a place (日本代表).
         guard letters.count >= 3, classes.isDisjoint(with: [.place, .organization, .word, .title]) else { return false }
         return (1..<max(1, letters.count)).contains { split in
@@ -126,15 +131,21 @@ enum NamesBeforeTitles {
             && names.classes(of: NameGazetteer.key(Array(words.dropFirst()))).contains(.title)
     }
 
+    /// Whether `words` end with an office head after something of their own.
+    static func hasOfficeHead(_ words: ArraySlice<Unicode.Scalar>) -> Bool {
+        officeHeads.contains { words.count > $0.count && words.suffix($0.count).elementsEqual($0) }
+    }
+
     /// A listed title or a portfolio in kanji before an office head, the portfolio starting with an
     /// ordinary word of two characters (経済|再生相, not 済再|生相) or making an ordinary word with
     /// the head (法相); either with a prefix (元商務長官).
-    static func isTitle(_ words: ArraySlice<Unicode.Scalar>, names: NameGazetteer) -> Bool {
+    /// With `portfolio`, any portfolio in kanji is taken (the caller knows where the title starts).
+    static func isTitle(_ words: ArraySlice<Unicode.Scalar>, names: NameGazetteer, portfolio: Bool = false) -> Bool {
         if isListedTitle(words, names: names) { return true }
         guard let first = words.first, Script(first) == .kanji else { return false }
-        if titlePrefixes.contains(first), isTitle(words.dropFirst(), names: names) { return true }
-        guard officeHeads.contains(where: { words.count > $0.count && words.suffix($0.count).elementsEqual($0) }) else { return false }
-        return names.classes(of: NameGazetteer.key(Array(words.prefix(2)))).contains(.word)
+        if titlePrefixes.contains(first), isTitle(words.dropFirst(), names: names, portfolio: portfolio) { return true }
+        guard hasOfficeHead(words) else { return false }
+        return portfolio || names.classes(of: NameGazetteer.key(Array(words.prefix(2)))).contains(.word)
             || names.classes(of: NameGazetteer.key(Array(words))).contains(.word)
     }
 }

@@ -81,6 +81,24 @@ import Testing
         #expect(!found.contains { $0.0.contains("長官") })
     }
 
+    @Test func nameBeforeAnOfficeWithItsPortfolio() {
+        let found = entities("米側からルビオ国務長官とヘグセス国防長官が出席した。")
+        #expect(found.contains { $0.0 == "ヘグセス" && $0.1 == .person })
+        #expect(!found.contains { $0.0.contains("長官") })
+        let cfo = entities("東京都内で記者会見した後藤芳光最高財務責任者（ＣＦＯ）は「ＡＩ革命の中心にいるという当社の戦略が、数字として表れ始めた」と述べた。")
+        #expect(cfo.contains { $0.0 == "後藤芳光" && $0.1 == .person })
+    }
+
+    @Test func titleAloneIsNoPerson() {
+        #expect(!entities("最高裁で県の敗訴が確定し、国土交通相が2023年12月、県に代わって承認した。").contains { $0.1 == .person })
+    }
+
+    @Test func japaneseDatelineKeepsItsPlaceWithoutTheAgency() {
+        let found = entities("【ワシントン共同】石破茂首相は7日、トランプ大統領と会談した。")
+        #expect(found.contains { $0.0 == "ワシントン" && $0.1 == .location })
+        #expect(!found.contains { $0.0.contains("共同") })
+    }
+
     @Test func postsOfPlacesKeepTheirTitle() {
         // A country's or a city's post is no person: 日本 stays out of the people.
         #expect(!entities("日本代表の試合を観戦した。").contains { $0.0 == "日本" && $0.1 == .person })
