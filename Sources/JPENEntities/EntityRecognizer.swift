@@ -127,15 +127,42 @@ public final class EntityWorker {
                                        margin: CompoundMentions.marginShare * model.largestWeight)
                 decoded = Self.wholeKatakanaNames(Self.joiningAdjacentNames(Tag.decode(tags)), in: sentence)
             } else {
-                decoded = Tag.decode(tags)
+                decoded = Self.placingDateline(Tag.decode(tags), tokens: unit.positions, in: normalized.scalars)
             }
-            for mention in decoded {
+            for var mention in decoded {
                 var span = Span(start: unit.positions[unit.positions.startIndex + mention.range.lowerBound].start,
                                 end: unit.positions[unit.positions.startIndex + mention.range.upperBound - 1].end)
                 if unit.model == .japanese {
                     span = Self.wholeWords(span, in: normalized.scalars)
+                    if let place = Self.datelinePlace(span, in: normalized.scalars) {
+                        span.end = place
+                        mention.kind = .entity(.location)
+                    }
+                    // A title alone (国土交通相が…) names a post, not a person.
+                    if mention.kind == .entity(.person), NamesBeforeTitles.isTitle(normalized.scalars[span.range], names: recognizer.names) { continue }
+                    if case .entity(let type) = mention.kind,
+                       let end = NamesBeforeTitles.end(of: span, in: normalized.scalars, names: recognizer.names),
+                       type == .person || NamesBeforeTitles.mayBePerson(normalized.scalars[span.start..<end], names: recognizer.names) {
+                        span.end = end
+                        mention.kind = .entity(.person)
+                    }
                 } else {
+                    if mention.kind == .entity(.person) {
+                        let start = Self.nameAfterTitle(unit.positions[(unit.positions.startIndex + mention.range.lowerBound)...].prefix(mention.range.count),
+                                                        in: normalized.scalars, names: recognizer.names)
+                        mention.range = (mention.range.lowerBound + start)..<mention.range.upperBound
+                        span.start = unit.positions[unit.positions.startIndex + mention.range.lowerBound].start
+                    }
                     span.end = span.start + TokenFeatures.stem(normalized.scalars[span.range]).count
+                    if mention.kind == .entity(.person),
+                       Self.isPlaceName(unit.positions[(unit.positions.startIndex + mention.range.lowerBound)...].prefix(mention.range.count),
+                                        in: normalized.scalars) {
+                        mention.kind = .entity(.location)
+                    }
+                }
+                if mention.kind == .entity(.person) {
+                    // In either tagger: a Japanese sentence mostly in Latin letters goes to the token tagger.
+                    span.end -= Self.honorificLength(normalized.scalars[span.range])
                 }
                 guard !span.isEmpty else { continue }
                 if unit.model == .japanese, mention.kind == .entity(.person),
@@ -256,6 +283,108 @@ public final class EntityWorker {
             }
         }
         return widened
+    }
+
+    /// News agencies a Japanese dateline names after the place, in brackets: 【ワシントン共同】.
+    static let agencies: [[Unicode.Scalar]] = ["共同", "時事", "ロイター"].map { Array($0.unicodeScalars) }
+
+    /// Where the place of a Japanese dateline that the tagger read with its agency (ワシントン共同
+    /// before 】) ends; nil for other mentions. Cost: O(agencies).
+    static func datelinePlace(_ span: Span, in scalars: [Unicode.Scalar]) -> Int? {
+        guard span.end < scalars.count, scalars[span.end] == "】" else { return nil }
+        let name = scalars[span.range]
+        return agencies.first { name.count > $0.count + 1 && name.suffix($0.count).elementsEqual($0) }.map { span.end - $0.count }
+    }
+
+    /// Honorifics written in kana after a person's name (ミッチェルさん, David Mitchellさん), which the
+    /// character tagger sometimes takes into the name.
+    static let honorifics: [[Unicode.Scalar]] = ["さん", "ちゃん", "くん", "さま"].map { Array($0.unicodeScalars) }
+
+    /// The length of the honorific that ends a Japanese person mention, if any; the name keeps two
+    /// characters at least. Cost: O(honorifics).
+    static func honorificLength(_ name: ArraySlice<Unicode.Scalar>) -> Int {
+        honorifics.first { name.count >= $0.count + 2 && name.suffix($0.count).elementsEqual($0) }?.count ?? 0
+    }
+
+    /// Where a person's name starts in an English person mention that holds a title before it
+    /// ("Osaka Gov. Hirofumi Yoshimura" → "Hirofumi Yoshimura"): the token after the last title
+    /// of the name table (and its full stop) that capitalized words follow; 0 when there is none.
+    /// Cost: one name-table probe per token.
+    static func nameAfterTitle(_ tokens: ArraySlice<Span>, in scalars: [Unicode.Scalar], names: NameGazetteer) -> Int {
+        var start = 0
+        for (index, token) in tokens.enumerated().dropLast() {
+            var word = scalars[token.range]
+            var next = index + 1
+            // The full stop of an abbreviation, in the token ("Gov.") or after it ("Gov" ".").
+            var abbreviated = word.last == "."
+            if abbreviated { word = word.dropLast() }
+            if !abbreviated, scalars[tokens[tokens.startIndex + next].range].elementsEqual(["."]) { abbreviated = true; next += 1 }
+            // A short title without its full stop is more often a name ("Gen Nakatani").
+            guard abbreviated || word.count >= 4, word.first?.properties.isUppercase == true, next < tokens.count,
+                  scalars[tokens[tokens.startIndex + next].start].properties.isUppercase,
+                  names.classes(of: NameGazetteer.key(word.map { $0.properties.lowercaseMapping.unicodeScalars.first ?? $0 })).contains(.title)
+            else { continue }
+            start = next
+        }
+        return start
+    }
+
+    /// English words that make a name a place when they start it (Camp Schwab, Mount Fuji, Lake
+    /// Biwa) or end it (Ora Bay, Tsugaru Strait, Narita Airport, Aichi Prefecture): a person's name
+    /// has none of them in those places, and the tagger, which reads capitalized words, takes such
+    /// names for people. Facilities count as places (the scorers read FAC as LOC).
+    static let placeFirstWords: Set<String> = ["camp", "fort", "mount", "mt", "lake", "cape", "port"]
+    static let placeLastWords: Set<String> = [
+        "bay", "island", "islands", "strait", "straits", "sea", "mountain", "mountains", "river", "lake",
+        "airport", "station", "port", "prefecture", "province", "county", "base", "peninsula", "gulf",
+        "ocean", "valley", "harbor", "harbour", "bridge", "shrine", "temple", "castle", "airfield", "beach",
+        "ward", "city", "town", "village", "district", "street", "avenue", "road", "highway", "expressway",
+        "park", "square", "hall", "stadium",
+    ]
+
+    /// Whether an English person mention (its tokens, normalized offsets into `scalars`) is a place
+    /// by ``placeFirstWords`` and ``placeLastWords``: two words at least. Cost: O(letters of its
+    /// first and last token).
+    static func isPlaceName(_ tokens: ArraySlice<Span>, in scalars: [Unicode.Scalar]) -> Bool {
+        guard tokens.count >= 2, let first = tokens.first, let last = tokens.last else { return false }
+        func word(_ span: Span) -> String {
+            String(String.UnicodeScalarView(scalars[span.range])).lowercased()
+        }
+        return placeFirstWords.contains(word(first)) || placeLastWords.contains(word(last))
+    }
+
+    /// English mentions with a dateline's place: news paragraphs start with the place they were
+    /// written in, in capitals, before a dash, perhaps with the region or the agency between
+    /// ("NAHA, Okinawa —", "TOKYO (Kyodo) —", "LOS ANGELES —"). Capitals there are no acronym
+    /// of an organization and no name of a person, and the tagger, which rarely saw a place in
+    /// capitals, misses or mistypes them; the capitals become one place, replacing what overlaps
+    /// them. `tokens` are the unit's positions (the first starts the paragraph or the English part
+    /// of it). Cost: O(tokens of the dateline) plus O(mentions) when there is one.
+    static func placingDateline(_ mentions: [(range: Range<Int>, kind: MentionKind)], tokens: ArraySlice<Span>,
+                                in scalars: [Unicode.Scalar]) -> [(range: Range<Int>, kind: MentionKind)] {
+        let base = tokens.startIndex
+        func isCapitals(_ index: Int) -> Bool {
+            let letters = scalars[tokens[base + index].range]
+            return letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase || $0 == "." }
+                && letters.contains { $0.properties.isUppercase }
+        }
+        func isDash(_ index: Int) -> Bool {
+            let token = scalars[tokens[base + index].range]
+            return token.allSatisfy { $0 == "-" || $0 == "\u{2014}" || $0 == "\u{2013}" }
+        }
+        var place = 0, letters = 0
+        while place < tokens.count, place < 4, isCapitals(place) { letters += tokens[base + place].count; place += 1 }
+        // Two capitals before a dash are a note's mark more often than a place ("PS --").
+        guard letters > 2, place < tokens.count else { return mentions }
+        // What may stand between the place and the dash: ", Okinawa", ", Ky.", "(Kyodo)".
+        let opener = scalars[tokens[base + place].range]
+        var dash = place
+        if opener.elementsEqual([","]) || opener.elementsEqual(["("]) {
+            dash += 1
+            while dash < tokens.count, dash - place <= 5, !isDash(dash) { dash += 1 }
+        }
+        guard dash < tokens.count, isDash(dash) else { return mentions }
+        return [(0..<place, .entity(.location))] + mentions.filter { $0.range.lowerBound >= place }
     }
 
     /// A character tagger's mention widened so that it cuts no Latin word or number in two, and

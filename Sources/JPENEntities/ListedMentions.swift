@@ -14,7 +14,9 @@ import JPENText
 /// a mention of the listed type. A mention whose span is exactly such a match takes the listed type
 /// (the list was written for these names; the taggers guess them from their letters), and so does
 /// another kind of name that the list knows as an organization (民主党, which GSD-NE files with
-/// nationalities).
+/// nationalities). A single word in Latin letters that the tagger took for a person and the list
+/// names as a place (Kyoto, Kyushu) is the place, unless it ends a person's name in the text
+/// (Takashi Nagasaki … Nagasaki).
 /// Cost: one lexicon scan of the text with the task's scanner, a few steps down the lexicon's
 /// prefix index per code point.
 enum ListedMentions {
@@ -25,8 +27,15 @@ enum ListedMentions {
         var index: [Span: Int] = [:]
         for (i, mention) in mentions.enumerated() { index[mention.span] = i }
         let others = Set(otherNames)
+        // The last words of the people's names in Latin letters ("Nagasaki" of "Takashi Nagasaki").
+        var surnames: Set<ArraySlice<Unicode.Scalar>>? = nil
         for match in scanner.listedMatches(scalars) {
             if let i = index[match.span] {
+                if isSingleLatinWord(scalars[match.span.range]), mentions[i].type == .person, match.type == .location {
+                    if surnames == nil { surnames = lastWords(ofPeopleIn: mentions, scalars: scalars) }
+                    if !surnames!.contains(scalars[match.span.range]) { mentions[i].type = .location }
+                    continue
+                }
                 // A person directly before a title stays a person, though the list names a place so.
                 if !isSingleLatinWord(scalars[match.span.range]),
                    mentions[i].type != .person || !TitledNames.isTitle(after: match.span.end, in: scalars, before: scalars.count, names: names) {
@@ -45,6 +54,16 @@ enum ListedMentions {
             }
             mentions.append(match)
         }
+    }
+
+    /// The last words of the person mentions of several words in Latin letters.
+    static func lastWords(ofPeopleIn mentions: [(span: Span, type: EntityType)], scalars: [Unicode.Scalar]) -> Set<ArraySlice<Unicode.Scalar>> {
+        var words: Set<ArraySlice<Unicode.Scalar>> = []
+        for mention in mentions where mention.type == .person {
+            let name = scalars[mention.span.range]
+            if let space = name.lastIndex(of: " ") { words.insert(name[(space + 1)...]) }
+        }
+        return words
     }
 
     /// One word in Latin letters is left to the English tagger, which reads its context: listed
