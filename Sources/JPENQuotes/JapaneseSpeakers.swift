@@ -64,7 +64,7 @@ extension QuoteContext {
         return nil
     }
 
-    private func matches(_ word: String, at position: Int, before end: Int) -> Bool {
+    func matches(_ word: String, at position: Int, before end: Int) -> Bool {
         var index = position
         for scalar in word.unicodeScalars {
             guard index < end, normalized.scalars[index] == scalar else { return false }

@@ -201,17 +201,22 @@ struct QuoteContext {
             var found: Attribution?
             let followedByJapanese = normalized.scalars.indices.contains(quote.close + 1)
                 && "とっ".unicodeScalars.contains(normalized.scalars[quote.close + 1])
-            if quote.isJapanese || followedByJapanese {
+            // A 「」 quotation in an English sentence ("「…」, she said") takes the English rules.
+            var english = !(quote.isJapanese || followedByJapanese)
+            if !english {
                 found = japaneseAttribution(of: quote)
-            } else {
+                english = found?.speaker == nil && quote.isJapanese && !followedByJapanese && standsInEnglish(quote)
+            }
+            if english {
                 found = englishAttribution(openToken: openToken, afterToken: afterToken,
                                            floor: floorToken, ceiling: ceilingToken,
-                                           startsLowercase: startsLowercase(content))
+                                           startsLowercase: startsLowercase(content)) ?? found
             }
             let paragraph = openToken < tokens.count ? paragraphOf[openToken] : paragraphOf.last ?? 0
-            var speakerSpan = found?.speaker.map { resolve($0) }
+            let namedAsTerm = isNamedAsTerm(quote, openToken: openToken)
+            var speakerSpan = namedAsTerm ? nil : found?.speaker.map { resolve($0) }
             var guessed = false
-            if speakerSpan == nil, !quote.isJapanese {
+            if speakerSpan == nil, english, !namedAsTerm {
                 if let previous = previousSpeaker, paragraph - previous.paragraph <= 1,
                    sameSentence(from: floorToken, to: openToken, paragraph: previous.paragraph)
                     || opensItsSentence(openToken: openToken, floor: floorToken) {
@@ -225,7 +230,7 @@ struct QuoteContext {
             // Short words set off with no cue are a term ("accusations of Japan “cheating”"), even
             // in a sentence whose subject could have said them.
             let uncued = speakerSpan == nil || guessed
-            let kind: Quotation.Kind = speakerSpan == nil && looksLikeTerm(quote, maximumWords: 4)
+            let kind: Quotation.Kind = namedAsTerm || speakerSpan == nil && looksLikeTerm(quote, maximumWords: 4)
                 || guessed && looksLikeTerm(quote, maximumWords: 1)
                 || uncued && looksLikeTitle(quote) ? .term : .speech
             if kind == .term { speakerSpan = nil }
@@ -266,7 +271,7 @@ struct QuoteContext {
     }
 
     /// Up to `maximumWords` quoted words with no sentence punctuation of their own, or a 『title』.
-    private func looksLikeTerm(_ quote: MarkedQuotation, maximumWords: Int) -> Bool {
+    func looksLikeTerm(_ quote: MarkedQuotation, maximumWords: Int) -> Bool {
         if quote.isTitleMark { return true }
         let scalars = normalized.scalars[quote.content.range]
         if let last = scalars.last, ".!?。！？,".unicodeScalars.contains(last) { return false }

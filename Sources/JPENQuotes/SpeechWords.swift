@@ -85,6 +85,40 @@ enum SpeechWords {
         "a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "by", "with", "from", "&",
     ]
 
+    /// Words right before a quotation that name it a title or a name, not speech: "a report
+    /// titled “…”", "the nickname “…”".
+    static let titleNamers: Set<String> = [
+        "titled", "entitled", "dubbed", "headlined", "nickname", "hashtag", "slogan", "motto", "catchphrase",
+    ]
+
+    /// Words right before a 「」 quotation in English text that cite it as a Japanese word ("using
+    /// the word 「…」"). English marks after them stay speech: "used the words “…”" quotes someone.
+    static let wordNamers: Set<String> = [
+        "word", "words", "term", "terms", "phrase", "phrases", "expression", "label", "so-called",
+    ]
+
+    /// Works and documents whose name may follow them in quotation marks ("his book “…”", "a
+    /// report called “…”").
+    static let titledWorks: Set<String> = [
+        "report", "book", "books", "film", "films", "movie", "documentary", "album", "song", "novel",
+        "memoir", "paper", "study", "show", "series", "exhibition", "exhibit", "play", "musical",
+        "opera", "campaign", "initiative", "project", "article", "essay", "column", "festival",
+        "podcast", "program", "programme", "strategy", "manga", "anime", "drama", "pavilion",
+    ]
+
+    /// What follows a 「」 quotation that names it a word or a title: 「…」と題した報告書,
+    /// 「…」という言葉, 「…」と呼ばれる.
+    static let japaneseTermNamersAfter: [String] = [
+        "と題", "と銘打", "と名付", "と名づ", "と呼ば", "と呼ぶ", "と呼ん", "と称", "という言葉", "という表現", "という用語",
+        "という造語", "という名", "というスローガン", "というキャッチフレーズ", "というタイトル", "というテーマ",
+    ]
+
+    /// Works and documents whose title may follow them directly: 報告書「…」, 映画『…』.
+    static let japaneseTitledWorks: [String] = [
+        "報告書", "白書", "著書", "書籍", "小説", "映画", "番組", "論文", "作品", "展示", "企画", "スローガン",
+        "キャッチフレーズ", "愛称", "通称", "名称", "見出し", "タイトル", "テーマ", "楽曲", "アルバム", "連載",
+    ]
+
     /// Dashes that sign a quotation with its author or end a dateline.
     static let dashes: Set<String> = ["―", "—", "–", "-", "--"]
 
@@ -139,7 +173,7 @@ enum SpeechWords {
         "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "watch",
         "read", "follow", "click", "update", "updated", "photo", "video", "editor's", "note", "like",
         "unlike", "do", "does", "did", "is", "was", "are", "were", "be", "has", "have", "had", "thanks",
-        "well", "oh", "mr", "mrs", "ms", "let", "we're", "it's", "i'm", "don't", "that's",
+        "well", "oh", "mr", "mrs", "ms", "let", "answer", "question", "we're", "it's", "i'm", "don't", "that's",
         "it’s", "that’s", "i’m", "we’re", "don’t", "there’s", "here’s", "what’s", "let’s", "he’s", "she’s", "they’re",
         "you’re", "i’ve", "we’ve", "there's", "here's", "what's", "let's", "he's", "she's", "they're", "you're", "i've", "we've",
     ]

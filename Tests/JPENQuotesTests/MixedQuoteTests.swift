@@ -1,0 +1,61 @@
+import JPENText
+import Testing
+@testable import JPENQuotes
+
+private func quotes(_ text: String) throws -> [Quotation] {
+    try QuoteFinder().makeWorker().quotations(in: Document(text: text))
+}
+
+@Suite struct MixedQuoteTests {
+    @Test(arguments: [
+        ("Tomoko Arai, 64, said she had noticed the shift. 「昔は外国の方は珍しかった」, she said.", "Tomoko Arai", "said"),
+        ("「万博の客は会場で食べて、そのまま帰る」, said Takuya Nishimura, who runs a shop.", "Takuya Nishimura", "said"),
+        ("Noda told reporters that 「合意文書がないのは不可解だ」.", "Noda", "told"),
+        ("The mayor noted 「被爆者の平均年齢は86歳を超えた」 at the ceremony.", "The mayor", "noted"),
+    ] as [(String, String, String)])
+    func aCornerQuotationInAnEnglishSentenceTakesTheEnglishSpeaker(text: String, speaker: String, cue: String) throws {
+        let quote = try #require(try quotes(text).first { $0.text.unicodeScalars.contains { Script($0) == .kanji } })
+        #expect(quote.kind == .speech)
+        #expect(quote.speaker?.text == speaker)
+        #expect(quote.cue?.text == cue)
+    }
+
+    @Test func aCornerQuotationInAJapaneseSentenceKeepsTheJapaneseRules() throws {
+        let quote = try #require(try quotes("石破首相は「非常にフレンドリーだ」と述べた。 He smiled.").first)
+        #expect(quote.speaker?.text == "石破首相")
+        #expect(quote.cue?.text == "述べた")
+    }
+
+    @Test func aCornerQuotationAloneOnItsLineHasNoEnglishSpeaker() throws {
+        let quote = try #require(try quotes("Ishiba said nothing.\n「日程は決まっていない」\n").first)
+        #expect(quote.speaker == nil)
+    }
+
+    @Test(arguments: [
+        "“We will not give in,” the minister said, using the word 「遺憾」.",
+        "The ministry released a report titled “A New Era of Trade” on Monday, Ishiba said.",
+        "Trump said his book “The Art of the Deal” sold well.",
+        "Kato said the report called “Japan in 2040” was ready.",
+        "政府は「こども未来戦略」と題した報告書をまとめたと首相が述べた。",
+        "住民側は「運用上の必要」という例外規定によって協定が骨抜きになっていると批判してきた。",
+        "首相は白書「日本の未来」について語った。",
+        "首相は『坂の上の雲』を読んだと述べた。",
+    ])
+    func aWordOrTitleIsATermWithoutSpeaker(text: String) throws {
+        let term = try #require(try quotes(text).last)
+        #expect(term.kind == .term)
+        #expect(term.speaker == nil)
+    }
+
+    @Test func englishWordsNamedAsWordsStaySpeech() throws {
+        // PolNeAR's convention, and a fair one: "used the words “…”" quotes what someone said.
+        let quote = try #require(try quotes("Obama has refused to use the words “radical Islamic terrorism,” Trump said.").first)
+        #expect(quote.kind == .speech)
+    }
+
+    @Test func aCallerIsNoTitleNoun() throws {
+        let quote = try #require(try quotes("Trump called the deal “the largest deal ever made.”").first)
+        #expect(quote.kind == .speech)
+        #expect(quote.speaker?.text == "Trump")
+    }
+}
