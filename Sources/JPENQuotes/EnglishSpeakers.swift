@@ -205,14 +205,17 @@ extension QuoteContext {
         if let speaker = phraseBefore(cue.index, floor: start) ?? phraseBefore(cue.index, floor: sentenceStart) {
             return Attribution(speaker: speaker, cue: cueSpan)
         }
-        guard SpeechWords.invertibleSpeechVerbs.contains(words[cue.index]) else { return nil }
-        return phraseAfter(cue.index + 1, end: openToken).map { Attribution(speaker: $0, cue: cueSpan) }
+        // "said Trump, “…”", but not "said Japan was “…”": the inverted subject ends at the quotation.
+        guard SpeechWords.invertibleSpeechVerbs.contains(words[cue.index]),
+              let speaker = phraseAfter(cue.index + 1, end: openToken),
+              (firstToken(atOrAfter: speaker.end)..<openToken).allSatisfy({ tokens[$0].kind == .punctuation }) else { return nil }
+        return Attribution(speaker: speaker, cue: cueSpan)
     }
 
     /// The noun phrase that ends just before token `end` (its verb), not before `floor`: skips
     /// adverbs and auxiliaries ("also", "has"), time words ("on Tuesday") and an appositive
     /// between commas ("Trump, the nominee, said" gives "Trump").
-    func phraseBefore(_ end: Int, floor: Int) -> Span? {
+    func phraseBefore(_ end: Int, floor: Int, depth: Int = 0) -> Span? {
         var index = end - 1
         var skipped = 0
         while index >= floor, skipped < 5,
@@ -221,15 +224,19 @@ extension QuoteContext {
             index -= 1
             skipped += 1
         }
-        if index >= floor, mark(index) == ")" {
+        func skipParenthesis() {
+            guard index >= floor, mark(index) == ")" else { return }
             var open = index - 1
             while open >= max(floor, index - 8), mark(open) != "(" { open -= 1 }
             if open > floor { index = open - 1 }
         }
+        skipParenthesis()
         if index >= floor, mark(index) == "," {
             var comma = index - 1
             while comma >= max(floor, index - 14), mark(comma) != "," { comma -= 1 }
             index = comma >= floor && comma - 1 >= floor ? comma - 1 : index - 1
+            // "Ryosei Akazawa (赤沢亮正), who …, posted": the gloss before the appositive too.
+            skipParenthesis()
         }
         guard index >= floor else { return nil }
         var start = index + 1
@@ -262,7 +269,19 @@ extension QuoteContext {
         }
         while start <= index, mark(start) == "." || mark(start) == "-" || mark(start) == "&" { start += 1 }
         guard start <= index, !(start == index && SpeechWords.determiners.contains(words[start])) else { return nil }
-        return span(ofTokens: start..<(index + 1))
+        let phrase = span(ofTokens: start..<(index + 1))
+        // The object of a preposition is not the verb's subject: "A spokesperson for U.S. Forces
+        // Japan at Yokota Air Base in western Tokyo said" gives "A spokesperson", "Officials in
+        // Tokyo said" gives "Officials"; a name with "of" stays whole ("the Bank of Japan").
+        var preposition = start - 1
+        // "at 4:30 p.m. EST": a time's digits belong to the prepositional phrase.
+        while preposition > floor, tokens[preposition].kind == .number || mark(preposition) == ":" { preposition -= 1 }
+        guard depth < 4, preposition > floor, SpeechWords.attachedPrepositions.contains(words[preposition]),
+              let head = phraseBefore(preposition, floor: floor, depth: depth + 1) else { return phrase }
+        if words[preposition] == "of", isCapitalized(preposition - 1), isCapitalized(start) {
+            return Span(start: head.start, end: phrase.end)
+        }
+        return head
     }
 
     /// The noun phrase that starts at token `start` ("said Sen. Bernie Sanders, …"), up to

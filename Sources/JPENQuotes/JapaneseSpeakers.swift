@@ -73,17 +73,29 @@ extension QuoteContext {
         return true
     }
 
-    /// The noun phrase before the first topic or subject particle (は, が) in `range`:
-    /// 石破首相は → 石破首相, 外務省の幹部は → 外務省の幹部.
+    /// The noun phrase before the first topic particle は in `range`, else before the first
+    /// subject particle が: 石破首相は → 石破首相, 外務省の幹部は → 外務省の幹部. The topic comes
+    /// first because が also marks the subjects of clauses inside the speaker's description
+    /// (農業経済学が専門の大学教授、石川誠氏は). A ruling or an agreement (判決は) speaks for no one.
     private func japaneseSubject(in range: Range<Int>) -> Span? {
+        japaneseSubject(in: range, particle: "は") ?? japaneseSubject(in: range, particle: "が")
+    }
+
+    private func japaneseSubject(in range: Range<Int>, particle: Unicode.Scalar) -> Span? {
         let scalars = normalized.scalars
         var depth = 0
         for position in range {
             let scalar = scalars[position]
             if scalar == "「" || scalar == "『" { depth += 1 }
             if scalar == "」" || scalar == "』" { depth = max(0, depth - 1) }
-            guard depth == 0, scalar == "は" || scalar == "が", position > range.lowerBound,
+            guard depth == 0, scalar == particle, position > range.lowerBound,
                   isJapaneseNameCharacter(scalars[position - 1]) else { continue }
+            if SpeechWords.japaneseNonSpeakers.contains(where: { word in
+                let start = position - word.unicodeScalars.count
+                return start >= range.lowerBound && matches(word, at: start, before: position)
+            }) {
+                continue
+            }
             var start = position
             while start > range.lowerBound {
                 let before = scalars[start - 1]

@@ -61,6 +61,12 @@ enum SpeechWords {
         "across", "behind", "beyond", "near", "despite", "all", "both",
     ]
 
+    /// Prepositions whose object may stand between a subject and its verb ("officials in Tokyo
+    /// said"): the speaker is the phrase before them.
+    static let attachedPrepositions: Set<String> = [
+        "in", "at", "for", "of", "from", "near", "outside", "inside", "with", "on",
+    ]
+
     /// Determiners that may open a noun phrase ("the White House", "a spokesman").
     static let determiners: Set<String> = [
         "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "one", "another", "some",
@@ -207,6 +213,12 @@ enum SpeechWords {
         "言っ", "言い", "言う", "答え", "明かし", "批判", "表明", "報告", "記し", "書い", "書き", "綴", "投稿", "説い", "強く",
         "呼びかけ", "呼び掛け", "求め", "述懐", "証言", "反論", "否定", "意欲", "コメント", "発表", "宣言", "懸念", "評価", "歓迎", "約束",
         "認め", "示し", "ツイート", "つぶやい", "叫", "漏らし", "話",
+    ]
+
+    /// Subjects of Japanese reporting verbs that are rulings, laws, agreements or findings, not
+    /// speakers: 判決は「…」と指摘した.
+    static let japaneseNonSpeakers: [String] = [
+        "判決", "決定", "協定", "条約", "法案", "法律", "規定", "制度", "結果", "問題", "状況", "影響", "騒音",
     ]
 
     /// Titles after a Japanese name (石破首相, 菅官房長官, 山田氏), longest first; the provisional id

@@ -59,3 +59,47 @@ private func quotes(_ text: String) throws -> [Quotation] {
         #expect(quote.speaker?.text == "Trump")
     }
 }
+
+@Suite struct SpeakerKindTests {
+    @Test(arguments: [
+        ("A spokesperson for U.S. Forces Japan at Yokota Air Base in western Tokyo said the U.S. “remains committed.”", "A spokesperson"),
+        ("Officials in Tokyo said they hoped it would happen “within weeks.”", "Officials"),
+        ("A Treasury spokesperson in Washington said the department “remains in close contact.”", "A Treasury spokesperson"),
+        ("A joint statement released at 4:30 p.m. EST said the leaders “reaffirmed the commitment.”", "A joint statement released"),
+        ("Secretary of State John Kerry said the talks were “productive.”", "Secretary of State John Kerry"),
+        ("The head of the agency said the plan was “on track.”", "The head"),
+    ] as [(String, String)])
+    func thePhraseBeforeAPrepositionIsTheSpeaker(text: String, speaker: String) throws {
+        let quote = try #require(try QuoteFinder().makeWorker().quotations(in: Document(text: text)).first)
+        #expect(quote.speaker?.text == speaker)
+    }
+
+    @Test func anInvertedSubjectEndsAtTheQuotation() throws {
+        let text = "Sam Altman appeared on stage and said Japan was “one of the most important markets” for the company."
+        let quote = try #require(try QuoteFinder().makeWorker().quotations(in: Document(text: text)).first)
+        #expect(quote.speaker?.text != "Japan")
+    }
+
+    @Test func aGlossBeforeAnAppositiveIsSkipped() throws {
+        let text = "Japan's chief negotiator, Ryosei Akazawa (赤沢亮正), who made his eighth trip, posted a message after leaving the White House: “Mission complete.”"
+        let quote = try #require(try QuoteFinder().makeWorker().quotations(in: Document(text: text)).first)
+        #expect(quote.speaker?.text == "Ryosei Akazawa")
+        #expect(quote.cue?.text == "posted")
+    }
+
+    @Test(arguments: [
+        ("農業経済学が専門の大学教授、石川誠氏は「見直しが避けられない」と指摘した。", "石川誠氏"),
+        ("ツアーを手がける旅行会社の藤井直子社長は「リピーターが多い」と話す。", "旅行会社の藤井直子社長"),
+    ] as [(String, String)])
+    func theJapaneseTopicComesBeforeAClauseSubject(text: String, speaker: String) throws {
+        let quote = try #require(try QuoteFinder().makeWorker().quotations(in: Document(text: text)).first)
+        #expect(quote.speaker?.text == speaker)
+    }
+
+    @Test func aRulingIsNoSpeaker() throws {
+        let text = "判決は、基地周辺の騒音が「受忍限度を超えており、深刻な影響を与えている」と指摘した。"
+        let quote = try #require(try QuoteFinder().makeWorker().quotations(in: Document(text: text)).first)
+        #expect(quote.speaker == nil)
+        #expect(quote.cue?.text == "指摘した")
+    }
+}
