@@ -430,7 +430,14 @@ struct QuoteContext {
         var result: [Span] = []
         for run in runs {
             let last = words[run.range.upperBound - 1].trimmingPossessive
-            let person = !SpeechWords.nonPersonHeads.contains(last)
+            // "a bank in Hong Kong", "the Peace Memorial Museum", "Nippon-Ham Fighters": a name
+            // after a preposition of place, an untitled name after "the" and the tail of a
+            // hyphenated name are places and organizations.
+            let first = run.range.lowerBound
+            let placed = first > 0 && !run.titled
+                && (SpeechWords.placePrepositions.contains(words[first - 1])
+                    || words[first - 1] == "the" || marks[first - 1] == "-" && tokens[first - 1].span.end == tokens[first].span.start)
+            let person = !placed && !SpeechWords.nonPersonHeads.contains(last)
                 && (run.titled || run.range.count >= 2 || surnames.contains(last))
             guard person else { continue }
             surnames.insert(last)

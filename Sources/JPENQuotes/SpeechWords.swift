@@ -204,8 +204,14 @@ enum SpeechWords {
         "twitter", "facebook", "instagram", "youtube", "reuters", "ap", "bloomberg", "poll", "pac",
         "gop", "fbi", "cia", "nato", "u.s.", "us", "u.k.", "uk", "eu", "un", "democrats", "republicans",
         "americans", "alliance", "summit", "election", "act", "plan", "program", "east", "west",
-        "north", "south", "coast", "island", "islands", "room", "hall", "square",
+        "north", "south", "coast", "island", "islands", "room", "hall", "square", "tournament",
+        "championship", "cup", "games", "olympics", "expo", "festival", "conference", "forum", "prize",
+        "award", "airport", "station", "hospital", "school", "prefecture", "base", "museum", "memorial",
+        "district", "region", "peninsula", "trough", "bay", "shrine", "hotel", "exchange", "market", "baseball",
     ]
+
+    /// Prepositions of place: a name after them ("in Hong Kong", "at Yokota Air Base") is a place.
+    static let placePrepositions: Set<String> = ["in", "at", "near", "outside", "inside"]
 
     /// Japanese verbs (their stems, before the inflection) that report a 「…」と quotation.
     static let japaneseCueStems: [String] = [

@@ -103,3 +103,22 @@ private func quotes(_ text: String) throws -> [Quotation] {
         #expect(quote.cue?.text == "指摘した")
     }
 }
+
+@Suite struct PronounPlaceTests {
+    @Test(arguments: [
+        "Daniel Brooks, head of rates at a U.S. investment bank in Hong Kong, was more aggressive. “Rates will rise,” he wrote.",
+        "Daniel Brooks, who volunteers as a guide at the Peace Memorial Museum, spoke. “Rates will rise,” he wrote.",
+        "Daniel Brooks joined the Hokkaido Nippon-Ham Fighters. “Rates will rise,” he wrote.",
+        "Daniel Brooks watched the Kyushu Grand Sumo Tournament. “Rates will rise,” he wrote.",
+    ])
+    func aPronounSkipsPlacesAndOrganizations(text: String) throws {
+        let quote = try #require(try QuoteFinder().makeWorker().quotations(in: Document(text: text)).first)
+        #expect(quote.speaker?.text == "Daniel Brooks")
+    }
+
+    @Test func aTitledNameAfterTheIsStillAPerson() throws {
+        let text = "The agreement was signed by the Prime Minister Shigeru Ishiba. “It is done,” he said."
+        let quote = try #require(try QuoteFinder().makeWorker().quotations(in: Document(text: text)).first)
+        #expect(quote.speaker?.text == "Shigeru Ishiba")
+    }
+}
