@@ -146,6 +146,14 @@ extension QuoteContext {
         }
         guard last >= start else { return nil }
         let cue = nearestCue(from: last, down: start)
+        // "Hayashi replied … that both sides had confirmed the contents “…”": a cue inside the
+        // clause another speech verb reports gives way to that verb, whose speaker is quoted.
+        if let inner = cue, inner.width == 1, isSpeechVerb(inner.index),
+           let that = (start..<inner.index).last(where: { words[$0] == "that" }), that > start,
+           let outer = nearestCue(from: that - 1, down: start), outer.width == 1, isSpeechVerb(outer.index),
+           let found = attribution(ofCue: outer, sentenceStart: sentenceStart, start: start, openToken: openToken) {
+            return found
+        }
         // "Carly Fiorina wrote on Facebook: “…”": the verb's subject, not the name before the colon.
         if colon != nil, let cue, let found = attribution(ofCue: cue, sentenceStart: sentenceStart, start: start, openToken: openToken) {
             return found

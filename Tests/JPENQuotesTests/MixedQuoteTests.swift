@@ -122,3 +122,18 @@ private func quotes(_ text: String) throws -> [Quotation] {
         #expect(quote.speaker?.text == "Shigeru Ishiba")
     }
 }
+
+@Suite struct ReportedClauseTests {
+    @Test func theVerbThatReportsTheClauseGivesTheSpeaker() throws {
+        let text = "Hayashi replied at his press conference that both sides had confirmed the contents “at the leader level.”"
+        let quote = try #require(try QuoteFinder().makeWorker().quotations(in: Document(text: text)).first)
+        #expect(quote.speaker?.text == "Hayashi")
+        #expect(quote.cue?.text == "replied")
+    }
+
+    @Test func aCueWithoutAReportingClauseKeepsItsSubject() throws {
+        let text = "Both sides confirmed the contents “at the leader level.”"
+        let quote = try #require(try QuoteFinder().makeWorker().quotations(in: Document(text: text)).first)
+        #expect(quote.cue?.text == "confirmed")
+    }
+}
