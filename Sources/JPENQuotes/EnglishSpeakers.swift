@@ -229,6 +229,12 @@ extension QuoteContext {
         while index >= floor, skipped < 5,
               SpeechWords.verbModifiers.contains(words[index]) || SpeechWords.timeWords.contains(words[index])
               || (words[index] == "on" && index + 1 < end && SpeechWords.timeWords.contains(words[index + 1])) {
+            // "A “reciprocal” duty … was announced": the subject of a passive speech verb is what
+            // was said, not who said it.
+            if SpeechWords.passiveAuxiliaries.contains(words[index]), end < tokens.count, isSpeechVerb(end),
+               words[end].hasSuffix("ed") || words[end] == "told" || words[end] == "said" {
+                return nil
+            }
             index -= 1
             skipped += 1
         }

@@ -41,6 +41,11 @@ extension QuoteContext {
             if SpeechWords.titleNamers.contains(before) || quote.isJapanese && SpeechWords.wordNamers.contains(before) {
                 return true
             }
+            // "the threshold, known as the “…”".
+            if before == "as" || before == "the", let known = (max(0, openToken - 3)..<(openToken - 1)).last(where: { isLatinWord($0) }),
+               words[known] == "known" || words[known] == "as" && known > 0 && words[known - 1] == "known" {
+                return true
+            }
             // "a report called “…”", but not "Trump called it “…”".
             if before == "called" || before == "named", openToken > 1, SpeechWords.titledWorks.contains(words[openToken - 2]) {
                 return true

@@ -61,6 +61,9 @@ enum SpeechWords {
         "across", "behind", "beyond", "near", "despite", "all", "both",
     ]
 
+    /// Forms of "be" that make a following participle passive ("was announced").
+    static let passiveAuxiliaries: Set<String> = ["was", "were", "is", "are", "be", "been", "being"]
+
     /// Prepositions whose object may stand between a subject and its verb ("officials in Tokyo
     /// said"): the speaker is the phrase before them.
     static let attachedPrepositions: Set<String> = [
@@ -94,7 +97,7 @@ enum SpeechWords {
     /// Words right before a quotation that name it a title or a name, not speech: "a report
     /// titled “…”", "the nickname “…”".
     static let titleNamers: Set<String> = [
-        "titled", "entitled", "dubbed", "headlined", "nickname", "hashtag", "slogan", "motto", "catchphrase",
+        "titled", "entitled", "dubbed", "headlined", "themed", "nickname", "hashtag", "slogan", "motto", "catchphrase",
     ]
 
     /// Words right before a 「」 quotation in English text that cite it as a Japanese word ("using

@@ -137,3 +137,22 @@ private func quotes(_ text: String) throws -> [Quotation] {
         #expect(quote.cue?.text == "confirmed")
     }
 }
+
+@Suite struct NamedTermTests {
+    @Test(arguments: [
+        "The threshold, known as the “1.03 million yen wall,” was raised.",
+        "The U.S. pavilion, themed “Imagine What We Can Achieve Together,” was among the most visited.",
+        "A broader “reciprocal” duty of 24% on Japanese goods was announced on April 2.",
+    ])
+    func aNamedOrPassiveQuotationIsATerm(text: String) throws {
+        let quote = try #require(try QuoteFinder().makeWorker().quotations(in: Document(text: text)).first)
+        #expect(quote.kind == .term)
+        #expect(quote.speaker == nil)
+    }
+
+    @Test func anActiveSpeechVerbKeepsItsSubject() throws {
+        let quote = try #require(try QuoteFinder().makeWorker().quotations(
+            in: Document(text: "The ministry announced a “reciprocal” duty on Monday.")).first)
+        #expect(quote.speaker?.text == "The ministry")
+    }
+}
