@@ -223,7 +223,7 @@ extension QuoteContext {
     /// The noun phrase that ends just before token `end` (its verb), not before `floor`: skips
     /// adverbs and auxiliaries ("also", "has"), time words ("on Tuesday") and an appositive
     /// between commas ("Trump, the nominee, said" gives "Trump").
-    func phraseBefore(_ end: Int, floor: Int, depth: Int = 0) -> Span? {
+    func phraseBefore(_ end: Int, floor: Int, followsPrepositions: Bool = true) -> Span? {
         var index = end - 1
         var skipped = 0
         while index >= floor, skipped < 5,
@@ -283,19 +283,25 @@ extension QuoteContext {
         }
         while start <= index, mark(start) == "." || mark(start) == "-" || mark(start) == "&" { start += 1 }
         guard start <= index, !(start == index && SpeechWords.determiners.contains(words[start])) else { return nil }
-        let phrase = span(ofTokens: start..<(index + 1))
         // The object of a preposition is not the verb's subject: "A spokesperson for U.S. Forces
         // Japan at Yokota Air Base in western Tokyo said" gives "A spokesperson", "Officials in
-        // Tokyo said" gives "Officials"; a name with "of" stays whole ("the Bank of Japan").
-        var preposition = start - 1
-        // "at 4:30 p.m. EST": a time's digits belong to the prepositional phrase.
-        while preposition > floor, tokens[preposition].kind == .number || mark(preposition) == ":" { preposition -= 1 }
-        guard depth < 4, preposition > floor, SpeechWords.attachedPrepositions.contains(words[preposition]),
-              let head = phraseBefore(preposition, floor: floor, depth: depth + 1) else { return phrase }
-        if words[preposition] == "of", isCapitalized(preposition - 1), isCapitalized(start) {
-            return Span(start: head.start, end: phrase.end)
+        // Tokyo said" gives "Officials"; a name with "of" is one name ("the Bank of Japan").
+        var phrase = span(ofTokens: start..<(index + 1))
+        var phraseStart = start
+        for _ in 0..<(followsPrepositions ? 4 : 0) {
+            var preposition = phraseStart - 1
+            // "at 4:30 p.m. EST": a time's digits belong to the prepositional phrase.
+            while preposition > floor, tokens[preposition].kind == .number || mark(preposition) == ":" { preposition -= 1 }
+            guard preposition > floor, SpeechWords.attachedPrepositions.contains(words[preposition]),
+                  let head = phraseBefore(preposition, floor: floor, followsPrepositions: false) else { break }
+            if words[preposition] == "of", isCapitalized(preposition - 1), isCapitalized(phraseStart) {
+                phrase = Span(start: head.start, end: phrase.end)
+            } else {
+                phrase = head
+            }
+            phraseStart = firstToken(atOrAfter: head.start)
         }
-        return head
+        return phrase
     }
 
     /// The noun phrase that starts at token `start` ("said Sen. Bernie Sanders, …"), up to

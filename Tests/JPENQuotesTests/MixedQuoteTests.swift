@@ -68,6 +68,9 @@ private func quotes(_ text: String) throws -> [Quotation] {
         ("A joint statement released at 4:30 p.m. EST said the leaders “reaffirmed the commitment.”", "A joint statement released"),
         ("Secretary of State John Kerry said the talks were “productive.”", "Secretary of State John Kerry"),
         ("The head of the agency said the plan was “on track.”", "The head"),
+        ("A senior lawmaker of the Constitutional Democratic Party of Japan said it “bought votes.”", "A senior lawmaker"),
+        ("An official at the Bank of Japan said rates were “on hold.”", "An official"),
+        ("The Bank of Japan said rates were “on hold.”", "The Bank of Japan"),
     ] as [(String, String)])
     func thePhraseBeforeAPrepositionIsTheSpeaker(text: String, speaker: String) throws {
         let quote = try #require(try QuoteFinder().makeWorker().quotations(in: Document(text: text)).first)
