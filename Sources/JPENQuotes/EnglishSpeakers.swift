@@ -347,7 +347,9 @@ extension QuoteContext {
         if index < end, isLatinWord(index) {
             let first = words[index]
             if SpeechWords.subordinators.contains(first) || SpeechWords.timeWords.contains(first)
-                || first.hasSuffix("ing") || first.hasSuffix("ly") {
+                || first.hasSuffix("ing") || first.hasSuffix("ly")
+                // "Pressed by a reporter on …, he laughed": a passive participle's clause.
+                || first.hasSuffix("ed") && index + 1 < end && words[index + 1] == "by" {
                 var comma = index + 1
                 while comma < end, mark(comma) != "," { comma += 1 }
                 if comma < end { index = comma + 1 }
@@ -363,7 +365,12 @@ extension QuoteContext {
                 while stop < end, (isLatinWord(stop) && isCapitalized(stop)) || isAbbreviationPeriod(stop) {
                     stop += 1
                 }
-                return span(ofTokens: index..<stop)
+                // "respondents in the Kansai region thought": a place is no subject.
+                let placed = index > start && (SpeechWords.placePrepositions.contains(words[index - 1])
+                    || words[index - 1] == "the" && index - 1 > start && SpeechWords.placePrepositions.contains(words[index - 2]))
+                if !placed { return span(ofTokens: index..<stop) }
+                index = stop
+                continue
             }
             index += 1
         }

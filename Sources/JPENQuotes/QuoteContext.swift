@@ -408,16 +408,25 @@ struct QuoteContext {
             let start = index
             var titled = SpeechWords.titles.contains(word)
             index += 1
+            // The end of the run's last capitalized word: a lowercase title names someone only
+            // before a name ("the Quad foreign ministers" names no one).
+            var nameEnd = index
             while index < tokens.count {
                 let word = words[index]
                 if capitals[index] && !SpeechWords.capitalizedNonNames.contains(word.trimmingPossessive) || SpeechWords.titles.contains(word) {
                     if SpeechWords.titles.contains(word) { titled = true }
                     index += 1
+                    if capitals[index - 1] { nameEnd = index }
                 } else if word == ".", index > start, SpeechWords.abbreviations.contains(words[index - 1]) {
                     index += 1
+                    nameEnd = index
                 } else {
                     break
                 }
+            }
+            if nameEnd < index {
+                titled = (start..<nameEnd).contains { SpeechWords.titles.contains(words[$0]) }
+                index = nameEnd
             }
             // A run that is all titles ("President") names no one by itself.
             var nameStart = start

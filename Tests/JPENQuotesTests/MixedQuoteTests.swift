@@ -159,3 +159,23 @@ private func quotes(_ text: String) throws -> [Quotation] {
         #expect(quote.speaker?.text == "The ministry")
     }
 }
+
+@Suite struct GuessedSubjectTests {
+    @Test func aPassiveParticipleOpeningTheSentenceIsNoSubject() throws {
+        let text = "Kaito Fujimura spoke. Pressed by a reporter on the Dodgers, he laughed and said in English, “Everybody asks me that.”"
+        let quote = try #require(try QuoteFinder().makeWorker().quotations(in: Document(text: text)).first)
+        #expect(quote.speaker?.text == "Kaito Fujimura")
+    }
+
+    @Test func aPlaceIsNoGuessedSubject() throws {
+        let text = "A survey found that 41% of respondents in the Kansai region thought it was “not worth the money.”"
+        let quote = try #require(try QuoteFinder().makeWorker().quotations(in: Document(text: text)).first)
+        #expect(quote.speaker?.text != "Kansai")
+    }
+
+    @Test func aLowercaseTitleAfterANameNamesNoOne() throws {
+        let text = "Naomi Hayashida spoke of the Quad foreign ministers. “It is significant,” she said."
+        let quote = try #require(try QuoteFinder().makeWorker().quotations(in: Document(text: text)).first)
+        #expect(quote.speaker?.text == "Naomi Hayashida")
+    }
+}
