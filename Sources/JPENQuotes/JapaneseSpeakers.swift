@@ -74,11 +74,14 @@ extension QuoteContext {
     }
 
     /// The noun phrase before the first topic particle は in `range`, else before the first
-    /// subject particle が: 石破首相は → 石破首相, 外務省の幹部は → 外務省の幹部. The topic comes
-    /// first because が also marks the subjects of clauses inside the speaker's description
-    /// (農業経済学が専門の大学教授、石川誠氏は). A ruling or an agreement (判決は) speaks for no one.
+    /// subject particle が, else before an also-particle も after a post (高木氏も):
+    /// 石破首相は → 石破首相, 外務省の幹部は → 外務省の幹部, 会社員の岡田真由美さん（45）は →
+    /// 会社員の岡田真由美さん. The topic comes first because が also marks the subjects of clauses
+    /// inside the speaker's description (農業経済学が専門の大学教授、石川誠氏は). A ruling or an
+    /// agreement (判決は) speaks for no one.
     private func japaneseSubject(in range: Range<Int>) -> Span? {
         japaneseSubject(in: range, particle: "は") ?? japaneseSubject(in: range, particle: "が")
+            ?? japaneseSubject(in: range, particle: "も")
     }
 
     private func japaneseSubject(in range: Range<Int>, particle: Unicode.Scalar) -> Span? {
@@ -88,15 +91,30 @@ extension QuoteContext {
             let scalar = scalars[position]
             if scalar == "「" || scalar == "『" { depth += 1 }
             if scalar == "」" || scalar == "』" { depth = max(0, depth - 1) }
-            guard depth == 0, scalar == particle, position > range.lowerBound,
-                  isJapaneseNameCharacter(scalars[position - 1]) else { continue }
-            if SpeechWords.japaneseNonSpeakers.contains(where: { word in
-                let start = position - word.unicodeScalars.count
-                return start >= range.lowerBound && matches(word, at: start, before: position)
-            }) {
+            guard depth == 0, scalar == particle, position > range.lowerBound else { continue }
+            // An age or a gloss in brackets after the name (さん（45）は, 責任者（ＣＦＯ）は) is left out.
+            var end = position
+            if scalars[end - 1] == ")",
+               let open = (max(range.lowerBound, end - 10)..<(end - 1)).last(where: { scalars[$0] == "(" }) {
+                end = open
+            }
+            let honorific = SpeechWords.japaneseHonorifics.first { word in
+                let start = end - word.unicodeScalars.count
+                return start > range.lowerBound && matches(word, at: start, before: end)
+            }
+            let nameEnd = end - (honorific?.unicodeScalars.count ?? 0)
+            guard nameEnd > range.lowerBound, isJapaneseNameCharacter(scalars[nameEnd - 1]) else { continue }
+            func endsWith(_ word: String) -> Bool {
+                let start = end - word.unicodeScalars.count
+                return start >= range.lowerBound && matches(word, at: start, before: end)
+            }
+            if SpeechWords.japaneseNonSpeakers.contains(where: endsWith) { continue }
+            // も follows any noun (今後も): only a person's post or honorific makes it a speaker.
+            if particle == "も", honorific == nil,
+               !SpeechWords.japaneseTitleSuffixes.contains(where: endsWith), !endsWith("者"), !endsWith("幹部") {
                 continue
             }
-            var start = position
+            var start = nameEnd
             while start > range.lowerBound {
                 let before = scalars[start - 1]
                 if isJapaneseNameCharacter(before) {
@@ -107,7 +125,7 @@ extension QuoteContext {
                     break
                 }
             }
-            return Span(start: start, end: position)
+            return Span(start: start, end: end)
         }
         return nil
     }

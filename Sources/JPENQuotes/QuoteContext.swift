@@ -216,6 +216,12 @@ struct QuoteContext {
             let namedAsTerm = isNamedAsTerm(quote, openToken: openToken)
             var speakerSpan = namedAsTerm ? nil : found?.speaker.map { resolve($0) }
             var guessed = false
+            // そのうえで「…」と強調した: a Japanese report with a verb and no subject goes on from the
+            // speaker of the paragraph's last quotation.
+            if speakerSpan == nil, !english, !namedAsTerm, found?.cue != nil, let previous = previousSpeaker,
+               previous.paragraph == paragraph {
+                speakerSpan = previous.span
+            }
             if speakerSpan == nil, english, !namedAsTerm {
                 if let previous = previousSpeaker, paragraph - previous.paragraph <= 1,
                    sameSentence(from: floorToken, to: openToken, paragraph: previous.paragraph)

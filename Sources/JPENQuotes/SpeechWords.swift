@@ -222,6 +222,7 @@ enum SpeechWords {
         "言っ", "言い", "言う", "答え", "明かし", "批判", "表明", "報告", "記し", "書い", "書き", "綴", "投稿", "説い", "強く",
         "呼びかけ", "呼び掛け", "求め", "述懐", "証言", "反論", "否定", "意欲", "コメント", "発表", "宣言", "懸念", "評価", "歓迎", "約束",
         "認め", "示し", "ツイート", "つぶやい", "叫", "漏らし", "話",
+        "苦笑", "口にし", "笑っ", "憤っ", "分析", "打ち明け", "けん制", "ため息", "あいさつ", "挨拶", "意気込",
     ]
 
     /// Subjects of Japanese reporting verbs that are rulings, laws, agreements or findings, not
@@ -229,6 +230,9 @@ enum SpeechWords {
     static let japaneseNonSpeakers: [String] = [
         "判決", "決定", "協定", "条約", "法案", "法律", "規定", "制度", "結果", "問題", "状況", "影響", "騒音",
     ]
+
+    /// Honorifics written in kana after a Japanese name (岡田真由美さん).
+    static let japaneseHonorifics: [String] = ["さん", "ちゃん", "くん", "さま", "様"]
 
     /// Titles after a Japanese name (石破首相, 菅官房長官, 山田氏), longest first; the provisional id
     /// leaves them out.

@@ -179,3 +179,32 @@ private func quotes(_ text: String) throws -> [Quotation] {
         #expect(quote.speaker?.text == "Naomi Hayashida")
     }
 }
+
+@Suite struct JapaneseSubjectTests {
+    @Test(arguments: [
+        ("さいたま市に住むパート従業員の岡田真由美さん（45）は「値上がりしている」と話す。", "パート従業員の岡田真由美さん"),
+        ("東京都内で記者会見した後藤芳光最高財務責任者（ＣＦＯ）は「表れ始めた」と述べた。", "後藤芳光最高財務責任者"),
+        ("高木氏も「数千万円変わる」と苦笑した。", "高木氏"),
+        ("全米鉄鋼労働組合（ＵＳＷ）は声明で「守らせる」と表明した。", "全米鉄鋼労働組合"),
+    ] as [(String, String)])
+    func honorificsAgesAndAlsoParticles(text: String, speaker: String) throws {
+        let quote = try #require(try QuoteFinder().makeWorker().quotations(in: Document(text: text)).first)
+        #expect(quote.speaker?.text == speaker)
+    }
+
+    @Test func alsoAfterAPlainNounIsNoSpeaker() throws {
+        let quote = try #require(try QuoteFinder().makeWorker().quotations(
+            in: Document(text: "今後も「注視する」と述べた。")).first)
+        #expect(quote.speaker == nil)
+    }
+
+    @Test func aReportWithoutSubjectGoesOnFromTheParagraphsSpeaker() throws {
+        let text = "小池知事は「負担を軽くしたい」と述べた。そのうえで「国にも対策を求める」と強調した。\n\n「別の話だ」と語った。"
+        let found = try QuoteFinder().makeWorker().quotations(in: Document(text: text))
+        #expect(found.count == 3)
+        #expect(found[1].speaker?.text == "小池知事")
+        #expect(found[1].cue?.text == "強調した")
+        // A new paragraph does not carry the speaker over.
+        #expect(found[2].speaker == nil)
+    }
+}
