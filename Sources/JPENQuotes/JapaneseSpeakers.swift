@@ -17,14 +17,28 @@ extension QuoteContext {
             sentenceEnd += 1
         }
         var afterQuote = quote.close + 1
+        // 「…」（立憲民主党幹部）と批判した: the speaker in brackets right after the quotation.
+        var bracketed: Span? = nil
+        if afterQuote < sentenceEnd, scalars[afterQuote] == "(",
+           let close = (afterQuote + 1..<min(sentenceEnd, afterQuote + 24)).first(where: { scalars[$0] == ")" }),
+           close + 1 < sentenceEnd, scalars[close + 1] == "と" {
+            let name = Span(start: afterQuote + 1, end: close)
+            if name.count >= 2, scalars[name.range].allSatisfy({ isJapaneseNameCharacter($0) || $0 == "の" }),
+               endsWithPost(name) {
+                bracketed = name
+                afterQuote = close + 1
+            }
+        }
         if afterQuote < sentenceEnd, scalars[afterQuote] == "と" || scalars[afterQuote] == "っ" {
             afterQuote += scalars[afterQuote] == "っ" ? 2 : 1
             if let cue = japaneseCue(in: afterQuote..<sentenceEnd) {
-                let speaker = japaneseSubject(in: afterQuote..<cue.start) ?? japaneseSubject(in: sentenceStart..<quote.open)
+                let speaker = bracketed ?? japaneseSubject(in: afterQuote..<cue.start) ?? japaneseSubject(in: sentenceStart..<quote.open)
                 return Attribution(speaker: speaker.map { normalized.originalSpan(of: $0) },
                                    cue: normalized.originalSpan(of: cue))
             }
         }
+        // 「…」（国内銀行の担当者）との声: the bracketed speaker without a reporting verb.
+        if let bracketed { return Attribution(speaker: normalized.originalSpan(of: bracketed), cue: nil) }
         // A headline: 石破首相「…」, the name opening the line.
         var nameStart = quote.open
         while nameStart > sentenceStart, isJapaneseNameCharacter(scalars[nameStart - 1]) { nameStart -= 1 }
@@ -32,6 +46,14 @@ extension QuoteContext {
             return Attribution(speaker: normalized.originalSpan(of: Span(start: nameStart, end: quote.open)), cue: nil)
         }
         return nil
+    }
+
+    /// Whether `span` ends with a post or a word for a person (幹部, 担当者, 関係者, 首相).
+    private func endsWithPost(_ span: Span) -> Bool {
+        (SpeechWords.japaneseTitleSuffixes + ["者", "幹部"]).contains { word in
+            let start = span.end - word.unicodeScalars.count
+            return start >= span.start && matches(word, at: start, before: span.end)
+        }
     }
 
     private func endsJapaneseSentence(_ scalar: Unicode.Scalar) -> Bool {

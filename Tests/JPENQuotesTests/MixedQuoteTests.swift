@@ -208,3 +208,18 @@ private func quotes(_ text: String) throws -> [Quotation] {
         #expect(found[2].speaker == nil)
     }
 }
+
+@Suite struct BracketedSpeakerTests {
+    @Test func theSpeakerInBracketsAfterTheQuotation() throws {
+        let found = try QuoteFinder().makeWorker().quotations(in: Document(text:
+            "野党側は「何も解決していない」（立憲民主党幹部）と批判している。ディーラーの間では「進みにくい」（国内銀行の担当者）との声が出ている。"))
+        #expect(found.map { $0.speaker?.text } == ["立憲民主党幹部", "国内銀行の担当者"])
+        #expect(found[0].cue?.text == "批判している")
+    }
+
+    @Test func aTranslationInBracketsIsNoSpeaker() throws {
+        let quote = try #require(try QuoteFinder().makeWorker().quotations(in: Document(text:
+            "在日米軍は声明を出し、「We take it seriously.」（真剣に受け止める）とした。")).first)
+        #expect(quote.speaker?.text != "真剣に受け止める")
+    }
+}
