@@ -39,10 +39,10 @@ extension QuoteContext {
         }
         // 「…」（国内銀行の担当者）との声: the bracketed speaker without a reporting verb.
         if let bracketed { return Attribution(speaker: normalized.originalSpan(of: bracketed), cue: nil) }
-        // A headline: 石破首相「…」, the name opening the line.
+        // A headline: 石破首相「…」, the name opening the line (not 展示会「…」が開幕した).
         var nameStart = quote.open
         while nameStart > sentenceStart, isJapaneseNameCharacter(scalars[nameStart - 1]) { nameStart -= 1 }
-        if nameStart == sentenceStart, quote.open - nameStart >= 2 {
+        if nameStart == sentenceStart, quote.open - nameStart >= 2, !standsAsNoun(quote) {
             return Attribution(speaker: normalized.originalSpan(of: Span(start: nameStart, end: quote.open)), cue: nil)
         }
         return nil

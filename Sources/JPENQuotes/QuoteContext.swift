@@ -214,6 +214,7 @@ struct QuoteContext {
             }
             let paragraph = openToken < tokens.count ? paragraphOf[openToken] : paragraphOf.last ?? 0
             let namedAsTerm = isNamedAsTerm(quote, openToken: openToken)
+                || !english && found?.speaker == nil && standsAsNoun(quote)
             var speakerSpan = namedAsTerm ? nil : found?.speaker.map { resolve($0) }
             var guessed = false
             // そのうえで「…」と強調した: a Japanese report with a verb and no subject goes on from the

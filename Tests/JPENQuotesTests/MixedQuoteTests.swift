@@ -223,3 +223,25 @@ private func quotes(_ text: String) throws -> [Quotation] {
         #expect(quote.speaker?.text != "真剣に受け止める")
     }
 }
+
+@Suite struct JapaneseNounQuoteTests {
+    @Test(arguments: [
+        "ソフトバンクグループは米OpenAIと合弁会社「SB OpenAI Japan」を設立した。",
+        "国際展示会「SEMICON Japan 2025」が10日、開幕した。",
+        "米国で「Stargate」計画を進める。",
+        "財務の健全性を示す「ＬＴＶ」は約20％だった。",
+    ])
+    func aCornerQuotationUsedAsANounIsATerm(text: String) throws {
+        let quote = try #require(try QuoteFinder().makeWorker().quotations(in: Document(text: text)).first)
+        #expect(quote.kind == .term)
+    }
+
+    @Test(arguments: [
+        "専門家の間では「需要に応じて増産できる仕組みに改めるべきだ」との声も上がる。",
+        "石破首相は「非常にフレンドリーだ」と述べた。",
+    ])
+    func reportedSpeechStaysSpeech(text: String) throws {
+        let quote = try #require(try QuoteFinder().makeWorker().quotations(in: Document(text: text)).first)
+        #expect(quote.kind == .speech)
+    }
+}
