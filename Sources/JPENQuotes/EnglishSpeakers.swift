@@ -146,6 +146,14 @@ extension QuoteContext {
         }
         guard last >= start else { return nil }
         let cue = nearestCue(from: last, down: start)
+        // "Hayashi replied … that both sides had confirmed the contents “…”": a cue inside the
+        // clause another speech verb reports gives way to that verb, whose speaker is quoted.
+        if let inner = cue, inner.width == 1, isSpeechVerb(inner.index),
+           let that = (start..<inner.index).last(where: { words[$0] == "that" }), that > start,
+           let outer = nearestCue(from: that - 1, down: start), outer.width == 1, isSpeechVerb(outer.index),
+           let found = attribution(ofCue: outer, sentenceStart: sentenceStart, start: start, openToken: openToken) {
+            return found
+        }
         // "Carly Fiorina wrote on Facebook: “…”": the verb's subject, not the name before the colon.
         if colon != nil, let cue, let found = attribution(ofCue: cue, sentenceStart: sentenceStart, start: start, openToken: openToken) {
             return found
@@ -205,31 +213,44 @@ extension QuoteContext {
         if let speaker = phraseBefore(cue.index, floor: start) ?? phraseBefore(cue.index, floor: sentenceStart) {
             return Attribution(speaker: speaker, cue: cueSpan)
         }
-        guard SpeechWords.invertibleSpeechVerbs.contains(words[cue.index]) else { return nil }
-        return phraseAfter(cue.index + 1, end: openToken).map { Attribution(speaker: $0, cue: cueSpan) }
+        // "said Trump, “…”", but not "said Japan was “…”": the inverted subject ends at the quotation.
+        guard SpeechWords.invertibleSpeechVerbs.contains(words[cue.index]),
+              let speaker = phraseAfter(cue.index + 1, end: openToken),
+              (firstToken(atOrAfter: speaker.end)..<openToken).allSatisfy({ tokens[$0].kind == .punctuation }) else { return nil }
+        return Attribution(speaker: speaker, cue: cueSpan)
     }
 
     /// The noun phrase that ends just before token `end` (its verb), not before `floor`: skips
     /// adverbs and auxiliaries ("also", "has"), time words ("on Tuesday") and an appositive
     /// between commas ("Trump, the nominee, said" gives "Trump").
-    func phraseBefore(_ end: Int, floor: Int) -> Span? {
+    func phraseBefore(_ end: Int, floor: Int, followsPrepositions: Bool = true) -> Span? {
         var index = end - 1
         var skipped = 0
         while index >= floor, skipped < 5,
               SpeechWords.verbModifiers.contains(words[index]) || SpeechWords.timeWords.contains(words[index])
               || (words[index] == "on" && index + 1 < end && SpeechWords.timeWords.contains(words[index + 1])) {
+            // "A “reciprocal” duty … was announced": the subject of a passive speech verb is what
+            // was said, not who said it.
+            if SpeechWords.passiveAuxiliaries.contains(words[index]), end < tokens.count, isSpeechVerb(end),
+               words[end].hasSuffix("ed") || words[end] == "told" || words[end] == "said" {
+                return nil
+            }
             index -= 1
             skipped += 1
         }
-        if index >= floor, mark(index) == ")" {
+        func skipParenthesis() {
+            guard index >= floor, mark(index) == ")" else { return }
             var open = index - 1
             while open >= max(floor, index - 8), mark(open) != "(" { open -= 1 }
             if open > floor { index = open - 1 }
         }
+        skipParenthesis()
         if index >= floor, mark(index) == "," {
             var comma = index - 1
             while comma >= max(floor, index - 14), mark(comma) != "," { comma -= 1 }
             index = comma >= floor && comma - 1 >= floor ? comma - 1 : index - 1
+            // "Ryosei Akazawa (赤沢亮正), who …, posted": the gloss before the appositive too.
+            skipParenthesis()
         }
         guard index >= floor else { return nil }
         var start = index + 1
@@ -262,7 +283,25 @@ extension QuoteContext {
         }
         while start <= index, mark(start) == "." || mark(start) == "-" || mark(start) == "&" { start += 1 }
         guard start <= index, !(start == index && SpeechWords.determiners.contains(words[start])) else { return nil }
-        return span(ofTokens: start..<(index + 1))
+        // The object of a preposition is not the verb's subject: "A spokesperson for U.S. Forces
+        // Japan at Yokota Air Base in western Tokyo said" gives "A spokesperson", "Officials in
+        // Tokyo said" gives "Officials"; a name with "of" is one name ("the Bank of Japan").
+        var phrase = span(ofTokens: start..<(index + 1))
+        var phraseStart = start
+        for _ in 0..<(followsPrepositions ? 4 : 0) {
+            var preposition = phraseStart - 1
+            // "at 4:30 p.m. EST": a time's digits belong to the prepositional phrase.
+            while preposition > floor, tokens[preposition].kind == .number || mark(preposition) == ":" { preposition -= 1 }
+            guard preposition > floor, SpeechWords.attachedPrepositions.contains(words[preposition]),
+                  let head = phraseBefore(preposition, floor: floor, followsPrepositions: false) else { break }
+            if words[preposition] == "of", isCapitalized(preposition - 1), isCapitalized(phraseStart) {
+                phrase = Span(start: head.start, end: phrase.end)
+            } else {
+                phrase = head
+            }
+            phraseStart = firstToken(atOrAfter: head.start)
+        }
+        return phrase
     }
 
     /// The noun phrase that starts at token `start` ("said Sen. Bernie Sanders, …"), up to
@@ -308,7 +347,9 @@ extension QuoteContext {
         if index < end, isLatinWord(index) {
             let first = words[index]
             if SpeechWords.subordinators.contains(first) || SpeechWords.timeWords.contains(first)
-                || first.hasSuffix("ing") || first.hasSuffix("ly") {
+                || first.hasSuffix("ing") || first.hasSuffix("ly")
+                // "Pressed by a reporter on …, he laughed": a passive participle's clause.
+                || first.hasSuffix("ed") && index + 1 < end && words[index + 1] == "by" {
                 var comma = index + 1
                 while comma < end, mark(comma) != "," { comma += 1 }
                 if comma < end { index = comma + 1 }
@@ -324,7 +365,12 @@ extension QuoteContext {
                 while stop < end, (isLatinWord(stop) && isCapitalized(stop)) || isAbbreviationPeriod(stop) {
                     stop += 1
                 }
-                return span(ofTokens: index..<stop)
+                // "respondents in the Kansai region thought": a place is no subject.
+                let placed = index > start && (SpeechWords.placePrepositions.contains(words[index - 1])
+                    || words[index - 1] == "the" && index - 1 > start && SpeechWords.placePrepositions.contains(words[index - 2]))
+                if !placed { return span(ofTokens: index..<stop) }
+                index = stop
+                continue
             }
             index += 1
         }

@@ -17,21 +17,43 @@ extension QuoteContext {
             sentenceEnd += 1
         }
         var afterQuote = quote.close + 1
+        // 「…」（立憲民主党幹部）と批判した: the speaker in brackets right after the quotation.
+        var bracketed: Span? = nil
+        if afterQuote < sentenceEnd, scalars[afterQuote] == "(",
+           let close = (afterQuote + 1..<min(sentenceEnd, afterQuote + 24)).first(where: { scalars[$0] == ")" }),
+           close + 1 < sentenceEnd, scalars[close + 1] == "と" {
+            let name = Span(start: afterQuote + 1, end: close)
+            if name.count >= 2, scalars[name.range].allSatisfy({ isJapaneseNameCharacter($0) || $0 == "の" }),
+               endsWithPost(name) {
+                bracketed = name
+                afterQuote = close + 1
+            }
+        }
         if afterQuote < sentenceEnd, scalars[afterQuote] == "と" || scalars[afterQuote] == "っ" {
             afterQuote += scalars[afterQuote] == "っ" ? 2 : 1
             if let cue = japaneseCue(in: afterQuote..<sentenceEnd) {
-                let speaker = japaneseSubject(in: afterQuote..<cue.start) ?? japaneseSubject(in: sentenceStart..<quote.open)
+                let speaker = bracketed ?? japaneseSubject(in: afterQuote..<cue.start) ?? japaneseSubject(in: sentenceStart..<quote.open)
                 return Attribution(speaker: speaker.map { normalized.originalSpan(of: $0) },
                                    cue: normalized.originalSpan(of: cue))
             }
         }
-        // A headline: 石破首相「…」, the name opening the line.
+        // 「…」（国内銀行の担当者）との声: the bracketed speaker without a reporting verb.
+        if let bracketed { return Attribution(speaker: normalized.originalSpan(of: bracketed), cue: nil) }
+        // A headline: 石破首相「…」, the name opening the line (not 展示会「…」が開幕した).
         var nameStart = quote.open
         while nameStart > sentenceStart, isJapaneseNameCharacter(scalars[nameStart - 1]) { nameStart -= 1 }
-        if nameStart == sentenceStart, quote.open - nameStart >= 2 {
+        if nameStart == sentenceStart, quote.open - nameStart >= 2, !standsAsNoun(quote) {
             return Attribution(speaker: normalized.originalSpan(of: Span(start: nameStart, end: quote.open)), cue: nil)
         }
         return nil
+    }
+
+    /// Whether `span` ends with a post or a word for a person (幹部, 担当者, 関係者, 首相).
+    private func endsWithPost(_ span: Span) -> Bool {
+        (SpeechWords.japaneseTitleSuffixes + ["者", "幹部"]).contains { word in
+            let start = span.end - word.unicodeScalars.count
+            return start >= span.start && matches(word, at: start, before: span.end)
+        }
     }
 
     private func endsJapaneseSentence(_ scalar: Unicode.Scalar) -> Bool {
@@ -64,7 +86,7 @@ extension QuoteContext {
         return nil
     }
 
-    private func matches(_ word: String, at position: Int, before end: Int) -> Bool {
+    func matches(_ word: String, at position: Int, before end: Int) -> Bool {
         var index = position
         for scalar in word.unicodeScalars {
             guard index < end, normalized.scalars[index] == scalar else { return false }
@@ -73,18 +95,48 @@ extension QuoteContext {
         return true
     }
 
-    /// The noun phrase before the first topic or subject particle (は, が) in `range`:
-    /// 石破首相は → 石破首相, 外務省の幹部は → 外務省の幹部.
+    /// The noun phrase before the first topic particle は in `range`, else before the first
+    /// subject particle が, else before an also-particle も after a post (高木氏も):
+    /// 石破首相は → 石破首相, 外務省の幹部は → 外務省の幹部, 会社員の岡田真由美さん（45）は →
+    /// 会社員の岡田真由美さん. The topic comes first because が also marks the subjects of clauses
+    /// inside the speaker's description (農業経済学が専門の大学教授、石川誠氏は). A ruling or an
+    /// agreement (判決は) speaks for no one.
     private func japaneseSubject(in range: Range<Int>) -> Span? {
+        japaneseSubject(in: range, particle: "は") ?? japaneseSubject(in: range, particle: "が")
+            ?? japaneseSubject(in: range, particle: "も")
+    }
+
+    private func japaneseSubject(in range: Range<Int>, particle: Unicode.Scalar) -> Span? {
         let scalars = normalized.scalars
         var depth = 0
         for position in range {
             let scalar = scalars[position]
             if scalar == "「" || scalar == "『" { depth += 1 }
             if scalar == "」" || scalar == "』" { depth = max(0, depth - 1) }
-            guard depth == 0, scalar == "は" || scalar == "が", position > range.lowerBound,
-                  isJapaneseNameCharacter(scalars[position - 1]) else { continue }
-            var start = position
+            guard depth == 0, scalar == particle, position > range.lowerBound else { continue }
+            // An age or a gloss in brackets after the name (さん（45）は, 責任者（ＣＦＯ）は) is left out.
+            var end = position
+            if scalars[end - 1] == ")",
+               let open = (max(range.lowerBound, end - 10)..<(end - 1)).last(where: { scalars[$0] == "(" }) {
+                end = open
+            }
+            let honorific = SpeechWords.japaneseHonorifics.first { word in
+                let start = end - word.unicodeScalars.count
+                return start > range.lowerBound && matches(word, at: start, before: end)
+            }
+            let nameEnd = end - (honorific?.unicodeScalars.count ?? 0)
+            guard nameEnd > range.lowerBound, isJapaneseNameCharacter(scalars[nameEnd - 1]) else { continue }
+            func endsWith(_ word: String) -> Bool {
+                let start = end - word.unicodeScalars.count
+                return start >= range.lowerBound && matches(word, at: start, before: end)
+            }
+            if SpeechWords.japaneseNonSpeakers.contains(where: endsWith) { continue }
+            // も follows any noun (今後も): only a person's post or honorific makes it a speaker.
+            if particle == "も", honorific == nil,
+               !SpeechWords.japaneseTitleSuffixes.contains(where: endsWith), !endsWith("者"), !endsWith("幹部") {
+                continue
+            }
+            var start = nameEnd
             while start > range.lowerBound {
                 let before = scalars[start - 1]
                 if isJapaneseNameCharacter(before) {
@@ -95,7 +147,7 @@ extension QuoteContext {
                     break
                 }
             }
-            return Span(start: start, end: position)
+            return Span(start: start, end: end)
         }
         return nil
     }

@@ -201,17 +201,29 @@ struct QuoteContext {
             var found: Attribution?
             let followedByJapanese = normalized.scalars.indices.contains(quote.close + 1)
                 && "とっ".unicodeScalars.contains(normalized.scalars[quote.close + 1])
-            if quote.isJapanese || followedByJapanese {
+            // A 「」 quotation in an English sentence ("「…」, she said") takes the English rules.
+            var english = !(quote.isJapanese || followedByJapanese)
+            if !english {
                 found = japaneseAttribution(of: quote)
-            } else {
+                english = found?.speaker == nil && quote.isJapanese && !followedByJapanese && standsInEnglish(quote)
+            }
+            if english {
                 found = englishAttribution(openToken: openToken, afterToken: afterToken,
                                            floor: floorToken, ceiling: ceilingToken,
-                                           startsLowercase: startsLowercase(content))
+                                           startsLowercase: startsLowercase(content)) ?? found
             }
             let paragraph = openToken < tokens.count ? paragraphOf[openToken] : paragraphOf.last ?? 0
-            var speakerSpan = found?.speaker.map { resolve($0) }
+            let namedAsTerm = isNamedAsTerm(quote, openToken: openToken)
+                || !english && found?.speaker == nil && standsAsNoun(quote)
+            var speakerSpan = namedAsTerm ? nil : found?.speaker.map { resolve($0) }
             var guessed = false
-            if speakerSpan == nil, !quote.isJapanese {
+            // そのうえで「…」と強調した: a Japanese report with a verb and no subject goes on from the
+            // speaker of the paragraph's last quotation.
+            if speakerSpan == nil, !english, !namedAsTerm, found?.cue != nil, let previous = previousSpeaker,
+               previous.paragraph == paragraph {
+                speakerSpan = previous.span
+            }
+            if speakerSpan == nil, english, !namedAsTerm {
                 if let previous = previousSpeaker, paragraph - previous.paragraph <= 1,
                    sameSentence(from: floorToken, to: openToken, paragraph: previous.paragraph)
                     || opensItsSentence(openToken: openToken, floor: floorToken) {
@@ -225,7 +237,7 @@ struct QuoteContext {
             // Short words set off with no cue are a term ("accusations of Japan “cheating”"), even
             // in a sentence whose subject could have said them.
             let uncued = speakerSpan == nil || guessed
-            let kind: Quotation.Kind = speakerSpan == nil && looksLikeTerm(quote, maximumWords: 4)
+            let kind: Quotation.Kind = namedAsTerm || speakerSpan == nil && looksLikeTerm(quote, maximumWords: 4)
                 || guessed && looksLikeTerm(quote, maximumWords: 1)
                 || uncued && looksLikeTitle(quote) ? .term : .speech
             if kind == .term { speakerSpan = nil }
@@ -266,7 +278,7 @@ struct QuoteContext {
     }
 
     /// Up to `maximumWords` quoted words with no sentence punctuation of their own, or a 『title』.
-    private func looksLikeTerm(_ quote: MarkedQuotation, maximumWords: Int) -> Bool {
+    func looksLikeTerm(_ quote: MarkedQuotation, maximumWords: Int) -> Bool {
         if quote.isTitleMark { return true }
         let scalars = normalized.scalars[quote.content.range]
         if let last = scalars.last, ".!?。！？,".unicodeScalars.contains(last) { return false }
@@ -403,16 +415,25 @@ struct QuoteContext {
             let start = index
             var titled = SpeechWords.titles.contains(word)
             index += 1
+            // The end of the run's last capitalized word: a lowercase title names someone only
+            // before a name ("the Quad foreign ministers" names no one).
+            var nameEnd = index
             while index < tokens.count {
                 let word = words[index]
                 if capitals[index] && !SpeechWords.capitalizedNonNames.contains(word.trimmingPossessive) || SpeechWords.titles.contains(word) {
                     if SpeechWords.titles.contains(word) { titled = true }
                     index += 1
+                    if capitals[index - 1] { nameEnd = index }
                 } else if word == ".", index > start, SpeechWords.abbreviations.contains(words[index - 1]) {
                     index += 1
+                    nameEnd = index
                 } else {
                     break
                 }
+            }
+            if nameEnd < index {
+                titled = (start..<nameEnd).contains { SpeechWords.titles.contains(words[$0]) }
+                index = nameEnd
             }
             // A run that is all titles ("President") names no one by itself.
             var nameStart = start
@@ -425,7 +446,14 @@ struct QuoteContext {
         var result: [Span] = []
         for run in runs {
             let last = words[run.range.upperBound - 1].trimmingPossessive
-            let person = !SpeechWords.nonPersonHeads.contains(last)
+            // "a bank in Hong Kong", "the Peace Memorial Museum", "Nippon-Ham Fighters": a name
+            // after a preposition of place, an untitled name after "the" and the tail of a
+            // hyphenated name are places and organizations.
+            let first = run.range.lowerBound
+            let placed = first > 0 && !run.titled
+                && (SpeechWords.placePrepositions.contains(words[first - 1])
+                    || words[first - 1] == "the" || marks[first - 1] == "-" && tokens[first - 1].span.end == tokens[first].span.start)
+            let person = !placed && !SpeechWords.nonPersonHeads.contains(last)
                 && (run.titled || run.range.count >= 2 || surnames.contains(last))
             guard person else { continue }
             surnames.insert(last)

@@ -61,6 +61,15 @@ enum SpeechWords {
         "across", "behind", "beyond", "near", "despite", "all", "both",
     ]
 
+    /// Forms of "be" that make a following participle passive ("was announced").
+    static let passiveAuxiliaries: Set<String> = ["was", "were", "is", "are", "be", "been", "being"]
+
+    /// Prepositions whose object may stand between a subject and its verb ("officials in Tokyo
+    /// said"): the speaker is the phrase before them.
+    static let attachedPrepositions: Set<String> = [
+        "in", "at", "for", "of", "from", "near", "outside", "inside", "with", "on",
+    ]
+
     /// Determiners that may open a noun phrase ("the White House", "a spokesman").
     static let determiners: Set<String> = [
         "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "one", "another", "some",
@@ -83,6 +92,40 @@ enum SpeechWords {
     /// Small words English titles leave lowercase ("Gang of Eight", "Meet the Press").
     static let titleFunctionWords: Set<String> = [
         "a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "by", "with", "from", "&",
+    ]
+
+    /// Words right before a quotation that name it a title or a name, not speech: "a report
+    /// titled “…”", "the nickname “…”".
+    static let titleNamers: Set<String> = [
+        "titled", "entitled", "dubbed", "headlined", "themed", "nickname", "hashtag", "slogan", "motto", "catchphrase",
+    ]
+
+    /// Words right before a 「」 quotation in English text that cite it as a Japanese word ("using
+    /// the word 「…」"). English marks after them stay speech: "used the words “…”" quotes someone.
+    static let wordNamers: Set<String> = [
+        "word", "words", "term", "terms", "phrase", "phrases", "expression", "label", "so-called",
+    ]
+
+    /// Works and documents whose name may follow them in quotation marks ("his book “…”", "a
+    /// report called “…”").
+    static let titledWorks: Set<String> = [
+        "report", "book", "books", "film", "films", "movie", "documentary", "album", "song", "novel",
+        "memoir", "paper", "study", "show", "series", "exhibition", "exhibit", "play", "musical",
+        "opera", "campaign", "initiative", "project", "article", "essay", "column", "festival",
+        "podcast", "program", "programme", "strategy", "manga", "anime", "drama", "pavilion",
+    ]
+
+    /// What follows a 「」 quotation that names it a word or a title: 「…」と題した報告書,
+    /// 「…」という言葉, 「…」と呼ばれる.
+    static let japaneseTermNamersAfter: [String] = [
+        "と題", "と銘打", "と名付", "と名づ", "と呼ば", "と呼ぶ", "と呼ん", "と称", "という言葉", "という表現", "という用語",
+        "という造語", "という名", "というスローガン", "というキャッチフレーズ", "というタイトル", "というテーマ",
+    ]
+
+    /// Works and documents whose title may follow them directly: 報告書「…」, 映画『…』.
+    static let japaneseTitledWorks: [String] = [
+        "報告書", "白書", "著書", "書籍", "小説", "映画", "番組", "論文", "作品", "展示", "企画", "スローガン",
+        "キャッチフレーズ", "愛称", "通称", "名称", "見出し", "タイトル", "テーマ", "楽曲", "アルバム", "連載",
     ]
 
     /// Dashes that sign a quotation with its author or end a dateline.
@@ -139,7 +182,7 @@ enum SpeechWords {
         "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "watch",
         "read", "follow", "click", "update", "updated", "photo", "video", "editor's", "note", "like",
         "unlike", "do", "does", "did", "is", "was", "are", "were", "be", "has", "have", "had", "thanks",
-        "well", "oh", "mr", "mrs", "ms", "let", "we're", "it's", "i'm", "don't", "that's",
+        "well", "oh", "mr", "mrs", "ms", "let", "answer", "question", "we're", "it's", "i'm", "don't", "that's",
         "it’s", "that’s", "i’m", "we’re", "don’t", "there’s", "here’s", "what’s", "let’s", "he’s", "she’s", "they’re",
         "you’re", "i’ve", "we’ve", "there's", "here's", "what's", "let's", "he's", "she's", "they're", "you're", "i've", "we've",
     ]
@@ -164,8 +207,14 @@ enum SpeechWords {
         "twitter", "facebook", "instagram", "youtube", "reuters", "ap", "bloomberg", "poll", "pac",
         "gop", "fbi", "cia", "nato", "u.s.", "us", "u.k.", "uk", "eu", "un", "democrats", "republicans",
         "americans", "alliance", "summit", "election", "act", "plan", "program", "east", "west",
-        "north", "south", "coast", "island", "islands", "room", "hall", "square",
+        "north", "south", "coast", "island", "islands", "room", "hall", "square", "tournament",
+        "championship", "cup", "games", "olympics", "expo", "festival", "conference", "forum", "prize",
+        "award", "airport", "station", "hospital", "school", "prefecture", "base", "museum", "memorial",
+        "district", "region", "peninsula", "trough", "bay", "shrine", "hotel", "exchange", "market", "baseball",
     ]
+
+    /// Prepositions of place: a name after them ("in Hong Kong", "at Yokota Air Base") is a place.
+    static let placePrepositions: Set<String> = ["in", "at", "near", "outside", "inside"]
 
     /// Japanese verbs (their stems, before the inflection) that report a 「…」と quotation.
     static let japaneseCueStems: [String] = [
@@ -173,7 +222,17 @@ enum SpeechWords {
         "言っ", "言い", "言う", "答え", "明かし", "批判", "表明", "報告", "記し", "書い", "書き", "綴", "投稿", "説い", "強く",
         "呼びかけ", "呼び掛け", "求め", "述懐", "証言", "反論", "否定", "意欲", "コメント", "発表", "宣言", "懸念", "評価", "歓迎", "約束",
         "認め", "示し", "ツイート", "つぶやい", "叫", "漏らし", "話",
+        "苦笑", "口にし", "笑っ", "憤っ", "分析", "打ち明け", "けん制", "ため息", "あいさつ", "挨拶", "意気込",
     ]
+
+    /// Subjects of Japanese reporting verbs that are rulings, laws, agreements or findings, not
+    /// speakers: 判決は「…」と指摘した.
+    static let japaneseNonSpeakers: [String] = [
+        "判決", "決定", "協定", "条約", "法案", "法律", "規定", "制度", "結果", "問題", "状況", "影響", "騒音",
+    ]
+
+    /// Honorifics written in kana after a Japanese name (岡田真由美さん).
+    static let japaneseHonorifics: [String] = ["さん", "ちゃん", "くん", "さま", "様"]
 
     /// Titles after a Japanese name (石破首相, 菅官房長官, 山田氏), longest first; the provisional id
     /// leaves them out.

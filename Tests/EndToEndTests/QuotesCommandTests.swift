@@ -30,6 +30,16 @@ import Testing
         }
     }
 
+    @Test func cornerQuotationsInAnEnglishArticleTakeTheEnglishSpeakers() throws {
+        let file = JPEN.corpora.appendingPathComponent("mixed-en-sumo-kyushu-basho.txt")
+        let result = try JPEN.run(["quotes", "--json", file.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let found = quotations(try JPEN.jsonLines(result.stdout)[0])
+        let corner = found.filter { $0.0.unicodeScalars.contains { $0.value >= 0x3040 } }
+        #expect(corner.map(\.1) == ["he", "Tomoko Arai", "Masaki Hirata"])
+        #expect(corner.map(\.2) == ["added", "said", "added"])
+    }
+
     @Test func jsonlLinesCarryQuotesWithKindsAndIds() throws {
         let input = """
         {"id": 7, "text": "“We agreed,” Ishiba said. Critics spoke of “cheating” in rates."}
