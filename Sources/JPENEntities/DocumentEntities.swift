@@ -11,9 +11,34 @@ import JPENText
 /// `person:` + the family name (the last word, or the part after the last ・), or for a kanji
 /// name its fullest form; `org:` / `loc:` + the lowercased surface.
 enum DocumentEntities {
+    /// Verbs that open a yes-no question before its subject.
+    static let questionVerbs: [[Unicode.Scalar]] = ["Will", "Can", "Could", "Would", "Should", "Shall", "May", "Might", "Must",
+                                                    "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Has", "Have", "Had"]
+        .map { Array($0.unicodeScalars) + [" "] }
+
+    /// A person mention that is a question's verb and a name the document names otherwise as a
+    /// place or an organization ("Will Japan and South Korea hold talks?" beside "Japan" elsewhere)
+    /// becomes that name: the English tagger reads the verb as a first name, and the person would
+    /// lend its type to every "Japan". "Will Smith" stays. Cost: O(mentions).
+    static func trimQuestionVerbs(_ mentions: inout [(span: Span, type: EntityType)], in scalars: [Unicode.Scalar]) {
+        var others: [ArraySlice<Unicode.Scalar>: EntityType]? = nil
+        for index in mentions.indices where mentions[index].type == .person {
+            let name = scalars[mentions[index].span.range]
+            guard let verb = questionVerbs.first(where: { name.count > $0.count && name.starts(with: $0) }) else { continue }
+            if others == nil {
+                others = [:]
+                for mention in mentions where mention.type != .person { others![scalars[mention.span.range]] = mention.type }
+            }
+            if let type = others![name.dropFirst(verb.count)] {
+                mentions[index] = (Span(start: mentions[index].span.start + verb.count, end: mentions[index].span.end), type)
+            }
+        }
+    }
+
     static func resolve(_ tagged: [(span: Span, type: EntityType)], in document: Document, linker: NameLinker? = nil) -> [Entity] {
         var mentions = tagged.sorted { $0.span < $1.span }
         let scalars = document.scalars
+        trimQuestionVerbs(&mentions, in: scalars)
         // Each surface takes the type most of its mentions got (on a tie, the mention keeps its own
         // type when it is among the best, else the first best in EntityType order).
         // The votes of each distinct surface, a row of counts in EntityType order.

@@ -63,6 +63,20 @@ final class CuratedRecognizer {
         #expect(DocumentEntities.resolve([], in: Document(text: ""), linker: linker).isEmpty)
     }
 
+    @Test func aQuestionsVerbIsNoFirstName() {
+        // "Will Japan" read as a person would make every "Japan" of the document a person.
+        let text = "Will Japan and Korea meet? Japan said no. Will Smith came? Smith did. Will Japan"
+        let japan = text.unicodeScalars.count - 10
+        let tagged: [(span: Span, type: EntityType)] = [(Span(start: 0, end: 10), .person), (Span(start: 27, end: 32), .location),
+                                                        (Span(start: 42, end: 52), .person), (Span(start: 59, end: 64), .person),
+                                                        (Span(start: japan, end: japan + 10), .person)]
+        let entities = DocumentEntities.resolve(tagged, in: Document(text: text))
+        #expect(entities.map(\.text) == ["Japan", "Japan", "Will Smith", "Smith", "Japan"])
+        #expect(entities.map(\.type) == [.location, .location, .person, .person, .location])
+        // Nothing else in the document names the rest: the mention is left as tagged.
+        #expect(DocumentEntities.resolve([(Span(start: 0, end: 10), .person)], in: Document(text: "Will Japan")).map(\.text) == ["Will Japan"])
+    }
+
     @Test func oneLanguageAloneIsLeftAsTagged() {
         let scalars = Array("アルドリンは月面を歩いた。".unicodeScalars)
         let mentions: [CrossLanguageMentions.Mention] = [(Span(start: 0, end: 5), .person)]
