@@ -127,7 +127,8 @@ public final class EntityWorker {
                                        margin: CompoundMentions.marginShare * model.largestWeight)
                 decoded = Self.wholeKatakanaNames(Self.joiningAdjacentNames(Tag.decode(tags)), in: sentence)
             } else {
-                decoded = Self.placingDateline(Tag.decode(tags), tokens: unit.positions, in: normalized.scalars)
+                decoded = Self.withGenerations(Self.placingDateline(Tag.decode(tags), tokens: unit.positions, in: normalized.scalars),
+                                               tokens: unit.positions, in: normalized.scalars)
             }
             for var mention in decoded {
                 var span = Span(start: unit.positions[unit.positions.startIndex + mention.range.lowerBound].start,
@@ -320,8 +321,10 @@ public final class EntityWorker {
             if abbreviated { word = word.dropLast() }
             if !abbreviated, scalars[tokens[tokens.startIndex + next].range].elementsEqual(["."]) { abbreviated = true; next += 1 }
             // A short title without its full stop is more often a name ("Gen Nakatani").
+            // A generation is no name of its own: "Martin Luther King Jr." keeps its "King".
             guard abbreviated || word.count >= 4, word.first?.properties.isUppercase == true, next < tokens.count,
                   scalars[tokens[tokens.startIndex + next].start].properties.isUppercase,
+                  !generations.contains(String(String.UnicodeScalarView(scalars[tokens[tokens.startIndex + next].range]))),
                   names.classes(of: NameGazetteer.key(word.map { $0.properties.lowercaseMapping.unicodeScalars.first ?? $0 })).contains(.title)
             else { continue }
             start = next
@@ -385,6 +388,48 @@ public final class EntityWorker {
         }
         guard dash < tokens.count, isDash(dash) else { return mentions }
         return [(0..<place, .entity(.location))] + mentions.filter { $0.range.lowerBound >= place }
+    }
+
+    /// What follows an English name to tell a son or a successor from the one named the same.
+    static let generations: Set<String> = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"]
+
+    /// English person mentions with the generation written after them ("Donald Trump Jr.",
+    /// "Robert F. Kennedy, Jr."), which the tagger leaves out, so that a son is not linked to his
+    /// father; a generation the tagger took alone for a person joins the capitalized words before
+    /// it ("Martin Luther King Jr."), or is dropped when there are none. Mentions are token ranges
+    /// of `tokens`, in order. Cost: O(mentions).
+    static func withGenerations(_ mentions: [(range: Range<Int>, kind: MentionKind)], tokens: ArraySlice<Span>,
+                                in scalars: [Unicode.Scalar]) -> [(range: Range<Int>, kind: MentionKind)] {
+        let base = tokens.startIndex
+        func word(_ index: Int) -> ArraySlice<Unicode.Scalar> { scalars[tokens[base + index].range] }
+        func isGeneration(_ index: Int) -> Bool {
+            index < tokens.count && generations.contains(String(String.UnicodeScalarView(word(index))))
+        }
+        func isCapitalized(_ index: Int) -> Bool {
+            let letters = word(index)
+            return letters.first?.properties.isUppercase == true && letters.allSatisfy { $0.properties.isAlphabetic || $0 == "." }
+        }
+        var result: [(range: Range<Int>, kind: MentionKind)] = []
+        for var mention in mentions {
+            let taken = result.last?.range.upperBound ?? 0
+            if mention.kind == .entity(.person) {
+                let range = mention.range
+                if range.count == 1, isGeneration(range.lowerBound) {
+                    var start = range.lowerBound
+                    while start > taken, range.lowerBound - start < 3, isCapitalized(start - 1) { start -= 1 }
+                    guard start < range.lowerBound else { continue }
+                    mention.range = start..<range.upperBound
+                } else if isGeneration(range.upperBound) {
+                    mention.range = range.lowerBound..<(range.upperBound + 1)
+                } else if range.upperBound + 1 < tokens.count, word(range.upperBound).elementsEqual([","]), isGeneration(range.upperBound + 1) {
+                    mention.range = range.lowerBound..<(range.upperBound + 2)
+                }
+            }
+            // A mention the one before now covers (a generation tagged on its own) goes.
+            guard mention.range.lowerBound >= taken else { continue }
+            result.append(mention)
+        }
+        return result
     }
 
     /// A character tagger's mention widened so that it cuts no Latin word or number in two, and

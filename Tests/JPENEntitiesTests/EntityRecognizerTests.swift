@@ -1,4 +1,4 @@
-import JPENEntities
+@testable import JPENEntities
 import JPENLexicon
 import JPENText
 import Testing
@@ -112,6 +112,35 @@ import Testing
         let bay = entities("Ships in Tokyo Bay and Ora Bay.")
         #expect(bay.contains { $0.0 == "Ora Bay" && $0.1 == .location })
         #expect(!bay.contains { $0.1 == .person })
+    }
+
+    @Test func aGenerationStaysWithTheName() {
+        // "Donald Trump Jr." cut to "Donald Trump" would be linked to his father.
+        #expect(entities("Donald Trump Jr. said on Monday that he would campaign.").contains { $0.0 == "Donald Trump Jr." && $0.1 == .person })
+        // "King" is a title, but no name starts after it when only the generation follows.
+        #expect(entities("Martin Luther King Jr. gave a speech.").contains { $0.0 == "Martin Luther King Jr." })
+    }
+
+    @Test(arguments: [
+        // (tokens, tagged person token ranges, expected ranges)
+        (["Robert", "Kennedy", ",", "Jr.", "said"], [0..<2], [0..<4]),
+        (["Donald", "Trump", "Jr", "said"], [0..<2], [0..<3]),
+        (["Martin", "Luther", "King", "Jr.", "spoke"], [3..<4], [0..<4]),
+        (["He", "met", "Martin", "Luther", "King", "Jr."], [5..<6], [2..<6]),
+        (["the", "Jr.", "team"], [1..<2], []),
+        (["Jr."], [0..<1], []),
+        (["Ken", "Griffey", "Jr."], [0..<2, 2..<3], [0..<3]),
+        (["Ken", "Griffey"], [0..<2], [0..<2]),
+    ] as [([String], [Range<Int>], [Range<Int>])])
+    func generations(words: [String], tagged: [Range<Int>], expected: [Range<Int>]) {
+        var scalars: [Unicode.Scalar] = [], tokens: [Span] = []
+        for word in words {
+            if !scalars.isEmpty { scalars.append(" ") }
+            tokens.append(Span(start: scalars.count, end: scalars.count + word.unicodeScalars.count))
+            scalars += word.unicodeScalars
+        }
+        let found = EntityWorker.withGenerations(tagged.map { ($0, .entity(.person)) }, tokens: tokens[...], in: scalars)
+        #expect(found.map(\.range) == expected)
     }
 
     @Test func englishPersonStartsAfterATitleInsideTheMention() {
