@@ -403,7 +403,10 @@ public final class EntityWorker {
         let base = tokens.startIndex
         func word(_ index: Int) -> ArraySlice<Unicode.Scalar> { scalars[tokens[base + index].range] }
         func isGeneration(_ index: Int) -> Bool {
-            index < tokens.count && generations.contains(String(String.UnicodeScalarView(word(index))))
+            // Every generation is at most three letters and a full stop, from J, S or I.
+            guard index < tokens.count, word(index).count <= 4, let first = word(index).first, "JSI".unicodeScalars.contains(first)
+            else { return false }
+            return generations.contains(String(String.UnicodeScalarView(word(index))))
         }
         func isCapitalized(_ index: Int) -> Bool {
             let letters = word(index)
