@@ -50,10 +50,7 @@ extension QuoteContext {
 
     /// Whether `span` ends with a post or a word for a person (幹部, 担当者, 関係者, 首相).
     private func endsWithPost(_ span: Span) -> Bool {
-        (SpeechWords.japaneseTitleSuffixes + ["者", "幹部"]).contains { word in
-            let start = span.end - word.unicodeScalars.count
-            return start >= span.start && matches(word, at: start, before: span.end)
-        }
+        SpeechWords.japanesePostEndings.contains { endsWith($0, before: span.end, from: span.start) }
     }
 
     private func endsJapaneseSentence(_ scalar: Unicode.Scalar) -> Bool {
@@ -95,6 +92,13 @@ extension QuoteContext {
         return true
     }
 
+    /// Whether the normalized text ends with `word` before `end`, the word starting at `floor` or
+    /// after it. Cost: O(word).
+    func endsWith(_ word: String, before end: Int, from floor: Int) -> Bool {
+        let start = end - word.unicodeScalars.count
+        return start >= floor && matches(word, at: start, before: end)
+    }
+
     /// The noun phrase before the first topic particle は in `range`, else before the first
     /// subject particle が, else before an also-particle も after a post (高木氏も):
     /// 石破首相は → 石破首相, 外務省の幹部は → 外務省の幹部, 会社員の岡田真由美さん（45）は →
@@ -120,22 +124,13 @@ extension QuoteContext {
                let open = (max(range.lowerBound, end - 10)..<(end - 1)).last(where: { scalars[$0] == "(" }) {
                 end = open
             }
-            let honorific = SpeechWords.japaneseHonorifics.first { word in
-                let start = end - word.unicodeScalars.count
-                return start > range.lowerBound && matches(word, at: start, before: end)
-            }
+            // The name keeps a character of its own before an honorific.
+            let honorific = SpeechWords.japaneseHonorifics.first { endsWith($0, before: end, from: range.lowerBound + 1) }
             let nameEnd = end - (honorific?.unicodeScalars.count ?? 0)
             guard nameEnd > range.lowerBound, isJapaneseNameCharacter(scalars[nameEnd - 1]) else { continue }
-            func endsWith(_ word: String) -> Bool {
-                let start = end - word.unicodeScalars.count
-                return start >= range.lowerBound && matches(word, at: start, before: end)
-            }
-            if SpeechWords.japaneseNonSpeakers.contains(where: endsWith) { continue }
+            if SpeechWords.japaneseNonSpeakers.contains(where: { endsWith($0, before: end, from: range.lowerBound) }) { continue }
             // も follows any noun (今後も): only a person's post or honorific makes it a speaker.
-            if particle == "も", honorific == nil,
-               !SpeechWords.japaneseTitleSuffixes.contains(where: endsWith), !endsWith("者"), !endsWith("幹部") {
-                continue
-            }
+            if particle == "も", honorific == nil, !endsWithPost(Span(start: range.lowerBound, end: end)) { continue }
             var start = nameEnd
             while start > range.lowerBound {
                 let before = scalars[start - 1]

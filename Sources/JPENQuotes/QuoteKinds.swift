@@ -64,10 +64,7 @@ extension QuoteContext {
                looksLikeTerm(quote, maximumWords: 0) {
                 return true
             }
-            if SpeechWords.japaneseTitledWorks.contains(where: { word in
-                let start = quote.open - word.unicodeScalars.count
-                return start >= 0 && matches(word, at: start, before: quote.open)
-            }) {
+            if SpeechWords.japaneseTitledWorks.contains(where: { endsWith($0, before: quote.open, from: 0) }) {
                 return true
             }
         }

@@ -242,6 +242,10 @@ enum SpeechWords {
         "監督", "選手", "被告", "氏", "相",
     ]
 
+    /// What ends a Japanese word for a person speaking: a title, or a word for someone in a post
+    /// (担当者, 関係者, 幹部).
+    static let japanesePostEndings: [String] = japaneseTitleSuffixes + ["者", "幹部"]
+
     /// Abbreviations whose period does not end a sentence ("Sen. Sanders", "D-Vt.").
     static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "adm", "rev",
