@@ -215,7 +215,13 @@ public final class EntityWorker {
     /// Whether a Japanese name ends with one of `heads` (``organizationHeads``, ``partyHeads``)
     /// after at least one character of its own. Cost: O(heads).
     static func endsWith(_ heads: [[Unicode.Scalar]], _ name: ArraySlice<Unicode.Scalar>) -> Bool {
-        heads.contains { name.count > $0.count && name.suffix($0.count).elementsEqual($0) }
+        ending(of: name, among: heads) != nil
+    }
+
+    /// The first of `words` that ends `name` after at least `kept` characters of its own; nil
+    /// when none does. Cost: O(words).
+    static func ending(of name: ArraySlice<Unicode.Scalar>, among words: [[Unicode.Scalar]], keeping kept: Int = 1) -> [Unicode.Scalar]? {
+        words.first { name.count >= $0.count + kept && name.suffix($0.count).elementsEqual($0) }
     }
 
     /// Whether a name is one katakana word that the name table knows only as an ordinary word
@@ -293,8 +299,7 @@ public final class EntityWorker {
     /// before 】) ends; nil for other mentions. Cost: O(agencies).
     static func datelinePlace(_ span: Span, in scalars: [Unicode.Scalar]) -> Int? {
         guard span.end < scalars.count, scalars[span.end] == "】" else { return nil }
-        let name = scalars[span.range]
-        return agencies.first { name.count > $0.count + 1 && name.suffix($0.count).elementsEqual($0) }.map { span.end - $0.count }
+        return ending(of: scalars[span.range], among: agencies, keeping: 2).map { span.end - $0.count }
     }
 
     /// Honorifics written in kana after a person's name (ミッチェルさん, David Mitchellさん), which the
@@ -304,7 +309,7 @@ public final class EntityWorker {
     /// The length of the honorific that ends a Japanese person mention, if any; the name keeps two
     /// characters at least. Cost: O(honorifics).
     static func honorificLength(_ name: ArraySlice<Unicode.Scalar>) -> Int {
-        honorifics.first { name.count >= $0.count + 2 && name.suffix($0.count).elementsEqual($0) }?.count ?? 0
+        ending(of: name, among: honorifics, keeping: 2)?.count ?? 0
     }
 
     /// Where a person's name starts in an English person mention that holds a title before it

@@ -131,11 +131,6 @@ enum NamesBeforeTitles {
             && names.classes(of: NameGazetteer.key(Array(words.dropFirst()))).contains(.title)
     }
 
-    /// Whether `words` end with an office head after something of their own.
-    static func hasOfficeHead(_ words: ArraySlice<Unicode.Scalar>) -> Bool {
-        officeHeads.contains { words.count > $0.count && words.suffix($0.count).elementsEqual($0) }
-    }
-
     /// A listed title or a portfolio in kanji before an office head, the portfolio starting with an
     /// ordinary word of two characters (経済|再生相, not 済再|生相) or making an ordinary word with
     /// the head (法相); either with a prefix (元商務長官).
@@ -144,7 +139,7 @@ enum NamesBeforeTitles {
         if isListedTitle(words, names: names) { return true }
         guard let first = words.first, Script(first) == .kanji else { return false }
         if titlePrefixes.contains(first), isTitle(words.dropFirst(), names: names, portfolio: portfolio) { return true }
-        guard hasOfficeHead(words) else { return false }
+        guard EntityWorker.endsWith(officeHeads, words) else { return false }
         return portfolio || names.classes(of: NameGazetteer.key(Array(words.prefix(2)))).contains(.word)
             || names.classes(of: NameGazetteer.key(Array(words))).contains(.word)
     }
