@@ -132,6 +132,8 @@ public enum LexiconKey {
             } else if isSeparator(scalar) {
                 return .none
             } else if let ascii = LexiconKey.asciiFold(scalar) {
+                // Most accented letters fold to one letter: no array for those.
+                if ascii.utf8.count == 1 { return latin(UInt32(ascii.utf8.first!)) }
                 var folded: [Unicode.Scalar] = []
                 for byte in ascii.utf8 {
                     if case .one(let letter) = latin(UInt32(byte)) { folded.append(letter) }

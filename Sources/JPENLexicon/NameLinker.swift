@@ -228,23 +228,9 @@ public final class NameLinker {
                 folder = LexiconKey.Folder()
                 continue
             }
-            folder.fold(Self.vowelBase(scalar)) { out.unicodeScalars.append($0) }
+            folder.fold(scalar) { out.unicodeScalars.append($0) }
         }
         return out.trimmingSpaces
-    }
-
-    /// The base letter of a vowel with a macron or circumflex (ō → o), which the transform writes
-    /// for long vowels and which folds as its base letter: folded without the decomposition an
-    /// accented letter costs. Any other code point as it is.
-    private static func vowelBase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        switch scalar.value {
-        case 0x101, 0xE2: "a"
-        case 0x113, 0xEA: "e"
-        case 0x12B, 0xEE: "i"
-        case 0x14D, 0xF4: "o"
-        case 0x16B, 0xFB: "u"
-        default: scalar
-        }
     }
 
     /// Whether `text` is only ASCII, CJK unified ideographs (U+4E00–U+9FFF) and 々, which the
