@@ -2,10 +2,10 @@ import JPENText
 
 /// Features of each character of a Japanese sentence, for the character-level tagger.
 ///
-/// Each character gets ``templateCount`` hashed features: the characters around it (one to three
-/// on each side, as single characters, pairs and triples), the character classes around it, and
-/// the run of same-class characters it sits in with the characters just before and after that run
-/// (so 石破茂|首相, トランプ|氏, ウィルバー・ロス|元 are seen), and the longest match of each class
+/// Each character gets ``templateCount`` hashed features: the characters around it (each of two on
+/// either side, the pair and the three just after it, the three ending at it), the character
+/// classes around it, and the run of same-class characters it sits in with the characters just
+/// before and after that run (so 石破茂|首相, トランプ|氏, ウィルバー・ロス|元 are seen), and the longest match of each class
 /// of a ``NameGazetteer`` covering it (surname, given name, place, ...), and the word of jpen's
 /// segmentation it sits in (the word, where the character sits in it, the words before and after):
 /// tags stay per character, so a mention may still start or end inside a word (米|国務省), but the
@@ -13,11 +13,11 @@ import JPENText
 /// of the compound it sits in (the run of kanji, katakana, Latin letters and digits up to the next
 /// kana or punctuation): its last characters, its last word and what follows it, so that the type
 /// of a name is learned from its head (…社, …省, …大学, …駅 wherever the name starts).
-/// Cost: O(n), 47 hashes per character plus up to 12 gazetteer probes, no allocation once the
+/// Cost: O(n), 36 hashes per character plus up to 12 gazetteer probes, no allocation once the
 /// buffers have grown.
 public struct CharacterFeatures {
     /// The features each character gets; also recorded in the model file.
-    public static let templateCount = 47
+    public static let templateCount = 36
     /// The feature set's number in the model file header.
     public static let featureSet: UInt32 = 3
 
@@ -139,18 +139,16 @@ public struct CharacterFeatures {
         row.emit(row.next.adding(c[i + 1]))
         row.emit(row.next.adding(c[i - 2]))
         row.emit(row.next.adding(c[i + 2]))
-        row.emit(row.next.adding(c[i - 1]).adding(c[i]))
-        row.emit(row.next.adding(c[i]).adding(c[i + 1]))
-        row.emit(row.next.adding(c[i - 2]).adding(c[i - 1]))
+        // Retired (their numbers kept): the pairs through the character and the one before it,
+        // the triples centred on it and starting at it, the three before it, the two beside it and
+        // the fours; the word features say what they said.
+        row.retire(3)
         row.emit(row.next.adding(c[i + 1]).adding(c[i + 2]))
-        row.emit(row.next.adding(c[i - 1]).adding(c[i]).adding(c[i + 1]))
+        row.retire()
         row.emit(row.next.adding(c[i - 2]).adding(c[i - 1]).adding(c[i]))
-        row.emit(row.next.adding(c[i]).adding(c[i + 1]).adding(c[i + 2]))
-        row.emit(row.next.adding(c[i - 3]).adding(c[i - 2]).adding(c[i - 1]))
+        row.retire(2)
         row.emit(row.next.adding(c[i + 1]).adding(c[i + 2]).adding(c[i + 3]))
-        row.emit(row.next.adding(c[i - 1]).adding(c[i + 1]))
-        row.emit(row.next.adding(c[i - 2]).adding(c[i - 1]).adding(c[i]).adding(c[i + 1]))
-        row.emit(row.next.adding(c[i - 1]).adding(c[i]).adding(c[i + 1]).adding(c[i + 2]))
+        row.retire(3)
         row.emit(row.next.adding(k[i - 2]).adding(k[i - 1]).adding(k[i]).adding(k[i + 1]).adding(k[i + 2]))
         row.emit(row.next.adding(k[i - 1]).adding(k[i]).adding(k[i + 1]).adding(c[i]))
         // The run: its class, where the character sits in it, and its length.
@@ -187,10 +185,10 @@ public struct CharacterFeatures {
         let previous = word > 0 ? wordHashes[word - 1] : 1, next = word >= 0 && word + 1 < words.count ? wordHashes[word + 1] : 1
         row.emit(row.next.adding(current).adding(place))
         row.emit(row.next.adding(place).adding(wordLength).adding(k[i]))
-        row.emit(row.next.adding(previous).adding(place))
+        row.retire() // the previous word with the place
         row.emit(row.next.adding(next).adding(place))
         row.emit(row.next.adding(previous).adding(current))
-        row.emit(row.next.adding(current).adding(next))
+        row.retire() // the word with the next
         // The compound's head: its last two characters, its last word, what follows it.
         let compoundEnd = compoundEnds[position]
         if compoundEnd > i {

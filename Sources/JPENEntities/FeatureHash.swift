@@ -48,6 +48,8 @@ struct FeatureRow {
     let out: UnsafeMutablePointer<UInt32>
     let mask: UInt32
     private(set) var template = 0
+    /// The features written so far.
+    private(set) var written = 0
 
     /// The hash of the next template, to be extended with the feature's values.
     @inline(__always)
@@ -56,7 +58,16 @@ struct FeatureRow {
     /// Writes `hash`'s bucket as the next template's feature. Cost: one store.
     @inline(__always)
     mutating func emit(_ hash: FeatureHash) {
-        out[template] = hash.bucket(mask: mask)
+        out[written] = hash.bucket(mask: mask)
         template += 1
+        written += 1
+    }
+
+    /// Passes over `count` templates that are no longer read: their numbers stay taken, so the
+    /// templates after them keep the hashes the shipped weights were trained with (a template is
+    /// retired when taking it out of a trained model does not lower the development figures).
+    @inline(__always)
+    mutating func retire(_ count: Int = 1) {
+        template += count
     }
 }

@@ -38,6 +38,22 @@ import Testing
         #expect(features.isEmpty)
     }
 
+    /// A retired template writes nothing and keeps its number, so the hashes after it stay those
+    /// the weights were trained with.
+    @Test func retiredTemplatesKeepTheNumbersAfterThem() {
+        var out = [UInt32](repeating: 0, count: 3)
+        out.withUnsafeMutableBufferPointer { out in
+            var row = FeatureRow(out: out.baseAddress!, mask: 0xFFFF)
+            row.emit(row.next.adding(7))
+            row.retire(2)
+            row.emit(row.next.adding(7))
+            row.retire()
+            #expect(row.written == 2 && row.template == 5)
+        }
+        #expect(out == [FeatureHash(template: 0).adding(7).bucket(mask: 0xFFFF),
+                        FeatureHash(template: 3).adding(7).bucket(mask: 0xFFFF), 0])
+    }
+
     @Test func characterFeaturesReadTheContext() {
         var extractor = CharacterFeatures()
         var first: [UInt32] = [], second: [UInt32] = []
