@@ -92,6 +92,16 @@ extension SegmentWorker {
                     }
                     var score = tokenScores[left]
                     descriptions.withUnsafeBufferPointer { described in
+                        // The sentence features' rows of a gap a few ahead, as it will be judged
+                        // unless a sentence ends before it: their reads miss the cache, and the
+                        // judging stalled on them.
+                        let ahead = left + Self.sentenceFeatureLookahead
+                        if ahead < scoredGaps, paragraphTokens[ahead].span.end < paragraphTokens[ahead + 1].span.start {
+                            SentenceBoundaryFeatures.forEachFeature(
+                                gapAfter: ahead, tokenCount: paragraphTokens.count, insideBrackets: depth > 0,
+                                tokensInSentence: ahead + 1 - sentenceFirstToken, bits: sentenceModel.bits, part: .sentence,
+                                description: { described[$0] }) { sentenceModel.prefetch(row: $0) }
+                        }
                         SentenceBoundaryFeatures.forEachFeature(
                             gapAfter: left, tokenCount: paragraphTokens.count, insideBrackets: depth > 0,
                             tokensInSentence: left + 1 - sentenceFirstToken, bits: sentenceModel.bits, part: .sentence,
@@ -150,6 +160,9 @@ extension SegmentWorker {
             read += SentenceBoundaryFeatures.tokenFeatureCount
         }
     }
+
+    /// How many gaps ahead of the one judged the sentence features' weights are asked for.
+    static let sentenceFeatureLookahead = 4
 
     /// Marks a token not described yet: a real description's length class is never 0.
     static let undescribed = SentenceBoundaryFeatures.TokenDescription(lower: 0, shape: 0, lengthClass: 0)
