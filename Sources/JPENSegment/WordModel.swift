@@ -107,14 +107,18 @@ public struct WordModel: @unchecked Sendable {
         let weights = weights.weights
         let paddingUnigrams = paddingUnigrams
         let unigramMemo = scratch.unigrams
-        /// The weight of the unigram feature of `code` at window `offset`.
-        @inline(__always) func unigramWeight(offset: Int, code: UInt32) -> Int32 {
-            if code == WordFeaturizer.padding { return paddingUnigrams.weight(at: offset) }
-            return unigramMemo.record(of: code) { UnigramWeights(code: code, weights: weights, bits: bits) }.weight(at: offset)
-        }
         featurizer.withWindow { window in
+        // Each padded position's unigram weights, taken from the memo once: a gap reads six
+        // positions', from this buffer, which the first-level cache holds.
+        scratch.positionUnigrams.removeAll(keepingCapacity: true)
+        for position in 0..<(count + 2 * WordFeaturizer.reach) {
+            let code = window.codes[position]
+            scratch.positionUnigrams.append(code == WordFeaturizer.padding ? paddingUnigrams
+                : unigramMemo.record(of: code) { UnigramWeights(code: code, weights: weights, bits: bits) })
+        }
         tabledWeights.withUnsafeBufferPointer { tabled in
         boundaries.withUnsafeMutableBufferPointer { boundaries in
+        scratch.positionUnigrams.withUnsafeBufferPointer { unigrams in
         scratch.indices.withUnsafeMutableBufferPointer { scratch in
             var first = 1
             while first < count {
@@ -126,7 +130,7 @@ public struct WordModel: @unchecked Sendable {
                         written += 1
                     }, tabled: { _ in })
                     var sum = window.tabledScore(beforeCharacter: k, folded: tabled.baseAddress!)
-                    for offset in 0..<FeatureWindow.unigramCount { sum &+= unigramWeight(offset: offset, code: window.codes[k + offset]) }
+                    for offset in 0..<FeatureWindow.unigramCount { sum &+= unigrams[k + offset].weight(at: offset) }
                     scratch[gap] = sum
                     gap += 1
                 }
@@ -141,6 +145,7 @@ public struct WordModel: @unchecked Sendable {
                 }
                 first = end
             }
+        }
         }
         }
         }
@@ -180,6 +185,8 @@ struct BoundaryScratch {
     let weights: UnsafePointer<Int16>
     var indices: [Int32] = []
     let unigrams = CodePointMemo<UnigramWeights>()
+    /// The unigram weights of each padded position of the text scored.
+    var positionUnigrams: [UnigramWeights] = []
 
     fileprivate init(weights: UnsafePointer<Int16>) {
         self.weights = weights
