@@ -44,8 +44,9 @@ extension SegmentWorker {
         descriptions.append(contentsOf: repeatElement(Self.undescribed, count: paragraphTokens.count))
         tokenScores.removeAll(keepingCapacity: true)
         tokenScores.append(contentsOf: repeatElement(0, count: paragraphTokens.count))
-        // Gaps below this have their token scores and descriptions.
-        var scoredGaps = 0
+        // Gaps below this have their token scores and descriptions; and their sentence
+        // features' rows asked for, as the sentence stood then.
+        var scoredGaps = 0, prefetchedGaps = 0
         let hardWrapped = Paragraphs.isHardWrapped(paragraph, in: scalars)
 
         var result: [(span: Span, runs: [LanguageRun])] = []
@@ -92,16 +93,6 @@ extension SegmentWorker {
                     }
                     var score = tokenScores[left]
                     descriptions.withUnsafeBufferPointer { described in
-                        // The sentence features' rows of a gap a few ahead, as it will be judged
-                        // unless a sentence ends before it: their reads miss the cache, and the
-                        // judging stalled on them.
-                        let ahead = left + Self.sentenceFeatureLookahead
-                        if ahead < scoredGaps, paragraphTokens[ahead].span.end < paragraphTokens[ahead + 1].span.start {
-                            SentenceBoundaryFeatures.forEachFeature(
-                                gapAfter: ahead, tokenCount: paragraphTokens.count, insideBrackets: depth > 0,
-                                tokensInSentence: ahead + 1 - sentenceFirstToken, bits: sentenceModel.bits, part: .sentence,
-                                description: { described[$0] }) { sentenceModel.prefetch(row: $0) }
-                        }
                         SentenceBoundaryFeatures.forEachFeature(
                             gapAfter: left, tokenCount: paragraphTokens.count, insideBrackets: depth > 0,
                             tokensInSentence: left + 1 - sentenceFirstToken, bits: sentenceModel.bits, part: .sentence,
@@ -118,9 +109,27 @@ extension SegmentWorker {
                 if let trimmed = Paragraphs.trim(Span(start: start, end: position), in: scalars) { result.append((trimmed, sentenceRuns)) }
                 start = position
                 sentenceFirstToken = nextGap + 1
+                prefetchedGaps = 0
                 depth = 0
                 japaneseWeight = 0
                 latinWeight = 0
+            }
+            if let left = gapAfter {
+                // The sentence features' rows of the next few scored gaps, as they will be
+                // judged unless a sentence ends before them (after a break, asked for again):
+                // their reads miss the cache, and the judging stalled on them.
+                prefetchedGaps = max(prefetchedGaps, left + 1)
+                descriptions.withUnsafeBufferPointer { described in
+                    while prefetchedGaps < min(left + 1 + Self.sentenceFeatureLookahead, scoredGaps) {
+                        let ahead = prefetchedGaps
+                        prefetchedGaps += 1
+                        guard paragraphTokens[ahead].span.end < paragraphTokens[ahead + 1].span.start else { continue }
+                        SentenceBoundaryFeatures.forEachFeature(
+                            gapAfter: ahead, tokenCount: paragraphTokens.count, insideBrackets: depth > 0,
+                            tokensInSentence: ahead + 1 - sentenceFirstToken, bits: sentenceModel.bits, part: .sentence,
+                            description: { described[$0] }) { sentenceModel.prefetch(row: $0) }
+                    }
+                }
             }
         }
         for index in scanned..<paragraph.end { runs.add(Script(scalars[index]).language, at: index) }
@@ -161,7 +170,7 @@ extension SegmentWorker {
         }
     }
 
-    /// How many gaps ahead of the one judged the sentence features' weights are asked for.
+    /// How many gaps after the one judged have their sentence features' weights asked for.
     static let sentenceFeatureLookahead = 4
 
     /// Marks a token not described yet: a real description's length class is never 0.
