@@ -66,7 +66,7 @@ extension SegmentWorker {
             while scanned < position {
                 let scalar = scalars[scanned]
                 depth = max(0, depth + Brackets.depthChange(scalar))
-                let language = Script(scalar).language
+                let language = LanguageRuns.language(of: scalar)
                 switch language {
                 case .japanese: japaneseWeight += 2
                 case .english: latinWeight += 1
@@ -132,7 +132,7 @@ extension SegmentWorker {
                 }
             }
         }
-        for index in scanned..<paragraph.end { runs.add(Script(scalars[index]).language, at: index) }
+        for index in scanned..<paragraph.end { runs.add(LanguageRuns.language(of: scalars[index]), at: index) }
         if let trimmed = Paragraphs.trim(Span(start: start, end: paragraph.end), in: scalars) { result.append((trimmed, runs.finished())) }
         return result
     }
