@@ -348,7 +348,12 @@ package enum EnglishTokenizer {
 
     // Character classes, with an ASCII fast path.
 
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool { Script(scalar) == .space }
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        // Kana, kanji and full-width forms (U+3001 to U+FEFE) hold no space: a mixed paragraph's
+        // Japanese text is answered by a range check, without a call to Script's switch.
+        if (0x3001..<0xFEFF).contains(scalar.value) { return false }
+        return Script(scalar) == .space
+    }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { (0x30...0x39).contains(scalar.value) }
 

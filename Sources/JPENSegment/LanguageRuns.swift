@@ -8,7 +8,7 @@ import JPENText
 ///
 /// ```swift
 /// var runs = LanguageRuns()
-/// for index in sentence.range { runs.add(Script(scalars[index]).language, at: index) }
+/// for index in sentence.range { runs.add(LanguageRuns.language(of: scalars[index]), at: index) }
 /// let sentenceRuns = runs.finished()
 /// ```
 ///
@@ -34,6 +34,17 @@ struct LanguageRuns {
         if language != .undetermined { runs.append(LanguageRun(span: Span(start: start, end: end), language: language)) }
         defer { self = LanguageRuns() }
         return runs
+    }
+
+    /// The language `scalar`'s script writes (``Script/language``). Sentence splitting asks it
+    /// of every code point: kana and kanji letters are answered by a range check, without a
+    /// call to ``Script``'s switch.
+    @inline(__always)
+    static func language(of scalar: Unicode.Scalar) -> Language {
+        switch scalar.value {
+        case 0x3041...0x309F, 0x30A1...0x30FA, 0x4E00...0x9FFF: .japanese
+        default: Script(scalar).language
+        }
     }
 
     /// The main language of a sentence with `runs`. A Japanese character counts as two Latin

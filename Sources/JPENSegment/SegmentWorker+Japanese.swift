@@ -3,12 +3,12 @@ import JPENText
 extension SegmentWorker {
     /// Japanese word tokens of `span` (normalized offsets), appended to `tokens`: UD Japanese
     /// short-unit words (石破|茂, 11|月|5|日, 述べ|た) as the word model finds them; whitespace
-    /// always separates words and is dropped. Cost: O(n), 57 hashed weight look-ups and a
-    /// dictionary look-up or two a character.
+    /// always separates words and is dropped. Cost: O(n), 10 hashed weight look-ups, reads of
+    /// tables kept per code point and a dictionary look-up or two a character.
     func japaneseTokens(in span: Span, of scalars: [Unicode.Scalar], into tokens: inout [Token]) {
         guard !span.isEmpty else { return }
         wordFeaturizer.load(scalars[span.range])
-        wordModel.findBoundaries(in: wordFeaturizer, into: &wordBoundaries, scratch: &featureIndices)
+        wordModel.findBoundaries(in: wordFeaturizer, into: &wordBoundaries, scratch: &boundaryScratch)
         // Read through a buffer: indexing the class's array property paid an exclusivity check
         // per character.
         wordBoundaries.withUnsafeBufferPointer { boundaries in

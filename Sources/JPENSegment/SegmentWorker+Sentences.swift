@@ -44,8 +44,9 @@ extension SegmentWorker {
         descriptions.append(contentsOf: repeatElement(Self.undescribed, count: paragraphTokens.count))
         tokenScores.removeAll(keepingCapacity: true)
         tokenScores.append(contentsOf: repeatElement(0, count: paragraphTokens.count))
-        // Gaps below this have their token scores and descriptions.
-        var scoredGaps = 0
+        // Gaps below this have their token scores and descriptions; and their sentence
+        // features' rows asked for, as the sentence stood then.
+        var scoredGaps = 0, prefetchedGaps = 0
         let hardWrapped = Paragraphs.isHardWrapped(paragraph, in: scalars)
 
         var result: [(span: Span, runs: [LanguageRun])] = []
@@ -65,7 +66,7 @@ extension SegmentWorker {
             while scanned < position {
                 let scalar = scalars[scanned]
                 depth = max(0, depth + Brackets.depthChange(scalar))
-                let language = Script(scalar).language
+                let language = LanguageRuns.language(of: scalar)
                 switch language {
                 case .japanese: japaneseWeight += 2
                 case .english: latinWeight += 1
@@ -108,12 +109,30 @@ extension SegmentWorker {
                 if let trimmed = Paragraphs.trim(Span(start: start, end: position), in: scalars) { result.append((trimmed, sentenceRuns)) }
                 start = position
                 sentenceFirstToken = nextGap + 1
+                prefetchedGaps = 0
                 depth = 0
                 japaneseWeight = 0
                 latinWeight = 0
             }
+            if let left = gapAfter {
+                // The sentence features' rows of the next few scored gaps, as they will be
+                // judged unless a sentence ends before them (after a break, asked for again):
+                // their reads miss the cache, and the judging stalled on them.
+                prefetchedGaps = max(prefetchedGaps, left + 1)
+                descriptions.withUnsafeBufferPointer { described in
+                    while prefetchedGaps < min(left + 1 + Self.sentenceFeatureLookahead, scoredGaps) {
+                        let ahead = prefetchedGaps
+                        prefetchedGaps += 1
+                        guard paragraphTokens[ahead].span.end < paragraphTokens[ahead + 1].span.start else { continue }
+                        SentenceBoundaryFeatures.forEachFeature(
+                            gapAfter: ahead, tokenCount: paragraphTokens.count, insideBrackets: depth > 0,
+                            tokensInSentence: ahead + 1 - sentenceFirstToken, bits: sentenceModel.bits, part: .sentence,
+                            description: { described[$0] }) { sentenceModel.prefetch(row: $0) }
+                    }
+                }
+            }
         }
-        for index in scanned..<paragraph.end { runs.add(Script(scalars[index]).language, at: index) }
+        for index in scanned..<paragraph.end { runs.add(LanguageRuns.language(of: scalars[index]), at: index) }
         if let trimmed = Paragraphs.trim(Span(start: start, end: paragraph.end), in: scalars) { result.append((trimmed, runs.finished())) }
         return result
     }
@@ -150,6 +169,9 @@ extension SegmentWorker {
             read += SentenceBoundaryFeatures.tokenFeatureCount
         }
     }
+
+    /// How many gaps after the one judged have their sentence features' weights asked for.
+    static let sentenceFeatureLookahead = 4
 
     /// Marks a token not described yet: a real description's length class is never 0.
     static let undescribed = SentenceBoundaryFeatures.TokenDescription(lower: 0, shape: 0, lengthClass: 0)

@@ -64,13 +64,14 @@ public final class SegmentWorker {
     var gapRows: [Int32] = []
     // Buffers of the Japanese word model, reused across sentences.
     var wordBoundaries: [Bool] = []
-    var featureIndices: [Int32] = []
+    var boundaryScratch: BoundaryScratch
 
     init(segmenter: Segmenter) throws {
         self.segmenter = segmenter
         sentenceModel = try segmenter.sentenceModel.get()
         wordModel = try segmenter.wordModel.get()
         wordFeaturizer = WordFeaturizer(dictionary: wordModel.dictionary)
+        boundaryScratch = wordModel.makeScratch()
         sentenceBreaker = try BreakIterator(.sentence, locale: "en@ss=standard")
     }
 

@@ -19,6 +19,8 @@ package final class WordFeaturizer {
     static let reach = 3
 
     private let dictionary: WordDictionary
+    /// Each code point's class and one-character dictionary entry, once met.
+    private let characterFacts = CodePointMemo<CharacterFacts>()
     /// Scalar values of the loaded text, padded with `reach` sentinels on each side.
     private var codes: [UInt32] = []
     /// Character classes parallel to `codes`.
@@ -35,8 +37,8 @@ package final class WordFeaturizer {
         self.dictionary = dictionary
     }
 
-    /// Loads `scalars`. Cost: O(n) plus a dictionary look-up or two a character; no allocation
-    /// once buffers are large enough.
+    /// Loads `scalars`. Cost: O(n) plus a dictionary look-up or two a character (one less for a
+    /// code point met before); no allocation once buffers are large enough.
     package func load(_ scalars: ArraySlice<Unicode.Scalar>) {
         count = scalars.count
         // Filled as locals (moved out and back, keeping their storage): appending to a class's
@@ -50,13 +52,19 @@ package final class WordFeaturizer {
         classes.append(contentsOf: repeatElement(CharacterClass.padding.rawValue, count: Self.reach))
         for scalar in scalars {
             codes.append(scalar.value)
-            classes.append(CharacterClass(scalar).rawValue)
+            classes.append(facts(of: scalar.value).characterClass)
         }
         codes.append(contentsOf: repeatElement(Self.padding, count: Self.reach))
         classes.append(contentsOf: repeatElement(CharacterClass.padding.rawValue, count: Self.reach))
         self.codes = codes
         self.classes = classes
         findDictionaryWords()
+    }
+
+    /// The facts of the code point `code` of the loaded text (never the padding).
+    @inline(__always)
+    private func facts(of code: UInt32) -> CharacterFacts {
+        characterFacts.record(of: code) { CharacterFacts(code: code, dictionary: dictionary) }
     }
 
     /// Fills `wordsEnding`, `wordsStarting` and `wordsStraddling`: at every start, the words
@@ -67,7 +75,8 @@ package final class WordFeaturizer {
     /// trying one start's lengths in turn waited for each miss before the next (whether to go
     /// on depends on it). So the starts are taken a batch at a time, one length for all of
     /// them at once: first each start's probe, then the first slots of all (reads that do not
-    /// wait for one another), then the entries, from the cache.
+    /// wait for one another), then the entries, from the cache. A start's one-character word
+    /// (four in ten look-ups) comes from ``CharacterFacts``, without a probe.
     private func findDictionaryWords() {
         func reset(_ gaps: inout [UInt32]) {
             gaps.removeAll(keepingCapacity: true)
@@ -86,17 +95,39 @@ package final class WordFeaturizer {
         wordsEnding.withUnsafeMutableBufferPointer { ending in
         wordsStraddling.withUnsafeMutableBufferPointer { straddling in
         withUnsafeTemporaryAllocation(of: Candidate.self, capacity: batch) { candidates in
+            /// Marks the words `entry` (of `length` scalars from the candidate's start) says are
+            /// there; whether longer words may start so.
+            @inline(__always) func add(_ entry: WordDictionary.Entry, of candidate: Candidate, length: Int) -> Bool {
+                let categories = entry.categories
+                if categories != 0 {
+                    let start = candidate.start
+                    // Category bit c to bit 4c, the nibble of lengths of category c, by
+                    // shifts and masks (a branch per category was mispredicted).
+                    var bits = (categories | categories << 12) & 0x000F_000F
+                    bits = (bits | bits << 6) & 0x0303_0303
+                    bits = (bits | bits << 3) & 0x1111_1111
+                    bits <<= UInt32(min(length, 4) - 1)
+                    starting[start] |= bits
+                    ending[start + length] |= bits
+                    for inside in (start + 1)..<(start + length) { straddling[inside] |= bits }
+                }
+                return entry.isPrefix && length < WordDictionary.maxLength
+            }
             var batchStart = 0
             while batchStart < characters {
                 let batchEnd = min(batchStart + batch, characters)
                 // The starts still to try, each with the running hash of its scalars so far.
                 var active = 0
-                for start in batchStart..<batchEnd {
-                    candidates[active] = Candidate(start: start, running: WordDictionary.emptyHash,
-                                                   probe: WordDictionary.Probe(slot: 0, fingerprint: 0), first: 0)
-                    active += 1
+                for start in batchStart..<batchEnd where classes[start + Self.reach] != CharacterClass.space.rawValue {
+                    let code = codes[start + Self.reach]
+                    let candidate = Candidate(start: start, running: WordDictionary.hash(WordDictionary.emptyHash, code),
+                                              probe: WordDictionary.Probe(slot: 0, fingerprint: 0), first: 0)
+                    if add(facts(of: code).entry, of: candidate, length: 1) {
+                        candidates[active] = candidate
+                        active += 1
+                    }
                 }
-                var length = 1
+                var length = 2
                 while active > 0 {
                     // Each start one character longer, unless that runs into whitespace or the end.
                     var probed = 0
@@ -120,21 +151,7 @@ package final class WordFeaturizer {
                     active = 0
                     for index in 0..<probed {
                         let candidate = candidates[index]
-                        let entry = dictionary.entry(candidate.probe, first: candidate.first)
-                        let categories = entry.categories
-                        if categories != 0 {
-                            let start = candidate.start
-                            // Category bit c to bit 4c, the nibble of lengths of category c, by
-                            // shifts and masks (a branch per category was mispredicted).
-                            var bits = (categories | categories << 12) & 0x000F_000F
-                            bits = (bits | bits << 6) & 0x0303_0303
-                            bits = (bits | bits << 3) & 0x1111_1111
-                            bits <<= UInt32(min(length, 4) - 1)
-                            starting[start] |= bits
-                            ending[start + length] |= bits
-                            for inside in (start + 1)..<(start + length) { straddling[inside] |= bits }
-                        }
-                        if entry.isPrefix && length < WordDictionary.maxLength {
+                        if add(dictionary.entry(candidate.probe, first: candidate.first), of: candidate, length: length) {
                             candidates[active] = candidate
                             active += 1
                         }
@@ -197,7 +214,7 @@ package final class WordFeaturizer {
     }
 
     /// Stands for the characters beyond either end of the text.
-    private static let padding: UInt32 = 0x11_0000
+    static let padding: UInt32 = 0x11_0000
 }
 
 /// A read-only view of a ``WordFeaturizer``'s loaded text, valid inside
@@ -217,6 +234,16 @@ struct FeatureWindow {
     static let featureCount = 57
     /// How many of them are hashed; the others are ``TabledFeatures``.
     static let hashedFeatureCount = 16
+    /// How many of the hashed ones are unigrams: the scalar at each window offset.
+    static let unigramCount = 6
+
+    /// The weight index of the unigram feature of the scalar value (or padding) `code` at
+    /// window `offset` (0 ..< ``unigramCount``). Cost: one hash.
+    @inline(__always)
+    static func unigramIndex(offset: Int, code: UInt32, bits: Int) -> Int {
+        // Templates 1, 3, ... 11, as ``forEachFeature(beforeCharacter:bits:hashed:tabled:)`` counts them.
+        FeatureHash(template: UInt64(2 * offset + 1)).adding(UInt64(code)).index(bits: bits)
+    }
 
     /// Whether the character at `index` is whitespace.
     @inline(__always)
@@ -234,10 +261,13 @@ struct FeatureWindow {
 
     /// The features of the gap before character `k`, in the order of
     /// ``forEachFeature(beforeCharacter:bits:_:)``: calls `hashed` with the weight index of
-    /// each feature over scalar values (``hashedFeatureCount`` of them) and `tabled` with the
-    /// ``TabledFeatures`` slot of each feature over a small domain. Cost: 16 hashes.
+    /// each feature over scalar values (``hashedFeatureCount`` of them, or without the
+    /// ``unigramCount`` unigrams when `hashingUnigrams` is false: a scorer that keeps their
+    /// weights per code point) and `tabled` with the ``TabledFeatures`` slot of each feature
+    /// over a small domain. Cost: 16 hashes.
     @inline(__always)
-    func forEachFeature(beforeCharacter k: Int, bits: Int, hashed: (Int) -> Void, tabled: (Int) -> Void) {
+    func forEachFeature(beforeCharacter k: Int, bits: Int, hashingUnigrams: Bool = true,
+                        hashed: (Int) -> Void, tabled: (Int) -> Void) {
         let ending = ending[k], starting = starting[k], straddling = straddling[k]
         // Padded position of the first character of the window.
         let p = k
@@ -247,9 +277,9 @@ struct FeatureWindow {
             hashed(FeatureHash(template: template).adding(UInt64(a) | UInt64(b) << 21 | UInt64(c) << 42).index(bits: bits))
         }
         var template: UInt64 = 0
-        for i in 0..<6 {
-            template &+= 1; emit(template, codes[p + i], 0, 0)
-            template &+= 1; tabled(TabledFeatures.classUnigram(at: i, classes[p + i]))
+        for i in 0..<Self.unigramCount {
+            if hashingUnigrams { hashed(Self.unigramIndex(offset: i, code: codes[p + i], bits: bits)) }
+            template &+= 2; tabled(TabledFeatures.classUnigram(at: i, classes[p + i]))
         }
         for i in 0..<5 {
             template &+= 1; emit(template, codes[p + i], codes[p + i + 1], 0)
@@ -450,6 +480,25 @@ enum TabledFeatures {
         }
         return FeatureHash(template: UInt64(template)).adding(UInt64(values.0) | UInt64(values.1) << 21 | UInt64(values.2) << 42)
     }
+}
+
+/// What the featurizer needs of a character alone, kept per code point (``CodePointMemo``): its
+/// ``CharacterClass`` and the dictionary's entry of it as a one-character word.
+struct CharacterFacts: CodePointRecord {
+    /// Bit 15 set; the class in bits 9 ... 12; the entry's bits in bits 0 ... 8.
+    private let bits: UInt16
+
+    /// The facts of the code point with scalar value `code`. Cost: a dictionary look-up.
+    init(code: UInt32, dictionary: WordDictionary) {
+        let characterClass = CharacterClass(Unicode.Scalar(code)!)
+        let entry = dictionary.entry(running: WordDictionary.hash(WordDictionary.emptyHash, code), length: 1)
+        bits = 0x8000 | UInt16(characterClass.rawValue) << 9 | UInt16(entry.bits)
+    }
+
+    var isKnown: Bool { bits != 0 }
+    /// The raw value of the ``CharacterClass``.
+    var characterClass: UInt32 { UInt32(bits >> 9 & 0xF) }
+    var entry: WordDictionary.Entry { WordDictionary.Entry(bits: UInt32(bits & 0x1FF)) }
 }
 
 /// The character classes the word model sees: scripts, with kanji numerals apart from other kanji

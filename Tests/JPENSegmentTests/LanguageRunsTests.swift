@@ -18,6 +18,15 @@ import Testing
         ])
     }
 
+    /// The range checks give what Script gives, over the BMP and a little beyond.
+    @Test func languageOfAScalarIsItsScriptsLanguage() {
+        let differing = (0..<UInt32(0x2_0100)).compactMap(Unicode.Scalar.init).filter { scalar in
+            LanguageRuns.language(of: scalar) != Script(scalar).language
+                || EnglishTokenizer.isSpace(scalar) != (Script(scalar) == .space)
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(5).map { String($0.value, radix: 16) })")
+    }
+
     @Test func edgeSizes() {
         #expect(runs("").isEmpty)
         #expect(runs(" 1. ").isEmpty)

@@ -116,7 +116,7 @@ import Testing
         let featurizer = WordFeaturizer(dictionary: model.dictionary)
         let long = String(repeating: "石破茂首相は11月7日、トランプ氏と電話で 会談した。", count: 5)
         var boundaries: [Bool] = []
-        var scratch: [Int32] = []
+        var scratch = model.makeScratch()
         for text in ["", "石", "𠮷野家の牛丼", " 会談 ", long] {
             let scalars = Array(text.unicodeScalars)
             featurizer.load(scalars[...])
