@@ -23,11 +23,11 @@
 ///          bits, ``ListedPrefix`` flags: slot c (c modulo the slot count) has
 ///          ``ListedPrefix/isPrefix`` when a key of a listed entity begins with code point c, and
 ///          ``ListedPrefix/isKey`` when one is c. Then the listed prefixes: ``listedPrefixSlots``
-///          slots of 2 bits, ``ListedPrefix`` flags: for each longer prefix of each key of a
-///          listed entity (the whole key too), slot ``listedPrefixSlot(_:)`` of its
-///          ``listedPrefixHash(_:then:)`` has ``ListedPrefix/isPrefix``; for each key, that slot
-///          and slot ``listedKeySlot(_:)`` have ``ListedPrefix/isKey``. So a scan for listed names
-///          searches the keys only where one may start, and no further than one may reach
+///          slots of 2 bits, ``ListedPrefix`` flags: for each prefix of two or more code points of
+///          each key of a listed entity (the whole key too), slot ``listedPrefixSlot(_:)`` of its
+///          ``listedPrefixHash(_:then:)`` has ``ListedPrefix/isPrefix``; for each such key, that
+///          slot and slot ``listedKeySlot(_:)`` have ``ListedPrefix/isKey``. So a scan for listed
+///          names searches the keys only where one may start, and no further than one may reach
 /// ```
 /// The index lists the children of each prefix that more than ``indexedRows`` keys begin with,
 /// so that narrowing a text's code points down the keys costs one probe (one cache line) per
