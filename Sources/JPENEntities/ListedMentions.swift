@@ -17,8 +17,10 @@ import JPENText
 /// nationalities). A single word in Latin letters that the tagger took for a person and the list
 /// names as a place (Kyoto, Kyushu) is the place, unless it ends a person's name in the text
 /// (Takashi Nagasaki … Nagasaki).
-/// Cost: one lexicon scan of the text with the task's scanner, a few steps down the lexicon's
-/// prefix index per code point.
+/// A listed name is found after any key that starts before it ("South Korea" after edict's
+/// "Japan and South Korea"), but not inside a longer key at its own start (日本人).
+/// Cost: a test or two of the lexicon's listed prefixes per code point with the task's scanner,
+/// and a search of its keys where a listed name may start.
 enum ListedMentions {
     static func complete(_ mentions: inout [(span: Span, type: EntityType)], in scalars: [Unicode.Scalar],
                          besides otherNames: [Span], scanner: LexiconScanner, names: NameGazetteer) {

@@ -20,6 +20,9 @@ final class CompiledLexicon: Sendable {
     /// Where the prefix index begins, and its hash table's slot count (a power of two).
     private let indexOffset: Int
     private let slotCount: Int
+    /// Where the listed first code points and the listed prefixes (``LexiconFormat``) begin.
+    private let listedFirstsOffset: Int
+    private let listedPrefixesOffset: Int
     // The mapping's first byte, which `file` keeps alive: key probes read through it without
     // slicing `file.bytes` (a binary search probes a key a few dozen times per character scanned).
     nonisolated(unsafe) private let base: UnsafeRawPointer
@@ -44,9 +47,11 @@ final class CompiledLexicon: Sendable {
         keysOffset = entriesOffset + entryCount * LexiconFormat.entrySize
         slotCount = Int(file.load(UInt32.self, at: 32))
         indexOffset = Int(file.load(UInt32.self, at: 36))
+        listedFirstsOffset = indexOffset + (slotCount + LexiconFormat.firstStepScalars) * LexiconFormat.slotSize
+        listedPrefixesOffset = listedFirstsOffset + LexiconFormat.listedFirstSlots / 4
         guard keysOffset + keyCount * LexiconFormat.keySize == poolOffset, poolOffset + 2 <= indexOffset,
               slotCount > 0, slotCount & (slotCount - 1) == 0,
-              indexOffset + (slotCount + LexiconFormat.firstStepScalars) * LexiconFormat.slotSize == bytes.count else {
+              listedPrefixesOffset + LexiconFormat.listedPrefixSlots / 4 == bytes.count else {
             throw LexiconError("\(path) is truncated or damaged; rebuild it with `jpen lexicon build`")
         }
         self.file = file
@@ -124,6 +129,34 @@ final class CompiledLexicon: Sendable {
         guard first < LexiconFormat.firstStepScalars else { return }
         let slot = LexiconFormat.indexSlot(parent: firstStepSlot(first) + 1, scalar: second, slotCount: slotCount)
         prefetchForReading(base + indexOffset + slot * LexiconFormat.slotSize)
+    }
+
+    /// The ``LexiconFormat/ListedPrefix`` flags of code point `scalar` as a prefix: no
+    /// ``LexiconFormat/ListedPrefix/isPrefix`` only when no key of a listed entity begins with
+    /// it, no ``LexiconFormat/ListedPrefix/isKey`` only when none is it. Cost: one read of the
+    /// 16 KB listed first code points, whose kanji and kana stay in the cache.
+    @inline(__always)
+    func listedFirst(_ scalar: UInt32) -> UInt8 {
+        listedFlags(at: listedFirstsOffset, slot: Int(scalar) % LexiconFormat.listedFirstSlots)
+    }
+
+    /// The ``LexiconFormat/ListedPrefix`` flags of the prefix of two or more code points whose
+    /// ``LexiconFormat/listedPrefixHash(_:then:)`` is `hash`: no ``LexiconFormat/ListedPrefix/isPrefix``
+    /// only when no key of a listed entity begins with it, no ``LexiconFormat/ListedPrefix/isKey``
+    /// only when it is none; a flag set may be another prefix's. Cost: one read of the 64 KB
+    /// listed prefixes, which stay in the cache; two for a key.
+    @inline(__always)
+    func listedPrefix(_ hash: UInt64) -> UInt8 {
+        let flags = listedFlags(at: listedPrefixesOffset, slot: LexiconFormat.listedPrefixSlot(hash))
+        guard flags & LexiconFormat.ListedPrefix.isKey != 0 else { return flags }
+        return listedFlags(at: listedPrefixesOffset, slot: LexiconFormat.listedKeySlot(hash)) & LexiconFormat.ListedPrefix.isKey != 0
+            ? flags : flags & LexiconFormat.ListedPrefix.isPrefix
+    }
+
+    /// The 2-bit flags of slot `slot` of the table at `offset`.
+    @inline(__always)
+    private func listedFlags(at offset: Int, slot: Int) -> UInt8 {
+        base.load(fromByteOffset: offset + slot / 4, as: UInt8.self) >> (2 * (slot % 4)) & 0x3
     }
 
     /// The slot of the root's child for BMP code point `scalar`, after the hash table's.

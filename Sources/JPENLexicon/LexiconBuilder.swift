@@ -78,11 +78,12 @@ public struct LexiconBuilder {
             unique.append((item.key, UInt32(truncatingIfNeeded: item.rank)))
         }
         let index = pool.withUnsafeBufferPointer { Self.prefixIndex(of: unique, pool: $0, entries: entries) }
+        let listed = pool.withUnsafeBufferPointer { Self.listedSection(of: unique, pool: $0, entries: entries) }
         let poolOffset = LexiconFormat.headerSize + entryCount * LexiconFormat.entrySize
             + unique.count * LexiconFormat.keySize
         let indexOffset = (poolOffset + pool.count + LexiconFormat.indexAlignment - 1) & ~(LexiconFormat.indexAlignment - 1)
         var out: [UInt8] = []
-        out.reserveCapacity(indexOffset + index.count * 4)
+        out.reserveCapacity(indexOffset + index.count * 4 + listed.count * 8)
         out += LexiconFormat.magic
         Self.append(LexiconFormat.version, to: &out)
         Self.append(UInt32(entryCount), to: &out)
@@ -99,6 +100,7 @@ public struct LexiconBuilder {
         out += pool
         out += [UInt8](repeating: 0, count: indexOffset - out.count)
         for value in index { Self.append(value, to: &out) }
+        for word in listed { Self.append(word, to: &out) }
         return out
     }
 
@@ -159,6 +161,38 @@ public struct LexiconBuilder {
             ids[place] = slot + 1
         }
         return index
+    }
+
+    /// The listed first code points and prefixes (``LexiconFormat``) of key rows `rows`, of each
+    /// key that names a listed entity (its entry has an id), in 64-bit words.
+    /// Cost: O(bytes of the listed keys).
+    static func listedSection(of rows: [(key: UInt32, entry: UInt32)], pool: UnsafeBufferPointer<UInt8>,
+                              entries: [UInt32]) -> [UInt64] {
+        var firsts = [UInt64](repeating: 0, count: LexiconFormat.listedFirstSlots / 32)
+        var prefixes = [UInt64](repeating: 0, count: LexiconFormat.listedPrefixSlots / 32)
+        func mark(_ words: inout [UInt64], _ slot: Int, _ flags: UInt8) {
+            words[slot / 32] |= UInt64(flags) << (2 * (slot % 32))
+        }
+        for row in rows where entries[Int(row.entry) * 5 + 3] != 0 {
+            let key = UnsafeRawPointer(pool.baseAddress!) + Int(row.key) + 2
+            let length = Int(pool[Int(row.key)]) | Int(pool[Int(row.key) + 1]) << 8
+            let (first, width) = LexiconFormat.codePoint(at: key)
+            var hash = LexiconFormat.listedPrefixHash(0, then: first), offset = width
+            guard offset < length else {
+                mark(&firsts, Int(first) % LexiconFormat.listedFirstSlots, LexiconFormat.ListedPrefix.isPrefix | LexiconFormat.ListedPrefix.isKey)
+                continue
+            }
+            mark(&firsts, Int(first) % LexiconFormat.listedFirstSlots, LexiconFormat.ListedPrefix.isPrefix)
+            while offset < length {
+                let (scalar, width) = LexiconFormat.codePoint(at: key + offset)
+                hash = LexiconFormat.listedPrefixHash(hash, then: scalar)
+                offset += width
+                mark(&prefixes, LexiconFormat.listedPrefixSlot(hash), LexiconFormat.ListedPrefix.isPrefix)
+            }
+            mark(&prefixes, LexiconFormat.listedPrefixSlot(hash), LexiconFormat.ListedPrefix.isKey)
+            mark(&prefixes, LexiconFormat.listedKeySlot(hash), LexiconFormat.ListedPrefix.isKey)
+        }
+        return firsts + prefixes
     }
 
     /// Writes the compiled file to `path` atomically: a temporary file beside it, then a rename,

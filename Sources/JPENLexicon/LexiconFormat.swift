@@ -19,6 +19,15 @@
 ///          p for code point c is in the first slot from ``indexSlot(parent:scalar:slotCount:)``
 ///          on (wrapping around the hash table) whose parent is p and whose code point is c, or
 ///          none before an empty slot. The header's slot count is the hash table's
+/// listed   (after the index) the listed first code points: ``listedFirstSlots`` slots of 2
+///          bits, ``ListedPrefix`` flags: slot c (c modulo the slot count) has
+///          ``ListedPrefix/isPrefix`` when a key of a listed entity begins with code point c, and
+///          ``ListedPrefix/isKey`` when one is c. Then the listed prefixes: ``listedPrefixSlots``
+///          slots of 2 bits, ``ListedPrefix`` flags: for each prefix of two or more code points of
+///          each key of a listed entity (the whole key too), slot ``listedPrefixSlot(_:)`` of its
+///          ``listedPrefixHash(_:then:)`` has ``ListedPrefix/isPrefix``; for each such key, that
+///          slot and slot ``listedKeySlot(_:)`` have ``ListedPrefix/isKey``. So a scan for listed
+///          names searches the keys only where one may start, and no further than one may reach
 /// ```
 /// The index lists the children of each prefix that more than ``indexedRows`` keys begin with,
 /// so that narrowing a text's code points down the keys costs one probe (one cache line) per
@@ -29,7 +38,7 @@
 enum LexiconFormat {
     static let magic: [UInt8] = Array("JPENLEX1".utf8)
     /// Bumped whenever the layout or what the builder puts in it changes; old caches are rebuilt.
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
     static let headerSize = 40
     static let entrySize = 20
     static let keySize = 8
@@ -44,6 +53,12 @@ enum LexiconFormat {
     static let emptySlot = UInt32.max
     /// The code points below this have the empty prefix's child for them in a slot of their own.
     static let firstStepScalars = 0x10000
+    /// The slot count of the listed first code points (16 KB), a power of two: one for each code
+    /// point of the BMP, where the kanji and kana that text starts with take 6 KB.
+    static let listedFirstSlots = 1 << 16
+    /// The slot count of the listed prefixes (64 KB), a power of two: the curated list's 18,000
+    /// or so prefixes fill one slot in 14, and one prefix in 5,000 passes for a key by chance.
+    static let listedPrefixSlots = 1 << 18
     /// The bits of an index label that hold the code point.
     static let labelScalarBits: UInt32 = 21
     static let labelScalarMask: UInt32 = 1 << labelScalarBits - 1
@@ -81,6 +96,33 @@ enum LexiconFormat {
     static func indexSlot(parent: Int, scalar: UInt32, slotCount: Int) -> Int {
         let hash = (UInt64(parent) << labelScalarBits | UInt64(scalar)) &* 0x9E37_79B9_7F4A_7C15
         return Int(truncatingIfNeeded: hash >> 32) & (slotCount - 1)
+    }
+
+    /// What a slot of the listed prefixes says of the prefixes whose hash falls in it.
+    enum ListedPrefix {
+        /// A key of a listed entity begins with one of them (or is it).
+        static let isPrefix: UInt8 = 1
+        /// One of them is a key of a listed entity (when the key's second slot says so too).
+        static let isKey: UInt8 = 2
+    }
+
+    /// The hash of a prefix of listed keys: `hash` of the code points before (0 for none), then
+    /// `scalar`.
+    @inline(__always)
+    static func listedPrefixHash(_ hash: UInt64, then scalar: UInt32) -> UInt64 {
+        (hash ^ UInt64(scalar)) &* 0x9E37_79B9_7F4A_7C15
+    }
+
+    /// The slot of the listed prefixes for a prefix's hash: its top bits, the best mixed.
+    @inline(__always)
+    static func listedPrefixSlot(_ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: hash >> UInt64(64 - listedPrefixSlots.trailingZeroBitCount))
+    }
+
+    /// The second slot that marks a listed key with hash `hash`.
+    @inline(__always)
+    static func listedKeySlot(_ hash: UInt64) -> Int {
+        listedPrefixSlot(hash &* 0xC2B2_AE3D_27D4_EB4F)
     }
 
     /// The listed entity type code (``typeCode(_:)``) in an entry's flags.

@@ -3,6 +3,9 @@ import JPENText
 /// Finds a ``Lexicon``'s names in text, remembering what it looked up: one per task, reused
 /// across documents. Not thread-safe.
 ///
+/// ``listedMatches(_:in:limit:)`` searches the keys only where a listed name may start and no
+/// further than one may reach, by a small table of the prefixes of listed names.
+///
 /// Each code point read narrows each compiled file's sorted keys: down the file's prefix index
 /// while more than ``LexiconFormat/indexedRows`` keys are left (a probe of a hash table),
 /// then by a binary search of those keys, whose probes miss the cache; text repeats its names, so
@@ -31,7 +34,7 @@ public final class LexiconScanner {
     /// As ``Lexicon/longestMatch(in:at:limit:)``.
     public func longestMatch(in text: [Unicode.Scalar], at start: Int, limit: Int = 32) -> LexiconMatch? {
         var found: LexiconMatch?
-        state.scanKeys(text, in: Span(start: start, end: text.count), limit: limit, once: true) { match in
+        state.scanKeys(text, in: Span(start: start, end: text.count), limit: limit, mode: .once) { match in
             found = LexiconMatch(span: match.span, entries: lexicon.entries(in: Array(match.rows), length: match.length))
         }
         return found
@@ -40,18 +43,23 @@ public final class LexiconScanner {
     /// As ``Lexicon/scan(_:in:limit:)``.
     public func scan(_ text: [Unicode.Scalar], in span: Span? = nil, limit: Int = 32) -> [LexiconMatch] {
         var matches: [LexiconMatch] = []
-        state.scanKeys(text, in: span ?? Span(start: 0, end: text.count), limit: limit) { match in
+        state.scanKeys(text, in: span ?? Span(start: 0, end: text.count), limit: limit, mode: .all) { match in
             matches.append(LexiconMatch(span: match.span, entries: lexicon.entries(in: Array(match.rows), length: match.length)))
         }
         return matches
     }
 
-    /// The matches of ``scan(_:in:limit:)`` whose first entry is a listed entity, with its type:
-    /// "Foreign Ministry", 外務省. Cost: as `scan`; nothing is decoded (the listed type is in the
-    /// prefix index's flags and remembered with each narrowing).
+    /// The listed entities named in `span` of `text`, left to right, with their types: at each
+    /// position not inside the name found before, the ``longestMatch(in:at:limit:)`` when its
+    /// first entry is a listed entity ("Foreign Ministry", 外務省). A longer key of any kind at the
+    /// same position hides a listed one (日本人 is no 日本), but a key that starts before a
+    /// listed name does not ("South Korea" in edict's "Japan and South Korea").
+    /// Cost: a test or two of the lexicon's listed prefixes (``LexiconFormat``) per code point,
+    /// and a search of the keys only where a listed key may start; nothing is decoded (the
+    /// listed type is in the prefix index's flags and remembered with each narrowing).
     public func listedMatches(_ text: [Unicode.Scalar], in span: Span? = nil, limit: Int = 32) -> [(span: Span, type: EntityType)] {
         var matches: [(span: Span, type: EntityType)] = []
-        state.scanKeys(text, in: span ?? Span(start: 0, end: text.count), limit: limit) { match in
+        state.scanKeys(text, in: span ?? Span(start: 0, end: text.count), limit: limit, mode: .listed) { match in
             if let type = match.listedType { matches.append((match.span, type)) }
         }
         return matches
@@ -59,6 +67,18 @@ public final class LexiconScanner {
 }
 
 private typealias PrefixFlags = LexiconFormat.PrefixFlags
+private typealias ListedPrefix = LexiconFormat.ListedPrefix
+
+/// Where a scan looks for keys.
+private enum ScanMode {
+    /// At each position not inside the key found before.
+    case all
+    /// At the span's start only.
+    case once
+    /// Where a key of a listed entity may start, not inside the listed key found before; only
+    /// keys whose first entry is listed are found.
+    case listed
+}
 
 /// A longest key of a scan.
 private struct KeyMatch {
@@ -84,9 +104,8 @@ private struct ScanState {
         narrowings = remembering ? NarrowingTable() : nil
     }
 
-    /// Calls `found` with each longest key of a left-to-right scan of `span`; with `once`, only
-    /// with a key at the span's start.
-    mutating func scanKeys(_ text: [Unicode.Scalar], in span: Span, limit: Int, once: Bool = false, _ found: (KeyMatch) -> Void) {
+    /// Calls `found` with each longest key of a left-to-right scan of `span` that `mode` looks for.
+    mutating func scanKeys(_ text: [Unicode.Scalar], in span: Span, limit: Int, mode: ScanMode, _ found: (KeyMatch) -> Void) {
         guard span.start < span.end else { return }
         // Each code point's script, read several times per position: from the one before the
         // span (a name must not continue a word), and for one key only up to the one after it.
@@ -94,7 +113,7 @@ private struct ScanState {
         var scripts = scriptBuffer
         scriptBuffer = []
         scripts.removeAll(keepingCapacity: true)
-        for scalar in text[scriptBase..<(once ? min(span.end, span.start + limit + 1) : span.end)] {
+        for scalar in text[scriptBase..<(mode == .once ? min(span.end, span.start + limit + 1) : span.end)] {
             scripts.append(Script(scalar))
         }
         // The scan reads through buffers, so that its many steps pay no reference counting,
@@ -116,16 +135,20 @@ private struct ScanState {
                                                 ranges: ranges, best: best, flags: flags, continuations: continuations, nodes: nodes)
                                 var index = span.start
                                 while index < span.end {
-                                    if !once { scan.prefetchSecondStep(at: index + 1) }
-                                    if scan.mayStartKey(at: index), let match = scan.longestKey(at: index) {
-                                        found(KeyMatch(span: Span(start: index, end: match.end), length: match.length,
-                                                       rows: UnsafeBufferPointer(best),
-                                                       listedType: LexiconFormat.type(code: match.listedTypeCode)))
-                                        index = match.end
-                                    } else {
-                                        index += 1
+                                    var next = index + 1
+                                    if mode == .all { scan.prefetchSecondStep(at: index + 1) }
+                                    if scan.mayStartKey(at: index), mode != .listed || scan.mayStartListedKey(at: index),
+                                       let match = scan.longestKey(at: index, onlyListed: mode == .listed) {
+                                        let listedType = LexiconFormat.type(code: match.listedTypeCode)
+                                        // A listed name may start inside a key of no listed entity.
+                                        if mode != .listed || listedType != nil {
+                                            found(KeyMatch(span: Span(start: index, end: match.end), length: match.length,
+                                                           rows: UnsafeBufferPointer(best), listedType: listedType))
+                                            next = match.end
+                                        }
                                     }
-                                    if once { return }
+                                    if mode == .once { return }
+                                    index = next
                                 }
                             }
                             }
@@ -136,6 +159,20 @@ private struct ScanState {
             }
         }
         scriptBuffer = scripts
+    }
+}
+
+/// The code points of a prefix read, as the listed prefixes (``LexiconFormat``) look it up.
+private struct ListedPrefixRead {
+    private(set) var hash: UInt64 = 0
+    private(set) var count = 0
+    private(set) var first: UInt32 = 0
+
+    @inline(__always)
+    mutating func read(_ scalar: Unicode.Scalar) {
+        if count == 0 { first = scalar.value }
+        count += 1
+        hash = LexiconFormat.listedPrefixHash(hash, then: scalar.value)
     }
 }
 
@@ -175,6 +212,64 @@ private struct Scan {
         return !(start > 0 && isWordCharacter(start - 1) && isWordCharacter(start) && (isLatin || script(start - 1) == .latin))
     }
 
+    /// Whether a key of a listed entity may start at `start`, where ``mayStartKey(at:)``: whether
+    /// the layers' listed prefixes (``LexiconFormat``) hold the code points the text folds to
+    /// there, as ``longestKey(at:onlyListed:)`` reads them, up to a listed key that may end
+    /// where it does (``mayEndKey(at:from:lastWordStart:)``). Most positions fail at the first or
+    /// second code point, and are searched no further.
+    @inline(__always)
+    func mayStartListedKey(at start: Int) -> Bool {
+        var folder = LexiconKey.Folder()
+        var prefix = ListedPrefixRead()
+        var lastWordStart = start
+        var index = start
+        while index < text.count, index - start < limit {
+            if index > start, !isWordCharacter(index - 1) { lastWordStart = index }
+            let folded = folder.fold(text[index])
+            index += 1
+            var flags: UInt8
+            switch folded {
+            case .none: continue
+            case .one(let scalar):
+                prefix.read(scalar)
+                flags = listedFlags(of: prefix)
+            case .several(let scalars):
+                flags = ListedPrefix.isPrefix
+                for scalar in scalars where flags & ListedPrefix.isPrefix != 0 {
+                    prefix.read(scalar)
+                    flags = listedFlags(of: prefix)
+                }
+            }
+            if flags & ListedPrefix.isKey != 0, mayEndKey(at: index, from: start, lastWordStart: lastWordStart) { return true }
+            guard flags & ListedPrefix.isPrefix != 0 else { return false }
+        }
+        return false
+    }
+
+    /// The ``LexiconFormat/ListedPrefix`` flags of a prefix over every layer: of its first code
+    /// point from the small table of those, which stays in the cache and rules out most
+    /// positions; of a longer one from the listed prefixes.
+    @inline(__always)
+    private func listedFlags(of prefix: ListedPrefixRead) -> UInt8 {
+        var flags: UInt8 = 0
+        if prefix.count == 1 {
+            for layer in layers.indices { flags |= layers[layer].listedFirst(prefix.first) }
+        } else {
+            for layer in layers.indices { flags |= layers[layer].listedPrefix(prefix.hash) }
+        }
+        return flags
+    }
+
+    /// Whether a key read from `start` may end at `end`, where the word `lastWordStart` begins:
+    /// it cuts no word of Latin letters or digits, and a Latin name's last word is not
+    /// lower-case ("to" is not Tou, nor "Is a" Isa).
+    @inline(__always)
+    private func mayEndKey(at end: Int, from start: Int, lastWordStart: Int) -> Bool {
+        let cutsWord = end < text.count && isWordCharacter(end - 1) && isWordCharacter(end)
+            && (script(end) == .latin || script(end - 1) == .latin)
+        return !cutsWord && !(script(start) == .latin && text[lastWordStart].isLowercase)
+    }
+
     /// Asks for the index slot of the second step of a key at `start`, so that its cache miss
     /// overlaps the search of the key before it: most searches end within two steps, each a miss.
     @inline(__always)
@@ -188,9 +283,9 @@ private struct Scan {
     /// The end, the byte length and the listed type code (0: the first entry is no listed
     /// entity) of the longest key at `start`, where ``mayStartKey(at:)`` (see
     /// ``Lexicon/longestMatch(in:at:limit:)``); ``best`` then holds each layer's rows whose keys
-    /// begin with it.
-    func longestKey(at start: Int) -> (end: Int, length: Int, listedTypeCode: UInt32)? {
-        let isLatin = script(start) == .latin
+    /// begin with it. With `onlyListed`, when the longest key is not listed, a shorter key may
+    /// be returned: the search stops where no listed key was found and none is left.
+    func longestKey(at start: Int, onlyListed: Bool = false) -> (end: Int, length: Int, listedTypeCode: UInt32)? {
         var lastWordStart = start
         for layer in ranges.indices {
             ranges[layer] = 0..<keyCounts[layer]
@@ -200,6 +295,8 @@ private struct Scan {
         var folder = LexiconKey.Folder()
         var depth = 0
         var found: (end: Int, length: Int, listedTypeCode: UInt32)?
+        // What was read, for the listed prefixes (see ``mayStartListedKey(at:)``).
+        var prefix = ListedPrefixRead()
         var index = start
         while index < text.count, index - start < limit {
             if index > start, !isWordCharacter(index - 1) { lastWordStart = index }
@@ -208,21 +305,21 @@ private struct Scan {
             let step: (alive: Bool, endsKey: Bool, extends: Bool)
             switch folded {
             case .none: continue
-            case .one(let scalar): step = narrowLayers(depth: &depth, by: scalar)
+            case .one(let scalar):
+                step = narrowLayers(depth: &depth, by: scalar)
+                if onlyListed { prefix.read(scalar) }
             case .several(let scalars):
                 var last = (alive: false, endsKey: false, extends: false)
                 for scalar in scalars {
                     last = narrowLayers(depth: &depth, by: scalar)
+                    if onlyListed { prefix.read(scalar) }
                     guard last.alive else { break }
                 }
                 step = last
             }
             let (alive, endsKey, extends) = step
             guard alive else { break }
-            let cutsWord = index < text.count && isWordCharacter(index - 1) && isWordCharacter(index)
-                && (script(index) == .latin || script(index - 1) == .latin)
-            let endsLowercase = isLatin && text[lastWordStart].isLowercase
-            if endsKey, !cutsWord, !endsLowercase {
+            if endsKey, mayEndKey(at: index, from: start, lastWordStart: lastWordStart) {
                 // The first entry is the first listed one of the first layer that lists the key.
                 let listed = flags.first { $0 & PrefixFlags.isKey != 0 && $0 & PrefixFlags.isListed != 0 }
                 found = (index, depth, listed.map(PrefixFlags.typeCode) ?? 0)
@@ -230,6 +327,11 @@ private struct Scan {
             }
             // No key is longer: reading on would only narrow every layer to nothing.
             guard extends else { break }
+            // No listed key was found, or a longer key hid it, and none begins with what was
+            // read: the longest key is not listed, whichever it is.
+            if onlyListed, found.map({ $0.listedTypeCode == 0 }) ?? true, listedFlags(of: prefix) & ListedPrefix.isPrefix == 0 {
+                break
+            }
         }
         return found
     }
