@@ -9,6 +9,8 @@ struct DateScanner {
     /// The ``WordTable/code(_:)`` of each word, at its ``DateToken/word``.
     let wordCodes: [UInt64]
     let reference: ReferenceTime?
+    /// The tables ``rulesStarting(at:)`` reads at every token.
+    private let starts = RuleStarts.shared
 
     init(scalars: [Unicode.Scalar], reference: ReferenceTime?) {
         self.init(scalars: scalars, tokens: DateLexer.tokens(scalars), reference: reference)
@@ -46,6 +48,15 @@ struct DateScanner {
             }
         }
         return found
+    }
+
+    /// The tables of ``rulesStarting(at:)``, held by each scanner: on Linux every read of a
+    /// static calls `swift_once`, and the scan read three of them at every token.
+    final class RuleStarts: Sendable {
+        static let shared = RuleStarts()
+        let japanese = DateScanner.japaneseRuleStarts
+        let english = DateScanner.englishRuleStarts
+        let followers = DateScanner.englishRuleFollowers
     }
 
     /// The Japanese rules, one bit each, for ``rulesStarting(at:)``.
@@ -87,7 +98,7 @@ struct DateScanner {
     /// would each reject the token with look-ups of their own. Cost: O(1).
     func rulesStarting(at i: Int) -> (japanese: JapaneseRules, english: EnglishRules) {
         let t = tokens[i]
-        let byScalar = JapaneseRules(rawValue: Self.japaneseRuleStarts[scalars[t.start]])
+        let byScalar = JapaneseRules(rawValue: starts.japanese[scalars[t.start]])
         switch t.kind {
         case .number:
             // A Japanese rule reads digits only with a counter or a mark after them ("5日", "2/15",
@@ -97,8 +108,8 @@ struct DateScanner {
             return (japanese ? byScalar.union(Self.japaneseNumberRules) : byScalar, english ? Self.englishNumberRules : [])
         case .kanjiNumber: return (numberRulesRead(i + 1) ? byScalar.union(Self.japaneseNumberRules) : byScalar, [])
         case .word:
-            guard let rules = lookUp(Self.englishRuleStarts, word: t) else { return ([], []) }
-            if let followers = lookUp(Self.englishRuleFollowers, word: t), !followers.admit(i + 1, in: self) { return ([], []) }
+            guard let rules = lookUp(starts.english, word: t) else { return ([], []) }
+            if let followers = lookUp(starts.followers, word: t), !followers.admit(i + 1, in: self) { return ([], []) }
             return ([], rules)
         case .char: return (byScalar, scalars[t.start] == "@" ? .clock : [])
         }
@@ -111,9 +122,12 @@ struct DateScanner {
 
     /// Keeps `match` in `best` when it ends later (the earlier rule wins a tie). Comparing in
     /// place, rather than collecting every rule's match in an array, spares copying candidates.
-    static func keepLonger(_ match: (Candidate, Int)?, in best: inout (Candidate, Int)?) {
-        guard let match else { return }
-        if best == nil || match.0.end > best!.0.end { best = match }
+    /// `match` is consumed: borrowed, each rule's result (nearly always nil) was destroyed by
+    /// its caller through the tuple's runtime metadata, a twentieth of the stage.
+    static func keepLonger(_ match: consuming (Candidate, Int)?, in best: inout (Candidate, Int)?) {
+        guard let match = consume match else { return }
+        if let kept = best?.0.end, match.0.end <= kept { return }
+        best = match
     }
 
     // MARK: - Token helpers

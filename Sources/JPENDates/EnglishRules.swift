@@ -168,8 +168,8 @@ extension DateScanner {
     }
 
     /// The English rules that can start at a number.
-    static let englishNumberRules: EnglishRules = [.calendarDate, .year, .ago, .duration, .clock, .quarter,
-                                                   .clockOffset, .dayOfRelativeMonth]
+    static var englishNumberRules: EnglishRules { [.calendarDate, .year, .ago, .duration, .clock, .quarter,
+                                                   .clockOffset, .dayOfRelativeMonth] }
 
     /// The longest English expression starting at token `i`, trying `rules` (those that can start there).
     func englishExpression(_ i: Int, rules: EnglishRules) -> (Candidate, Int)? {

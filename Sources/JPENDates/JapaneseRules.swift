@@ -66,7 +66,7 @@ extension DateScanner {
     }()
 
     /// The Japanese rules that can start at a number in digits or kanji numerals.
-    static let japaneseNumberRules: JapaneseRules = [.date, .clock, .duration, .set]
+    static var japaneseNumberRules: JapaneseRules { [.date, .clock, .duration, .set] }
 
     /// Whether a Japanese number rule can read the mark `next` after a number: a counter ("5日",
     /// "3ヶ月", "2時", "3がつ"), a date, range or clock separator ("2/15", "18〜19日", "9:30"), a
