@@ -31,8 +31,14 @@ struct DateScanner {
         var found: [Candidate] = []
         var i = 0
         while i < tokens.count {
-            var best: (Candidate, Int)? = nil
             let (japanese, english) = rulesStarting(at: i)
+            // Most tokens start no rule; the rest consume `best`: an optional candidate left to be
+            // destroyed, even a nil one, went through the tuple's runtime metadata at every token.
+            guard !japanese.isEmpty || !english.isEmpty else {
+                i += 1
+                continue
+            }
+            var best: (Candidate, Int)? = nil
             if japanese.contains(.date) { Self.keepLonger(japaneseDate(i), in: &best) }
             if japanese.contains(.clock) { Self.keepLonger(japaneseClock(i), in: &best) }
             if japanese.contains(.duration) { Self.keepLonger(japaneseDuration(i), in: &best) }
@@ -40,7 +46,7 @@ struct DateScanner {
             if japanese.contains(.deictic) { Self.keepLonger(japaneseDeictic(i), in: &best) }
             if japanese.contains(.weekday) { Self.keepLonger(japaneseWeekday(i), in: &best) }
             if !english.isEmpty { Self.keepLonger(englishExpression(i, rules: english), in: &best) }
-            if let (candidate, next) = best {
+            if let (candidate, next) = consume best {
                 if !candidate.suppressed { found.append(candidate) }
                 i = max(next, i + 1)
             } else {
