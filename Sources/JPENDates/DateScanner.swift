@@ -31,6 +31,14 @@ struct DateScanner {
         var found: [Candidate] = []
         var i = 0
         while i < tokens.count {
+            // Kana, kanji and marks that start no rule (no Japanese rule's first code point, not
+            // the "@" of an English clock) are most of Japanese text, a token each: passed over
+            // here with one table load rather than a call of rulesStarting(at:) each.
+            while i < tokens.count, tokens[i].kind == .char, starts.japanese[scalars[tokens[i].start]] == 0,
+                  scalars[tokens[i].start] != "@" {
+                i += 1
+            }
+            guard i < tokens.count else { break }
             let (japanese, english) = rulesStarting(at: i)
             // Most tokens start no rule; the rest consume `best`: an optional candidate left to be
             // destroyed, even a nil one, went through the tuple's runtime metadata at every token.

@@ -167,9 +167,11 @@ extension DateScanner {
         }
     }
 
-    /// The English rules that can start at a number.
-    static var englishNumberRules: EnglishRules { [.calendarDate, .year, .ago, .duration, .clock, .quarter,
-                                                   .clockOffset, .dayOfRelativeMonth] }
+    /// The English rules that can start at a number. Computed, so a constant: a `static let`
+    /// costs a `swift_once` call at every read, and the scan reads this at every number.
+    static var englishNumberRules: EnglishRules {
+        [.calendarDate, .year, .ago, .duration, .clock, .quarter, .clockOffset, .dayOfRelativeMonth]
+    }
 
     /// The longest English expression starting at token `i`, trying `rules` (those that can start there).
     func englishExpression(_ i: Int, rules: EnglishRules) -> (Candidate, Int)? {

@@ -65,7 +65,8 @@ extension DateScanner {
         return ScalarFlags(firstWords.flatMap { rule, words in words.map { ($0.unicodeScalars.first!, rule.rawValue) } })
     }()
 
-    /// The Japanese rules that can start at a number in digits or kanji numerals.
+    /// The Japanese rules that can start at a number in digits or kanji numerals (computed, as
+    /// ``englishNumberRules``).
     static var japaneseNumberRules: JapaneseRules { [.date, .clock, .duration, .set] }
 
     /// Whether a Japanese number rule can read the mark `next` after a number: a counter ("5日",
