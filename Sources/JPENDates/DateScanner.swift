@@ -71,6 +71,7 @@ struct DateScanner {
         let japanese = DateScanner.japaneseRuleStarts
         let english = DateScanner.englishRuleStarts
         let followers = DateScanner.englishRuleFollowers
+        let japaneseWords = DateScanner.anyJapaneseFirstWord
     }
 
     /// The Japanese rules, one bit each, for ``rulesStarting(at:)``.
@@ -106,10 +107,11 @@ struct DateScanner {
 
     /// The rules that can match at token `i`: a rule starts only at a number or at one of its
     /// first words (Latin words: ``englishRuleStarts``, and for the commonest the token after
-    /// them, ``englishRuleFollowers``; Japanese ones by their first code point:
-    /// ``japaneseRuleStarts``). Most tokens of running text start no rule, and frequent words
-    /// start few ("on" only a day of the month); one look-up spares the other rules, which
-    /// would each reject the token with look-ups of their own. Cost: O(1).
+    /// them, ``englishRuleFollowers``; Japanese ones by their first code point,
+    /// ``japaneseRuleStarts``, then whole, ``anyJapaneseFirstWord``). Most tokens of running text
+    /// start no rule, and frequent words start few ("on" only a day of the month); one look-up
+    /// spares the other rules, which would each reject the token with look-ups of their own.
+    /// Cost: O(1).
     func rulesStarting(at i: Int) -> (japanese: JapaneseRules, english: EnglishRules) {
         let t = tokens[i]
         let byScalar = JapaneseRules(rawValue: starts.japanese[scalars[t.start]])
@@ -125,7 +127,13 @@ struct DateScanner {
             guard let rules = lookUp(starts.english, word: t) else { return ([], []) }
             if let followers = lookUp(starts.followers, word: t), !followers.admit(i + 1, in: self) { return ([], []) }
             return ([], rules)
-        case .char: return (byScalar, scalars[t.start] == "@" ? .clock : [])
+        case .char:
+            let english: EnglishRules = scalars[t.start] == "@" ? .clock : []
+            // A Japanese rule starts at a mark, kana or kanji only with one of its first words
+            // there in full: one look-up spares the particles and kanji that merely begin one
+            // (は, に, し, 本 start no date, yet each would try up to four rules).
+            guard !byScalar.isEmpty, literal(i, starts.japaneseWords) != nil else { return ([], english) }
+            return (byScalar, english)
         }
     }
 
