@@ -215,6 +215,13 @@ struct DateScanner {
         table[code: wordCodes[Int(t.word)], word: words[Int(t.word)]]
     }
 
+    /// The value `table` gives the word at token `i`; nil when token `i` is no Latin word. Cost:
+    /// O(1), with the code the lexer made rather than one made again from the word's String.
+    func lookUp<Value>(_ table: WordTable<Value>, at i: Int) -> Value? {
+        guard i >= 0, i < tokens.count, tokens[i].kind == .word else { return nil }
+        return lookUp(table, word: tokens[i])
+    }
+
     /// The lowercased word at token `i`, if it is a Latin word.
     func word(_ i: Int) -> String? {
         guard i >= 0, i < tokens.count, tokens[i].kind == .word else { return nil }
