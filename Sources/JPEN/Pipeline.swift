@@ -72,10 +72,18 @@ public final class PipelineWorker {
 
     /// The language most of the document's sentences are written in, weighted by length.
     static func language(of segmentation: Segmentation) -> Language {
-        var weights: [Language: Int] = [:]
-        for sentence in segmentation.sentences { weights[sentence.language, default: 0] += sentence.span.count }
-        return weights.filter { $0.key != .undetermined }.max { $0.value < $1.value || ($0.value == $1.value && $0.key == .english) }?.key
-            ?? .undetermined
+        // Two counters rather than a dictionary: hashing each sentence's language cost more than the sum.
+        var japanese: Int? = nil, english: Int? = nil
+        for sentence in segmentation.sentences {
+            switch sentence.language {
+            case .japanese: japanese = (japanese ?? 0) + sentence.span.count
+            case .english: english = (english ?? 0) + sentence.span.count
+            case .undetermined: break
+            }
+        }
+        // Japanese wins a tie.
+        guard let english else { return japanese == nil ? .undetermined : .japanese }
+        return english > (japanese ?? -1) ? .english : .japanese
     }
 }
 

@@ -9,6 +9,8 @@ struct DateScanner {
     /// The ``WordTable/code(_:)`` of each word, at its ``DateToken/word``.
     let wordCodes: [UInt64]
     let reference: ReferenceTime?
+    /// The tables ``rulesStarting(at:)`` reads at every token.
+    private let starts = RuleStarts.shared
 
     init(scalars: [Unicode.Scalar], reference: ReferenceTime?) {
         self.init(scalars: scalars, tokens: DateLexer.tokens(scalars), reference: reference)
@@ -29,8 +31,22 @@ struct DateScanner {
         var found: [Candidate] = []
         var i = 0
         while i < tokens.count {
-            var best: (Candidate, Int)? = nil
+            // Kana, kanji and marks that start no rule (no Japanese rule's first code point, not
+            // the "@" of an English clock) are most of Japanese text, a token each: passed over
+            // here with one table load rather than a call of rulesStarting(at:) each.
+            while i < tokens.count, tokens[i].kind == .char, starts.japanese[scalars[tokens[i].start]] == 0,
+                  scalars[tokens[i].start] != "@" {
+                i += 1
+            }
+            guard i < tokens.count else { break }
             let (japanese, english) = rulesStarting(at: i)
+            // Most tokens start no rule; the rest consume `best`: an optional candidate left to be
+            // destroyed, even a nil one, went through the tuple's runtime metadata at every token.
+            guard !japanese.isEmpty || !english.isEmpty else {
+                i += 1
+                continue
+            }
+            var best: (Candidate, Int)? = nil
             if japanese.contains(.date) { Self.keepLonger(japaneseDate(i), in: &best) }
             if japanese.contains(.clock) { Self.keepLonger(japaneseClock(i), in: &best) }
             if japanese.contains(.duration) { Self.keepLonger(japaneseDuration(i), in: &best) }
@@ -38,7 +54,7 @@ struct DateScanner {
             if japanese.contains(.deictic) { Self.keepLonger(japaneseDeictic(i), in: &best) }
             if japanese.contains(.weekday) { Self.keepLonger(japaneseWeekday(i), in: &best) }
             if !english.isEmpty { Self.keepLonger(englishExpression(i, rules: english), in: &best) }
-            if let (candidate, next) = best {
+            if let (candidate, next) = consume best {
                 if !candidate.suppressed { found.append(candidate) }
                 i = max(next, i + 1)
             } else {
@@ -46,6 +62,16 @@ struct DateScanner {
             }
         }
         return found
+    }
+
+    /// The tables of ``rulesStarting(at:)``, held by each scanner: on Linux every read of a
+    /// static calls `swift_once`, and the scan read three of them at every token.
+    final class RuleStarts: Sendable {
+        static let shared = RuleStarts()
+        let japanese = DateScanner.japaneseRuleStarts
+        let english = DateScanner.englishRuleStarts
+        let followers = DateScanner.englishRuleFollowers
+        let japaneseWords = DateScanner.anyJapaneseFirstWord
     }
 
     /// The Japanese rules, one bit each, for ``rulesStarting(at:)``.
@@ -81,13 +107,14 @@ struct DateScanner {
 
     /// The rules that can match at token `i`: a rule starts only at a number or at one of its
     /// first words (Latin words: ``englishRuleStarts``, and for the commonest the token after
-    /// them, ``englishRuleFollowers``; Japanese ones by their first code point:
-    /// ``japaneseRuleStarts``). Most tokens of running text start no rule, and frequent words
-    /// start few ("on" only a day of the month); one look-up spares the other rules, which
-    /// would each reject the token with look-ups of their own. Cost: O(1).
+    /// them, ``englishRuleFollowers``; Japanese ones by their first code point,
+    /// ``japaneseRuleStarts``, then whole, ``anyJapaneseFirstWord``). Most tokens of running text
+    /// start no rule, and frequent words start few ("on" only a day of the month); one look-up
+    /// spares the other rules, which would each reject the token with look-ups of their own.
+    /// Cost: O(1).
     func rulesStarting(at i: Int) -> (japanese: JapaneseRules, english: EnglishRules) {
         let t = tokens[i]
-        let byScalar = JapaneseRules(rawValue: Self.japaneseRuleStarts[scalars[t.start]])
+        let byScalar = JapaneseRules(rawValue: starts.japanese[scalars[t.start]])
         switch t.kind {
         case .number:
             // A Japanese rule reads digits only with a counter or a mark after them ("5日", "2/15",
@@ -97,10 +124,16 @@ struct DateScanner {
             return (japanese ? byScalar.union(Self.japaneseNumberRules) : byScalar, english ? Self.englishNumberRules : [])
         case .kanjiNumber: return (numberRulesRead(i + 1) ? byScalar.union(Self.japaneseNumberRules) : byScalar, [])
         case .word:
-            guard let rules = lookUp(Self.englishRuleStarts, word: t) else { return ([], []) }
-            if let followers = lookUp(Self.englishRuleFollowers, word: t), !followers.admit(i + 1, in: self) { return ([], []) }
+            guard let rules = lookUp(starts.english, word: t) else { return ([], []) }
+            if let followers = lookUp(starts.followers, word: t), !followers.admit(i + 1, in: self) { return ([], []) }
             return ([], rules)
-        case .char: return (byScalar, scalars[t.start] == "@" ? .clock : [])
+        case .char:
+            let english: EnglishRules = scalars[t.start] == "@" ? .clock : []
+            // A Japanese rule starts at a mark, kana or kanji only with one of its first words
+            // there in full: one look-up spares the particles and kanji that merely begin one
+            // (は, に, し, 本 start no date, yet each would try up to four rules).
+            guard !byScalar.isEmpty, literal(i, starts.japaneseWords) != nil else { return ([], english) }
+            return (byScalar, english)
         }
     }
 
@@ -111,9 +144,12 @@ struct DateScanner {
 
     /// Keeps `match` in `best` when it ends later (the earlier rule wins a tie). Comparing in
     /// place, rather than collecting every rule's match in an array, spares copying candidates.
-    static func keepLonger(_ match: (Candidate, Int)?, in best: inout (Candidate, Int)?) {
-        guard let match else { return }
-        if best == nil || match.0.end > best!.0.end { best = match }
+    /// `match` is consumed: borrowed, each rule's result (nearly always nil) was destroyed by
+    /// its caller through the tuple's runtime metadata, a twentieth of the stage.
+    static func keepLonger(_ match: consuming (Candidate, Int)?, in best: inout (Candidate, Int)?) {
+        guard let match = consume match else { return }
+        if let kept = best?.0.end, match.0.end <= kept { return }
+        best = match
     }
 
     // MARK: - Token helpers
@@ -177,6 +213,13 @@ struct DateScanner {
     /// The value `table` gives the word token `t`, looked up by the word's code. Cost: O(1).
     func lookUp<Value>(_ table: WordTable<Value>, word t: DateToken) -> Value? {
         table[code: wordCodes[Int(t.word)], word: words[Int(t.word)]]
+    }
+
+    /// The value `table` gives the word at token `i`; nil when token `i` is no Latin word. Cost:
+    /// O(1), with the code the lexer made rather than one made again from the word's String.
+    func lookUp<Value>(_ table: WordTable<Value>, at i: Int) -> Value? {
+        guard i >= 0, i < tokens.count, tokens[i].kind == .word else { return nil }
+        return lookUp(table, word: tokens[i])
     }
 
     /// The lowercased word at token `i`, if it is a Latin word.

@@ -167,9 +167,11 @@ extension DateScanner {
         }
     }
 
-    /// The English rules that can start at a number.
-    static let englishNumberRules: EnglishRules = [.calendarDate, .year, .ago, .duration, .clock, .quarter,
-                                                   .clockOffset, .dayOfRelativeMonth]
+    /// The English rules that can start at a number. Computed, so a constant: a `static let`
+    /// costs a `swift_once` call at every read, and the scan reads this at every number.
+    static var englishNumberRules: EnglishRules {
+        [.calendarDate, .year, .ago, .duration, .clock, .quarter, .clockOffset, .dayOfRelativeMonth]
+    }
 
     /// The longest English expression starting at token `i`, trying `rules` (those that can start there).
     func englishExpression(_ i: Int, rules: EnglishRules) -> (Candidate, Int)? {
@@ -198,7 +200,7 @@ extension DateScanner {
 
     /// A month name at `i`, with its abbreviation dot.
     func englishMonth(_ i: Int) -> (month: Int, next: Int)? {
-        guard let w = word(i), let month = Self.englishMonths[w] else { return nil }
+        guard let w = word(i), let month = lookUp(Self.englishMonths, at: i) else { return nil }
         var next = i + 1
         if w.count <= 4, char(next, ["."]), attached(next) { next += 1 }
         return (month, next)
@@ -210,7 +212,7 @@ extension DateScanner {
             if let w = word(next), attached(next), ["st", "nd", "rd", "th"].contains(w) { return (n, next + 1) }
             return (n, next)
         }
-        if let w = word(i), let n = Self.englishOrdinals[w], n <= 31 { return (n, i + 1) }
+        if let n = lookUp(Self.englishOrdinals, at: i), n <= 31 { return (n, i + 1) }
         return nil
     }
 
@@ -258,12 +260,12 @@ extension DateScanner {
             guard let (value, next) = amount(i) else { return nil }
             return (value, formatAmount(value), next)
         }
-        guard let w = word(i), var n = Self.englishNumbers[w] else { return nil }
+        guard let w = word(i), var n = lookUp(Self.englishNumbers, at: i) else { return nil }
         var next = i + 1
         if n >= 20, n < 100 {
             var k = next
             if char(k, ["-"]), attached(k) { k += 1 }
-            if let w2 = word(k), let ones = Self.englishNumbers[w2], ones < 10, w2 != "a", w2 != "an" {
+            if let w2 = word(k), let ones = lookUp(Self.englishNumbers, at: k), ones < 10, w2 != "a", w2 != "an" {
                 n += ones
                 next = k + 1
             }
@@ -839,9 +841,9 @@ extension DateScanner {
                               value: .shift(unit: unit, amount: Int(value), text: String(Int(value)), suffix: "")), next + 2)
         }
         if let shifted = countedWeekdays(i, amount: amountAtStart) { return shifted }
-        if let w = word(j), Self.agoHedges.contains(w) { j += 1 }
+        if lookUp(Self.agoHedges, at: j) != nil { j += 1 }
         guard let (counted, countedText, next) = j == i ? amountAtStart : englishAmount(j), let u = word(next),
-              let unit = Self.englishUnits[u] else { return nil }
+              let unit = lookUp(Self.englishUnits, at: next) else { return nil }
         // A fortnight is counted in weeks.
         let value = u.hasPrefix("fortnight") ? counted * 2 : counted
         let text = u.hasPrefix("fortnight") ? formatAmount(value) : countedText
@@ -908,7 +910,7 @@ extension DateScanner {
         }
         guard let u = word(j) else { return nil }
         if u == "h" { return (value, .hour, j + 1) }
-        guard let unit = Self.englishUnits[u] else { return nil }
+        guard let unit = lookUp(Self.englishUnits, at: j) else { return nil }
         return (u.hasPrefix("fortnight") ? value * 2 : value, unit, j + 1)
     }
 
@@ -991,7 +993,7 @@ extension DateScanner {
         }
         var hyphen = false
         if char(next, ["-"]), attached(next) { hyphen = true; next += 1 }
-        guard let u = word(next), let unit = Self.englishUnits[u] else { return nil }
+        guard let u = word(next), let unit = lookUp(Self.englishUnits, at: next) else { return nil }
         if amountText == "X", !u.hasSuffix("s") { return nil }
         if hyphen, u.hasSuffix("s") { return nil }
         // "twice a day", "$5 a year", "3% a month": a rate, not a span.
@@ -1118,7 +1120,7 @@ extension DateScanner {
 
     /// Friday, Friday morning, Friday at 3pm.
     func englishWeekday(_ i: Int) -> (Candidate, Int)? {
-        guard let w = word(i), let day = Self.englishWeekdays[w],
+        guard let w = word(i), let day = lookUp(Self.englishWeekdays, at: i),
               w.count > 3 || Self.unambiguousWeekdayAbbreviations.contains(w) || (char(i + 1, ["."]) && tokens[i].capitalized)
                 || (tokens[i].capitalized && word(i + 1) == "at") else { return nil }
         var next = i + 1

@@ -50,23 +50,32 @@ extension DateScanner {
     /// Words that make "N年" a span of years rather than a year.
     static let yearDurationFollowers = LiteralTable(["間", "前", "後", "ぶり", "振り", "目", "もの", "来", "半", "余", "以上", "以内", "くらい", "ぐらい", "ほど", "ばかり", "経", "たっ"])
 
-    /// The Japanese rules that can start at each code point, for ``rulesStarting(at:)``: the first
-    /// code points of the words each rule (or the piece it reads first) tests at its first token.
-    /// A rule given a new first word must add it here.
-    static let japaneseRuleStarts: ScalarFlags = {
-        let firstWords: [(JapaneseRules, [String])] = [
-            (.date, ["西暦", "紀元前"] + eraNames.words + japaneseMonthReadingsKeys.words),
-            (.clock, ["正午"] + morningWords.words + afternoonWords.words),
-            (.duration, ["直近の", "直近", "前の", "最後の", "約", "およそ", "ほぼ", "数", "四半世紀", "半世紀", "半年", "半月", "半日"]),
-            (.set, ["毎", "週", "月", "年", "日"]),
-            (.deictic, presentWords.words + japaneseDeicticWordsKeys.words),
-            (.weekday, ["("] + japaneseWeekdayReadingsKeys.words + japaneseWeekdays.map { String($0) }),
-        ]
-        return ScalarFlags(firstWords.flatMap { rule, words in words.map { ($0.unicodeScalars.first!, rule.rawValue) } })
-    }()
+    /// The words each Japanese rule (or the piece it reads first) tests at its first token. At a
+    /// mark, kana or kanji a rule matches only with one of its words there in full (a number starts
+    /// the rest). A rule given a new first word must add it here.
+    static let japaneseFirstWords: [(JapaneseRules, [String])] = [
+        (.date, ["西暦", "紀元前"] + eraNames.words + japaneseMonthReadingsKeys.words),
+        (.clock, ["正午"] + morningWords.words + afternoonWords.words),
+        (.duration, ["直近の", "直近", "前の", "最後の", "約", "およそ", "ほぼ", "数", "四半世紀", "半世紀", "半年", "半月", "半日"]),
+        (.set, ["毎", "週", "月", "年", "日"]),
+        (.deictic, presentWords.words + japaneseDeicticWordsKeys.words),
+        (.weekday, ["("] + japaneseWeekdayReadingsKeys.words + japaneseWeekdays.map { String($0) }),
+    ]
 
-    /// The Japanese rules that can start at a number in digits or kanji numerals.
-    static let japaneseNumberRules: JapaneseRules = [.date, .clock, .duration, .set]
+    /// The Japanese rules that can start at each code point, for ``rulesStarting(at:)``: the first
+    /// code points of ``japaneseFirstWords``.
+    static let japaneseRuleStarts = ScalarFlags(japaneseFirstWords.flatMap { rule, words in
+        words.map { ($0.unicodeScalars.first!, rule.rawValue) }
+    })
+
+    /// Every word of ``japaneseFirstWords``, for ``rulesStarting(at:)`` to pass over the marks,
+    /// kana and kanji that only share a word's first code point: the は of a topic (はちがつ), the
+    /// に of a particle (にがつ), the 本 of 日本 (本日).
+    static let anyJapaneseFirstWord = LiteralTable(japaneseFirstWords.flatMap(\.1))
+
+    /// The Japanese rules that can start at a number in digits or kanji numerals (computed, as
+    /// ``englishNumberRules``).
+    static var japaneseNumberRules: JapaneseRules { [.date, .clock, .duration, .set] }
 
     /// Whether a Japanese number rule can read the mark `next` after a number: a counter ("5日",
     /// "3ヶ月", "2時", "3がつ"), a date, range or clock separator ("2/15", "18〜19日", "9:30"), a

@@ -165,9 +165,17 @@ enum DateLexer {
     /// abbreviation such as "Nov.", which a date rarely spans). Cost: O(1).
     @inline(__always)  // asked at every kana and kanji, which the first test answers
     static func sentenceStart(after k: Int, in scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Int? {
+        // Kana and kanji end nothing: one comparison passes them. The rest is a call of its own,
+        // so that this test is inlined (whole, the function was called at every kana and kanji).
         let s = scalars[k]
-        // Kana and kanji end nothing: one comparison passes them.
         if s.value > 0x3002, s.value < 0xFF01 { return nil }
+        return sentenceStart(afterMark: k, in: scalars)
+    }
+
+    /// ``sentenceStart(after:in:)`` for a code point that is no kana or kanji.
+    @inline(never)
+    private static func sentenceStart(afterMark k: Int, in scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Int? {
+        let s = scalars[k]
         if s == "。" || s == "!" || s == "?" || s == "！" || s == "？" { return k + 1 }
         guard s == ".", k + 2 < scalars.count, scalars[k + 1] == " ",
               scalars[k + 2].isUppercase || scalars[k + 2] == "\"" || scalars[k + 2] == "“" else { return nil }
