@@ -302,15 +302,15 @@ public final class NameLinker {
     // MARK: - Kana in Latin letters
 
     /// What ICU's "Katakana-Latin; Hiragana-Latin" transform makes of `text` when it holds only
-    /// kanji (U+4E00–U+9FFF), 々, ASCII but ~ (U+0020–U+007D), their fullwidth forms
-    /// (U+FF01–U+FF5E) and either katakana (U+30A1–U+30FA), ・ and ー, or hiragana (U+3041–U+3094);
-    /// nil for any other text, empty text included. Worked out here by the transform's own rules:
-    /// ICU spends some 30,000 instructions on a name, this a few hundred, and opening the transform
-    /// costs tens of milliseconds (some 150 million instructions) that a task whose names all fit
-    /// here never spends. The rules, checked against ICU 72 for every string of up to two such
-    /// code points of one kana script (a few kanji standing for all), those of three of the kana
-    /// that rules read around and a few Latin letters, 600,000 random longer ones of katakana and
-    /// 60,000 of either script with Latin letters, and every katakana headword of enamdict and edict:
+    /// katakana (U+30A1–U+30FA), ・, ー, hiragana (U+3041–U+3094), kanji (U+4E00–U+9FFF), 々,
+    /// ASCII but ~ (U+0020–U+007D) and its fullwidth forms (U+FF01–U+FF5E); nil for any other
+    /// text, empty text included. Worked out here by the transform's own rules: ICU spends some
+    /// 30,000 instructions on a name, this a few hundred, and opening the transform costs tens of
+    /// milliseconds (some 150 million instructions) that a task whose names all fit here never
+    /// spends. The rules, checked against ICU 72 for every string of up to two such code points
+    /// (a few kanji standing for all), those of three of the kana that rules read around and a few
+    /// Latin letters, 600,000 random longer ones of katakana and 120,000 of all of them, and every
+    /// katakana headword of enamdict and edict:
     /// - each kana is its syllable (カ ka, シ shi, small ァ ~a, ッ ~tsu); ・, kanji and Latin stay;
     /// - some kana and the small one after them are one syllable (キャ kya, シェ she, ティ ti,
     ///   ファ fa), though not all (ウィ u~i);
@@ -318,27 +318,35 @@ public final class NameLinker {
     /// - ン is n, and n' before a vowel, ナ-row, ヤ, ユ, ヨ, ン or ヴ (ンア n'a);
     /// - ー puts a macron on the letter before it where Unicode composes one (アー ā, Gー Ḡ), else
     ///   is a combining macron U+0304;
-    /// - hiragana reads as the same katakana.
-    /// The transform romanizes katakana, then hiragana, and the two passes read each other's
-    /// context (ッか is kka, ンあ na, あー a + U+0304), and ~ starts rules of its own (~ィ yi): such
-    /// text is left to ICU. Cost: O(n).
+    /// - katakana go first, then hiragana, read as the same katakana, in a second pass over the
+    ///   first one's Latin letters: ンあ is na, あー a + U+0304, and ッ reads the hiragana after it
+    ///   in the first pass, doubling only an unvoiced one (ッか kka, ッが ~tsuga).
+    /// Cost: O(n).
     static func kanaLatin(_ text: String) -> String? {
-        var kana = Array(text.unicodeScalars)
-        var hasKatakana = false, hasHiragana = false
-        for scalar in kana {
+        let scalars = Array(text.unicodeScalars)
+        var hasHiragana = false
+        for scalar in scalars {
             switch scalar.value {
-            case 0x30A1...0x30FC: hasKatakana = true
             case 0x3041...0x3094: hasHiragana = true
-            case 0x20...0x7D, 0xFF01...0xFF5E, 0x4E00...0x9FFF, 0x3005: break
+            case 0x20...0x7D, 0xFF01...0xFF5E, 0x30A1...0x30FC, 0x4E00...0x9FFF, 0x3005: break
+            // ~ starts rules of the transform's own (~ィ is yi).
             default: return nil
             }
         }
-        guard !kana.isEmpty, !(hasKatakana && hasHiragana) else { return nil }
+        guard !scalars.isEmpty else { return nil }
+        var latin = String(decoding: romanizingKatakana(scalars), as: UTF8.self)
         if hasHiragana {
-            for index in kana.indices where (0x3041...0x3094).contains(kana[index].value) {
-                kana[index] = Unicode.Scalar(kana[index].value + 0x60)!
+            let hiraganaAsKatakana = latin.unicodeScalars.map {
+                (0x3041...0x3094).contains($0.value) ? Unicode.Scalar($0.value + 0x60)! : $0
             }
+            latin = String(decoding: romanizingKatakana(hiraganaAsKatakana), as: UTF8.self)
         }
+        return latin
+    }
+
+    /// One pass of ``kanaLatin(_:)``: `kana` with its katakana in Latin letters, all else as it
+    /// is, in UTF-8.
+    private static func romanizingKatakana(_ kana: [Unicode.Scalar]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(3 * kana.count)
         var index = 0
@@ -346,6 +354,7 @@ public final class NameLinker {
             let value = kana[index].value, next = index + 1 < kana.count ? kana[index + 1].value : 0
             switch value {
             case 0x30FC: // ー
+                // The last byte of a code point of several is no ASCII letter.
                 if let last = out.last, let long = withMacron(Unicode.Scalar(last)) {
                     out.removeLast()
                     UTF8.encode(long) { out.append($0) }
@@ -353,7 +362,8 @@ public final class NameLinker {
                     UTF8.encode("\u{0304}") { out.append($0) }
                 }
             case 0x30C3 where doublesConsonant(next): // ッ
-                let syllable = katakanaSyllables[Int(next - 0x30A1)]
+                // A hiragana after it reads as the same katakana.
+                let syllable = katakanaSyllables[Int((next < 0x30A1 ? next + 0x60 : next) - 0x30A1)]
                 out.append(syllable.starts(with: "ch".utf8) ? UInt8(ascii: "t") : syllable[0])
             case 0x30F3: // ン
                 out.append(UInt8(ascii: "n"))
@@ -370,7 +380,7 @@ public final class NameLinker {
             }
             index += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// The syllable of each code point from U+30A1 (ァ) to U+30FB (・), in UTF-8.
@@ -401,12 +411,16 @@ public final class NameLinker {
         return digraphs
     }()
 
-    /// Whether ッ before the code point `next` doubles its consonant: a kana of U+30A1–U+30FA but
-    /// a vowel (ァ–オ), small ャ, ュ, ョ, ヮ, ヵ, ヶ, ッ or ヴ.
+    /// Whether ッ before the code point `next` doubles its consonant: a katakana of U+30A1–U+30FA
+    /// but a vowel (ァ–オ), small ャ, ュ, ョ, ヮ, ヵ, ヶ, ッ or ヴ; a hiragana of those but a voiced
+    /// one (が, ぱ) or ん.
     private static func doublesConsonant(_ next: UInt32) -> Bool {
         switch next {
         case 0x30A1...0x30AA, 0x30C3, 0x30E3, 0x30E5, 0x30E7, 0x30EE, 0x30F4...0x30F6: false
         case 0x30AB...0x30FA: true
+        case 0x304B, 0x304D, 0x304F, 0x3051, 0x3053, 0x3055, 0x3057, 0x3059, 0x305B, 0x305D, 0x305F, 0x3061, 0x3064, 0x3066,
+             0x3068, 0x306A...0x306F, 0x3072, 0x3075, 0x3078, 0x307B, 0x307E...0x3082, 0x3084, 0x3086, 0x3088...0x308D,
+             0x308F...0x3092: true
         default: false
         }
     }

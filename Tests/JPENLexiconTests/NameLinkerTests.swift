@@ -108,26 +108,32 @@ import Testing
         func differs(_ text: String) -> Bool {
             NameLinker.kanaLatin(text).map { Array($0.unicodeScalars) } != Array(icu.transform(text).unicodeScalars)
         }
-        // The rules read a code point and the next: every string of one or two of either script
-        // with the Latin letters and kanji, then longer names.
-        let others = ((0x20...0x7D).map { $0 } + (0xFF01...0xFF5E).map { $0 }).map { String(Unicode.Scalar($0)!) } + ["一", "々"]
-        for script in [0x30A1...0x30FC, 0x3041...0x3094] {
-            let alphabet = script.map { String(Unicode.Scalar($0)!) } + others
-            var mismatches: [String] = []
-            for first in alphabet {
-                if differs(first) { mismatches.append(first) }
-                for second in alphabet where differs(first + second) { mismatches.append(first + second) }
-            }
-            #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
+        // The rules read a code point and the next: every string of one or two of the kana, Latin
+        // letters and kanji; every three of the kana that rules read around, in both scripts; then
+        // longer names.
+        let alphabet = [0x30A1...0x30FC, 0x3041...0x3094, 0x20...0x7D, 0xFF01...0xFF5E].flatMap { $0 }
+            .map { String(Unicode.Scalar($0)!) } + ["一", "々"]
+        var mismatches: [String] = []
+        for first in alphabet {
+            if differs(first) { mismatches.append(first) }
+            for second in alphabet where differs(first + second) { mismatches.append(first + second) }
         }
+        let contexts = "ッンーャィェキシチテフアカナッんゃぃきしちてあかがなgAa ".map(String.init)
+        for first in contexts {
+            for second in contexts {
+                for third in contexts where differs(first + second + third) { mismatches.append(first + second + third) }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
         for name in ["ドナルド・トランプ", "ウィルバー・ロス", "アイザック・バシェヴィス・シンガー", "キャッチャー", "ッンア", "アーー", "ンー", "ーッ", "・ー",
-                     "東京ディズニーランド", "ッ漢", "ン漢ア", "漢ー", "さいたま市", "きゃっちゃ", "っんあ", "Jリーグ", "ＵＳスチール", "Aー", "Gーa"] {
+                     "東京ディズニーランド", "ッ漢", "ン漢ア", "漢ー", "さいたま市", "きゃっちゃ", "っんあ", "Jリーグ", "ＵＳスチール", "Aー", "Gーa",
+                     "みずほコーポレート銀行", "なでしこジャパン", "ゆめタウン", "ッかッが", "あーア"] {
             #expect(!differs(name), "\(name)")
         }
     }
 
-    @Test func kanaRomanizationTakesOneKanaScriptOnly() {
-        for text in ["", "ｶﾀｶﾅ", "ヽ", "ヿ", "ゝ", "ゕ", "𠮷", "ト\u{3099}", "トと", "ンあ", "~ィ", "é", "\u{3000}"] {
+    @Test func kanaRomanizationTakesKanaKanjiAndLatinOnly() {
+        for text in ["", "ｶﾀｶﾅ", "ヽ", "ヿ", "ゝ", "ゕ", "𠮷", "ト\u{3099}", "~ィ", "é", "\u{3000}"] {
             #expect(NameLinker.kanaLatin(text) == nil, "\(text)")
         }
         #expect(NameLinker.kanaLatin("ト") == "to")
@@ -135,7 +141,11 @@ import Testing
         #expect(NameLinker.kanaLatin("a") == "a")
         #expect(NameLinker.kanaLatin("トランプ氏") == "toranpu氏")
         #expect(NameLinker.kanaLatin("トランプ Trump") == "toranpu Trump")
+        #expect(NameLinker.kanaLatin("ンあ") == "na")
+        #expect(NameLinker.kanaLatin("ッか") == "kka")
+        #expect(NameLinker.kanaLatin("ッが") == "~tsuga")
         #expect(NameLinker.kanaLatin("ー").map { Array($0.unicodeScalars) } == ["\u{0304}"])
+        #expect(NameLinker.kanaLatin("あー").map { Array($0.unicodeScalars) } == ["a", "\u{0304}"])
         #expect(NameLinker.kanaLatin("キャッチャー").map { Array($0.unicodeScalars) } == Array("kyatchā".unicodeScalars))
         #expect(NameLinker.kanaLatin("Yー").map { Array($0.unicodeScalars) } == ["Ȳ"])
         #expect(linker.romanize("ウィルバー・ロス") == "uiruba rosu")
