@@ -70,8 +70,8 @@ public struct LinkedName: Hashable, Sendable {
 public final class NameLinker {
     public let lexicon: Lexicon
     // Opened on first use: loading ICU's transform registry takes tens of milliseconds, and names
-    // found in the lexicon, or of one kana script, kanji and Latin letters (``kanaLatin(_:)``),
-    // never need it.
+    // found in the lexicon, or of kana, kanji and Latin letters only (``kanaLatin(_:)``), never
+    // need it.
     private lazy var icuKanaLatin: Transliterator? = try? Transliterator("Katakana-Latin; Hiragana-Latin")
     // What resolution and similarity work out per name, kept across documents: news names the
     // same people and places again and again, and each costs lexicon look-ups, ICU normalization
@@ -247,13 +247,13 @@ public final class NameLinker {
     }
 
     /// `kana` in Latin letters, folded: トランプ → "toranpu", ウィルバー・ロス → "uiruba rosu".
-    /// Cost: O(n) the first time (``kanaLatin(_:)`` for kana of one script, an ICU transform
-    /// for other kana); a hash look-up for a name romanized recently (resolving a name and preparing
-    /// it for comparisons each romanize it).
+    /// Cost: O(n) the first time (``kanaLatin(_:)`` for kana, kanji and Latin letters, an ICU
+    /// transform for text with other code points); a hash look-up for a name romanized recently
+    /// (resolving a name and preparing it for comparisons each romanize it).
     public func romanize(_ kana: String) -> String {
-        // Kanji and 々 fold to themselves too: a name of nothing else comes out as it is.
-        if Self.isLeftAsItIs(kana) { return kana }
-        return romanize(kana, in: memo.record(kana))
+        // Kanji and 々 fold to themselves too: a name of nothing else comes out as it is, and
+        // takes no memo record.
+        Self.isLeftAsItIs(kana) ? kana : romanize(kana, in: memo.record(kana))
     }
 
     /// ``romanize(_:)`` with `kana`'s memo record at hand.
