@@ -226,19 +226,21 @@ struct NameMemo {
 
     /// What similarity reads of an English name.
     final class EnglishSide {
+        let name: String
         /// The folded words of the name (its slug's words; numbered, sorted).
         let words: [Int32]
-        /// The listed entity ids of the name's entries (numbered, sorted).
-        let listedIDs: [Int32]
+        /// The listed entity ids of the name's entries (numbered, sorted), once a comparison has
+        /// needed them (``NameLinker/listedIDs(of:)``).
+        var listedIDs: [Int32]?
         let skeleton: [UInt8]
         /// The number of space-separated words.
         let wordCount: Int
         /// The skeleton of the last space-separated word.
         let lastWordSkeleton: [UInt8]?
 
-        init(words: [Int32], listedIDs: [Int32], skeleton: [UInt8], wordCount: Int, lastWordSkeleton: [UInt8]?) {
+        init(name: String, words: [Int32], skeleton: [UInt8], wordCount: Int, lastWordSkeleton: [UInt8]?) {
+            self.name = name
             self.words = words
-            self.listedIDs = listedIDs
             self.skeleton = skeleton
             self.wordCount = wordCount
             self.lastWordSkeleton = lastWordSkeleton
@@ -269,8 +271,9 @@ extension NameLinker {
         return PreparedJapaneseName(name: name, side: japaneseSide(name), generation: memo.generation)
     }
 
-    /// An English name prepared for many comparisons (``similarity(_:_:)``). Cost: as
-    /// ``prepared(japanese:)``.
+    /// An English name prepared for many comparisons (``similarity(_:_:)``). Cost: O(n) the first
+    /// time (its look-up waits for a comparison that needs it); a hash look-up when it was seen
+    /// recently.
     public func prepared(english name: String) -> PreparedEnglishName {
         memo.makeRoom()
         return PreparedEnglishName(name: name, side: englishSide(name), generation: memo.generation)
@@ -290,7 +293,7 @@ extension NameLinker {
 
     private func similarity(_ japanese: NameMemo.JapaneseSide, _ english: NameMemo.EnglishSide) -> Double {
         guard !english.words.isEmpty else { return 0 }
-        if NameMemo.intersects(japanese.listedIDs, english.listedIDs) { return 1 }
+        if !japanese.listedIDs.isEmpty, NameMemo.intersects(japanese.listedIDs, listedIDs(of: english)) { return 1 }
         var best = 0.0
         for words in japanese.glossWords {
             if words == english.words { return 1 }
@@ -344,20 +347,30 @@ extension NameLinker {
         return side
     }
 
-    /// `name`'s side of a similarity, from the memo or worked out. Cost: one look-up; a hash
-    /// look-up when remembered.
+    /// `name`'s side of a similarity, from the memo or worked out. Cost: O(n), no look-up; a
+    /// hash look-up when remembered.
     private func englishSide(_ name: String) -> NameMemo.EnglishSide {
         let record = memo.record(name)
         if let known = record.english { return known }
         let spaced = Self.split(name, at: [" "])
         let side = NameMemo.EnglishSide(
+            name: name,
             words: memo.numbered(Self.slugWords(name)),
-            listedIDs: memo.numbered(lookedUp(name, in: record).entries.compactMap(\.listedID)),
             skeleton: Self.skeleton(name, english: true),
             wordCount: spaced.count,
             lastWordSkeleton: spaced.last.map { Self.skeleton(String($0), english: true) })
         record.english = side
         return side
+    }
+
+    /// The listed entity ids of `english`'s entries, looked up the first time a comparison needs
+    /// them: only one with a Japanese name that has listed ids does, so the runs of capitalized
+    /// words compared with other names are never looked up. Cost: a look-up the first time.
+    private func listedIDs(of english: NameMemo.EnglishSide) -> [Int32] {
+        if let known = english.listedIDs { return known }
+        let ids = memo.numbered(lookup(english.name).compactMap(\.listedID))
+        english.listedIDs = ids
+        return ids
     }
 
     /// The numbers of the folded words of `gloss` (``slugWords(_:)``), remembered.

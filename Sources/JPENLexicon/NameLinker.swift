@@ -513,12 +513,14 @@ public final class NameLinker {
         case .location: [.word, .place, .station]
         case .organization: [.word, [.organization, .company]]
         }
-        let senses = entries.filter { !$0.isListed }
-        for kinds in preference + [.word, .unclassified] {
-            let tier = senses.filter { !$0.kinds.isDisjoint(with: kinds) }
-            if !tier.isEmpty { return tier }
+        let tiers = preference + [.word, .unclassified]
+        // The first tier any sense is in, found before any array of senses is built.
+        var first = tiers.count
+        for entry in entries where !entry.isListed {
+            if let tier = tiers[..<first].firstIndex(where: { !entry.kinds.isDisjoint(with: $0) }) { first = tier }
         }
-        return anyKind ? senses : []
+        if first < tiers.count { return entries.filter { !$0.isListed && !$0.kinds.isDisjoint(with: tiers[first]) } }
+        return anyKind ? entries.filter { !$0.isListed } : []
     }
 
     static func best(_ entries: [LexiconEntry], type: EntityType) -> LexiconEntry? {
