@@ -328,8 +328,8 @@ public final class NameLinker {
         for scalar in scalars {
             switch scalar.value {
             case 0x3041...0x3094: hasHiragana = true
+            // ASCII but ~, which starts rules of the transform's own (~ィ is yi).
             case 0x20...0x7D, 0xFF01...0xFF5E, 0x30A1...0x30FC, 0x4E00...0x9FFF, 0x3005: break
-            // ~ starts rules of the transform's own (~ィ is yi).
             default: return nil
             }
         }
