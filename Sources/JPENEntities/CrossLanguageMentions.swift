@@ -107,13 +107,15 @@ enum CrossLanguageMentions {
         private(set) var names: [String] = []
         private var numbers: [ArraySlice<Unicode.Scalar>: Int] = [:]
         private var japaneseNames: [PreparedJapaneseName?] = [], englishNames: [PreparedEnglishName?] = []
-        private var similarities = PairScores()
+        private var similarities: PairScores
 
-        /// Room for `count` names from the start: growing the table of numbers rehashes each name.
+        /// Room for `count` names, and as many pairs, from the start: growing the tables rehashes
+        /// each name and pair.
         init(scalars: [Unicode.Scalar], linker: NameLinker, expecting count: Int) {
             self.scalars = scalars
             self.linker = linker
             numbers.reserveCapacity(count)
+            similarities = PairScores(capacity: count)
         }
 
         /// The number of the name at `span`. Cost: a hash of its code points.

@@ -147,13 +147,21 @@ enum DocumentEntities {
         let byFirst = Dictionary(grouping: names.filter { !$0.isEmpty }, by: { $0.first! }).mapValues {
             $0.sorted { $0.count > $1.count }
         }
-        // A bit per first code point (modulo 1024): most positions are ruled out without hashing.
+        // A bit per first code point, hashed to 1024 so that most positions are ruled out without a
+        // dictionary look-up. Multiplied, not cut to its last bits: hiragana and ASCII letters,
+        // which all documents are full of, are a multiple of 1024 apart (ご and T).
+        func slot(_ scalar: Unicode.Scalar) -> UInt32 { (scalar.value &* 0x9E37_79B1) >> 22 }
         var firstBits = [UInt64](repeating: 0, count: 16)
-        for first in byFirst.keys { firstBits[Int(first.value >> 6 & 15)] |= 1 << (first.value & 63) }
+        for first in byFirst.keys { firstBits[Int(slot(first) >> 6)] |= 1 << (slot(first) & 63) }
         var found: [(span: Span, type: EntityType)] = []
-        for offset in scalars.indices where !covered[offset] {
-            let value = scalars[offset].value
-            guard firstBits[Int(value >> 6 & 15)] & 1 << (value & 63) != 0, let candidates = byFirst[scalars[offset]] else { continue }
+        // The positions whose bit is set, in one pass over the text without bounds checks.
+        let starts = scalars.withUnsafeBufferPointer { text in
+            firstBits.withUnsafeBufferPointer { bits in
+                text.indices.filter { bits[Int(slot(text[$0]) >> 6)] & 1 << (slot(text[$0]) & 63) != 0 }
+            }
+        }
+        for offset in starts where !covered[offset] {
+            guard let candidates = byFirst[scalars[offset]] else { continue }
             // The longest name that stands here as a whole word.
             for name in candidates {
                 let end = offset + name.count

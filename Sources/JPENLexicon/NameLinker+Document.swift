@@ -52,10 +52,12 @@ extension NameLinker {
 
     /// ``link(_:threshold:)`` of mentions that are all different.
     private func linkDistinct(_ mentions: [NameMention], threshold: Double) -> [LinkedName] {
-        var linked = mentions.map { resolve($0.name, type: $0.type) }
-        // The keys' numbers below come from one numbering: the memo starts over, if it must, here.
+        // The records and the keys' numbers below come from one numbering: the memo starts over,
+        // if it must, here.
         memo.makeRoom()
-        let keys = mentions.map { linkKeys(of: $0.name) }
+        let records = mentions.map { memo.record($0.name) }
+        let linked = mentions.indices.map { resolve(mentions[$0].name, type: mentions[$0].type, in: records[$0]) }
+        let keys = mentions.indices.map { linkKeys(of: mentions[$0].name, in: records[$0]) }
         let isLatin = keys.map(\.isLatin)
         // Union-find over mentions; a group's representative carries the group's entity and
         // whether any member is written in Latin letters.
@@ -89,12 +91,18 @@ extension NameLinker {
         // Only a mention's key is looked up, so only words and prefixes that are one are indexed.
         let mentionKeys = Set(keys.map(\.key))
         // Keys of plain text (``LexiconKey/isKnownNFKC(_:)``) are equal only when their UTF-8 is:
-        // when every Japanese key is such text, only beginnings as long as one can be one.
-        let japaneseKeys = keys.filter { !$0.isLatin }.map(\.text)
-        let keyLengths = japaneseKeys.allSatisfy(LexiconKey.isKnownNFKC) ? Set(japaneseKeys.map(\.utf8.count)) : nil
+        // when every Japanese key is such text, beginnings are compared with the keys as long.
+        let japaneseKeys = keys.filter { !$0.isLatin }
+        var keysByLength: [[KeyBytes]]?
+        if japaneseKeys.allSatisfy({ LexiconKey.isKnownNFKC($0.text) }) {
+            keysByLength = Array(repeating: [], count: (japaneseKeys.map(\.text.utf8.count).max() ?? 0) + 1)
+            for key in japaneseKeys where !keysByLength![key.text.utf8.count].contains(where: { $0.number == key.key }) {
+                keysByLength![key.text.utf8.count].append(KeyBytes(bytes: Array(key.text.utf8), number: key.key))
+            }
+        }
         var containing = [Int32: [Int]](minimumCapacity: mentionKeys.count)
         for index in mentions.indices {
-            let parts = keys[index].isLatin ? keys[index].parts : beginnings(of: keys[index], utf8Lengths: keyLengths)
+            let parts = keys[index].isLatin ? keys[index].parts : beginnings(of: keys[index], amongKeysByLength: keysByLength)
             for part in parts where mentionKeys.contains(part) {
                 containing[part, default: []].append(index)
             }
@@ -148,23 +156,19 @@ extension NameLinker {
             }
         }
         // Every mention takes its group's entity; names fill in from any member.
-        var englishNames: [Int: String] = [:], japaneseNames: [Int: String] = [:]
-        for index in mentions.indices {
-            let group = root(index)
-            if englishNames[group] == nil, let name = linked[group].englishName ?? linked[index].englishName {
-                englishNames[group] = name
-            }
-            if japaneseNames[group] == nil, let name = linked[group].japaneseName ?? linked[index].japaneseName {
-                japaneseNames[group] = name
-            }
+        let groups = mentions.indices.map(root)
+        var englishNames = [String?](repeating: nil, count: mentions.count), japaneseNames = englishNames
+        for (index, group) in groups.enumerated() {
+            if englishNames[group] == nil { englishNames[group] = linked[group].englishName ?? linked[index].englishName }
+            if japaneseNames[group] == nil { japaneseNames[group] = linked[group].japaneseName ?? linked[index].japaneseName }
         }
-        for index in mentions.indices {
-            let group = root(index)
-            linked[index] = LinkedName(id: linked[group].id, englishName: englishNames[group],
-                                       japaneseName: japaneseNames[group], entry: linked[group].entry,
-                                       linkKey: linked[group].linkKey)
+        // One entity per group, which its members share.
+        var entities = [LinkedName?](repeating: nil, count: mentions.count)
+        for group in groups where entities[group] == nil {
+            entities[group] = LinkedName(id: linked[group].id, englishName: englishNames[group], japaneseName: japaneseNames[group],
+                                         entry: linked[group].entry, linkKey: linked[group].linkKey)
         }
-        return linked
+        return groups.map { entities[$0]! }
     }
 
     /// Whether a Latin name ends with a generation (Jr., Sr., II, III, IV): "Donald Trump Jr."
@@ -176,44 +180,64 @@ extension NameLinker {
 
     /// The numbers of the beginnings (in characters) of a Japanese name's key that have one,
     /// each once: a beginning that is another mention's key was numbered with it. Only those
-    /// shorter than the key, as a short form joins only a longer name. Only looked
-    /// up, as numbering every beginning of every name would fill the memo with strings that
-    /// are no name's key. With `utf8Lengths`, only beginnings of those UTF-8 lengths.
-    /// Cost: O(n²) in the key's characters, a hash of each beginning looked up.
-    func beginnings(of keys: NameMemo.LinkKeys, utf8Lengths: Set<Int>?) -> [Int32] {
+    /// shorter than the key, as a short form joins only a longer name. With `keysByLength` (the
+    /// document's Japanese keys by UTF-8 length, all plain text), the beginnings are compared
+    /// with those keys' bytes; without, looked up in the memo (only looked up, as numbering every
+    /// beginning of every name would fill it with strings that are no name's key).
+    /// Cost: O(n) byte comparisons per key as long as a beginning, else O(n²) in the key's
+    /// characters, a hash of each beginning.
+    func beginnings(of keys: NameMemo.LinkKeys, amongKeysByLength keysByLength: [[KeyBytes]]?) -> [Int32] {
         var numbers: [Int32] = []
-        func add(_ prefix: String) {
-            if let number = memo.numbers[NameMemo.canonical(prefix)], !numbers.contains(number) { numbers.append(number) }
-        }
         let text = keys.text
-        if LexiconKey.isKnownNFKC(text) {
-            // Its characters are code points (``split(_:at:)``): the beginnings end at each
-            // code point, cut from the UTF-8 as it is rather than built up a Character at a time.
+        if let keysByLength {
+            // Its characters are code points (``split(_:at:)``): the beginnings end at each code
+            // point.
+            let bytes = Array(text.utf8)
             var length = 0
             for scalar in text.unicodeScalars.dropLast() {
                 length += UTF8.width(scalar)
-                if let utf8Lengths, !utf8Lengths.contains(length) { continue }
+                guard length < keysByLength.count else { break }
+                for other in keysByLength[length] where !numbers.contains(other.number) && other.bytes.elementsEqual(bytes[..<length]) {
+                    numbers.append(other.number)
+                }
+            }
+            return numbers
+        }
+        func add(_ prefix: String) {
+            if let number = memo.existingRecord(NameMemo.canonical(prefix))?.number, !numbers.contains(number) {
+                numbers.append(number)
+            }
+        }
+        if LexiconKey.isKnownNFKC(text) {
+            // Cut from the UTF-8 as it is rather than built up a Character at a time.
+            var length = 0
+            for scalar in text.unicodeScalars.dropLast() {
+                length += UTF8.width(scalar)
                 add(String(Substring(text.utf8.prefix(length))))
             }
         } else {
             var prefix = ""
             for character in text.dropLast() {
                 prefix.append(character)
-                if let utf8Lengths, !utf8Lengths.contains(prefix.utf8.count) { continue }
                 add(prefix)
             }
         }
         return numbers
     }
 
+    /// A key's UTF-8 and number, for comparing beginnings of other keys with it.
+    struct KeyBytes {
+        let bytes: [UInt8]
+        let number: Int32
+    }
+
     /// What linking reads of `name` to find its short forms, remembered; numbered in the memo's
     /// current numbering, so read it only after the operation's ``NameMemo/makeRoom()``.
     /// Cost: the name's key (``lookedUp(_:)``) and, for a Latin name, its words' keys the first
-    /// time; a hash look-up after.
-    func linkKeys(of name: String) -> NameMemo.LinkKeys {
-        let memoName = NameMemo.Name(text: name)
-        if let known = memo.linkKeys[memoName] { return known }
-        let key = lookedUp(name).key
+    /// time; nothing after (`record`, the name's, holds them).
+    func linkKeys(of name: String, in record: NameMemo.Record) -> NameMemo.LinkKeys {
+        if let known = record.linkKeys { return known }
+        let key = lookedUp(name, in: record).key
         let isLatin = Self.isLatin(name.unicodeScalars)
         // A Latin name holds its words.
         let parts = isLatin ? Self.split(name, at: [" ", "-"]).map { LexiconKey.make(String($0)) } : []
@@ -222,7 +246,7 @@ extension NameLinker {
         // Characters of such text are code points, which are much cheaper to count.
         let length = LexiconKey.isKnownNFKC(key) ? key.unicodeScalars.count : key.count
         let keys = NameMemo.LinkKeys(text: key, key: memo.number(key), length: length, isLatin: isLatin, parts: numbers)
-        memo.linkKeys[memoName] = keys
+        record.linkKeys = keys
         return keys
     }
 }

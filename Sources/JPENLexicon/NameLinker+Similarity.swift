@@ -4,9 +4,9 @@ import JPENText
 /// The per-name work of ``NameLinker``, remembered: resolved names and what
 /// ``NameLinker/similarity(japanese:english:)`` reads of each side.
 struct NameMemo {
-    /// The most names kept before the memo starts over (a few hundred bytes each), and the most
-    /// look-ups and romanizations kept.
-    static let limit = 20_000
+    /// The most strings (names, their words, glosses) whose work is kept before the memo starts
+    /// over, a few hundred bytes each.
+    static let limit = 40_000
 
     /// A name as the memo keys it: by its UTF-8 bytes. A String hashes and compares through
     /// Unicode normalization, which for Japanese names costs several times a plain byte hash.
@@ -44,60 +44,95 @@ struct NameMemo {
         let entries: [LexiconEntry]
     }
 
-    var lookups: [Name: LookedUp] = [:]
-    /// The number of entries under each gloss key ``NameLinker`` weighed.
-    var glossCounts: [Name: Int] = [:]
-    /// ``NameLinker/romanize(_:)`` of each name.
-    var romanized: [Name: String] = [:]
-    /// The numbered folded words of each gloss a side holds: the glosses of different names
-    /// are often one romanization.
-    var glossWords: [Name: [Int32]] = [:]
-    var resolved: [TypedName: LinkedName] = [:]
-    var japanese: [Name: JapaneseSide] = [:]
-    var english: [Name: EnglishSide] = [:]
-    var linkKeys: [Name: LinkKeys] = [:]
-    var support: [Name: TypeSupport] = [:]
-    /// A number for each word and listed id the sides hold, and each key linking indexes:
-    /// comparing small sorted arrays of numbers, or hashing a number, is much cheaper than doing
-    /// so with strings. Keyed by ``canonical(_:)`` bytes, so that strings that are equal as
-    /// Strings share a number.
-    var numbers: [Name: Int32] = [:]
+    /// Everything worked out of one string, each part the first time it is asked for. One
+    /// record per string, so that a name is hashed once per operation rather than once per thing
+    /// remembered of it (resolving, linking and comparing a name each read several).
+    final class Record {
+        var lookedUp: LookedUp?
+        /// The number of entries the lexicon has under the string as a key (for a gloss key).
+        var glossCount: Int?
+        /// ``NameLinker/romanize(_:)`` of the string.
+        var romanized: String?
+        /// The numbered folded words of the string as a gloss: the glosses of different names
+        /// are often one romanization.
+        var glossWords: [Int32]?
+        var japanese: JapaneseSide?
+        var english: EnglishSide?
+        var linkKeys: LinkKeys?
+        var support: TypeSupport?
+        /// The string's number, in the record of its ``canonical(_:)`` form (``number(_:)``).
+        var number: Int32?
+        private var person: LinkedName?, organization: LinkedName?, location: LinkedName?
+
+        /// The string resolved as a `type` (``NameLinker/resolve(_:type:)``), when it was.
+        func resolved(as type: EntityType) -> LinkedName? {
+            switch type {
+            case .person: person
+            case .organization: organization
+            case .location: location
+            }
+        }
+
+        func remember(_ linked: LinkedName, as type: EntityType) {
+            switch type {
+            case .person: person = linked
+            case .organization: organization = linked
+            case .location: location = linked
+            }
+        }
+    }
+
+    private(set) var records: [Name: Record] = [:]
+    /// The next ``number(_:)`` given.
+    private var nextNumber: Int32 = 0
 
     /// How many times the memo has started over: sides prepared in an earlier generation hold
     /// numbers of another numbering.
     var generation = 0
 
+    /// The record of `text`, made empty the first time. Cost: a hash of its bytes.
+    mutating func record(_ text: String) -> Record {
+        let name = Name(text: text)
+        if let known = records[name] { return known }
+        let record = Record()
+        records[name] = record
+        return record
+    }
+
+    /// The record of `text`, if it has one. Cost: a hash of its bytes.
+    func existingRecord(_ text: String) -> Record? {
+        records[Name(text: text)]
+    }
+
     /// Empties the memo when it is full. Called only as a public operation starts, so that the
-    /// numbers of the sides one comparison reads all come from one numbering. The look-ups and
-    /// romanizations, which hold no numbers, are bounded on their own: counted with the rest,
-    /// they would make the memo start over sooner.
+    /// numbers of the sides one comparison reads, and the records an operation holds, all come
+    /// from one numbering.
     mutating func makeRoom() {
-        if lookups.count + glossCounts.count + romanized.count >= Self.limit {
-            (lookups, glossCounts, romanized) = ([:], [:], [:])
-        }
-        if glossWords.count + resolved.count + japanese.count + english.count + linkKeys.count + support.count + numbers.count >= Self.limit {
+        if records.count >= Self.limit {
             let next = generation + 1
             self = NameMemo()
             generation = next
         }
     }
 
-    /// The number of `string`.
+    /// The number of `string`: comparing small sorted arrays of numbers, or hashing a number, is
+    /// much cheaper than doing so with strings. Strings that are equal as Strings share one
+    /// (it is kept under their ``canonical(_:)`` bytes).
     mutating func number(_ string: String) -> Int32 {
-        let name = Self.canonical(string)
-        if let known = numbers[name] { return known }
-        let number = Int32(numbers.count)
-        numbers[name] = number
-        return number
+        let record = record(Self.canonical(string))
+        if let known = record.number { return known }
+        record.number = nextNumber
+        nextNumber += 1
+        return record.number!
     }
 
-    /// `string` as ``numbers`` keys it: by the bytes of its NFC form, which are equal exactly
+    /// `string` in the form ``number(_:)`` keys it: its NFC form, whose bytes are equal exactly
     /// when the Strings are (String equality is canonical equivalence). Hashing a non-ASCII
     /// String normalizes it code point by code point; hashing bytes does not. Cost: O(n), no
     /// allocation for text ``LexiconKey/isKnownNFKC(_:)`` vouches is in NFC already (nearly
     /// every word and key); an ICU call otherwise.
-    static func canonical(_ string: String) -> Name {
-        Name(text: LexiconKey.isKnownNFKC(string) ? string : Normalizer.nfc.normalize(string))
+    static func canonical(_ string: String) -> String {
+        LexiconKey.isKnownNFKC(string) ? string : Normalizer.nfc.normalize(string)
     }
 
     /// The numbers of `strings`, sorted, each once.
@@ -173,11 +208,12 @@ struct NameMemo {
         let skeleton: [UInt8]
         /// The skeleton of the last part, when it is katakana and has at least three consonants.
         let lastPartSkeleton: [UInt8]?
-        /// The name without each title or generic suffix it ends with (アルバレス博士 → アルバレス).
-        let stems: [String]
+        /// The sides of the name without each title or generic suffix it ends with (アルバレス博士 →
+        /// アルバレス), held here so that comparing with them looks nothing up.
+        let stems: [JapaneseSide]
 
         init(listedIDs: [Int32], glossWords: [[Int32]], partCount: Int, partGlossSlugs: [[Int32]], skeleton: [UInt8],
-             lastPartSkeleton: [UInt8]?, stems: [String]) {
+             lastPartSkeleton: [UInt8]?, stems: [JapaneseSide]) {
             self.listedIDs = listedIDs
             self.glossWords = glossWords
             self.partCount = partCount
@@ -190,19 +226,21 @@ struct NameMemo {
 
     /// What similarity reads of an English name.
     final class EnglishSide {
+        let name: String
         /// The folded words of the name (its slug's words; numbered, sorted).
         let words: [Int32]
-        /// The listed entity ids of the name's entries (numbered, sorted).
-        let listedIDs: [Int32]
+        /// The listed entity ids of the name's entries (numbered, sorted), once a comparison has
+        /// needed them (``NameLinker/listedIDs(of:)``).
+        var listedIDs: [Int32]?
         let skeleton: [UInt8]
         /// The number of space-separated words.
         let wordCount: Int
         /// The skeleton of the last space-separated word.
         let lastWordSkeleton: [UInt8]?
 
-        init(words: [Int32], listedIDs: [Int32], skeleton: [UInt8], wordCount: Int, lastWordSkeleton: [UInt8]?) {
+        init(name: String, words: [Int32], skeleton: [UInt8], wordCount: Int, lastWordSkeleton: [UInt8]?) {
+            self.name = name
             self.words = words
-            self.listedIDs = listedIDs
             self.skeleton = skeleton
             self.wordCount = wordCount
             self.lastWordSkeleton = lastWordSkeleton
@@ -233,8 +271,9 @@ extension NameLinker {
         return PreparedJapaneseName(name: name, side: japaneseSide(name), generation: memo.generation)
     }
 
-    /// An English name prepared for many comparisons (``similarity(_:_:)``). Cost: as
-    /// ``prepared(japanese:)``.
+    /// An English name prepared for many comparisons (``similarity(_:_:)``). Cost: O(n) the first
+    /// time (its look-up waits for a comparison that needs it); a hash look-up when it was seen
+    /// recently.
     public func prepared(english name: String) -> PreparedEnglishName {
         memo.makeRoom()
         return PreparedEnglishName(name: name, side: englishSide(name), generation: memo.generation)
@@ -254,7 +293,7 @@ extension NameLinker {
 
     private func similarity(_ japanese: NameMemo.JapaneseSide, _ english: NameMemo.EnglishSide) -> Double {
         guard !english.words.isEmpty else { return 0 }
-        if NameMemo.intersects(japanese.listedIDs, english.listedIDs) { return 1 }
+        if !japanese.listedIDs.isEmpty, NameMemo.intersects(japanese.listedIDs, listedIDs(of: english)) { return 1 }
         var best = 0.0
         for words in japanese.glossWords {
             if words == english.words { return 1 }
@@ -267,7 +306,7 @@ extension NameLinker {
         best = max(best, Self.soundSimilarity(japanese.skeleton, english.skeleton))
         // A title or generic word the English name leaves out: アルバレス博士 ~ Alvarez.
         for stem in japanese.stems where best < 1 {
-            best = max(best, similarity(japaneseSide(stem), english))
+            best = max(best, similarity(stem, english))
         }
         // A family name alone against a full name: the last part of each (ジョン・スミス ~ Smith,
         // スミス ~ John Smith), as Western names are written given name first in both languages.
@@ -279,16 +318,17 @@ extension NameLinker {
     }
 
     /// `name`'s side of a similarity, from the memo or worked out. Cost: look-ups of the name and
-    /// its parts, a romanization, the same for each stem; O(1) when remembered.
+    /// its parts, a romanization, the same for each stem; a hash look-up when remembered.
     private func japaneseSide(_ name: String) -> NameMemo.JapaneseSide {
-        if let known = memo.japanese[NameMemo.Name(text: name)] { return known }
-        let entries = lookup(name)
+        let record = memo.record(name)
+        if let known = record.japanese { return known }
+        let entries = lookedUp(name, in: record).entries
         let parts = Self.nameParts(name)
         var stems: [String] = []
         for type in EntityType.allCases {
             if let (stem, _) = Self.withoutSuffix(name, type: type), !stems.contains(stem) { stems.append(stem) }
         }
-        let skeleton = Self.skeleton(romanize(name), english: false)
+        let skeleton = Self.skeleton(romanize(name, in: record), english: false)
         let lastPartSkeleton = parts.last.flatMap { part -> [UInt8]? in
             guard part.unicodeScalars.allSatisfy({ Script($0) == .katakana }) else { return nil }
             // A name of one part is its own last part.
@@ -302,32 +342,43 @@ extension NameLinker {
             partGlossSlugs: parts.count > 1 ? parts.map { memo.numbered(lookup($0).flatMap(\.glosses).map(LexiconKey.orderFreeSlug)) } : [],
             skeleton: skeleton,
             lastPartSkeleton: lastPartSkeleton,
-            stems: stems)
-        memo.japanese[NameMemo.Name(text: name)] = side
+            stems: stems.map(japaneseSide))
+        record.japanese = side
         return side
     }
 
-    /// `name`'s side of a similarity, from the memo or worked out. Cost: one look-up; O(1) when
-    /// remembered.
+    /// `name`'s side of a similarity, from the memo or worked out. Cost: O(n), no look-up; a
+    /// hash look-up when remembered.
     private func englishSide(_ name: String) -> NameMemo.EnglishSide {
-        if let known = memo.english[NameMemo.Name(text: name)] { return known }
+        let record = memo.record(name)
+        if let known = record.english { return known }
         let spaced = Self.split(name, at: [" "])
         let side = NameMemo.EnglishSide(
+            name: name,
             words: memo.numbered(Self.slugWords(name)),
-            listedIDs: memo.numbered(lookup(name).compactMap(\.listedID)),
             skeleton: Self.skeleton(name, english: true),
             wordCount: spaced.count,
             lastWordSkeleton: spaced.last.map { Self.skeleton(String($0), english: true) })
-        memo.english[NameMemo.Name(text: name)] = side
+        record.english = side
         return side
+    }
+
+    /// The listed entity ids of `english`'s entries, looked up the first time a comparison needs
+    /// them: only one with a Japanese name that has listed ids does, so the runs of capitalized
+    /// words compared with other names are never looked up. Cost: a look-up the first time.
+    private func listedIDs(of english: NameMemo.EnglishSide) -> [Int32] {
+        if let known = english.listedIDs { return known }
+        let ids = memo.numbered(lookup(english.name).compactMap(\.listedID))
+        english.listedIDs = ids
+        return ids
     }
 
     /// The numbers of the folded words of `gloss` (``slugWords(_:)``), remembered.
     private func numberedWords(_ gloss: String) -> [Int32] {
-        let memoName = NameMemo.Name(text: gloss)
-        if let known = memo.glossWords[memoName] { return known }
+        let record = memo.record(gloss)
+        if let known = record.glossWords { return known }
         let words = memo.numbered(Self.slugWords(gloss))
-        memo.glossWords[memoName] = words
+        record.glossWords = words
         return words
     }
 

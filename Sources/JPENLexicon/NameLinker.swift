@@ -5,17 +5,46 @@ import JPENText
 public struct LinkedName: Hashable, Sendable {
     /// The canonical entity id: a listed id (`person:ishiba-shigeru`), else one derived from the
     /// romanized name, the same string from either language.
-    public let id: String
+    public var id: String { fields.id }
     /// The canonical English (or romanized) name, where known.
-    public let englishName: String?
+    public var englishName: String? { fields.englishName }
     /// The canonical Japanese name, where known.
-    public let japaneseName: String?
+    public var japaneseName: String? { fields.japaneseName }
     /// The entry the id came from; nil when it was derived from the name alone.
-    public let entry: LexiconEntry?
+    public var entry: LexiconEntry? { fields.entry }
     /// What the names of one entity share whatever their word order and romanization: the listed
     /// id, else the type's prefix and the name's ``LexiconKey/orderFreeSlug(_:)``. Mentions with
     /// one key are one entity (``NameLinker/link(_:threshold:)``).
-    let linkKey: String
+    var linkKey: String { fields.linkKey }
+
+    // The fields live in one object: a linked name is copied for each mention of a document and
+    // each memo look-up, and a copy of the strings and the entry themselves would retain each.
+    private final class Fields: Sendable {
+        let id: String, englishName: String?, japaneseName: String?, entry: LexiconEntry?, linkKey: String
+
+        init(id: String, englishName: String?, japaneseName: String?, entry: LexiconEntry?, linkKey: String) {
+            (self.id, self.englishName, self.japaneseName, self.entry, self.linkKey) = (id, englishName, japaneseName, entry, linkKey)
+        }
+    }
+
+    private let fields: Fields
+
+    init(id: String, englishName: String?, japaneseName: String?, entry: LexiconEntry?, linkKey: String) {
+        fields = Fields(id: id, englishName: englishName, japaneseName: japaneseName, entry: entry, linkKey: linkKey)
+    }
+
+    public static func == (a: LinkedName, b: LinkedName) -> Bool {
+        a.fields === b.fields || (a.id == b.id && a.englishName == b.englishName && a.japaneseName == b.japaneseName
+            && a.entry == b.entry && a.linkKey == b.linkKey)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(englishName)
+        hasher.combine(japaneseName)
+        hasher.combine(entry)
+        hasher.combine(linkKey)
+    }
 }
 
 /// Gives the names of one entity in Japanese and English the same id.
@@ -29,8 +58,8 @@ public struct LinkedName: Hashable, Sendable {
 /// document.
 ///
 /// Owns ICU transliterators, which are not thread-safe, and remembers the names it has resolved
-/// and compared (up to 20,000, and as many look-ups; a few MB): make one per task (cheap) over a
-/// shared ``Lexicon`` and keep it across documents.
+/// and compared (up to 40,000 strings; a few MB): make one per task (cheap) over a shared
+/// ``Lexicon`` and keep it across documents.
 ///
 /// ```swift
 /// let linker = NameLinker(lexicon: try Lexicon.load())
@@ -41,15 +70,16 @@ public struct LinkedName: Hashable, Sendable {
 public final class NameLinker {
     public let lexicon: Lexicon
     // Opened on first use: loading ICU's transform registry takes tens of milliseconds, and names
-    // found in the lexicon, or of katakana and kanji only (``katakanaLatin(_:)``), never need it.
-    private lazy var kanaLatin: Transliterator? = try? Transliterator("Katakana-Latin; Hiragana-Latin")
+    // found in the lexicon, or of kana, kanji and Latin letters only (``kanaLatin(_:)``), never
+    // need it.
+    private lazy var icuKanaLatin: Transliterator? = try? Transliterator("Katakana-Latin; Hiragana-Latin")
     // What resolution and similarity work out per name, kept across documents: news names the
     // same people and places again and again, and each costs lexicon look-ups, ICU normalization
-    // and romanization. Emptied when it holds `NameMemo.limit` names, so memory stays bounded.
+    // and romanization. Emptied when it holds `NameMemo.limit` strings, so memory stays bounded.
     var memo = NameMemo()
 
     /// A linker over `lexicon`. Cost: O(1); the first romanization of a name that
-    /// ``katakanaLatin(_:)`` does not take opens an ICU transform.
+    /// ``kanaLatin(_:)`` does not take opens an ICU transform.
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
     }
@@ -73,16 +103,17 @@ public final class NameLinker {
     /// Cost: a few lookups, O(log k) each, the first time; a hash look-up for a name resolved
     /// recently.
     public func resolve(_ name: String, type: EntityType) -> LinkedName {
-        let key = NameMemo.TypedName(name: NameMemo.Name(text: name), type: type)
-        if let known = memo.resolved[key] { return known }
-        let linked = resolveUncached(name, type: type)
         memo.makeRoom()
-        memo.resolved[key] = linked
-        return linked
+        return resolve(name, type: type, in: memo.record(name))
     }
 
-    private func resolveUncached(_ name: String, type: EntityType) -> LinkedName {
-        Self.isLatin(name.unicodeScalars) ? resolveEnglish(name, type: type) : resolveJapanese(name, type: type)
+    /// ``resolve(_:type:)`` with `name`'s memo record at hand.
+    func resolve(_ name: String, type: EntityType, in record: NameMemo.Record) -> LinkedName {
+        if let known = record.resolved(as: type) { return known }
+        let linked = Self.isLatin(name.unicodeScalars) ? resolveEnglish(name, type: type, in: record)
+            : resolveJapanese(name, type: type, in: record)
+        record.remember(linked, as: type)
+        return linked
     }
 
     /// Whether a name is written in Latin letters (or digits), by its first code point that is
@@ -97,11 +128,15 @@ public final class NameLinker {
     /// `name`'s key and the entries under it, remembered: resolving, linking and comparing one
     /// name each read them. Cost: ``Lexicon/lookup(_:)`` the first time; a hash look-up after.
     func lookedUp(_ name: String) -> NameMemo.LookedUp {
-        let memoName = NameMemo.Name(text: name)
-        if let known = memo.lookups[memoName] { return known }
+        lookedUp(name, in: memo.record(name))
+    }
+
+    /// ``lookedUp(_:)`` with `name`'s memo record at hand.
+    func lookedUp(_ name: String, in record: NameMemo.Record) -> NameMemo.LookedUp {
+        if let known = record.lookedUp { return known }
         let key = LexiconKey.make(name)
         let found = NameMemo.LookedUp(key: key, entries: lexicon.lookup(key: key))
-        memo.lookups[memoName] = found
+        record.lookedUp = found
         return found
     }
 
@@ -112,14 +147,14 @@ public final class NameLinker {
     /// under the name, 1 for each dictionary sense. Cost: a lookup and its entries decoded the
     /// first time; a hash look-up for a name seen recently.
     public func support(for name: String, as type: EntityType) -> Int {
-        let key = NameMemo.Name(text: name)
-        if let known = memo.support[key] { return known[EntityType.allCases.firstIndex(of: type)!] }
-        let entries = lookup(name)
+        memo.makeRoom()
+        let record = memo.record(name)
+        if let known = record.support { return known[EntityType.allCases.firstIndex(of: type)!] }
+        let entries = lookedUp(name, in: record).entries
         let support = EntityType.allCases.map { type in
             entries.reduce(0) { total, entry in total + (entry.types.contains(type) ? (entry.isListed ? 10 : 1) : 0) }
         }
-        memo.makeRoom()
-        memo.support[key] = support
+        record.support = support
         return support[EntityType.allCases.firstIndex(of: type)!]
     }
 
@@ -133,7 +168,11 @@ public final class NameLinker {
     /// each part looked up alone (ウィルバー・ロス → Wilbur Ross); else the katakana romanized
     /// (toranpu); else an id from the name itself. Cost: O(parts · log k).
     public func resolveJapanese(_ name: String, type: EntityType) -> LinkedName {
-        let found = lookedUp(name), entries = found.entries
+        resolveJapanese(name, type: type, in: memo.record(name))
+    }
+
+    private func resolveJapanese(_ name: String, type: EntityType, in record: NameMemo.Record) -> LinkedName {
+        let found = lookedUp(name, in: record), entries = found.entries
         if let listed = Self.listed(entries, type: type) { return Self.linked(listed, type: type) }
         if let (entry, gloss) = bestSense(entries, type: type, anyKind: Self.isKatakana(name)) {
             return Self.derived(gloss, type: type, isRomanization: entry.isRomanization, englishName: gloss,
@@ -165,7 +204,11 @@ public final class NameLinker {
     /// order, and the Japanese name, give one id ("Yoichi Funabashi" → Funabashi Youichi →
     /// `person:funabashi-yoichi`). Cost: O(log k).
     public func resolveEnglish(_ name: String, type: EntityType) -> LinkedName {
-        let entries = lookup(name)
+        resolveEnglish(name, type: type, in: memo.record(name))
+    }
+
+    private func resolveEnglish(_ name: String, type: EntityType, in record: NameMemo.Record) -> LinkedName {
+        let entries = lookedUp(name, in: record).entries
         if let listed = Self.listed(entries, type: type) { return Self.linked(listed, type: type) }
         let japanese = Self.best(entries.filter { $0.kinds != .word }, type: type)
         var romanization: String?
@@ -204,18 +247,28 @@ public final class NameLinker {
     }
 
     /// `kana` in Latin letters, folded: トランプ → "toranpu", ウィルバー・ロス → "uiruba rosu".
-    /// Cost: O(n) the first time (``katakanaLatin(_:)`` for katakana and kanji, an ICU transform
-    /// for other kana); a hash look-up for a name romanized recently (resolving a name and preparing
-    /// it for comparisons each romanize it).
+    /// Cost: O(n) the first time (``kanaLatin(_:)`` for kana, kanji and Latin letters, an ICU
+    /// transform for text with other code points); a hash look-up for a name romanized recently
+    /// (resolving a name and preparing it for comparisons each romanize it).
     public func romanize(_ kana: String) -> String {
-        let isLeft = Self.isLeftByRomanization(kana)
-        // Kanji and 々 fold to themselves too: a name of nothing else comes out as it is.
-        if isLeft, !kana.utf8.contains(where: { $0 < 0x80 }) { return kana }
-        let memoName = NameMemo.Name(text: kana)
-        if let known = memo.romanized[memoName] { return known }
-        let romanized = Self.folded(latin: isLeft ? kana : Self.katakanaLatin(kana) ?? kanaLatin?.transform(kana) ?? kana)
-        memo.romanized[memoName] = romanized
+        // Kanji and 々 fold to themselves too: a name of nothing else comes out as it is, and
+        // takes no memo record.
+        Self.isLeftAsItIs(kana) ? kana : romanize(kana, in: memo.record(kana))
+    }
+
+    /// ``romanize(_:)`` with `kana`'s memo record at hand.
+    func romanize(_ kana: String, in record: NameMemo.Record) -> String {
+        if Self.isLeftAsItIs(kana) { return kana }
+        if let known = record.romanized { return known }
+        let romanized = Self.folded(latin: Self.isLeftByRomanization(kana) ? kana
+            : Self.kanaLatin(kana) ?? icuKanaLatin?.transform(kana) ?? kana)
+        record.romanized = romanized
         return romanized
+    }
+
+    /// Whether ``romanize(_:)`` gives `text` back as it is: it is only kanji and 々.
+    private static func isLeftAsItIs(_ text: String) -> Bool {
+        isLeftByRomanization(text) && !text.utf8.contains(where: { $0 < 0x80 })
     }
 
     /// The output of the kana-Latin transform folded as keys fold, words separated by a space.
@@ -246,30 +299,54 @@ public final class NameLinker {
         }
     }
 
-    // MARK: - Katakana in Latin letters
+    // MARK: - Kana in Latin letters
 
     /// What ICU's "Katakana-Latin; Hiragana-Latin" transform makes of `text` when it holds only
-    /// katakana (U+30A1–U+30FA), ・, ー, kanji (U+4E00–U+9FFF) and 々; nil for any other text,
-    /// empty text included. Worked out here by the transform's own rules: ICU spends some 30,000
-    /// instructions on a name (and tens of milliseconds opening the transform), this a few
-    /// hundred. The rules, checked against ICU 72 for every string of up to three such code
-    /// points (a few kanji standing for all), 600,000 random longer ones and every katakana
-    /// headword of enamdict and edict:
-    /// - each kana is its syllable (カ ka, シ shi, small ァ ~a, ッ ~tsu); ・ and kanji stay;
+    /// katakana (U+30A1–U+30FA), ・, ー, hiragana (U+3041–U+3094), kanji (U+4E00–U+9FFF), 々,
+    /// ASCII but ~ (U+0020–U+007D) and its fullwidth forms (U+FF01–U+FF5E); nil for any other
+    /// text, empty text included. Worked out here by the transform's own rules: ICU spends some
+    /// 30,000 instructions on a name, this a few hundred, and opening the transform costs tens of
+    /// milliseconds (some 150 million instructions) that a task whose names all fit here never
+    /// spends. The rules, checked against ICU 72 for every string of up to two such code points
+    /// (a few kanji standing for all), those of three of the kana that rules read around and a few
+    /// Latin letters, 600,000 random longer ones of katakana and 120,000 of all of them, and every
+    /// katakana headword of enamdict and edict:
+    /// - each kana is its syllable (カ ka, シ shi, small ァ ~a, ッ ~tsu); ・, kanji and Latin stay;
     /// - some kana and the small one after them are one syllable (キャ kya, シェ she, ティ ti,
     ///   ファ fa), though not all (ウィ u~i);
     /// - ッ before a kana that starts with a consonant (not ヴ) is that consonant (ッカ kka, ッチ tchi);
     /// - ン is n, and n' before a vowel, ナ-row, ヤ, ユ, ヨ, ン or ヴ (ンア n'a);
-    /// - ー puts a macron on the vowel before it (アー ā), else is a combining macron U+0304.
+    /// - ー puts a macron on the letter before it where Unicode composes one (アー ā, Gー Ḡ), else
+    ///   is a combining macron U+0304;
+    /// - katakana go first, then hiragana, read as the same katakana, in a second pass over the
+    ///   first one's Latin letters: ンあ is na, あー a + U+0304, and ッ reads the hiragana after it
+    ///   in the first pass, doubling only an unvoiced one (ッか kka, ッが ~tsuga).
     /// Cost: O(n).
-    static func katakanaLatin(_ text: String) -> String? {
-        let kana = Array(text.unicodeScalars)
-        guard !kana.isEmpty, kana.allSatisfy({
-            switch $0.value {
-            case 0x30A1...0x30FC, 0x4E00...0x9FFF, 0x3005: true
-            default: false
+    static func kanaLatin(_ text: String) -> String? {
+        let scalars = Array(text.unicodeScalars)
+        var hasHiragana = false
+        for scalar in scalars {
+            switch scalar.value {
+            case 0x3041...0x3094: hasHiragana = true
+            // ASCII but ~, which starts rules of the transform's own (~ィ is yi).
+            case 0x20...0x7D, 0xFF01...0xFF5E, 0x30A1...0x30FC, 0x4E00...0x9FFF, 0x3005: break
+            default: return nil
             }
-        }) else { return nil }
+        }
+        guard !scalars.isEmpty else { return nil }
+        var latin = String(decoding: romanizingKatakana(scalars), as: UTF8.self)
+        if hasHiragana {
+            let hiraganaAsKatakana = latin.unicodeScalars.map {
+                (0x3041...0x3094).contains($0.value) ? Unicode.Scalar($0.value + 0x60)! : $0
+            }
+            latin = String(decoding: romanizingKatakana(hiraganaAsKatakana), as: UTF8.self)
+        }
+        return latin
+    }
+
+    /// One pass of ``kanaLatin(_:)``: `kana` with its katakana in Latin letters, all else as it
+    /// is, in UTF-8.
+    private static func romanizingKatakana(_ kana: [Unicode.Scalar]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(3 * kana.count)
         var index = 0
@@ -277,6 +354,7 @@ public final class NameLinker {
             let value = kana[index].value, next = index + 1 < kana.count ? kana[index + 1].value : 0
             switch value {
             case 0x30FC: // ー
+                // The last byte of a code point of several is no ASCII letter.
                 if let last = out.last, let long = withMacron(Unicode.Scalar(last)) {
                     out.removeLast()
                     UTF8.encode(long) { out.append($0) }
@@ -284,7 +362,8 @@ public final class NameLinker {
                     UTF8.encode("\u{0304}") { out.append($0) }
                 }
             case 0x30C3 where doublesConsonant(next): // ッ
-                let syllable = katakanaSyllables[Int(next - 0x30A1)]
+                // A hiragana after it reads as the same katakana.
+                let syllable = katakanaSyllables[Int((next < 0x30A1 ? next + 0x60 : next) - 0x30A1)]
                 out.append(syllable.starts(with: "ch".utf8) ? UInt8(ascii: "t") : syllable[0])
             case 0x30F3: // ン
                 out.append(UInt8(ascii: "n"))
@@ -301,7 +380,7 @@ public final class NameLinker {
             }
             index += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// The syllable of each code point from U+30A1 (ァ) to U+30FB (・), in UTF-8.
@@ -332,12 +411,16 @@ public final class NameLinker {
         return digraphs
     }()
 
-    /// Whether ッ before the code point `next` doubles its consonant: a kana of U+30A1–U+30FA but
-    /// a vowel (ァ–オ), small ャ, ュ, ョ, ヮ, ヵ, ヶ, ッ or ヴ.
+    /// Whether ッ before the code point `next` doubles its consonant: a katakana of U+30A1–U+30FA
+    /// but a vowel (ァ–オ), small ャ, ュ, ョ, ヮ, ヵ, ヶ, ッ or ヴ; a hiragana of those but a voiced
+    /// one (が, ぱ) or ん.
     private static func doublesConsonant(_ next: UInt32) -> Bool {
         switch next {
         case 0x30A1...0x30AA, 0x30C3, 0x30E3, 0x30E5, 0x30E7, 0x30EE, 0x30F4...0x30F6: false
         case 0x30AB...0x30FA: true
+        case 0x304B, 0x304D, 0x304F, 0x3051, 0x3053, 0x3055, 0x3057, 0x3059, 0x305B, 0x305D, 0x305F, 0x3061, 0x3064, 0x3066,
+             0x3068, 0x306A...0x306F, 0x3072, 0x3075, 0x3078, 0x307B, 0x307E...0x3082, 0x3084, 0x3086, 0x3088...0x308D,
+             0x308F...0x3092: true
         default: false
         }
     }
@@ -351,14 +434,24 @@ public final class NameLinker {
         }
     }
 
-    /// `vowel` with a macron (a → ā); nil for any other code point.
-    private static func withMacron(_ vowel: Unicode.Scalar) -> Unicode.Scalar? {
-        switch vowel {
+    /// `letter` (ASCII) with a macron, as NFC composes them (a → ā, G → Ḡ); nil for any other
+    /// code point.
+    private static func withMacron(_ letter: Unicode.Scalar) -> Unicode.Scalar? {
+        switch letter {
         case "a": "ā"
         case "e": "ē"
         case "i": "ī"
         case "o": "ō"
         case "u": "ū"
+        case "g": "ḡ"
+        case "y": "ȳ"
+        case "A": "Ā"
+        case "E": "Ē"
+        case "I": "Ī"
+        case "O": "Ō"
+        case "U": "Ū"
+        case "G": "Ḡ"
+        case "Y": "Ȳ"
         default: nil
         }
     }
@@ -420,12 +513,14 @@ public final class NameLinker {
         case .location: [.word, .place, .station]
         case .organization: [.word, [.organization, .company]]
         }
-        let senses = entries.filter { !$0.isListed }
-        for kinds in preference + [.word, .unclassified] {
-            let tier = senses.filter { !$0.kinds.isDisjoint(with: kinds) }
-            if !tier.isEmpty { return tier }
+        let tiers = preference + [.word, .unclassified]
+        // The first tier any sense is in, found before any array of senses is built.
+        var first = tiers.count
+        for entry in entries where !entry.isListed {
+            if let tier = tiers[..<first].firstIndex(where: { !entry.kinds.isDisjoint(with: $0) }) { first = tier }
         }
-        return anyKind ? senses : []
+        if first < tiers.count { return entries.filter { !$0.isListed && !$0.kinds.isDisjoint(with: tiers[first]) } }
+        return anyKind ? entries.filter { !$0.isListed } : []
     }
 
     static func best(_ entries: [LexiconEntry], type: EntityType) -> LexiconEntry? {
@@ -472,10 +567,10 @@ public final class NameLinker {
     /// are often one romanization (Tanaka, Kenji). Cost: O(log k) the first time; a hash
     /// look-up after.
     private func glossCount(_ key: String) -> Int {
-        let memoKey = NameMemo.Name(text: key)
-        if let known = memo.glossCounts[memoKey] { return known }
+        let record = memo.record(key)
+        if let known = record.glossCount { return known }
         let count = lexicon.layers.reduce(0) { $0 + $1.rows(matching: Array(key.utf8)).count }
-        memo.glossCounts[memoKey] = count
+        record.glossCount = count
         return count
     }
 

@@ -24,8 +24,8 @@ import Testing
         }
         // Past the memo's limit it starts over and answers alike.
         for index in 0..<(NameMemo.limit + 10) { _ = linker.resolve("Name\(index)", type: .organization) }
-        #expect(linker.memo.resolved.count < NameMemo.limit)
-        #expect(linker.memo.lookups.count <= NameMemo.limit)
+        #expect(linker.memo.records.count < NameMemo.limit)
+        #expect(linker.memo.generation > 0)
         #expect(linker.similarity(japanese: "トランプ", english: "Trump") == 1)
     }
 
@@ -66,6 +66,24 @@ import Testing
         #expect(memo.numbered(["a", "a"]) == [memo.number("a")])
     }
 
+    @Test func oneRecordPerStringKeepsEachTypeApart() {
+        var memo = NameMemo()
+        for text in ["", "a", "𠮷", "石破茂"] {
+            #expect(memo.existingRecord(text) == nil)
+            #expect(memo.record(text) === memo.record(text))
+            #expect(memo.existingRecord(text) === memo.record(text))
+        }
+        #expect(memo.records.count == 4)
+        let record = memo.record("Ishiba")
+        let person = linker.resolve("Ishiba", type: .person)
+        record.remember(person, as: .person)
+        #expect(record.resolved(as: .person) == person)
+        #expect(record.resolved(as: .location) == nil && record.resolved(as: .organization) == nil)
+        // Canonically equal strings share a number, though their bytes (and records) differ.
+        #expect(memo.number("e\u{301}") == memo.number("é"))
+        #expect(memo.number("e") != memo.number("é"))
+    }
+
     @Test func skeletonsOfAnySpelling() {
         #expect(NameLinker.skeleton("Trump", english: true) == Array("trnp".utf8))
         #expect(NameLinker.skeleton("toranpu", english: false) == Array("trnp".utf8))
@@ -84,33 +102,54 @@ import Testing
         #expect(linker.canonicalID("ジョン・スミス", type: .person) == "person:jon-sumisu")
     }
 
-    @Test func katakanaRomanizesAsTheICUTransformDoes() throws {
+    @Test func kanaRomanizesAsTheICUTransformDoes() throws {
         let icu = try Transliterator("Katakana-Latin; Hiragana-Latin")
         // Code points, not Strings: "kā" and "ka\u{0304}" are equal Strings but fold apart.
-        func same(_ text: String) -> Bool {
-            NameLinker.katakanaLatin(text).map { Array($0.unicodeScalars) } == Array(icu.transform(text).unicodeScalars)
+        func differs(_ text: String) -> Bool {
+            NameLinker.kanaLatin(text).map { Array($0.unicodeScalars) } != Array(icu.transform(text).unicodeScalars)
         }
-        // The rules read a code point and the next: every string of one or two, then longer names.
-        let kana = (0x30A1...0x30FC).map { String(Unicode.Scalar($0)!) } + ["一", "々"]
-        for first in kana {
-            #expect(same(first), "\(first)")
-            for second in kana { #expect(same(first + second), "\(first + second)") }
+        // The rules read a code point and the next: every string of one or two of the kana, Latin
+        // letters and kanji; every three of the kana that rules read around, in both scripts; then
+        // longer names.
+        let alphabet = [0x30A1...0x30FC, 0x3041...0x3094, 0x20...0x7D, 0xFF01...0xFF5E].flatMap { $0 }
+            .map { String(Unicode.Scalar($0)!) } + ["一", "々"]
+        var mismatches: [String] = []
+        for first in alphabet {
+            if differs(first) { mismatches.append(first) }
+            for second in alphabet where differs(first + second) { mismatches.append(first + second) }
         }
+        let contexts = "ッンーャィェキシチテフアカナッんゃぃきしちてあかがなgAa ".map(String.init)
+        for first in contexts {
+            for second in contexts {
+                for third in contexts where differs(first + second + third) { mismatches.append(first + second + third) }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
         for name in ["ドナルド・トランプ", "ウィルバー・ロス", "アイザック・バシェヴィス・シンガー", "キャッチャー", "ッンア", "アーー", "ンー", "ーッ", "・ー",
-                     "東京ディズニーランド", "ッ漢", "ン漢ア", "漢ー"] {
-            #expect(same(name), "\(name)")
+                     "東京ディズニーランド", "ッ漢", "ン漢ア", "漢ー", "さいたま市", "きゃっちゃ", "っんあ", "Jリーグ", "ＵＳスチール", "Aー", "Gーa",
+                     "みずほコーポレート銀行", "なでしこジャパン", "ゆめタウン", "ッかッが", "あーア"] {
+            #expect(!differs(name), "\(name)")
         }
     }
 
-    @Test func katakanaRomanizationTakesPlainKatakanaOnly() {
-        for text in ["", "と", "Trump", "トランプ Trump", "ｶﾀｶﾅ", "ヽ", "ヿ", "𠮷", "ト\u{3099}"] {
-            #expect(NameLinker.katakanaLatin(text) == nil, "\(text)")
+    @Test func kanaRomanizationTakesKanaKanjiAndLatinOnly() {
+        for text in ["", "ｶﾀｶﾅ", "ヽ", "ヿ", "ゝ", "ゕ", "𠮷", "ト\u{3099}", "~ィ", "é", "\u{3000}"] {
+            #expect(NameLinker.kanaLatin(text) == nil, "\(text)")
         }
-        #expect(NameLinker.katakanaLatin("ト") == "to")
-        #expect(NameLinker.katakanaLatin("トランプ氏") == "toranpu氏")
-        #expect(NameLinker.katakanaLatin("ー").map { Array($0.unicodeScalars) } == ["\u{0304}"])
-        #expect(NameLinker.katakanaLatin("キャッチャー").map { Array($0.unicodeScalars) } == Array("kyatchā".unicodeScalars))
+        #expect(NameLinker.kanaLatin("ト") == "to")
+        #expect(NameLinker.kanaLatin("と") == "to")
+        #expect(NameLinker.kanaLatin("a") == "a")
+        #expect(NameLinker.kanaLatin("トランプ氏") == "toranpu氏")
+        #expect(NameLinker.kanaLatin("トランプ Trump") == "toranpu Trump")
+        #expect(NameLinker.kanaLatin("ンあ") == "na")
+        #expect(NameLinker.kanaLatin("ッか") == "kka")
+        #expect(NameLinker.kanaLatin("ッが") == "~tsuga")
+        #expect(NameLinker.kanaLatin("ー").map { Array($0.unicodeScalars) } == ["\u{0304}"])
+        #expect(NameLinker.kanaLatin("あー").map { Array($0.unicodeScalars) } == ["a", "\u{0304}"])
+        #expect(NameLinker.kanaLatin("キャッチャー").map { Array($0.unicodeScalars) } == Array("kyatchā".unicodeScalars))
+        #expect(NameLinker.kanaLatin("Yー").map { Array($0.unicodeScalars) } == ["Ȳ"])
         #expect(linker.romanize("ウィルバー・ロス") == "uiruba rosu")
+        #expect(linker.romanize("さいたま") == "saitama")
     }
 
     @Test func splitCutsAsCharactersDo() {
