@@ -42,21 +42,39 @@ public enum LexiconKey {
         words(of: name, shorteningLongVowels: true).sorted().joined(separator: "-")
     }
 
+    /// ``slug(_:shorteningLongVowels:)`` and ``orderFreeSlug(_:)`` of `name`, from one pass over
+    /// it: a derived id and its link key read both. Cost: O(n log n) in words.
+    static func slugs(_ name: String, shorteningLongVowels: Bool) -> (slug: String, orderFree: String) {
+        let (words, shortened) = words(of: name, shorteningLongVowels: shorteningLongVowels, shortenedToo: true)
+        return (words.joined(separator: "-"), (shorteningLongVowels ? words : shortened).sorted().joined(separator: "-"))
+    }
+
     /// The folded words of `name`, in order.
     private static func words(of name: String, shorteningLongVowels: Bool) -> [String] {
-        var words: [String] = []
-        var folder = Folder(shortensLongVowels: shorteningLongVowels)
-        var word = String.UnicodeScalarView()
+        words(of: name, shorteningLongVowels: shorteningLongVowels, shortenedToo: false).words
+    }
+
+    /// The folded words of `name`, in order; with `shortenedToo`, unless `shorteningLongVowels`,
+    /// also folded shortening long vowels, in the same pass (else `shortened` is empty).
+    private static func words(of name: String, shorteningLongVowels: Bool, shortenedToo: Bool) -> (words: [String], shortened: [String]) {
+        let both = shortenedToo && !shorteningLongVowels
+        var words: [String] = [], shortened: [String] = []
+        var folder = Folder(shortensLongVowels: shorteningLongVowels), shortener = Folder()
+        var word = String.UnicodeScalarView(), shortWord = String.UnicodeScalarView()
         for scalar in nfkc(name).unicodeScalars {
             if isSeparator(scalar) {
                 if !word.isEmpty { words.append(String(word)); word = .init() }
+                if !shortWord.isEmpty { shortened.append(String(shortWord)); shortWord = .init() }
                 folder = Folder(shortensLongVowels: shorteningLongVowels)
+                shortener = Folder()
             } else {
                 folder.fold(scalar) { word.append($0) }
+                if both { shortener.fold(scalar) { shortWord.append($0) } }
             }
         }
         if !word.isEmpty { words.append(String(word)) }
-        return words
+        if !shortWord.isEmpty { shortened.append(String(shortWord)) }
+        return (words, shortened)
     }
 
     /// `text` in NFKC. Cost: O(n); an ICU call only for text that ``isKnownNFKC(_:)`` cannot vouch for.

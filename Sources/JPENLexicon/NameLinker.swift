@@ -94,9 +94,9 @@ public final class NameLinker {
     /// link key the order-free one.
     static func derived(_ name: String, type: EntityType, isRomanization: Bool = false, englishName: String?,
                         japaneseName: String?, entry: LexiconEntry?) -> LinkedName {
-        LinkedName(id: derivedID(type: type, slug: LexiconKey.slug(name, shorteningLongVowels: isRomanization)),
-                   englishName: englishName, japaneseName: japaneseName, entry: entry,
-                   linkKey: derivedID(type: type, slug: LexiconKey.orderFreeSlug(name)))
+        let slugs = LexiconKey.slugs(name, shorteningLongVowels: isRomanization)
+        return LinkedName(id: derivedID(type: type, slug: slugs.slug), englishName: englishName, japaneseName: japaneseName,
+                          entry: entry, linkKey: derivedID(type: type, slug: slugs.orderFree))
     }
 
     /// The entity `name` (Japanese or English, by its first letter) names as a `type`.
@@ -230,15 +230,17 @@ public final class NameLinker {
         let words = Self.split(name, at: [" "])
         guard words.count == 2 else { return nil }
         // The shares of a word's senses that are a family name and a given name, over the
-        // romanized senses of Japanese headwords only (a katakana headword spells a foreign name).
+        // romanized senses of Japanese headwords only (a katakana headword spells a foreign name),
+        // remembered. Only the senses' kinds are read: they are not decoded.
         func shares(_ word: Substring) -> (family: Double, given: Double) {
-            var (senses, family, given) = (0, 0, 0)
-            for entry in lookup(String(word)) where entry.isRomanization {
-                senses += 1
-                if entry.kinds.contains(.surname) { family += 1 }
-                if !entry.kinds.isDisjoint(with: [.given, .male, .female]) { given += 1 }
-            }
-            return senses == 0 ? (0, 0) : (Double(family) / Double(senses), Double(given) / Double(senses))
+            let word = String(word), record = memo.record(word)
+            if let known = record.nameShares { return known }
+            let senses = lexicon.romanizationKinds(key: record.lookedUp?.key ?? LexiconKey.make(word))
+            let family = senses.count(where: { $0.contains(.surname) })
+            let given = senses.count(where: { !$0.isDisjoint(with: [.given, .male, .female]) })
+            let shares = senses.isEmpty ? (0, 0) : (Double(family) / Double(senses.count), Double(given) / Double(senses.count))
+            record.nameShares = shares
+            return shares
         }
         let (first, second) = (shares(words[0]), shares(words[1]))
         // Clearly better the other way round, so that the two orders of one name agree.
