@@ -305,8 +305,11 @@ public final class NameLinker {
 
     /// What ICU's "Katakana-Latin; Hiragana-Latin" transform makes of `text` when it holds only
     /// katakana (U+30A1–U+30FA), ・, ー, hiragana (U+3041–U+3094), kanji (U+4E00–U+9FFF), 々,
-    /// ASCII but ~ (U+0020–U+007D) and its fullwidth forms (U+FF01–U+FF5E); nil for any other
-    /// text, empty text included. Worked out here by the transform's own rules: ICU spends some
+    /// ASCII but ~ (U+0020–U+007D), and code points the transform leaves as they are: Latin-1 to
+    /// Latin Extended-B (U+0080–U+024F), punctuation and symbols (U+2000–U+27FF), CJK symbols
+    /// but 、 and 。 (U+3000, U+3003–U+303F), the rarer kanji (U+3400–U+4DBF, U+F900–U+FAFF,
+    /// U+20000–U+2FFFF) and fullwidth forms (U+FF00–U+FF65); nil for any other text, empty text
+    /// included. Worked out here by the transform's own rules: ICU spends some
     /// 30,000 instructions on a name, this a few hundred, and opening the transform costs tens of
     /// milliseconds (some 150 million instructions) that a task whose names all fit here never
     /// spends. The rules, checked against ICU 72 for every string of up to two such code points
@@ -331,7 +334,11 @@ public final class NameLinker {
             switch scalar.value {
             case 0x3041...0x3094: hasHiragana = true
             // ASCII but ~, which starts rules of the transform's own (~ィ is yi).
-            case 0x20...0x7D, 0xFF01...0xFF5E, 0x30A1...0x30FC, 0x4E00...0x9FFF, 0x3005: break
+            case 0x20...0x7D, 0x30A1...0x30FC, 0x4E00...0x9FFF, 0x3005: break
+            // Left as they are, as kanji: the transform reads them as no kana (news names hold
+            // dashes, ― and −, and rarer kanji, 﨑 and 𠮷). Not 、 and 。, which it makes , and .
+            case 0x80...0x24F, 0x2000...0x27FF, 0x3000, 0x3003...0x303F, 0x3400...0x4DBF, 0xF900...0xFAFF, 0xFF00...0xFF65,
+                 0x20000...0x2FFFF: break
             default: return nil
             }
         }
