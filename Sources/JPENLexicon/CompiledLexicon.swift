@@ -266,16 +266,25 @@ final class CompiledLexicon: Sendable {
         return true
     }
 
+    /// The glosses of the pooled UTF-8 `bytes`, which separate them with "/".
+    private func glosses(_ bytes: UnsafeRawBufferPointer) -> [String] {
+        // On ASCII, cutting the bytes is cutting the Characters, for a tenth of the cost (no
+        // grapheme breaking); elsewhere a "/" and a combining mark after it are one Character.
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return String(decoding: bytes, as: UTF8.self).split(separator: "/").map(String.init)
+        }
+        return bytes.split(separator: UInt8(ascii: "/")).map { String(decoding: UnsafeRawBufferPointer(rebasing: $0), as: UTF8.self) }
+    }
+
     /// Entry `index`, decoded. Cost: O(its text).
     func entry(_ index: Int) -> LexiconEntry {
         let row = entriesOffset + index * LexiconFormat.entrySize
         let flags = file.load(UInt32.self, at: row + 16)
-        let glosses = string(file.load(UInt32.self, at: row + 8))
         let id = string(file.load(UInt32.self, at: row + 12))
         return LexiconEntry(
             surface: string(file.load(UInt32.self, at: row)),
             reading: string(file.load(UInt32.self, at: row + 4)),
-            glosses: glosses.split(separator: "/").map(String.init),
+            glosses: glosses(pooled(Int(file.load(UInt32.self, at: row + 8)))),
             kinds: NameKinds(rawValue: UInt16(flags & 0xFFFF)),
             source: LexiconSource(rawValue: UInt8(flags >> 20 & 0x3)) ?? .enamdict,
             listedID: id.isEmpty ? nil : id,

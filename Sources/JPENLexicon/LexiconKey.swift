@@ -17,12 +17,36 @@ import JPENText
 public enum LexiconKey {
     /// The key of `text`. Cost: O(n).
     public static func make(_ text: String) -> String {
+        let text = nfkc(text)
         var folder = Folder()
-        var out = String.UnicodeScalarView()
-        for scalar in nfkc(text).unicodeScalars {
+        var out = UTF8Builder(capacity: text.utf8.count)
+        for scalar in text.unicodeScalars {
             folder.fold(scalar) { out.append($0) }
         }
-        return String(out)
+        return out.take()
+    }
+
+    /// Code points gathered as UTF-8 for one String made at the end: appending to a
+    /// `String.UnicodeScalarView` costs some 300 instructions a code point, this a few.
+    struct UTF8Builder {
+        private var bytes: [UInt8] = []
+
+        init(capacity: Int = 0) {
+            bytes.reserveCapacity(capacity)
+        }
+
+        var isEmpty: Bool { bytes.isEmpty }
+
+        @inline(__always)
+        mutating func append(_ scalar: Unicode.Scalar) {
+            if scalar.isASCII { bytes.append(UInt8(truncatingIfNeeded: scalar.value)) } else { UTF8.encode(scalar) { bytes.append($0) } }
+        }
+
+        /// The String of what was gathered; the builder is left empty, its storage kept.
+        mutating func take() -> String {
+            defer { bytes.removeAll(keepingCapacity: true) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
     }
 
     /// The readable part of a derived entity id: the words of `name` in the order they are
@@ -60,11 +84,11 @@ public enum LexiconKey {
         let both = shortenedToo && !shorteningLongVowels
         var words: [String] = [], shortened: [String] = []
         var folder = Folder(shortensLongVowels: shorteningLongVowels), shortener = Folder()
-        var word = String.UnicodeScalarView(), shortWord = String.UnicodeScalarView()
+        var word = UTF8Builder(), shortWord = UTF8Builder()
         for scalar in nfkc(name).unicodeScalars {
             if isSeparator(scalar) {
-                if !word.isEmpty { words.append(String(word)); word = .init() }
-                if !shortWord.isEmpty { shortened.append(String(shortWord)); shortWord = .init() }
+                if !word.isEmpty { words.append(word.take()) }
+                if !shortWord.isEmpty { shortened.append(shortWord.take()) }
                 folder = Folder(shortensLongVowels: shorteningLongVowels)
                 shortener = Folder()
             } else {
@@ -72,8 +96,8 @@ public enum LexiconKey {
                 if both { shortener.fold(scalar) { shortWord.append($0) } }
             }
         }
-        if !word.isEmpty { words.append(String(word)) }
-        if !shortWord.isEmpty { shortened.append(String(shortWord)) }
+        if !word.isEmpty { words.append(word.take()) }
+        if !shortWord.isEmpty { shortened.append(shortWord.take()) }
         return (words, shortened)
     }
 
