@@ -171,6 +171,11 @@ public enum LexiconKey {
                 case 0x61...0x7A, 0x30...0x39: return latin(value)
                 default: return .none
                 }
+            } else if Self.isKanaOrKanji(value) {
+                // Most of what is folded: no separator and no Latin letter, without a script
+                // look-up.
+                last = value
+                return .one(scalar)
             } else if isSeparator(scalar) {
                 return .none
             } else if let ascii = LexiconKey.asciiFold(scalar) {
@@ -184,6 +189,16 @@ public enum LexiconKey {
             } else {
                 last = value
                 return .one(scalar)
+            }
+        }
+
+        /// Whether `value` is hiragana, katakana but ゠ and ・, or a CJK unified ideograph
+        /// (U+4E00–U+9FFF), which ``Script`` never takes for a separator.
+        @inline(__always)
+        private static func isKanaOrKanji(_ value: UInt32) -> Bool {
+            switch value {
+            case 0x3041...0x309F, 0x30A1...0x30FA, 0x30FC...0x30FF, 0x4E00...0x9FFF: true
+            default: false
             }
         }
 
