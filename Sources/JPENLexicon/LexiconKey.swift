@@ -163,7 +163,19 @@ public enum LexiconKey {
         }
 
         /// The folded form of `scalar`, as a value: the scanner's inner loop takes no closure.
+        @inline(__always)
         mutating func fold(_ scalar: Unicode.Scalar) -> Folded {
+            // Kana and kanji, most of what is folded, inline: no separator and no Latin letter,
+            // without a call or a script look-up.
+            guard !Self.isKanaOrKanji(scalar.value) else {
+                last = scalar.value
+                return .one(scalar)
+            }
+            return foldOther(scalar)
+        }
+
+        /// ``fold(_:)`` of a code point that is no kana nor kanji.
+        private mutating func foldOther(_ scalar: Unicode.Scalar) -> Folded {
             let value = scalar.value
             if value < 0x80 {
                 switch value {
@@ -171,11 +183,6 @@ public enum LexiconKey {
                 case 0x61...0x7A, 0x30...0x39: return latin(value)
                 default: return .none
                 }
-            } else if Self.isKanaOrKanji(value) {
-                // Most of what is folded: no separator and no Latin letter, without a script
-                // look-up.
-                last = value
-                return .one(scalar)
             } else if isSeparator(scalar) {
                 return .none
             } else if let ascii = LexiconKey.asciiFold(scalar) {
