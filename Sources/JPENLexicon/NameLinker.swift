@@ -275,17 +275,22 @@ public final class NameLinker {
 
     /// The output of the kana-Latin transform folded as keys fold, words separated by a space.
     private static func folded(latin: String) -> String {
-        var out = ""
+        var out = LexiconKey.UTF8Builder(capacity: latin.utf8.count)
+        // Whether the last code point written is the space between words.
+        var endsWithSpace = false
         var folder = LexiconKey.Folder()
         for scalar in latin.unicodeScalars {
             if LexiconKey.isSeparator(scalar) || scalar == "~" {
-                if scalar != "~", out.last != " ", !out.isEmpty { out.append(" ") }
+                if scalar != "~", !endsWithSpace, !out.isEmpty {
+                    out.append(" ")
+                    endsWithSpace = true
+                }
                 folder = LexiconKey.Folder()
                 continue
             }
-            folder.fold(scalar) { out.unicodeScalars.append($0) }
+            folder.fold(scalar) { out.append($0); endsWithSpace = false }
         }
-        return out.trimmingSpaces
+        return out.take().trimmingSpaces
     }
 
     /// Whether `text` is only ASCII, CJK unified ideographs (U+4E00–U+9FFF) and 々, which the
