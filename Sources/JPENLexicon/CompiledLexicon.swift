@@ -83,14 +83,22 @@ final class CompiledLexicon: Sendable {
     }
 
     /// The key rows whose key is exactly `key`. Cost: a descent of the prefix index, then
-    /// O(log ``LexiconFormat/indexedRows``) key comparisons.
+    /// O(log ``LexiconFormat/indexedRows``) key comparisons, or none when the index read the
+    /// whole key and its flags tell that no longer key begins with it.
     func rows(matching key: [UInt8]) -> Range<Int> {
         key.withUnsafeBytes { key in
-            var node = 0, rows = 0..<keyCount, depth = 0
+            var node = 0, rows = 0..<keyCount, depth = 0, flags: UInt32?
             while rows.count > LexiconFormat.indexedRows, depth < key.count {
                 let (scalar, width) = LexiconFormat.codePoint(at: key.baseAddress! + depth)
                 guard let next = child(of: node, scalar: scalar) else { return 0..<0 }
-                (node, rows, depth) = (next.node, next.rows, depth + width)
+                (node, rows, depth, flags) = (next.node, next.rows, depth + width, next.flags)
+            }
+            // The index read the whole key: its rows, if any, are the first ones of the prefix's,
+            // as a shorter key sorts first.
+            if depth == key.count, let flags {
+                guard flags & LexiconFormat.PrefixFlags.isKey != 0 else { return 0..<0 }
+                if flags & LexiconFormat.PrefixFlags.isOnlyKeys != 0 { return rows }
+                return rows.lowerBound..<partition(rows) { compare(self.key(at: $0), key) > 0 }
             }
             let low = partition(rows) { compare(self.key(at: $0), key) >= 0 }
             let high = partition(low..<rows.upperBound) { compare(self.key(at: $0), key) > 0 }
@@ -235,16 +243,48 @@ final class CompiledLexicon: Sendable {
         return LexiconFormat.listedTypeCode(flags: file.load(UInt32.self, at: row + 16))
     }
 
+    /// The ``NameKinds`` of entry `index` when its glosses romanize a Japanese name
+    /// (``LexiconEntry/isRomanization``), else nil. Cost: O(the headword), read only when its
+    /// kinds and id leave it open; nothing decoded.
+    func romanizationKinds(ofEntry index: Int) -> NameKinds? {
+        let row = entriesOffset + index * LexiconFormat.entrySize
+        let kinds = NameKinds(rawValue: UInt16(file.load(UInt32.self, at: row + 16) & 0xFFFF))
+        let isListed = file.load(UInt16.self, at: poolOffset + Int(file.load(UInt32.self, at: row + 12))) > 0
+        return LexiconEntry.isRomanization(isListed: isListed, kinds: kinds,
+                                           surfaceIsKatakana: isKatakana(pooled(Int(file.load(UInt32.self, at: row))))) ? kinds : nil
+    }
+
+    /// ``NameLinker/isKatakana(_:)`` of the UTF-8 `bytes`, without a String.
+    private func isKatakana(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard var at = bytes.baseAddress, !bytes.isEmpty else { return false }
+        let end = at + bytes.count
+        while at < end {
+            let (value, width) = LexiconFormat.codePoint(at: at)
+            guard let scalar = Unicode.Scalar(value), Script(scalar) == .katakana else { return false }
+            at += width
+        }
+        return true
+    }
+
+    /// The glosses of the pooled UTF-8 `bytes`, which separate them with "/".
+    private func glosses(_ bytes: UnsafeRawBufferPointer) -> [String] {
+        // On ASCII, cutting the bytes is cutting the Characters, for a tenth of the cost (no
+        // grapheme breaking); elsewhere a "/" and a combining mark after it are one Character.
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return String(decoding: bytes, as: UTF8.self).split(separator: "/").map(String.init)
+        }
+        return bytes.split(separator: UInt8(ascii: "/")).map { String(decoding: UnsafeRawBufferPointer(rebasing: $0), as: UTF8.self) }
+    }
+
     /// Entry `index`, decoded. Cost: O(its text).
     func entry(_ index: Int) -> LexiconEntry {
         let row = entriesOffset + index * LexiconFormat.entrySize
         let flags = file.load(UInt32.self, at: row + 16)
-        let glosses = string(file.load(UInt32.self, at: row + 8))
         let id = string(file.load(UInt32.self, at: row + 12))
         return LexiconEntry(
             surface: string(file.load(UInt32.self, at: row)),
             reading: string(file.load(UInt32.self, at: row + 4)),
-            glosses: glosses.split(separator: "/").map(String.init),
+            glosses: glosses(pooled(Int(file.load(UInt32.self, at: row + 8)))),
             kinds: NameKinds(rawValue: UInt16(flags & 0xFFFF)),
             source: LexiconSource(rawValue: UInt8(flags >> 20 & 0x3)) ?? .enamdict,
             listedID: id.isEmpty ? nil : id,

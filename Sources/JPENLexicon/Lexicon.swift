@@ -49,6 +49,21 @@ public final class Lexicon: Sendable {
         return listed + others
     }
 
+    /// The ``NameKinds`` of each entry under `key` (a ``LexiconKey/make(_:)``) whose glosses
+    /// romanize a Japanese name (``LexiconEntry/isRomanization``), in no set order. Cost: O(log k)
+    /// plus a few fixed-size reads per entry; nothing decoded.
+    func romanizationKinds(key: String) -> [NameKinds] {
+        let key = Array(key.utf8)
+        guard !key.isEmpty else { return [] }
+        var kinds: [NameKinds] = []
+        for layer in layers {
+            for row in layer.rows(matching: key) {
+                if let found = layer.romanizationKinds(ofEntry: layer.entryIndex(ofKey: row)) { kinds.append(found) }
+            }
+        }
+        return kinds
+    }
+
     /// Whether any entry is found under `name`. Cost: O(log k).
     public func contains(_ name: String) -> Bool {
         let key = Array(LexiconKey.make(name).utf8)

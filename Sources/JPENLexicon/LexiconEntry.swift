@@ -40,7 +40,14 @@ public struct LexiconEntry: Hashable, Sendable {
     /// in katakana, not an edict word's translation nor a foreign name's spelling), so that their
     /// Hepburn long vowels (Youichi) read short in ids.
     public var isRomanization: Bool {
-        !isListed && !kinds.isEmpty && !kinds.contains(.word) && !NameLinker.isKatakana(surface)
+        Self.isRomanization(isListed: isListed, kinds: kinds, surfaceIsKatakana: NameLinker.isKatakana(surface))
+    }
+
+    /// ``isRomanization`` of an entry with these fields; the headword is read only when the rest
+    /// leaves it open.
+    @inline(__always)
+    static func isRomanization(isListed: Bool, kinds: NameKinds, surfaceIsKatakana: @autoclosure () -> Bool) -> Bool {
+        !isListed && !kinds.isEmpty && !kinds.contains(.word) && !surfaceIsKatakana()
     }
 
     /// The entity id this entry gives a mention of type `type`: the listed id, else the type's

@@ -17,12 +17,36 @@ import JPENText
 public enum LexiconKey {
     /// The key of `text`. Cost: O(n).
     public static func make(_ text: String) -> String {
+        let text = nfkc(text)
         var folder = Folder()
-        var out = String.UnicodeScalarView()
-        for scalar in nfkc(text).unicodeScalars {
+        var out = UTF8Builder(capacity: text.utf8.count)
+        for scalar in text.unicodeScalars {
             folder.fold(scalar) { out.append($0) }
         }
-        return String(out)
+        return out.take()
+    }
+
+    /// Code points gathered as UTF-8 for one String made at the end: appending to a
+    /// `String.UnicodeScalarView` costs some 300 instructions a code point, this a few.
+    struct UTF8Builder {
+        private var bytes: [UInt8] = []
+
+        init(capacity: Int = 0) {
+            bytes.reserveCapacity(capacity)
+        }
+
+        var isEmpty: Bool { bytes.isEmpty }
+
+        @inline(__always)
+        mutating func append(_ scalar: Unicode.Scalar) {
+            if scalar.isASCII { bytes.append(UInt8(truncatingIfNeeded: scalar.value)) } else { UTF8.encode(scalar) { bytes.append($0) } }
+        }
+
+        /// The String of what was gathered; the builder is left empty, its storage kept.
+        mutating func take() -> String {
+            defer { bytes.removeAll(keepingCapacity: true) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
     }
 
     /// The readable part of a derived entity id: the words of `name` in the order they are
@@ -42,21 +66,39 @@ public enum LexiconKey {
         words(of: name, shorteningLongVowels: true).sorted().joined(separator: "-")
     }
 
+    /// ``slug(_:shorteningLongVowels:)`` and ``orderFreeSlug(_:)`` of `name`, from one pass over
+    /// it: a derived id and its link key read both. Cost: O(n log n) in words.
+    static func slugs(_ name: String, shorteningLongVowels: Bool) -> (slug: String, orderFree: String) {
+        let (words, shortened) = words(of: name, shorteningLongVowels: shorteningLongVowels, shortenedToo: true)
+        return (words.joined(separator: "-"), (shorteningLongVowels ? words : shortened).sorted().joined(separator: "-"))
+    }
+
     /// The folded words of `name`, in order.
     private static func words(of name: String, shorteningLongVowels: Bool) -> [String] {
-        var words: [String] = []
-        var folder = Folder(shortensLongVowels: shorteningLongVowels)
-        var word = String.UnicodeScalarView()
+        words(of: name, shorteningLongVowels: shorteningLongVowels, shortenedToo: false).words
+    }
+
+    /// The folded words of `name`, in order; with `shortenedToo`, unless `shorteningLongVowels`,
+    /// also folded shortening long vowels, in the same pass (else `shortened` is empty).
+    private static func words(of name: String, shorteningLongVowels: Bool, shortenedToo: Bool) -> (words: [String], shortened: [String]) {
+        let both = shortenedToo && !shorteningLongVowels
+        var words: [String] = [], shortened: [String] = []
+        var folder = Folder(shortensLongVowels: shorteningLongVowels), shortener = Folder()
+        var word = UTF8Builder(), shortWord = UTF8Builder()
         for scalar in nfkc(name).unicodeScalars {
             if isSeparator(scalar) {
-                if !word.isEmpty { words.append(String(word)); word = .init() }
+                if !word.isEmpty { words.append(word.take()) }
+                if !shortWord.isEmpty { shortened.append(shortWord.take()) }
                 folder = Folder(shortensLongVowels: shorteningLongVowels)
+                shortener = Folder()
             } else {
                 folder.fold(scalar) { word.append($0) }
+                if both { shortener.fold(scalar) { shortWord.append($0) } }
             }
         }
-        if !word.isEmpty { words.append(String(word)) }
-        return words
+        if !word.isEmpty { words.append(word.take()) }
+        if !shortWord.isEmpty { shortened.append(shortWord.take()) }
+        return (words, shortened)
     }
 
     /// `text` in NFKC. Cost: O(n); an ICU call only for text that ``isKnownNFKC(_:)`` cannot vouch for.
@@ -121,7 +163,19 @@ public enum LexiconKey {
         }
 
         /// The folded form of `scalar`, as a value: the scanner's inner loop takes no closure.
+        @inline(__always)
         mutating func fold(_ scalar: Unicode.Scalar) -> Folded {
+            // Kana and kanji, most of what is folded, inline: no separator and no Latin letter,
+            // without a call or a script look-up.
+            guard !Self.isKanaOrKanji(scalar.value) else {
+                last = scalar.value
+                return .one(scalar)
+            }
+            return foldOther(scalar)
+        }
+
+        /// ``fold(_:)`` of a code point that is no kana nor kanji.
+        private mutating func foldOther(_ scalar: Unicode.Scalar) -> Folded {
             let value = scalar.value
             if value < 0x80 {
                 switch value {
@@ -142,6 +196,16 @@ public enum LexiconKey {
             } else {
                 last = value
                 return .one(scalar)
+            }
+        }
+
+        /// Whether `value` is hiragana, katakana but ゠ and ・, or a CJK unified ideograph
+        /// (U+4E00–U+9FFF), which ``Script`` never takes for a separator.
+        @inline(__always)
+        private static func isKanaOrKanji(_ value: UInt32) -> Bool {
+            switch value {
+            case 0x3041...0x309F, 0x30A1...0x30FA, 0x30FC...0x30FF, 0x4E00...0x9FFF: true
+            default: false
             }
         }
 

@@ -51,6 +51,9 @@ struct NameMemo {
         var lookedUp: LookedUp?
         /// The number of entries the lexicon has under the string as a key (for a gloss key).
         var glossCount: Int?
+        /// The shares of the string's romanized senses that are a family name and a given name
+        /// (``NameLinker/familyNameFirst(_:)``).
+        var nameShares: (family: Double, given: Double)?
         /// ``NameLinker/romanize(_:)`` of the string.
         var romanized: String?
         /// The numbered folded words of the string as a gloss: the glosses of different names

@@ -94,9 +94,9 @@ public final class NameLinker {
     /// link key the order-free one.
     static func derived(_ name: String, type: EntityType, isRomanization: Bool = false, englishName: String?,
                         japaneseName: String?, entry: LexiconEntry?) -> LinkedName {
-        LinkedName(id: derivedID(type: type, slug: LexiconKey.slug(name, shorteningLongVowels: isRomanization)),
-                   englishName: englishName, japaneseName: japaneseName, entry: entry,
-                   linkKey: derivedID(type: type, slug: LexiconKey.orderFreeSlug(name)))
+        let slugs = LexiconKey.slugs(name, shorteningLongVowels: isRomanization)
+        return LinkedName(id: derivedID(type: type, slug: slugs.slug), englishName: englishName, japaneseName: japaneseName,
+                          entry: entry, linkKey: derivedID(type: type, slug: slugs.orderFree))
     }
 
     /// The entity `name` (Japanese or English, by its first letter) names as a `type`.
@@ -230,15 +230,17 @@ public final class NameLinker {
         let words = Self.split(name, at: [" "])
         guard words.count == 2 else { return nil }
         // The shares of a word's senses that are a family name and a given name, over the
-        // romanized senses of Japanese headwords only (a katakana headword spells a foreign name).
+        // romanized senses of Japanese headwords only (a katakana headword spells a foreign name),
+        // remembered. Only the senses' kinds are read: they are not decoded.
         func shares(_ word: Substring) -> (family: Double, given: Double) {
-            var (senses, family, given) = (0, 0, 0)
-            for entry in lookup(String(word)) where entry.isRomanization {
-                senses += 1
-                if entry.kinds.contains(.surname) { family += 1 }
-                if !entry.kinds.isDisjoint(with: [.given, .male, .female]) { given += 1 }
-            }
-            return senses == 0 ? (0, 0) : (Double(family) / Double(senses), Double(given) / Double(senses))
+            let word = String(word), record = memo.record(word)
+            if let known = record.nameShares { return known }
+            let senses = lexicon.romanizationKinds(key: record.lookedUp?.key ?? LexiconKey.make(word))
+            let family = senses.count(where: { $0.contains(.surname) })
+            let given = senses.count(where: { !$0.isDisjoint(with: [.given, .male, .female]) })
+            let shares = senses.isEmpty ? (0, 0) : (Double(family) / Double(senses.count), Double(given) / Double(senses.count))
+            record.nameShares = shares
+            return shares
         }
         let (first, second) = (shares(words[0]), shares(words[1]))
         // Clearly better the other way round, so that the two orders of one name agree.
@@ -273,17 +275,22 @@ public final class NameLinker {
 
     /// The output of the kana-Latin transform folded as keys fold, words separated by a space.
     private static func folded(latin: String) -> String {
-        var out = ""
+        var out = LexiconKey.UTF8Builder(capacity: latin.utf8.count)
+        // Whether the last code point written is the space between words.
+        var endsWithSpace = false
         var folder = LexiconKey.Folder()
         for scalar in latin.unicodeScalars {
             if LexiconKey.isSeparator(scalar) || scalar == "~" {
-                if scalar != "~", out.last != " ", !out.isEmpty { out.append(" ") }
+                if scalar != "~", !endsWithSpace, !out.isEmpty {
+                    out.append(" ")
+                    endsWithSpace = true
+                }
                 folder = LexiconKey.Folder()
                 continue
             }
-            folder.fold(scalar) { out.unicodeScalars.append($0) }
+            folder.fold(scalar) { out.append($0); endsWithSpace = false }
         }
-        return out.trimmingSpaces
+        return out.take().trimmingSpaces
     }
 
     /// Whether `text` is only ASCII, CJK unified ideographs (U+4E00–U+9FFF) and 々, which the
@@ -303,8 +310,11 @@ public final class NameLinker {
 
     /// What ICU's "Katakana-Latin; Hiragana-Latin" transform makes of `text` when it holds only
     /// katakana (U+30A1–U+30FA), ・, ー, hiragana (U+3041–U+3094), kanji (U+4E00–U+9FFF), 々,
-    /// ASCII but ~ (U+0020–U+007D) and its fullwidth forms (U+FF01–U+FF5E); nil for any other
-    /// text, empty text included. Worked out here by the transform's own rules: ICU spends some
+    /// ASCII but ~ (U+0020–U+007D), and code points the transform leaves as they are: Latin-1 to
+    /// Latin Extended-B (U+0080–U+024F), punctuation and symbols (U+2000–U+27FF), CJK symbols
+    /// but 、 and 。 (U+3000, U+3003–U+303F), the rarer kanji (U+3400–U+4DBF, U+F900–U+FAFF,
+    /// U+20000–U+2FFFF) and fullwidth forms (U+FF00–U+FF65); nil for any other text, empty text
+    /// included. Worked out here by the transform's own rules: ICU spends some
     /// 30,000 instructions on a name, this a few hundred, and opening the transform costs tens of
     /// milliseconds (some 150 million instructions) that a task whose names all fit here never
     /// spends. The rules, checked against ICU 72 for every string of up to two such code points
@@ -329,7 +339,11 @@ public final class NameLinker {
             switch scalar.value {
             case 0x3041...0x3094: hasHiragana = true
             // ASCII but ~, which starts rules of the transform's own (~ィ is yi).
-            case 0x20...0x7D, 0xFF01...0xFF5E, 0x30A1...0x30FC, 0x4E00...0x9FFF, 0x3005: break
+            case 0x20...0x7D, 0x30A1...0x30FC, 0x4E00...0x9FFF, 0x3005: break
+            // Left as they are, as kanji: the transform reads them as no kana (news names hold
+            // dashes, ― and −, and rarer kanji, 﨑 and 𠮷). Not 、 and 。, which it makes , and .
+            case 0x80...0x24F, 0x2000...0x27FF, 0x3000, 0x3003...0x303F, 0x3400...0x4DBF, 0xF900...0xFAFF, 0xFF00...0xFF65,
+                 0x20000...0x2FFFF: break
             default: return nil
             }
         }

@@ -67,6 +67,30 @@ import Testing
         #expect(LexiconKey.slug("𠮷 Bay") == "𠮷-bay")
     }
 
+    @Test func slugsOfOnePassMatchEachSlug() {
+        for name in ["", "A", "Funabashi Youichi", "Shinzō  ABE", "Oo uu", "𠮷 Bay", "ウィルバー・ロス"] {
+            for shortening in [false, true] {
+                let slugs = LexiconKey.slugs(name, shorteningLongVowels: shortening)
+                #expect(slugs.slug == LexiconKey.slug(name, shorteningLongVowels: shortening), "\(name)")
+                #expect(slugs.orderFree == LexiconKey.orderFreeSlug(name), "\(name)")
+            }
+        }
+    }
+
+    @Test func kanaAndKanjiFoldToThemselves() {
+        // Folding skips the script look-up for these; it must agree with it.
+        for value in Array(0x3041...0x30FF) + [0x4E00, 0x6F22, 0x9FFF] {
+            let scalar = Unicode.Scalar(value)!
+            var folder = LexiconKey.Folder()
+            let separator = LexiconKey.isSeparator(scalar)
+            switch folder.fold(scalar) {
+            case .none: #expect(separator, "\(value)")
+            case .one(let folded): #expect(!separator && folded == scalar, "\(value)")
+            case .several: Issue.record("\(value) folds to several")
+            }
+        }
+    }
+
     @Test func foldAsValueMatchesFoldIntoClosure() {
         func folded(_ text: String) -> [Unicode.Scalar] {
             var folder = LexiconKey.Folder(), out: [Unicode.Scalar] = []

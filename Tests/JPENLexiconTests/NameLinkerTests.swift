@@ -112,7 +112,7 @@ import Testing
         // letters and kanji; every three of the kana that rules read around, in both scripts; then
         // longer names.
         let alphabet = [0x30A1...0x30FC, 0x3041...0x3094, 0x20...0x7D, 0xFF01...0xFF5E].flatMap { $0 }
-            .map { String(Unicode.Scalar($0)!) } + ["一", "々"]
+            .map { String(Unicode.Scalar($0)!) } + ["一", "々", "﨑", "𠮷", "―", "−", "é", "\u{3000}", "〆"]
         var mismatches: [String] = []
         for first in alphabet {
             if differs(first) { mismatches.append(first) }
@@ -133,7 +133,7 @@ import Testing
     }
 
     @Test func kanaRomanizationTakesKanaKanjiAndLatinOnly() {
-        for text in ["", "ｶﾀｶﾅ", "ヽ", "ヿ", "ゝ", "ゕ", "𠮷", "ト\u{3099}", "~ィ", "é", "\u{3000}"] {
+        for text in ["", "ｶﾀｶﾅ", "ヽ", "ヿ", "ゝ", "ゕ", "ト\u{3099}", "~ィ", "、", "。", "カ\u{0304}", "\u{0250}"] {
             #expect(NameLinker.kanaLatin(text) == nil, "\(text)")
         }
         #expect(NameLinker.kanaLatin("ト") == "to")
@@ -141,6 +141,8 @@ import Testing
         #expect(NameLinker.kanaLatin("a") == "a")
         #expect(NameLinker.kanaLatin("トランプ氏") == "toranpu氏")
         #expect(NameLinker.kanaLatin("トランプ Trump") == "toranpu Trump")
+        #expect(NameLinker.kanaLatin("インド―ル") == "indo―ru")
+        #expect(NameLinker.kanaLatin("山﨑") == "山﨑")
         #expect(NameLinker.kanaLatin("ンあ") == "na")
         #expect(NameLinker.kanaLatin("ッか") == "kka")
         #expect(NameLinker.kanaLatin("ッが") == "~tsuga")
