@@ -30,7 +30,8 @@ extension QuoteContext {
             }
         }
         if afterQuote < sentenceEnd, scalars[afterQuote] == "と" || scalars[afterQuote] == "っ" {
-            afterQuote += scalars[afterQuote] == "っ" ? 2 : 1
+            // っ stands for って; one alone at the sentence's end reads no further than the end.
+            afterQuote = min(sentenceEnd, afterQuote + (scalars[afterQuote] == "っ" ? 2 : 1))
             if let cue = japaneseCue(in: afterQuote..<sentenceEnd) {
                 let speaker = bracketed ?? japaneseSubject(in: afterQuote..<cue.start) ?? japaneseSubject(in: sentenceStart..<quote.open)
                 return Attribution(speaker: speaker.map { normalized.originalSpan(of: $0) },

@@ -133,6 +133,14 @@ private func first(_ text: String, mentions: [EntityMention] = []) throws -> Quo
         #expect(quote.cue?.text == "強調した")
     }
 
+    /// Found by the fuzzer: っ (for って) as the last character after a quotation read past the end.
+    @Test(arguments: ["「はい」っ", "石破首相は「はい」っ", "「はい」（党幹部）っ"])
+    func aSmallTsuAtTheEndAfterAQuotation(text: String) throws {
+        let quote = try first(text)
+        #expect(quote.text == "はい")
+        #expect(quote.cue == nil)
+    }
+
     @Test func anOrganizationsOfficialKeepsTheWholePhrase() throws {
         let quote = try first("外務省の幹部は「米国への立ち寄りを検討している。」と語った。")
         #expect(quote.speaker?.text == "外務省の幹部")
