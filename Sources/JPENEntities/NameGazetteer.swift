@@ -118,19 +118,21 @@ public struct NameGazetteer: @unchecked Sendable {
         UInt32(truncatingIfNeeded: key >> 40) % 0xFF_FFFF + 1
     }
 
-    /// Starts loading the fingerprint bit ``classes(of:)`` reads first for `key` into the cache,
-    /// so that several lookups' cache misses overlap. Cost: an instruction.
+    /// Starts loading the fingerprint bit ``classes(of:fingerprint:)`` reads first for a key
+    /// with `fingerprint` into the cache, so that several lookups' cache misses overlap.
+    /// Cost: an instruction.
     @inline(__always)
-    func prefetch(_ key: UInt64) {
+    func prefetch(fingerprint: UInt32) {
         guard let heldBits else { return }
-        prefetchForReading(heldBits + Int(Self.fingerprint(key) >> 5))
+        prefetchForReading(heldBits + Int(fingerprint >> 5))
     }
 
-    /// Starts loading the slot ``classes(of:)`` reads for `key` after its fingerprint bit, when
-    /// that bit is set; the bit should be in the cache already (``prefetch(_:)``). Cost: a load.
+    /// Starts loading the slot ``classes(of:fingerprint:)`` reads for `key` after its
+    /// fingerprint bit, when that bit is set; the bit should be in the cache already
+    /// (``prefetch(fingerprint:)``). Cost: a load.
     @inline(__always)
-    func prefetchSlot(_ key: UInt64) {
-        guard let slots, holds(Self.fingerprint(key)) else { return }
+    func prefetchSlot(_ key: UInt64, fingerprint: UInt32) {
+        guard let slots, holds(fingerprint) else { return }
         prefetchForReading(slots + Int(key & slotMask))
     }
 
@@ -142,9 +144,13 @@ public struct NameGazetteer: @unchecked Sendable {
 
     /// The classes of the string with hash `key`; empty when the table does not hold it. Cost: O(1).
     public func classes(of key: UInt64) -> NameClasses {
-        guard let slots else { return [] }
-        let wanted = Self.fingerprint(key)
-        guard holds(wanted) else { return [] }
+        classes(of: key, fingerprint: Self.fingerprint(key))
+    }
+
+    /// ``classes(of:)`` for a caller that has computed the key's ``fingerprint(_:)`` already.
+    @inline(__always)
+    func classes(of key: UInt64, fingerprint wanted: UInt32) -> NameClasses {
+        guard let slots, holds(wanted) else { return [] }
         var slot = key & slotMask
         while true {
             let value = UInt32(littleEndian: slots[Int(slot)])

@@ -8,8 +8,9 @@
 struct NameMatches {
     private(set) var codes: [UInt8] = []
     private var lengths: [UInt8] = []
-    /// Queued lookups: each string's gazetteer hash and the positions it covers.
-    private var queue: [(key: UInt64, start: Int32, end: Int32)] = []
+    /// Queued lookups: each string's gazetteer hash, its fingerprint (computed once for the
+    /// lookup's three steps) and the positions it covers.
+    private var queue: [(key: UInt64, fingerprint: UInt32, start: Int32, end: Int32)] = []
     /// Queued lookups made, queued lookups whose table slot was prefetched (if the table may
     /// hold the string), and queued lookups whose fingerprint bit was prefetched.
     private var made = 0, slotsPrefetched = 0, prefetched = 0
@@ -30,7 +31,8 @@ struct NameMatches {
     /// Queues a lookup of the string with gazetteer hash `key`, which covers positions `range`;
     /// lookups must be queued by ascending start.
     mutating func queue(_ key: UInt64, covering range: Range<Int>) {
-        queue.append((key, Int32(truncatingIfNeeded: range.lowerBound), Int32(truncatingIfNeeded: range.upperBound)))
+        queue.append((key, NameGazetteer.fingerprint(key),
+                      Int32(truncatingIfNeeded: range.lowerBound), Int32(truncatingIfNeeded: range.upperBound)))
     }
 
     /// Looks up in `names` the queued strings that start before `position` and marks each match,
@@ -43,16 +45,16 @@ struct NameMatches {
         let count = queue.count
         while true {
             while prefetched < min(count, made + Self.lookAhead) {
-                names.prefetch(queue[prefetched].key)
+                names.prefetch(fingerprint: queue[prefetched].fingerprint)
                 prefetched += 1
             }
             while slotsPrefetched < min(count, made + Self.lookAhead / 2) {
-                names.prefetchSlot(queue[slotsPrefetched].key)
+                names.prefetchSlot(queue[slotsPrefetched].key, fingerprint: queue[slotsPrefetched].fingerprint)
                 slotsPrefetched += 1
             }
             guard made < count, Int(queue[made].start) < position else { return }
             let lookup = queue[made]
-            let classes = names.classes(of: lookup.key)
+            let classes = names.classes(of: lookup.key, fingerprint: lookup.fingerprint)
             if !classes.isEmpty { mark(Int(lookup.start)..<Int(lookup.end), classes) }
             made += 1
         }
