@@ -21,6 +21,7 @@ import JPENText
 /// ```swift
 /// let model = try TaggerModel(path: "ner-ja.bin", featureSet: CharacterFeatures.featureSet,
 ///                             templateCount: CharacterFeatures.templateCount)
+/// var scratch = TaggerModel.Scratch()
 /// let tags = model.tag(features, count: n, scratch: &scratch)
 /// ```
 public struct TaggerModel: Sendable {
@@ -91,14 +92,27 @@ public struct TaggerModel: Sendable {
         return (end + 15) / 16 * 16
     }
 
+    /// One task's buffers for ``tag(_:count:scratch:)``, reused across sentences so that tagging
+    /// allocates only its result.
+    public struct Scratch {
+        /// After ``tag(_:count:scratch:)``: the score of each tag at each position, ``Tag/count`` per position.
+        public internal(set) var emissions: [Float] = []
+        /// Viterbi's back pointers.
+        var backPointers: [UInt8] = []
+
+        public init() {}
+    }
+
     /// The best tag sequence for `count` positions whose features (``templateCount`` row indices
-    /// each) are `features`. Cost: O(count · (templateCount + tags²) · tags): per position,
-    /// ``templateCount`` rows of 2·tags bytes read from the mapped table (mostly cache misses, which
-    /// the scoring loop leaves free to overlap) and Viterbi over the well-formed tag pairs; one
-    /// allocation of count·tags bytes for the back pointers and one for the result.
-    public func tag(_ features: [UInt32], count: Int, scratch: inout [Float]) -> [UInt8] {
-        score(features, count: count, into: &scratch)
-        return scratch.withUnsafeBufferPointer { Viterbi.decode(emissions: $0, count: count, predecessors: predecessors) }
+    /// each) are `features`; leaves the emission scores in `scratch`. Cost: O(count · (templateCount
+    /// + tags²) · tags): per position, ``templateCount`` rows of 2·tags bytes read from the mapped
+    /// table (mostly cache misses, which the scoring loop leaves free to overlap) and Viterbi over
+    /// the well-formed tag pairs; one allocation, the result.
+    public func tag(_ features: [UInt32], count: Int, scratch: inout Scratch) -> [UInt8] {
+        score(features, count: count, into: &scratch.emissions)
+        return scratch.emissions.withUnsafeBufferPointer {
+            Viterbi.decode(emissions: $0, count: count, predecessors: predecessors, backPointers: &scratch.backPointers)
+        }
     }
 
     /// Replaces `emissions` with the score of each tag at each position, `Tag.count` per position:
@@ -127,7 +141,7 @@ public struct TaggerModel: Sendable {
                 func prefetchRows(of position: Int) {
                     guard position < count else { return }
                     for k in 0..<templates {
-                        let row = rows + Int(features[position * templates + k]) * rowBytes
+                        let row = rows + Int(features[position &* templates &+ k]) &* rowBytes
                         prefetchForReading(row)
                         prefetchForReading(row + rowBytes - 1)
                     }
@@ -135,13 +149,13 @@ public struct TaggerModel: Sendable {
                 for position in 0..<Self.prefetchDistance { prefetchRows(of: position) }
                 for position in 0..<count {
                     prefetchRows(of: position + Self.prefetchDistance)
-                    let indices = features + position * templates
+                    let indices = features + position &* templates
                     // Each weight is its high byte (signed) times 256 plus its low byte; summed
                     // apart, the bytes fit 16-bit lanes, which take half the work of 32-bit ones.
                     var headHigh = SIMD16<Int16>(), headLow = SIMD16<Int16>()
                     var tailHigh = SIMD8<Int16>(), tailLow = SIMD8<Int16>()
                     for k in 0..<templates {
-                        let row = rows + Int(indices[k]) * rowBytes
+                        let row = rows + Int(indices[k]) &* rowBytes
                         let head = Self.littleEndian(row.loadUnaligned(as: SIMD16<Int16>.self))
                         let tail = Self.littleEndian(row.loadUnaligned(fromByteOffset: 2 * tailStart, as: SIMD8<Int16>.self))
                         headHigh &+= head &>> 8
@@ -208,7 +222,7 @@ enum Viterbi {
         /// The tags decoded as lanes, in lane order.
         let laneTags: [Int]
         /// The lanes' predecessors, ascending, and for each the transition scores to the lanes' tags.
-        let laneSources: [Int]
+        let laneSources: [Int32]
         let laneScores: [Lanes]
         /// The other tags, each with its predecessors in ascending order (a missing one is tag 0
         /// at minus infinity, which never wins).
@@ -223,7 +237,8 @@ enum Viterbi {
             let laneTags = (0..<tags).filter { Tag.allows(UInt8($0), after: Tag.outside) }
             precondition(laneTags.count <= 12, "\(laneTags.count) lanes")
             self.laneTags = laneTags
-            laneSources = Set(laneTags.flatMap(sources)).sorted()
+            let laneSources = Set(laneTags.flatMap(sources)).sorted()
+            self.laneSources = laneSources.map { Int32($0) }
             laneScores = laneSources.map { p in
                 var lanes = Lanes(low: SIMD8(repeating: -.infinity), high: SIMD4(repeating: -.infinity))
                 for (lane, t) in laneTags.enumerated() {
@@ -245,19 +260,22 @@ enum Viterbi {
     /// `emissions` holds `count` rows of ``Tag/count`` scores; `transitions` (tags+1) rows, the last
     /// for the start, already ``constrained(_:)``. Cost: O(tags²) and as the decoding below.
     static func decode(emissions: [Float], count: Int, transitions: [Float]) -> [UInt8] {
-        emissions.withUnsafeBufferPointer {
-            decode(emissions: $0, count: count, predecessors: Predecessors(of: transitions))
+        var backPointers: [UInt8] = []
+        return emissions.withUnsafeBufferPointer {
+            decode(emissions: $0, count: count, predecessors: Predecessors(of: transitions), backPointers: &backPointers)
         }
     }
 
-    /// Cost: O(count · well-formed tag pairs), and an allocation of count·tags bytes for the back
-    /// pointers.
-    static func decode(emissions: UnsafeBufferPointer<Float>, count: Int, predecessors: Predecessors) -> [UInt8] {
+    /// `backPointers`: storage reused across calls (grown to count·tags bytes when shorter; every
+    /// pointer read is written first). Cost: O(count · well-formed tag pairs), and an allocation,
+    /// the result.
+    static func decode(emissions: UnsafeBufferPointer<Float>, count: Int, predecessors: Predecessors,
+                       backPointers back: inout [UInt8]) -> [UInt8] {
         let tags = Tag.count
         guard count > 0 else { return [] }
         precondition(emissions.count >= count * tags, "\(emissions.count) emissions for \(count) positions")
         let emissions = emissions.baseAddress!
-        var back = [UInt8](repeating: 0, count: count * tags)
+        if back.count < count * tags { back.append(contentsOf: repeatElement(0, count: count * tags - back.count)) }
         var last = 0
         let lanes = predecessors.laneTags.count
         predecessors.start.withUnsafeBufferPointer { start in
@@ -274,20 +292,20 @@ enum Viterbi {
                 let laneFrom = UnsafeMutableRawPointer(laneBest + 12).assumingMemoryBound(to: Int32.self)
                 for t in 0..<tags { score[t] = start[t] + emissions[t] }
                 for position in 1..<count {
-                    let row = position * tags
+                    let row = position &* tags
                     // Each lane keeps its first predecessor with the highest score, as the loop
                     // over one tag's predecessors below does.
                     var bestLow = SIMD8<Float>(repeating: -.infinity), bestHigh = SIMD4<Float>(repeating: -.infinity)
                     var fromLow = SIMD8<Int32>(), fromHigh = SIMD4<Int32>()
                     for j in 0..<laneSources.count {
                         let p = laneSources[j]
-                        let low = SIMD8(repeating: score[p]) + laneScores[j].low
-                        let high = SIMD4(repeating: score[p]) + laneScores[j].high
+                        let low = SIMD8(repeating: score[Int(p)]) + laneScores[j].low
+                        let high = SIMD4(repeating: score[Int(p)]) + laneScores[j].high
                         let betterLow = low .> bestLow, betterHigh = high .> bestHigh
                         bestLow.replace(with: low, where: betterLow)
                         bestHigh.replace(with: high, where: betterHigh)
-                        fromLow.replace(with: Int32(p), where: betterLow)
-                        fromHigh.replace(with: Int32(p), where: betterHigh)
+                        fromLow.replace(with: p, where: betterLow)
+                        fromHigh.replace(with: p, where: betterHigh)
                     }
                     UnsafeMutableRawPointer(laneBest).storeBytes(of: bestLow, as: SIMD8<Float>.self)
                     UnsafeMutableRawPointer(laneBest + 8).storeBytes(of: bestHigh, as: SIMD4<Float>.self)
@@ -295,8 +313,8 @@ enum Viterbi {
                     UnsafeMutableRawPointer(laneFrom + 8).storeBytes(of: fromHigh, as: SIMD4<Int32>.self)
                     for lane in 0..<lanes {
                         let t = laneTags[lane]
-                        next[t] = laneBest[lane] + emissions[row + t]
-                        back[row + t] = UInt8(truncatingIfNeeded: laneFrom[lane])
+                        next[t] = laneBest[lane] + emissions[row &+ t]
+                        back[row &+ t] = UInt8(truncatingIfNeeded: laneFrom[lane])
                     }
                     for other in others {
                         var best = -Float.infinity
@@ -304,8 +322,8 @@ enum Viterbi {
                         let first = score[other.first] + other.firstScore, second = score[other.second] + other.secondScore
                         if first > best { best = first; from = other.first }
                         if second > best { best = second; from = other.second }
-                        next[other.tag] = best + emissions[row + other.tag]
-                        back[row + other.tag] = UInt8(from)
+                        next[other.tag] = best + emissions[row &+ other.tag]
+                        back[row &+ other.tag] = UInt8(truncatingIfNeeded: from)
                     }
                     swap(&score, &next)
                 }
