@@ -97,8 +97,8 @@ public struct TaggerModel: Sendable {
     public struct Scratch {
         /// After ``tag(_:count:scratch:)``: the score of each tag at each position, ``Tag/count`` per position.
         public internal(set) var emissions: [Float] = []
-        /// Viterbi's back pointers.
-        var backPointers: [UInt8] = []
+        /// Viterbi's best scores, position by position.
+        var columns: [Float] = []
 
         public init() {}
     }
@@ -111,7 +111,7 @@ public struct TaggerModel: Sendable {
     public func tag(_ features: [UInt32], count: Int, scratch: inout Scratch) -> [UInt8] {
         score(features, count: count, into: &scratch.emissions)
         return scratch.emissions.withUnsafeBufferPointer {
-            Viterbi.decode(emissions: $0, count: count, predecessors: predecessors, backPointers: &scratch.backPointers)
+            Viterbi.decode(emissions: $0, count: count, predecessors: predecessors, columns: &scratch.columns)
         }
     }
 
@@ -228,6 +228,10 @@ enum Viterbi {
         /// at minus infinity, which never wins).
         let others: [(tag: Int, first: Int, firstScore: Float, second: Int, secondScore: Float)]
         let start: [Float]
+        /// Every tag's well-formed predecessors, ascending, with their transition scores: tag `t`'s
+        /// are `sources[sourceStarts[t]..<sourceStarts[t + 1]]`.
+        let sources: [(tag: Int, score: Float)]
+        let sourceStarts: [Int]
 
         /// `transitions`: (tags+1) rows, the last for the start, already ``constrained(_:)``.
         init(of transitions: [Float]) {
@@ -254,82 +258,93 @@ enum Viterbi {
                         second, sources.count == 2 ? transitions[second * tags + t] : -.infinity)
             }
             start = Array(transitions[(tags * tags)...])
+            let perTag = (0..<tags).map { t in sources(of: t).map { (tag: $0, score: transitions[$0 * tags + t]) } }
+            self.sources = perTag.flatMap { $0 }
+            sourceStarts = perTag.reduce(into: [0]) { $0.append($0.last! + $1.count) }
         }
     }
 
     /// `emissions` holds `count` rows of ``Tag/count`` scores; `transitions` (tags+1) rows, the last
     /// for the start, already ``constrained(_:)``. Cost: O(tags²) and as the decoding below.
     static func decode(emissions: [Float], count: Int, transitions: [Float]) -> [UInt8] {
-        var backPointers: [UInt8] = []
+        var columns: [Float] = []
         return emissions.withUnsafeBufferPointer {
-            decode(emissions: $0, count: count, predecessors: Predecessors(of: transitions), backPointers: &backPointers)
+            decode(emissions: $0, count: count, predecessors: Predecessors(of: transitions), columns: &columns)
         }
     }
 
-    /// `backPointers`: storage reused across calls (grown to count·tags bytes when shorter; every
-    /// pointer read is written first). Cost: O(count · well-formed tag pairs), and an allocation,
-    /// the result.
+    /// `columns`: storage reused across calls (grown to count·tags floats when shorter). Cost:
+    /// O(count · well-formed tag pairs), and an allocation, the result.
+    ///
+    /// The forward pass keeps every position's best scores but no back pointers: the best path's
+    /// predecessors are found again from the scores at the end, with the same sums and the same
+    /// rule (the first predecessor with the highest score), so a position costs the predecessors of
+    /// one tag there instead of tracking them for every tag.
     static func decode(emissions: UnsafeBufferPointer<Float>, count: Int, predecessors: Predecessors,
-                       backPointers back: inout [UInt8]) -> [UInt8] {
+                       columns storage: inout [Float]) -> [UInt8] {
         let tags = Tag.count
         guard count > 0 else { return [] }
         precondition(emissions.count >= count * tags, "\(emissions.count) emissions for \(count) positions")
         let emissions = emissions.baseAddress!
-        if back.count < count * tags { back.append(contentsOf: repeatElement(0, count: count * tags - back.count)) }
-        var last = 0
+        if storage.count < count * tags { storage.append(contentsOf: repeatElement(0, count: count * tags - storage.count)) }
         let lanes = predecessors.laneTags.count
-        predecessors.start.withUnsafeBufferPointer { start in
+        return predecessors.start.withUnsafeBufferPointer { start in
         predecessors.laneSources.withUnsafeBufferPointer { laneSources in
         predecessors.laneScores.withUnsafeBufferPointer { laneScores in
         predecessors.laneTags.withUnsafeBufferPointer { laneTags in
         predecessors.others.withUnsafeBufferPointer { others in
-        back.withUnsafeMutableBufferPointer { back in
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * tags + 24) { columns in
-                // The best path's score ending in each tag at the previous and at this position.
-                var score = columns.baseAddress!, next = score + tags
-                // The lanes' best scores and predecessors, read back one lane at a time.
-                let laneBest = score + 2 * tags
-                let laneFrom = UnsafeMutableRawPointer(laneBest + 12).assumingMemoryBound(to: Int32.self)
-                for t in 0..<tags { score[t] = start[t] + emissions[t] }
+        storage.withUnsafeMutableBufferPointer { storage in
+            // The best path's score ending in each tag, position by position.
+            let columns = storage.baseAddress!
+            for t in 0..<tags { columns[t] = start[t] + emissions[t] }
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: 12) { laneBest in
+                let laneBest = laneBest.baseAddress!
                 for position in 1..<count {
                     let row = position &* tags
-                    // Each lane keeps its first predecessor with the highest score, as the loop
-                    // over one tag's predecessors below does.
+                    let score = columns + (row &- tags), next = columns + row
                     var bestLow = SIMD8<Float>(repeating: -.infinity), bestHigh = SIMD4<Float>(repeating: -.infinity)
-                    var fromLow = SIMD8<Int32>(), fromHigh = SIMD4<Int32>()
                     for j in 0..<laneSources.count {
-                        let p = laneSources[j]
-                        let low = SIMD8(repeating: score[Int(p)]) + laneScores[j].low
-                        let high = SIMD4(repeating: score[Int(p)]) + laneScores[j].high
-                        let betterLow = low .> bestLow, betterHigh = high .> bestHigh
-                        bestLow.replace(with: low, where: betterLow)
-                        bestHigh.replace(with: high, where: betterHigh)
-                        fromLow.replace(with: p, where: betterLow)
-                        fromHigh.replace(with: p, where: betterHigh)
+                        let p = Int(laneSources[j])
+                        let low = SIMD8(repeating: score[p]) + laneScores[j].low
+                        let high = SIMD4(repeating: score[p]) + laneScores[j].high
+                        bestLow.replace(with: low, where: low .> bestLow)
+                        bestHigh.replace(with: high, where: high .> bestHigh)
                     }
                     UnsafeMutableRawPointer(laneBest).storeBytes(of: bestLow, as: SIMD8<Float>.self)
                     UnsafeMutableRawPointer(laneBest + 8).storeBytes(of: bestHigh, as: SIMD4<Float>.self)
-                    UnsafeMutableRawPointer(laneFrom).storeBytes(of: fromLow, as: SIMD8<Int32>.self)
-                    UnsafeMutableRawPointer(laneFrom + 8).storeBytes(of: fromHigh, as: SIMD4<Int32>.self)
                     for lane in 0..<lanes {
                         let t = laneTags[lane]
                         next[t] = laneBest[lane] + emissions[row &+ t]
-                        back[row &+ t] = UInt8(truncatingIfNeeded: laneFrom[lane])
                     }
                     for other in others {
-                        var best = -Float.infinity
-                        var from = 0
                         let first = score[other.first] + other.firstScore, second = score[other.second] + other.secondScore
-                        if first > best { best = first; from = other.first }
-                        if second > best { best = second; from = other.second }
-                        next[other.tag] = best + emissions[row &+ other.tag]
-                        back[row &+ other.tag] = UInt8(truncatingIfNeeded: from)
+                        next[other.tag] = (second > first ? second : first) + emissions[row &+ other.tag]
                     }
-                    swap(&score, &next)
                 }
-                for t in 1..<tags where Tag.canEnd(UInt8(t)) && (score[t] > score[last] || !Tag.canEnd(UInt8(last))) {
-                    last = t
+            }
+            let final = columns + (count - 1) * tags
+            var last = 0
+            for t in 1..<tags where Tag.canEnd(UInt8(t)) && (final[t] > final[last] || !Tag.canEnd(UInt8(last))) {
+                last = t
+            }
+            return predecessors.sources.withUnsafeBufferPointer { sources in
+            predecessors.sourceStarts.withUnsafeBufferPointer { sourceStarts in
+                [UInt8](unsafeUninitializedCapacity: count) { path, initialized in
+                    var tag = last
+                    path[count - 1] = UInt8(tag)
+                    for position in stride(from: count - 1, to: 0, by: -1) {
+                        let score = columns + (position - 1) * tags
+                        var best = -Float.infinity, from = 0
+                        for source in sources[sourceStarts[tag]..<sourceStarts[tag + 1]] {
+                            let candidate = score[source.tag] + source.score
+                            if candidate > best { best = candidate; from = source.tag }
+                        }
+                        tag = from
+                        path[position - 1] = UInt8(tag)
+                    }
+                    initialized = count
                 }
+            }
             }
         }
         }
@@ -337,11 +352,5 @@ enum Viterbi {
         }
         }
         }
-        var path = [UInt8](repeating: 0, count: count)
-        path[count - 1] = UInt8(last)
-        for position in stride(from: count - 1, to: 0, by: -1) {
-            path[position - 1] = back[position * tags + Int(path[position])]
-        }
-        return path
     }
 }
