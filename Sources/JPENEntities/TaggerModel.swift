@@ -163,10 +163,16 @@ public struct TaggerModel: Sendable {
                         tailHigh &+= tail &>> 8
                         tailLow &+= tail & 0xFF
                     }
-                    let head = SIMD16<Int32>(truncatingIfNeeded: headHigh) &* 256 &+ SIMD16<Int32>(truncatingIfNeeded: headLow)
-                    let tail = SIMD8<Int32>(truncatingIfNeeded: tailHigh) &* 256 &+ SIMD8<Int32>(truncatingIfNeeded: tailLow)
-                    let out = emissions + position * tags
-                    for t in 0..<16 { out[t] = Float(head[t]) * scale }
+                    // Widened eight lanes at a time: the sixteen-lane conversion is a call.
+                    @inline(__always) func widened(_ high: SIMD8<Int16>, _ low: SIMD8<Int16>) -> SIMD8<Int32> {
+                        SIMD8<Int32>(truncatingIfNeeded: high) &* 256 &+ SIMD8<Int32>(truncatingIfNeeded: low)
+                    }
+                    let headFirst = widened(headHigh.lowHalf, headLow.lowHalf)
+                    let headSecond = widened(headHigh.highHalf, headLow.highHalf)
+                    let tail = widened(tailHigh, tailLow)
+                    let out = emissions + position &* tags
+                    for t in 0..<8 { out[t] = Float(headFirst[t]) * scale }
+                    for t in 8..<16 { out[t] = Float(headSecond[t - 8]) * scale }
                     for t in 16..<tags { out[t] = Float(tail[t - tailStart]) * scale }
                 }
             }
