@@ -340,12 +340,23 @@ enum Viterbi {
                     path[count - 1] = UInt8(tag)
                     for position in stride(from: count - 1, to: 0, by: -1) {
                         let score = columns + (position - 1) * tags
-                        var best = -Float.infinity, from = 0
-                        for source in sources[sourceStarts[tag]..<sourceStarts[tag + 1]] {
-                            let candidate = score[source.tag] + source.score
-                            if candidate > best { best = candidate; from = source.tag }
+                        // Two chains of comparisons (alternate predecessors), half as long as
+                        // one: the whole path waits on them. Of equal bests the lower tag wins.
+                        var best = (-Float.infinity, -Float.infinity), from = (0, 0)
+                        var index = sourceStarts[tag]
+                        let end = sourceStarts[tag + 1]
+                        while index + 1 < end {
+                            let even = sources[index], odd = sources[index + 1]
+                            let evenScore = score[even.tag] + even.score, oddScore = score[odd.tag] + odd.score
+                            if evenScore > best.0 { best.0 = evenScore; from.0 = even.tag }
+                            if oddScore > best.1 { best.1 = oddScore; from.1 = odd.tag }
+                            index += 2
                         }
-                        tag = from
+                        if index < end {
+                            let even = sources[index], evenScore = score[even.tag] + even.score
+                            if evenScore > best.0 { best.0 = evenScore; from.0 = even.tag }
+                        }
+                        tag = best.1 > best.0 || (best.1 == best.0 && from.1 < from.0) ? from.1 : from.0
                         path[position - 1] = UInt8(tag)
                     }
                     initialized = count
