@@ -77,7 +77,7 @@ public final class EntityWorker {
     private let extractor: TaggingFeatures
     private let linker: NameLinker?
     private let scanner: LexiconScanner?
-    private var scratch: [Float] = []
+    private var scratch = TaggerModel.Scratch()
 
     init(recognizer: EntityRecognizer) throws {
         self.recognizer = recognizer
@@ -123,7 +123,7 @@ public final class EntityWorker {
             var decoded: [(range: Range<Int>, kind: MentionKind)]
             if unit.model == .japanese {
                 let sentence = normalized.scalars[unit.positions.first!.start..<unit.positions.last!.end]
-                CompoundMentions.widen(&tags, in: sentence, emissions: scratch, transitions: model.transitions,
+                CompoundMentions.widen(&tags, in: sentence, emissions: scratch.emissions, transitions: model.transitions,
                                        margin: CompoundMentions.marginShare * model.largestWeight)
                 decoded = Self.wholeKatakanaNames(Self.joiningAdjacentNames(Tag.decode(tags)), in: sentence)
             } else {

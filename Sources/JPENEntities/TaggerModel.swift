@@ -21,6 +21,7 @@ import JPENText
 /// ```swift
 /// let model = try TaggerModel(path: "ner-ja.bin", featureSet: CharacterFeatures.featureSet,
 ///                             templateCount: CharacterFeatures.templateCount)
+/// var scratch = TaggerModel.Scratch()
 /// let tags = model.tag(features, count: n, scratch: &scratch)
 /// ```
 public struct TaggerModel: Sendable {
@@ -91,14 +92,27 @@ public struct TaggerModel: Sendable {
         return (end + 15) / 16 * 16
     }
 
+    /// One task's buffers for ``tag(_:count:scratch:)``, reused across sentences so that tagging
+    /// allocates only its result.
+    public struct Scratch {
+        /// After ``tag(_:count:scratch:)``: the score of each tag at each position, ``Tag/count`` per position.
+        public internal(set) var emissions: [Float] = []
+        /// Viterbi's best scores, position by position.
+        var columns: [Float] = []
+
+        public init() {}
+    }
+
     /// The best tag sequence for `count` positions whose features (``templateCount`` row indices
-    /// each) are `features`. Cost: O(count · (templateCount + tags²) · tags): per position,
-    /// ``templateCount`` rows of 2·tags bytes read from the mapped table (mostly cache misses, which
-    /// the scoring loop leaves free to overlap) and Viterbi over the well-formed tag pairs; one
-    /// allocation of count·tags bytes for the back pointers and one for the result.
-    public func tag(_ features: [UInt32], count: Int, scratch: inout [Float]) -> [UInt8] {
-        score(features, count: count, into: &scratch)
-        return scratch.withUnsafeBufferPointer { Viterbi.decode(emissions: $0, count: count, predecessors: predecessors) }
+    /// each) are `features`; leaves the emission scores in `scratch`. Cost: O(count · (templateCount
+    /// + tags²) · tags): per position, ``templateCount`` rows of 2·tags bytes read from the mapped
+    /// table (mostly cache misses, which the scoring loop leaves free to overlap) and Viterbi over
+    /// the well-formed tag pairs; one allocation, the result.
+    public func tag(_ features: [UInt32], count: Int, scratch: inout Scratch) -> [UInt8] {
+        score(features, count: count, into: &scratch.emissions)
+        return scratch.emissions.withUnsafeBufferPointer {
+            Viterbi.decode(emissions: $0, count: count, predecessors: predecessors, columns: &scratch.columns)
+        }
     }
 
     /// Replaces `emissions` with the score of each tag at each position, `Tag.count` per position:
@@ -127,7 +141,7 @@ public struct TaggerModel: Sendable {
                 func prefetchRows(of position: Int) {
                     guard position < count else { return }
                     for k in 0..<templates {
-                        let row = rows + Int(features[position * templates + k]) * rowBytes
+                        let row = rows + Int(features[position &* templates &+ k]) &* rowBytes
                         prefetchForReading(row)
                         prefetchForReading(row + rowBytes - 1)
                     }
@@ -135,13 +149,13 @@ public struct TaggerModel: Sendable {
                 for position in 0..<Self.prefetchDistance { prefetchRows(of: position) }
                 for position in 0..<count {
                     prefetchRows(of: position + Self.prefetchDistance)
-                    let indices = features + position * templates
+                    let indices = features + position &* templates
                     // Each weight is its high byte (signed) times 256 plus its low byte; summed
                     // apart, the bytes fit 16-bit lanes, which take half the work of 32-bit ones.
                     var headHigh = SIMD16<Int16>(), headLow = SIMD16<Int16>()
                     var tailHigh = SIMD8<Int16>(), tailLow = SIMD8<Int16>()
                     for k in 0..<templates {
-                        let row = rows + Int(indices[k]) * rowBytes
+                        let row = rows + Int(indices[k]) &* rowBytes
                         let head = Self.littleEndian(row.loadUnaligned(as: SIMD16<Int16>.self))
                         let tail = Self.littleEndian(row.loadUnaligned(fromByteOffset: 2 * tailStart, as: SIMD8<Int16>.self))
                         headHigh &+= head &>> 8
@@ -149,10 +163,16 @@ public struct TaggerModel: Sendable {
                         tailHigh &+= tail &>> 8
                         tailLow &+= tail & 0xFF
                     }
-                    let head = SIMD16<Int32>(truncatingIfNeeded: headHigh) &* 256 &+ SIMD16<Int32>(truncatingIfNeeded: headLow)
-                    let tail = SIMD8<Int32>(truncatingIfNeeded: tailHigh) &* 256 &+ SIMD8<Int32>(truncatingIfNeeded: tailLow)
-                    let out = emissions + position * tags
-                    for t in 0..<16 { out[t] = Float(head[t]) * scale }
+                    // Widened eight lanes at a time: the sixteen-lane conversion is a call.
+                    @inline(__always) func widened(_ high: SIMD8<Int16>, _ low: SIMD8<Int16>) -> SIMD8<Int32> {
+                        SIMD8<Int32>(truncatingIfNeeded: high) &* 256 &+ SIMD8<Int32>(truncatingIfNeeded: low)
+                    }
+                    let headFirst = widened(headHigh.lowHalf, headLow.lowHalf)
+                    let headSecond = widened(headHigh.highHalf, headLow.highHalf)
+                    let tail = widened(tailHigh, tailLow)
+                    let out = emissions + position &* tags
+                    for t in 0..<8 { out[t] = Float(headFirst[t]) * scale }
+                    for t in 8..<16 { out[t] = Float(headSecond[t - 8]) * scale }
                     for t in 16..<tags { out[t] = Float(tail[t - tailStart]) * scale }
                 }
             }
@@ -208,12 +228,16 @@ enum Viterbi {
         /// The tags decoded as lanes, in lane order.
         let laneTags: [Int]
         /// The lanes' predecessors, ascending, and for each the transition scores to the lanes' tags.
-        let laneSources: [Int]
+        let laneSources: [Int32]
         let laneScores: [Lanes]
         /// The other tags, each with its predecessors in ascending order (a missing one is tag 0
         /// at minus infinity, which never wins).
         let others: [(tag: Int, first: Int, firstScore: Float, second: Int, secondScore: Float)]
         let start: [Float]
+        /// Every tag's well-formed predecessors, ascending, with their transition scores: tag `t`'s
+        /// are `sources[sourceStarts[t]..<sourceStarts[t + 1]]`.
+        let sources: [(tag: Int, score: Float)]
+        let sourceStarts: [Int]
 
         /// `transitions`: (tags+1) rows, the last for the start, already ``constrained(_:)``.
         init(of transitions: [Float]) {
@@ -223,7 +247,8 @@ enum Viterbi {
             let laneTags = (0..<tags).filter { Tag.allows(UInt8($0), after: Tag.outside) }
             precondition(laneTags.count <= 12, "\(laneTags.count) lanes")
             self.laneTags = laneTags
-            laneSources = Set(laneTags.flatMap(sources)).sorted()
+            let laneSources = Set(laneTags.flatMap(sources)).sorted()
+            self.laneSources = laneSources.map { Int32($0) }
             laneScores = laneSources.map { p in
                 var lanes = Lanes(low: SIMD8(repeating: -.infinity), high: SIMD4(repeating: -.infinity))
                 for (lane, t) in laneTags.enumerated() {
@@ -239,79 +264,104 @@ enum Viterbi {
                         second, sources.count == 2 ? transitions[second * tags + t] : -.infinity)
             }
             start = Array(transitions[(tags * tags)...])
+            let perTag = (0..<tags).map { t in sources(of: t).map { (tag: $0, score: transitions[$0 * tags + t]) } }
+            self.sources = perTag.flatMap { $0 }
+            sourceStarts = perTag.reduce(into: [0]) { $0.append($0.last! + $1.count) }
         }
     }
 
     /// `emissions` holds `count` rows of ``Tag/count`` scores; `transitions` (tags+1) rows, the last
     /// for the start, already ``constrained(_:)``. Cost: O(tags²) and as the decoding below.
     static func decode(emissions: [Float], count: Int, transitions: [Float]) -> [UInt8] {
-        emissions.withUnsafeBufferPointer {
-            decode(emissions: $0, count: count, predecessors: Predecessors(of: transitions))
+        var columns: [Float] = []
+        return emissions.withUnsafeBufferPointer {
+            decode(emissions: $0, count: count, predecessors: Predecessors(of: transitions), columns: &columns)
         }
     }
 
-    /// Cost: O(count · well-formed tag pairs), and an allocation of count·tags bytes for the back
-    /// pointers.
-    static func decode(emissions: UnsafeBufferPointer<Float>, count: Int, predecessors: Predecessors) -> [UInt8] {
+    /// `columns`: storage reused across calls (grown to count·tags floats when shorter). Cost:
+    /// O(count · well-formed tag pairs), and an allocation, the result.
+    ///
+    /// The forward pass keeps every position's best scores but no back pointers: the best path's
+    /// predecessors are found again from the scores at the end, with the same sums and the same
+    /// rule (the first predecessor with the highest score), so a position costs the predecessors of
+    /// one tag there instead of tracking them for every tag.
+    static func decode(emissions: UnsafeBufferPointer<Float>, count: Int, predecessors: Predecessors,
+                       columns storage: inout [Float]) -> [UInt8] {
         let tags = Tag.count
         guard count > 0 else { return [] }
         precondition(emissions.count >= count * tags, "\(emissions.count) emissions for \(count) positions")
         let emissions = emissions.baseAddress!
-        var back = [UInt8](repeating: 0, count: count * tags)
-        var last = 0
+        if storage.count < count * tags { storage.append(contentsOf: repeatElement(0, count: count * tags - storage.count)) }
         let lanes = predecessors.laneTags.count
-        predecessors.start.withUnsafeBufferPointer { start in
+        return predecessors.start.withUnsafeBufferPointer { start in
         predecessors.laneSources.withUnsafeBufferPointer { laneSources in
         predecessors.laneScores.withUnsafeBufferPointer { laneScores in
         predecessors.laneTags.withUnsafeBufferPointer { laneTags in
         predecessors.others.withUnsafeBufferPointer { others in
-        back.withUnsafeMutableBufferPointer { back in
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * tags + 24) { columns in
-                // The best path's score ending in each tag at the previous and at this position.
-                var score = columns.baseAddress!, next = score + tags
-                // The lanes' best scores and predecessors, read back one lane at a time.
-                let laneBest = score + 2 * tags
-                let laneFrom = UnsafeMutableRawPointer(laneBest + 12).assumingMemoryBound(to: Int32.self)
-                for t in 0..<tags { score[t] = start[t] + emissions[t] }
+        storage.withUnsafeMutableBufferPointer { storage in
+            // The best path's score ending in each tag, position by position.
+            let columns = storage.baseAddress!
+            for t in 0..<tags { columns[t] = start[t] + emissions[t] }
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: 12) { laneBest in
+                let laneBest = laneBest.baseAddress!
                 for position in 1..<count {
-                    let row = position * tags
-                    // Each lane keeps its first predecessor with the highest score, as the loop
-                    // over one tag's predecessors below does.
+                    let row = position &* tags
+                    let score = columns + (row &- tags), next = columns + row
                     var bestLow = SIMD8<Float>(repeating: -.infinity), bestHigh = SIMD4<Float>(repeating: -.infinity)
-                    var fromLow = SIMD8<Int32>(), fromHigh = SIMD4<Int32>()
                     for j in 0..<laneSources.count {
-                        let p = laneSources[j]
+                        let p = Int(laneSources[j])
                         let low = SIMD8(repeating: score[p]) + laneScores[j].low
                         let high = SIMD4(repeating: score[p]) + laneScores[j].high
-                        let betterLow = low .> bestLow, betterHigh = high .> bestHigh
-                        bestLow.replace(with: low, where: betterLow)
-                        bestHigh.replace(with: high, where: betterHigh)
-                        fromLow.replace(with: Int32(p), where: betterLow)
-                        fromHigh.replace(with: Int32(p), where: betterHigh)
+                        bestLow.replace(with: low, where: low .> bestLow)
+                        bestHigh.replace(with: high, where: high .> bestHigh)
                     }
                     UnsafeMutableRawPointer(laneBest).storeBytes(of: bestLow, as: SIMD8<Float>.self)
                     UnsafeMutableRawPointer(laneBest + 8).storeBytes(of: bestHigh, as: SIMD4<Float>.self)
-                    UnsafeMutableRawPointer(laneFrom).storeBytes(of: fromLow, as: SIMD8<Int32>.self)
-                    UnsafeMutableRawPointer(laneFrom + 8).storeBytes(of: fromHigh, as: SIMD4<Int32>.self)
                     for lane in 0..<lanes {
                         let t = laneTags[lane]
-                        next[t] = laneBest[lane] + emissions[row + t]
-                        back[row + t] = UInt8(truncatingIfNeeded: laneFrom[lane])
+                        next[t] = laneBest[lane] + emissions[row &+ t]
                     }
                     for other in others {
-                        var best = -Float.infinity
-                        var from = 0
                         let first = score[other.first] + other.firstScore, second = score[other.second] + other.secondScore
-                        if first > best { best = first; from = other.first }
-                        if second > best { best = second; from = other.second }
-                        next[other.tag] = best + emissions[row + other.tag]
-                        back[row + other.tag] = UInt8(from)
+                        next[other.tag] = (second > first ? second : first) + emissions[row &+ other.tag]
                     }
-                    swap(&score, &next)
                 }
-                for t in 1..<tags where Tag.canEnd(UInt8(t)) && (score[t] > score[last] || !Tag.canEnd(UInt8(last))) {
-                    last = t
+            }
+            let final = columns + (count - 1) * tags
+            var last = 0
+            for t in 1..<tags where Tag.canEnd(UInt8(t)) && (final[t] > final[last] || !Tag.canEnd(UInt8(last))) {
+                last = t
+            }
+            return predecessors.sources.withUnsafeBufferPointer { sources in
+            predecessors.sourceStarts.withUnsafeBufferPointer { sourceStarts in
+                [UInt8](unsafeUninitializedCapacity: count) { path, initialized in
+                    var tag = last
+                    path[count - 1] = UInt8(tag)
+                    for position in stride(from: count - 1, to: 0, by: -1) {
+                        let score = columns + (position - 1) * tags
+                        // Two chains of comparisons (alternate predecessors), half as long as
+                        // one: the whole path waits on them. Of equal bests the lower tag wins.
+                        var best = (-Float.infinity, -Float.infinity), from = (0, 0)
+                        var index = sourceStarts[tag]
+                        let end = sourceStarts[tag + 1]
+                        while index + 1 < end {
+                            let even = sources[index], odd = sources[index + 1]
+                            let evenScore = score[even.tag] + even.score, oddScore = score[odd.tag] + odd.score
+                            if evenScore > best.0 { best.0 = evenScore; from.0 = even.tag }
+                            if oddScore > best.1 { best.1 = oddScore; from.1 = odd.tag }
+                            index += 2
+                        }
+                        if index < end {
+                            let even = sources[index], evenScore = score[even.tag] + even.score
+                            if evenScore > best.0 { best.0 = evenScore; from.0 = even.tag }
+                        }
+                        tag = best.1 > best.0 || (best.1 == best.0 && from.1 < from.0) ? from.1 : from.0
+                        path[position - 1] = UInt8(tag)
+                    }
+                    initialized = count
                 }
+            }
             }
         }
         }
@@ -319,11 +369,5 @@ enum Viterbi {
         }
         }
         }
-        var path = [UInt8](repeating: 0, count: count)
-        path[count - 1] = UInt8(last)
-        for position in stride(from: count - 1, to: 0, by: -1) {
-            path[position - 1] = back[position * tags + Int(path[position])]
-        }
-        return path
     }
 }

@@ -29,7 +29,7 @@ public struct TokenFeatures {
         /// The digests of `word`, stemmed from a token of `tokenLength` code points.
         init(of word: Slice<UnsafeBufferPointer<Unicode.Scalar>>, tokenLength: Int) {
             // The last four lowercase values, the latest last, for the suffixes.
-            var latest = SIMD4<UInt32>()
+            var latest: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
             var lowerHash = FeatureHash(template: -1), exactHash = lowerHash, shapeHash = lowerHash
             var prefix2Hash = lowerHash, prefix3Hash = lowerHash
             // Shape codes: a run of one code is cut at two, "Xxxxx" and "Xxx" share the shape "Xxx",
@@ -37,7 +37,7 @@ public struct TokenFeatures {
             var shapeCount = 0, lastCode: UInt32 = 0, codeBefore: UInt32 = 0
             for (offset, scalar) in word.enumerated() {
                 let lowerValue = TokenFeatures.lowercase(scalar)
-                latest = SIMD4(latest[1], latest[2], latest[3], lowerValue)
+                latest = (latest.1, latest.2, latest.3, lowerValue)
                 lowerHash.add(lowerValue)
                 exactHash.add(scalar.value)
                 if offset < 2 { prefix2Hash = lowerHash }
@@ -50,9 +50,15 @@ public struct TokenFeatures {
                     lastCode = code
                 }
             }
-            func suffixDigest(_ length: Int) -> UInt32 {
+            // The hash of the last `length` values (all of a shorter word), oldest first.
+            let count = word.count
+            @inline(__always) func suffixDigest(_ length: Int) -> UInt32 {
                 var hash = FeatureHash(template: -1)
-                for lane in (4 - min(length, word.count))..<4 { hash.add(latest[lane]) }
+                let kept = min(length, count)
+                if kept >= 4 { hash.add(latest.0) }
+                if kept >= 3 { hash.add(latest.1) }
+                if kept >= 2 { hash.add(latest.2) }
+                if kept >= 1 { hash.add(latest.3) }
                 return hash.bucket(mask: .max)
             }
             lower = lowerHash.bucket(mask: .max)
@@ -63,7 +69,7 @@ public struct TokenFeatures {
             suffix2 = suffixDigest(2)
             suffix3 = suffixDigest(3)
             suffix4 = suffixDigest(4)
-            length = UInt32(min(word.count, 8)) | (word.count < tokenLength ? 16 : 0)
+            length = UInt32(min(count, 8)) | (count < tokenLength ? 16 : 0)
         }
     }
 

@@ -175,7 +175,7 @@ import Testing
         try Data(trainer.modelBytes()).write(to: URL(fileURLWithPath: path))
 
         let model = try TaggerModel(path: path, featureSet: 9, templateCount: templates)
-        var scratch: [Float] = []
+        var scratch = TaggerModel.Scratch()
         for sequence in sequences {
             #expect(model.tag(sequence.features, count: sequence.tags.count, scratch: &scratch) == sequence.tags)
         }
