@@ -167,7 +167,7 @@ public enum LexiconKey {
         mutating func fold(_ scalar: Unicode.Scalar) -> Folded {
             // Kana and kanji, most of what is folded, inline: no separator and no Latin letter,
             // without a call or a script look-up.
-            guard !Self.isKanaOrKanji(scalar.value) else {
+            guard !Script.isCommonJapaneseLetter(scalar.value) else {
                 last = scalar.value
                 return .one(scalar)
             }
@@ -196,16 +196,6 @@ public enum LexiconKey {
             } else {
                 last = value
                 return .one(scalar)
-            }
-        }
-
-        /// Whether `value` is hiragana, katakana but ゠ and ・, or a CJK unified ideograph
-        /// (U+4E00–U+9FFF), which ``Script`` never takes for a separator.
-        @inline(__always)
-        private static func isKanaOrKanji(_ value: UInt32) -> Bool {
-            switch value {
-            case 0x3041...0x309F, 0x30A1...0x30FA, 0x30FC...0x30FF, 0x4E00...0x9FFF: true
-            default: false
             }
         }
 

@@ -37,14 +37,11 @@ struct LanguageRuns {
     }
 
     /// The language `scalar`'s script writes (``Script/language``). Sentence splitting asks it
-    /// of every code point: kana and kanji letters are answered by a range check, without a
-    /// call to ``Script``'s switch.
+    /// of every code point: kana and kanji letters are answered by a range check
+    /// (``Script/isCommonJapaneseLetter(_:)``), without a call to ``Script``'s switch.
     @inline(__always)
     static func language(of scalar: Unicode.Scalar) -> Language {
-        switch scalar.value {
-        case 0x3041...0x309F, 0x30A1...0x30FA, 0x4E00...0x9FFF: .japanese
-        default: Script(scalar).language
-        }
+        Script.isCommonJapaneseLetter(scalar.value) ? .japanese : Script(scalar).language
     }
 
     /// The main language of a sentence with `runs`. A Japanese character counts as two Latin

@@ -52,6 +52,18 @@ public enum Script: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// Whether `value` is a letter of the common blocks of Japanese text: hiragana, katakana but
+    /// ゠ and ・, or a CJK unified ideograph of U+4E00–U+9FFF. Hot loops that only need to know
+    /// that a code point is such a letter (no space, punctuation or Latin) ask this first: a range
+    /// check inline, where ``init(_:)`` calls its switch for every code point from U+0080 on.
+    @inlinable
+    public static func isCommonJapaneseLetter(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x3041...0x309F, 0x30A1...0x30FA, 0x30FC...0x30FF, 0x4E00...0x9FFF: true
+        default: false
+        }
+    }
+
     /// The language this script writes, where the script alone decides it.
     public var language: Language {
         switch self {

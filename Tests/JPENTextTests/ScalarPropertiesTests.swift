@@ -33,6 +33,16 @@ import Testing
         #expect(("😀" as Unicode.Scalar).isAlphabetic == false && ("É" as Unicode.Scalar).isUppercase)
     }
 
+    /// A common Japanese letter is what `Script` calls hiragana, katakana or kanji, over the BMP.
+    @Test func commonJapaneseLettersAreKanaOrKanji() {
+        let letters = (UInt32(0)...0xFFFF).filter(Script.isCommonJapaneseLetter)
+        #expect(letters.count == 0x5F + 0x5A + 0x4 + 0x5200)
+        for value in letters {
+            #expect([.hiragana, .katakana, .kanji].contains(Script(Unicode.Scalar(value)!)), "U+\(String(value, radix: 16))")
+        }
+        #expect(!Script.isCommonJapaneseLetter(0x30FB) && !Script.isCommonJapaneseLetter(0x30A0) && !Script.isCommonJapaneseLetter(0x3001))
+    }
+
     /// The premise of the CJK fast path: nothing in U+3000–U+9FFF has case.
     @Test func cjkAndKanaBlocksHaveNoCase() {
         for value in UInt32(0x3000)...0x9FFF {
