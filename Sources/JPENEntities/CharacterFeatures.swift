@@ -83,7 +83,7 @@ public struct CharacterFeatures {
             characters.append(0x11_0001)
             classes.append(Class.boundary.rawValue)
         }
-        markNames(scalars, names: names, pad: pad)
+        markNames(count: n, names: names, pad: pad)
         runStarts.removeAll(keepingCapacity: true)
         runEnds.removeAll(keepingCapacity: true)
         var start = pad
@@ -229,19 +229,27 @@ public struct CharacterFeatures {
 
     /// Queues a lookup of every stretch of up to ``NameGazetteer/longestJapaneseKey`` characters
     /// that starts and stays off spaces and punctuation (``extract`` makes them as it goes).
-    /// `classes` already holds the characters' classes after `pad` boundary entries.
-    private mutating func markNames(_ scalars: ArraySlice<Unicode.Scalar>, names: NameGazetteer, pad: Int) {
-        let n = scalars.count
+    /// `characters` and `classes` already hold the `n` characters and their classes after `pad`
+    /// boundary entries.
+    private mutating func markNames(count n: Int, names: NameGazetteer, pad: Int) {
         matches.reset(count: n)
         guard names.keyCount > 0 else { return }
-        let base = scalars.startIndex
-        for start in 0..<n {
-            var key = NameGazetteer.keyStart
-            for end in (start + 1)...min(n, start + NameGazetteer.longestJapaneseKey) {
-                let kind = classes[pad + end - 1]
-                if kind == Class.space.rawValue || kind == Class.punctuation.rawValue { break }
-                key.add(scalars[base + end - 1].value)
-                matches.queue(key.mixed, covering: start..<end)
+        let longest = NameGazetteer.longestJapaneseKey
+        // Local references: queueing mutates `matches`, so it cannot borrow `self`'s arrays.
+        let c = characters, k = classes
+        c.withUnsafeBufferPointer { c in
+            k.withUnsafeBufferPointer { k in
+                matches.queue(atMost: n * longest) { queue in
+                    for start in 0..<n {
+                        var key = NameGazetteer.keyStart
+                        for end in (start + 1)...min(n, start + longest) {
+                            let kind = k[pad + end - 1]
+                            if kind == Class.space.rawValue || kind == Class.punctuation.rawValue { break }
+                            key.add(c[pad + end - 1])
+                            queue(key.mixed, covering: start..<end)
+                        }
+                    }
+                }
             }
         }
         matches.markQueued(startingBefore: 0, in: names)

@@ -118,8 +118,8 @@ public struct NameGazetteer: @unchecked Sendable {
         UInt32(truncatingIfNeeded: key >> 40) % 0xFF_FFFF + 1
     }
 
-    /// Starts loading the fingerprint bit ``classes(of:fingerprint:)`` reads first for a key
-    /// with `fingerprint` into the cache, so that several lookups' cache misses overlap.
+    /// Starts loading the fingerprint bit ``prefetchSlot(_:fingerprint:)`` reads for a key with
+    /// `fingerprint` into the cache, so that several lookups' cache misses overlap.
     /// Cost: an instruction.
     @inline(__always)
     func prefetch(fingerprint: UInt32) {
@@ -127,13 +127,15 @@ public struct NameGazetteer: @unchecked Sendable {
         prefetchForReading(heldBits + Int(fingerprint >> 5))
     }
 
-    /// Starts loading the slot ``classes(of:fingerprint:)`` reads for `key` after its
-    /// fingerprint bit, when that bit is set; the bit should be in the cache already
-    /// (``prefetch(fingerprint:)``). Cost: a load.
+    /// Whether the table may hold a key with `fingerprint` (a slot holds the fingerprint), and if
+    /// so, starts loading the slot ``classes(ofHeld:fingerprint:)`` reads first for `key` into the
+    /// cache. The fingerprint bit should be in the cache already (``prefetch(fingerprint:)``).
+    /// Cost: a load.
     @inline(__always)
-    func prefetchSlot(_ key: UInt64, fingerprint: UInt32) {
-        guard let slots, holds(fingerprint) else { return }
+    func prefetchSlot(_ key: UInt64, fingerprint: UInt32) -> Bool {
+        guard let slots, holds(fingerprint) else { return false }
         prefetchForReading(slots + Int(key & slotMask))
+        return true
     }
 
     /// Whether a slot holds `fingerprint`.
@@ -144,16 +146,18 @@ public struct NameGazetteer: @unchecked Sendable {
 
     /// The classes of the string with hash `key`; empty when the table does not hold it. Cost: O(1).
     public func classes(of key: UInt64) -> NameClasses {
-        classes(of: key, fingerprint: Self.fingerprint(key))
+        let fingerprint = Self.fingerprint(key)
+        guard slots != nil, holds(fingerprint) else { return [] }
+        return classes(ofHeld: key, fingerprint: fingerprint)
     }
 
-    /// ``classes(of:)`` for a caller that has computed the key's ``fingerprint(_:)`` already.
+    /// ``classes(of:)`` for a key whose ``fingerprint(_:)`` a slot holds
+    /// (``prefetchSlot(_:fingerprint:)`` said so): the walk through the slots from the key's own.
     @inline(__always)
-    func classes(of key: UInt64, fingerprint wanted: UInt32) -> NameClasses {
-        guard let slots, holds(wanted) else { return [] }
+    func classes(ofHeld key: UInt64, fingerprint wanted: UInt32) -> NameClasses {
         var slot = key & slotMask
         while true {
-            let value = UInt32(littleEndian: slots[Int(slot)])
+            let value = UInt32(littleEndian: slots.unsafelyUnwrapped[Int(slot)])
             if value == 0 { return [] }
             if value >> 8 == wanted { return NameClasses(rawValue: UInt8(value & 0xFF)) }
             slot = (slot + 1) & slotMask
