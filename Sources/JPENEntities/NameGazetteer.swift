@@ -38,7 +38,7 @@ public struct NameClasses: OptionSet, Hashable, Sendable {
 /// string's hash, 8 bits of classes), so the table is small and a lookup is one or two memory
 /// reads; a false hit is about one in a million lookups. Most strings the taggers ask about are
 /// no name, and one bit per possible fingerprint, set where a slot holds it (2 MB), answers most
-/// of them without reading the 8 MB of slots: a fingerprint no slot holds is in no probe
+/// of them without walking the 8 MB of slots: a fingerprint no slot holds is in no probe
 /// sequence, so the answers are the slots'. Japanese keys are surfaces as written, Latin keys
 /// lowercase with single spaces between words. The taggers' weights are trained with one table,
 /// so the table ships beside them (`names.bin`, built by `jpen train-entities`).
@@ -118,8 +118,8 @@ public struct NameGazetteer: @unchecked Sendable {
         UInt32(truncatingIfNeeded: key >> 40) % 0xFF_FFFF + 1
     }
 
-    /// Starts loading the fingerprint bit ``prefetchSlot(_:fingerprint:)`` reads for a key with
-    /// `fingerprint` into the cache, so that several lookups' cache misses overlap.
+    /// Starts loading the fingerprint bit ``classes(of:fingerprint:)`` reads first for a key
+    /// with `fingerprint` into the cache, so that several lookups' cache misses overlap.
     /// Cost: an instruction.
     @inline(__always)
     func prefetch(fingerprint: UInt32) {
@@ -127,15 +127,13 @@ public struct NameGazetteer: @unchecked Sendable {
         prefetchForReading(heldBits + Int(fingerprint >> 5))
     }
 
-    /// Whether the table may hold a key with `fingerprint` (a slot holds the fingerprint), and if
-    /// so, starts loading the slot ``classes(ofHeld:fingerprint:)`` reads first for `key` into the
-    /// cache. The fingerprint bit should be in the cache already (``prefetch(fingerprint:)``).
-    /// Cost: a load.
+    /// Starts loading the slot ``classes(of:fingerprint:)`` reads first for `key` when its
+    /// fingerprint bit is set, whether or not it is: reading the bit first would put its cache
+    /// miss in front of the slot's. Cost: an instruction.
     @inline(__always)
-    func prefetchSlot(_ key: UInt64, fingerprint: UInt32) -> Bool {
-        guard let slots, holds(fingerprint) else { return false }
+    func prefetchSlot(_ key: UInt64) {
+        guard let slots else { return }
         prefetchForReading(slots + Int(key & slotMask))
-        return true
     }
 
     /// Whether a slot holds `fingerprint`.
@@ -146,18 +144,16 @@ public struct NameGazetteer: @unchecked Sendable {
 
     /// The classes of the string with hash `key`; empty when the table does not hold it. Cost: O(1).
     public func classes(of key: UInt64) -> NameClasses {
-        let fingerprint = Self.fingerprint(key)
-        guard slots != nil, holds(fingerprint) else { return [] }
-        return classes(ofHeld: key, fingerprint: fingerprint)
+        classes(of: key, fingerprint: Self.fingerprint(key))
     }
 
-    /// ``classes(of:)`` for a key whose ``fingerprint(_:)`` a slot holds
-    /// (``prefetchSlot(_:fingerprint:)`` said so): the walk through the slots from the key's own.
+    /// ``classes(of:)`` for a caller that has computed the key's ``fingerprint(_:)`` already.
     @inline(__always)
-    func classes(ofHeld key: UInt64, fingerprint wanted: UInt32) -> NameClasses {
+    func classes(of key: UInt64, fingerprint wanted: UInt32) -> NameClasses {
+        guard let slots, holds(wanted) else { return [] }
         var slot = key & slotMask
         while true {
-            let value = UInt32(littleEndian: slots.unsafelyUnwrapped[Int(slot)])
+            let value = UInt32(littleEndian: slots[Int(slot)])
             if value == 0 { return [] }
             if value >> 8 == wanted { return NameClasses(rawValue: UInt8(value & 0xFF)) }
             slot = (slot + 1) & slotMask

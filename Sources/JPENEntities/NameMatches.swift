@@ -20,12 +20,9 @@ struct NameMatches {
     /// lookups is written without a capacity or uniqueness check per lookup.
     private var lookups: [Lookup] = []
     private var queued = 0
-    /// Queued lookups made, queued lookups whose table slot was prefetched (if the table may
-    /// hold the string), and queued lookups whose fingerprint bit was prefetched.
+    /// Queued lookups made, queued lookups whose table slot was prefetched, and queued lookups
+    /// whose fingerprint bit was prefetched.
     private var made = 0, slotsPrefetched = 0, prefetched = 0
-    /// Bit `i % 64` is set when the table may hold queued string `i`: known from its slot's
-    /// prefetch, read by its lookup (at most half of ``lookAhead`` later).
-    private var held: UInt64 = 0
 
     /// Clears the marks and the queue for a sequence of `count` positions.
     mutating func reset(count: Int) {
@@ -83,12 +80,11 @@ struct NameMatches {
     /// in the order they were queued (among matches of one class and length the first marked
     /// wins). Codes are final at a position once every string starting at or before it is looked
     /// up. Cost: a table probe per string; the fingerprint bits of the next ``lookAhead`` are
-    /// prefetched, and the slots of the next half of those that the table may hold.
+    /// prefetched, and the table slots of the next ``slotLookAhead``.
     /// With `position` 0, only starts loading the first ones.
     mutating func markQueued(startingBefore position: Int, in names: NameGazetteer) {
         let count = queued
         var made = self.made, slotsPrefetched = self.slotsPrefetched, prefetched = self.prefetched
-        var held = self.held
         while true {
             // Lookups run until a match, which is marked outside: marking mutates `self`, so it
             // cannot happen while `lookups` is borrowed.
@@ -98,27 +94,24 @@ struct NameMatches {
                     names.prefetch(fingerprint: lookups[prefetched].fingerprint)
                     prefetched &+= 1
                 }
-                func prefetchSlot() {
-                    let lookup = lookups[slotsPrefetched]
-                    let bit: UInt64 = 1 << (slotsPrefetched & 63)
-                    held = names.prefetchSlot(lookup.key, fingerprint: lookup.fingerprint) ? held | bit : held & ~bit
+                while slotsPrefetched < min(count, made &+ Self.slotLookAhead) {
+                    names.prefetchSlot(lookups[slotsPrefetched].key)
                     slotsPrefetched &+= 1
                 }
-                while slotsPrefetched < min(count, made &+ Self.lookAhead / 2) { prefetchSlot() }
                 while made < count, Int(lookups[made].start) < position {
-                    // Keep the prefetches ``lookAhead`` and half of it ahead.
+                    // Keep the prefetches as far ahead.
                     if prefetched < count {
                         names.prefetch(fingerprint: lookups[prefetched].fingerprint)
                         prefetched &+= 1
                     }
-                    if slotsPrefetched < count { prefetchSlot() }
-                    let lookup = lookups[made]
-                    let mayHold = held & (1 << (made & 63)) != 0
-                    made &+= 1
-                    if mayHold {
-                        let classes = names.classes(ofHeld: lookup.key, fingerprint: lookup.fingerprint)
-                        if !classes.isEmpty { return (Int(lookup.start)..<Int(lookup.end), classes) }
+                    if slotsPrefetched < count {
+                        names.prefetchSlot(lookups[slotsPrefetched].key)
+                        slotsPrefetched &+= 1
                     }
+                    let lookup = lookups[made]
+                    made &+= 1
+                    let classes = names.classes(of: lookup.key, fingerprint: lookup.fingerprint)
+                    if !classes.isEmpty { return (Int(lookup.start)..<Int(lookup.end), classes) }
                 }
                 return nil
             }
@@ -128,12 +121,13 @@ struct NameMatches {
         self.made = made
         self.slotsPrefetched = slotsPrefetched
         self.prefetched = prefetched
-        self.held = held
     }
 
-    /// Lookups whose fingerprint bits are in flight ahead of the one being made (their slots half
-    /// as far): about three Japanese characters' worth.
+    /// Lookups whose fingerprint bits are in flight ahead of the one being made: about three
+    /// Japanese characters' worth.
     static let lookAhead = 32
+    /// Lookups whose table slots are in flight ahead of the one being made.
+    static let slotLookAhead = 16
 
     /// Marks positions `range` as a match of `classes`, where no longer match of a class covers them.
     mutating func mark(_ range: Range<Int>, _ classes: NameClasses) {
