@@ -23,9 +23,9 @@ public struct CharacterFeatures {
 
     private var characters: [UInt32] = []
     private var classes: [UInt32] = []
-    private var runStarts: [Int] = []
-    private var runEnds: [Int] = []
-    private var compoundEnds: [Int] = []
+    /// Each character's run of same-class characters and the end of its compound (its own index
+    /// when it is in none), in indices of `characters`.
+    private var spans: [(runStart: Int, runEnd: Int, compoundEnd: Int)] = []
     private var matches = NameMatches()
     private var wordOf: [Int] = []
     private var wordHashes: [UInt32] = []
@@ -70,42 +70,15 @@ public struct CharacterFeatures {
         // Three boundary characters on each side, so every window reads in range.
         let pad = 3
         characters.removeAll(keepingCapacity: true)
+        characters.append(contentsOf: repeatElement(0x11_0000, count: pad))
+        characters.append(contentsOf: scalars.lazy.map(\.value))
+        characters.append(contentsOf: repeatElement(0x11_0001, count: pad))
         classes.removeAll(keepingCapacity: true)
-        for _ in 0..<pad {
-            characters.append(0x11_0000)
-            classes.append(Class.boundary.rawValue)
-        }
-        for scalar in scalars {
-            characters.append(scalar.value)
-            classes.append(Self.characterClass(scalar).rawValue)
-        }
-        for _ in 0..<pad {
-            characters.append(0x11_0001)
-            classes.append(Class.boundary.rawValue)
-        }
-        markNames(scalars, names: names, pad: pad)
-        runStarts.removeAll(keepingCapacity: true)
-        runEnds.removeAll(keepingCapacity: true)
-        var start = pad
-        for i in pad..<(pad + n) {
-            if i > pad, Self.runClass(classes[i]) != Self.runClass(classes[i - 1]) { start = i }
-            runStarts.append(start)
-        }
-        var end = pad + n, compoundEnd = pad + n
-        runEnds.removeAll(keepingCapacity: true)
-        runEnds.append(contentsOf: repeatElement(0, count: n))
-        compoundEnds.removeAll(keepingCapacity: true)
-        compoundEnds.append(contentsOf: repeatElement(0, count: n))
-        for i in stride(from: pad + n - 1, through: pad, by: -1) {
-            if i < pad + n - 1, Self.runClass(classes[i]) != Self.runClass(classes[i + 1]) { end = i + 1 }
-            runEnds[i - pad] = end
-            if !Self.isCompound(classes[i]) {
-                compoundEnd = i
-            } else if i == pad + n - 1 || !Self.isCompound(classes[i + 1]) {
-                compoundEnd = i + 1
-            }
-            compoundEnds[i - pad] = compoundEnd
-        }
+        classes.append(contentsOf: repeatElement(Class.boundary.rawValue, count: pad))
+        classes.append(contentsOf: scalars.lazy.map { Self.characterClass($0).rawValue })
+        classes.append(contentsOf: repeatElement(Class.boundary.rawValue, count: pad))
+        markNames(count: n, names: names, pad: pad)
+        markRuns(count: n, pad: pad)
 
         let first = features.count
         features.append(contentsOf: repeatElement(0, count: n * Self.templateCount))
@@ -152,7 +125,8 @@ public struct CharacterFeatures {
         row.emit(row.next.adding(k[i - 2]).adding(k[i - 1]).adding(k[i]).adding(k[i + 1]).adding(k[i + 2]))
         row.emit(row.next.adding(k[i - 1]).adding(k[i]).adding(k[i + 1]).adding(c[i]))
         // The run: its class, where the character sits in it, and its length.
-        let runStart = runStarts[position], runEnd = runEnds[position]
+        let span = spans[position]
+        let runStart = span.runStart, runEnd = span.runEnd
         let runClass = Self.runClass(k[i])
         let length = UInt32(min(runEnd - runStart, 8))
         let fromStart = UInt32(min(i - runStart, 4)), toEnd = UInt32(min(runEnd - 1 - i, 4))
@@ -190,7 +164,7 @@ public struct CharacterFeatures {
         row.emit(row.next.adding(previous).adding(current))
         row.retire() // the word with the next
         // The compound's head: its last two characters, its last word, what follows it.
-        let compoundEnd = compoundEnds[position]
+        let compoundEnd = span.compoundEnd
         if compoundEnd > i {
             let toHead = UInt32(min(compoundEnd - 1 - i, 6))
             let headWord = wordOf[compoundEnd - 1 - pad]
@@ -212,6 +186,35 @@ public struct CharacterFeatures {
         }
     }
 
+    /// Records each character's run and compound end (``spans``); `classes` already holds the
+    /// `n` characters' classes after `pad` boundary entries.
+    private mutating func markRuns(count n: Int, pad: Int) {
+        spans.removeAll(keepingCapacity: true)
+        spans.append(contentsOf: repeatElement((runStart: 0, runEnd: 0, compoundEnd: 0), count: n))
+        // A local reference: the loop writes `spans`, so it cannot borrow `self.classes`.
+        let k = classes
+        k.withUnsafeBufferPointer { k in
+            spans.withUnsafeMutableBufferPointer { spans in
+                var start = pad
+                for i in pad..<(pad + n) {
+                    if i > pad, Self.runClass(k[i]) != Self.runClass(k[i - 1]) { start = i }
+                    spans[i - pad].runStart = start
+                }
+                var end = pad + n, compoundEnd = pad + n
+                for i in stride(from: pad + n - 1, through: pad, by: -1) {
+                    if i < pad + n - 1, Self.runClass(k[i]) != Self.runClass(k[i + 1]) { end = i + 1 }
+                    if !Self.isCompound(k[i]) {
+                        compoundEnd = i
+                    } else if i == pad + n - 1 || !Self.isCompound(k[i + 1]) {
+                        compoundEnd = i + 1
+                    }
+                    spans[i - pad].runEnd = end
+                    spans[i - pad].compoundEnd = compoundEnd
+                }
+            }
+        }
+    }
+
     /// Records each character's word and each word's digest.
     private mutating func markWords(_ words: [Range<Int>], of scalars: ArraySlice<Unicode.Scalar>) {
         wordOf.removeAll(keepingCapacity: true)
@@ -229,19 +232,31 @@ public struct CharacterFeatures {
 
     /// Queues a lookup of every stretch of up to ``NameGazetteer/longestJapaneseKey`` characters
     /// that starts and stays off spaces and punctuation (``extract`` makes them as it goes).
-    /// `classes` already holds the characters' classes after `pad` boundary entries.
-    private mutating func markNames(_ scalars: ArraySlice<Unicode.Scalar>, names: NameGazetteer, pad: Int) {
-        let n = scalars.count
+    /// `characters` and `classes` already hold the `n` characters and their classes after `pad`
+    /// boundary entries.
+    private mutating func markNames(count n: Int, names: NameGazetteer, pad: Int) {
         matches.reset(count: n)
         guard names.keyCount > 0 else { return }
-        let base = scalars.startIndex
-        for start in 0..<n {
-            var key = NameGazetteer.keyStart
-            for end in (start + 1)...min(n, start + NameGazetteer.longestJapaneseKey) {
-                let kind = classes[pad + end - 1]
-                if kind == Class.space.rawValue || kind == Class.punctuation.rawValue { break }
-                key.add(scalars[base + end - 1].value)
-                matches.queue(key.mixed, covering: start..<end)
+        let longest = NameGazetteer.longestJapaneseKey
+        // Local references: queueing mutates `matches`, so it cannot borrow `self`'s arrays.
+        let c = characters, k = classes
+        c.withUnsafeBufferPointer { c in
+            k.withUnsafeBufferPointer { k in
+                matches.queue(atMost: n * longest) { queue in
+                    // The first space or punctuation at or after `start` (n when none).
+                    var stop = 0
+                    for start in 0..<n {
+                        if stop < start { stop = start }
+                        while stop < n, k[pad + stop] != Class.space.rawValue, k[pad + stop] != Class.punctuation.rawValue {
+                            stop += 1
+                        }
+                        var key = NameGazetteer.keyStart
+                        for end in (start + 1)..<(min(stop, start + longest) + 1) {
+                            key.add(c[pad + end - 1])
+                            queue(key.mixed, covering: start..<end)
+                        }
+                    }
+                }
             }
         }
         matches.markQueued(startingBefore: 0, in: names)

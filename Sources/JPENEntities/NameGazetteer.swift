@@ -38,7 +38,7 @@ public struct NameClasses: OptionSet, Hashable, Sendable {
 /// string's hash, 8 bits of classes), so the table is small and a lookup is one or two memory
 /// reads; a false hit is about one in a million lookups. Most strings the taggers ask about are
 /// no name, and one bit per possible fingerprint, set where a slot holds it (2 MB), answers most
-/// of them without reading the 8 MB of slots: a fingerprint no slot holds is in no probe
+/// of them without walking the 8 MB of slots: a fingerprint no slot holds is in no probe
 /// sequence, so the answers are the slots'. Japanese keys are surfaces as written, Latin keys
 /// lowercase with single spaces between words. The taggers' weights are trained with one table,
 /// so the table ships beside them (`names.bin`, built by `jpen train-entities`).
@@ -127,12 +127,12 @@ public struct NameGazetteer: @unchecked Sendable {
         prefetchForReading(heldBits + Int(fingerprint >> 5))
     }
 
-    /// Starts loading the slot ``classes(of:fingerprint:)`` reads for `key` after its
-    /// fingerprint bit, when that bit is set; the bit should be in the cache already
-    /// (``prefetch(fingerprint:)``). Cost: a load.
+    /// Starts loading the slot ``classes(of:fingerprint:)`` reads first for `key` when its
+    /// fingerprint bit is set, whether or not it is: reading the bit first would put its cache
+    /// miss in front of the slot's. Cost: an instruction.
     @inline(__always)
-    func prefetchSlot(_ key: UInt64, fingerprint: UInt32) {
-        guard let slots, holds(fingerprint) else { return }
+    func prefetchSlot(_ key: UInt64) {
+        guard let slots else { return }
         prefetchForReading(slots + Int(key & slotMask))
     }
 

@@ -74,16 +74,24 @@ final class TaggingFeatures {
             while paragraphIndex + 1 < segmentation.paragraphs.count,
                   segmentation.paragraphs[paragraphIndex].end <= sentence.span.start { paragraphIndex += 1 }
             guard !span.isEmpty else { continue }
+            // Each token's span is asked for in turn, whether or not the unit keeps it.
             if sentence.language == .japanese {
                 flushEnglish()
                 let characters = span.range.map { Span(start: $0, end: $0 + 1) }
-                let words = tokens[first..<tokenIndex].map { normalized($0.span) }
-                    .filter { !$0.isEmpty && $0.start >= span.start && $0.end <= span.end }
+                var words: [Span] = []
+                words.reserveCapacity(tokenIndex - first)
+                for token in tokens[first..<tokenIndex] {
+                    let word = normalized(token.span)
+                    if !word.isEmpty, word.start >= span.start, word.end <= span.end { words.append(word) }
+                }
                 units.append(TaggingUnit(model: .japanese, positions: characters[...], words: words))
             } else {
                 if paragraphIndex != englishParagraph { flushEnglish() }
                 englishParagraph = paragraphIndex
-                englishTokens += tokens[first..<tokenIndex].map { normalized($0.span) }.filter { !$0.isEmpty }
+                for token in tokens[first..<tokenIndex] {
+                    let position = normalized(token.span)
+                    if !position.isEmpty { englishTokens.append(position) }
+                }
             }
         }
         flushEnglish()

@@ -60,4 +60,34 @@ import Testing
         matches.markQueued(startingBefore: 1, in: names)
         #expect(matches.packed(0) == 0)
     }
+
+    /// The packed codes are the base-5 number of the classes' codes, the first class's digit
+    /// the highest, whatever the codes.
+    @Test func packedCodesAreTheirBase5Number() throws {
+        let names = try table([("渋谷", [.place, .surname, .word]), ("谷", [.surname, .title, .name]), ("渋谷区", .organization),
+                               ("区", [.givenName, .fullName, .place])])
+        var matches = NameMatches()
+        queueAll("渋谷区谷", into: &matches)
+        matches.markQueued(startingBefore: .max, in: names)
+        for position in 0..<4 {
+            let digits = (0..<NameClasses.count).map { matches.code(position, $0) }
+            #expect(matches.packed(position) == digits.reduce(0) { $0 * 5 + $1 })
+        }
+        #expect(matches.packed(3) != 0)
+    }
+
+    /// A batch that writes fewer lookups than its limit queues just those, and a later batch
+    /// follows them.
+    @Test func batchesQueueWhatTheyWrite() throws {
+        let names = try table([("谷", .surname), ("区", .place)])
+        var matches = NameMatches()
+        matches.reset(count: 2)
+        matches.queue(atMost: 3) { $0(NameGazetteer.key(["谷"]), covering: 0..<1) }
+        matches.queue(atMost: 0) { _ in }
+        matches.queue(atMost: 1) { $0(NameGazetteer.key(["区"]), covering: 1..<2) }
+        matches.markQueued(startingBefore: .max, in: names)
+        #expect(matches.code(0, NameClasses.all.firstIndex(of: .surname)!) == 4)
+        #expect(matches.code(1, NameClasses.all.firstIndex(of: .place)!) == 4)
+        #expect(matches.code(1, NameClasses.all.firstIndex(of: .surname)!) == 0)
+    }
 }
