@@ -63,8 +63,8 @@ public struct TaggerModel: Sendable {
         guard set == featureSet, templates == templateCount else {
             throw FormatError(path: path, problem: "feature set \(set) with \(templates) features, expected \(featureSet) with \(templateCount)")
         }
-        // ``score(_:count:into:)`` reads a row as 16 + 8 lanes.
-        precondition((16...24).contains(Tag.count), "\(Tag.count) tags")
+        // ``score(_:count:into:)`` reads a row as 16 lanes and one more weight.
+        precondition(Tag.count == 17, "\(Tag.count) tags")
         guard tags == Tag.count, (1...30).contains(bits) else {
             throw FormatError(path: path, problem: "\(tags) tags and \(bits) row bits")
         }
@@ -118,11 +118,11 @@ public struct TaggerModel: Sendable {
     /// Replaces `emissions` with the score of each tag at each position, `Tag.count` per position:
     /// the sum of the position's rows times the scale. Cost per position: ``templateCount`` rows.
     ///
-    /// A row is read as two vectors, tags 0..<16 and the last 8 (they overlap, and each sum keeps
-    /// the lanes it owns), summed as integers: integer sums are exact in any order, so the scores
-    /// equal a scalar sum's. The high and low bytes of the weights are summed apart in 16-bit lanes,
-    /// exact for up to 128 rows a position. Nothing but the loads depends on the table, and 21 scalar loads
-    /// per row would fill the processor's window with a few rows; with vectors and the next
+    /// A row is read as a vector of tags 0..<16 and the last tag's weight alone, summed as
+    /// integers: integer sums are exact in any order, so the scores equal a scalar sum's. The high
+    /// and low bytes of the vector's weights are summed apart in 16-bit lanes, exact for up to 128
+    /// rows a position. Nothing but the loads depends on the table, and 17 scalar loads per row
+    /// would fill the processor's window with a few rows; with three loads a row and the next
     /// position's rows prefetched, many rows' cache misses are in flight at once.
     func score(_ features: [UInt32], count: Int, into emissions: inout [Float]) {
         let tags = Tag.count, templates = templateCount, scale = self.scale
@@ -132,7 +132,7 @@ public struct TaggerModel: Sendable {
         emissions.append(contentsOf: repeatElement(0, count: count * tags))
         guard count > 0 else { return }
         let rows = UnsafeRawPointer(file.bytes.baseAddress!) + weightsOffset
-        let rowBytes = 2 * tags, tailStart = tags - 8
+        let rowBytes = 2 * tags
         features.withUnsafeBufferPointer { features in
             emissions.withUnsafeMutableBufferPointer { emissions in
                 let features = features.baseAddress!, emissions = emissions.baseAddress!
@@ -153,15 +153,13 @@ public struct TaggerModel: Sendable {
                     // Each weight is its high byte (signed) times 256 plus its low byte; summed
                     // apart, the bytes fit 16-bit lanes, which take half the work of 32-bit ones.
                     var headHigh = SIMD16<Int16>(), headLow = SIMD16<Int16>()
-                    var tailHigh = SIMD8<Int16>(), tailLow = SIMD8<Int16>()
+                    var last: Int32 = 0
                     for k in 0..<templates {
                         let row = rows + Int(indices[k]) &* rowBytes
                         let head = Self.littleEndian(row.loadUnaligned(as: SIMD16<Int16>.self))
-                        let tail = Self.littleEndian(row.loadUnaligned(fromByteOffset: 2 * tailStart, as: SIMD8<Int16>.self))
+                        last &+= Int32(Int16(littleEndian: row.loadUnaligned(fromByteOffset: 32, as: Int16.self)))
                         headHigh &+= head &>> 8
                         headLow &+= head & 0xFF
-                        tailHigh &+= tail &>> 8
-                        tailLow &+= tail & 0xFF
                     }
                     // Widened eight lanes at a time: the sixteen-lane conversion is a call.
                     @inline(__always) func widened(_ high: SIMD8<Int16>, _ low: SIMD8<Int16>) -> SIMD8<Int32> {
@@ -169,11 +167,10 @@ public struct TaggerModel: Sendable {
                     }
                     let headFirst = widened(headHigh.lowHalf, headLow.lowHalf)
                     let headSecond = widened(headHigh.highHalf, headLow.highHalf)
-                    let tail = widened(tailHigh, tailLow)
                     let out = emissions + position &* tags
                     for t in 0..<8 { out[t] = Float(headFirst[t]) * scale }
                     for t in 8..<16 { out[t] = Float(headSecond[t - 8]) * scale }
-                    for t in 16..<tags { out[t] = Float(tail[t - tailStart]) * scale }
+                    out[16] = Float(last) * scale
                 }
             }
         }
