@@ -176,10 +176,10 @@ public struct TaggerModel: Sendable {
         }
     }
 
-    /// Positions ahead whose rows are prefetched: one position is ~70 cache lines, more than a core
-    /// keeps in flight, yet with the name table's lookups mostly answered by its fingerprint bits,
-    /// four measured cheaper than two or three (score's samples down about a quarter from two).
-    static let prefetchDistance = 4
+    /// Positions ahead whose rows are prefetched: one position is ~55 cache lines, more than a core
+    /// keeps in flight, yet eight measured cheaper than four (score's samples down about a fifth),
+    /// and four than two or three; twelve to thirty-two were no cheaper than eight.
+    static let prefetchDistance = 8
 
     /// Lanes read from the little-endian file, in the host's order.
     @inline(__always)
