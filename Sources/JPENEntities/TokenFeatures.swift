@@ -202,10 +202,12 @@ public struct TokenFeatures {
             var letterStarts = 0
             for last in 0..<tokens.count {
                 let token = tokens[last]
+                // The runs from earlier tokens go on after a space; the earliest one ended a token ago.
                 runs.add(0x20)
                 runs.shift()
                 letterStarts = (letterStarts << 1) & (1 << width - 1) | (!token.isEmpty && scalars[token.start].isAlphabetic ? 1 : 0)
                 for scalar in Self.stem(scalars[token.range]) { runs.add(Self.lowercase(scalar)) }
+                // Slot `slot` holds the run from token `last + 1 - width + slot` to this one.
                 for slot in 0..<width where letterStarts >> (width - 1 - slot) & 1 != 0 {
                     let start = last + 1 - width + slot
                     keys[width * (start % width) + width - 1 - slot] = runs[slot].mixed
