@@ -104,10 +104,10 @@ public struct TaggerModel: Sendable {
     }
 
     /// The best tag sequence for `count` positions whose features (``templateCount`` row indices
-    /// each) are `features`; leaves the emission scores in `scratch`. Cost: O(count · (templateCount
-    /// + tags²) · tags): per position, ``templateCount`` rows of 2·tags bytes read from the mapped
-    /// table (mostly cache misses, which the scoring loop leaves free to overlap) and Viterbi over
-    /// the well-formed tag pairs; one allocation, the result.
+    /// each) are `features`; leaves the emission scores in `scratch`. Cost: O(count · templateCount
+    /// · tags): per position, ``templateCount`` rows of 2·tags bytes read from the mapped table
+    /// (mostly cache misses, which the scoring loop leaves free to overlap) and a few dozen vector
+    /// operations of Viterbi over the well-formed tag pairs; one allocation, the result.
     public func tag(_ features: [UInt32], count: Int, scratch: inout Scratch) -> [UInt8] {
         score(features, count: count, into: &scratch.emissions)
         return scratch.emissions.withUnsafeBufferPointer {
