@@ -75,7 +75,7 @@ public struct TokenFeatures {
 
     /// The tokens' digests after two boundary tokens, then two more; kept to reuse the storage.
     private var digests: [Digests] = []
-    private var matches = NameMatches()
+    private(set) var matches = NameMatches()
 
     public init() {}
 
@@ -179,23 +179,83 @@ public struct TokenFeatures {
 
     /// Queues a lookup of every run of up to ``NameGazetteer/longestLatinKey`` tokens, lowercased
     /// and joined by single spaces, that starts with a letter (``extract`` makes them as it goes).
+    ///
+    /// The runs that reach a token are hashed together, a code point at a time (``RunHashes``):
+    /// a hash step waits on the one before, and four independent ones take hardly longer than
+    /// one. A start's lookups are queued once its longest run is hashed, so by ascending start
+    /// as ``NameMatches`` requires.
     private mutating func markNames(_ scalars: [Unicode.Scalar], tokens: ArraySlice<Span>, names: NameGazetteer) {
         matches.reset(count: tokens.count)
         guard names.keyCount > 0 else { return }
         scalars.withUnsafeBufferPointer { scalars in
-            tokens.withUnsafeBufferPointer { tokens in
-                for start in 0..<tokens.count {
-                    guard !tokens[start].isEmpty, scalars[tokens[start].start].isAlphabetic else { continue }
-                    var key = NameGazetteer.keyStart
-                    for end in (start + 1)...min(tokens.count, start + NameGazetteer.longestLatinKey) {
-                        if end > start + 1 { key.add(0x20) }
-                        for scalar in Self.stem(scalars[tokens[end - 1].range]) { key.add(Self.lowercase(scalar)) }
-                        matches.queue(key.mixed, covering: start..<end)
-                    }
+        tokens.withUnsafeBufferPointer { tokens in
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: RunHashes.width * RunHashes.width) { keys in
+            let width = RunHashes.width
+            // The key of the run of `length` tokens from `start`: keys[width * (start % width) + length - 1].
+            func queueRuns(from start: Int) {
+                for end in (start + 1)...min(tokens.count, start + width) {
+                    matches.queue(keys[width * (start % width) + end - start - 1], covering: start..<end)
                 }
             }
+            var runs = RunHashes()
+            // Bit `width - 1 - slot`: the run in `slot` starts with a letter.
+            var letterStarts = 0
+            for last in 0..<tokens.count {
+                let token = tokens[last]
+                // The runs from earlier tokens go on after a space; the earliest one ended a token ago.
+                runs.add(0x20)
+                runs.shift()
+                letterStarts = (letterStarts << 1) & (1 << width - 1) | (!token.isEmpty && scalars[token.start].isAlphabetic ? 1 : 0)
+                for scalar in Self.stem(scalars[token.range]) { runs.add(Self.lowercase(scalar)) }
+                // Slot `slot` holds the run from token `last + 1 - width + slot` to this one.
+                for slot in 0..<width where letterStarts >> (width - 1 - slot) & 1 != 0 {
+                    let start = last + 1 - width + slot
+                    keys[width * (start % width) + width - 1 - slot] = runs[slot].mixed
+                }
+                if last >= width - 1 && letterStarts >> (width - 1) & 1 != 0 { queueRuns(from: last + 1 - width) }
+            }
+            for start in max(0, tokens.count + 1 - width)..<tokens.count where letterStarts >> (tokens.count - 1 - start) & 1 != 0 {
+                queueRuns(from: start)
+            }
+        }
+        }
         }
         matches.markQueued(startingBefore: 0, in: names)
+    }
+
+    /// The hashes of the runs of tokens that end at the current token, one for each token of the
+    /// longest key, the earliest start first.
+    private struct RunHashes {
+        static var width: Int { 4 }
+        private var runs = (NameGazetteer.keyStart, NameGazetteer.keyStart, NameGazetteer.keyStart, NameGazetteer.keyStart)
+
+        init() {
+            precondition(NameGazetteer.longestLatinKey == Self.width, "one run for each token of the longest key")
+        }
+
+        /// Extends every run with `value`.
+        @inline(__always)
+        mutating func add(_ value: UInt32) {
+            runs.0.add(value)
+            runs.1.add(value)
+            runs.2.add(value)
+            runs.3.add(value)
+        }
+
+        /// Drops the earliest run and starts an empty one.
+        @inline(__always)
+        mutating func shift() {
+            runs = (runs.1, runs.2, runs.3, NameGazetteer.keyStart)
+        }
+
+        subscript(slot: Int) -> FeatureHash {
+            switch slot {
+            case 0: runs.0
+            case 1: runs.1
+            case 2: runs.2
+            default: runs.3
+            }
+        }
     }
 
     /// Whether the token at `position` opens a sentence: the first, or after . ! ? or a colon.

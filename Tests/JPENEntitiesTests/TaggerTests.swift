@@ -228,6 +228,41 @@ import Testing
         #expect(names.classes(of: NameGazetteer.key(Array("渋".unicodeScalars))).isEmpty)
     }
 
+    /// Runs of one to four tokens are looked up wherever they sit in a sentence of any length (the
+    /// runs that reach a token are hashed together); longer runs are not.
+    @Test func tokenRunsOfUpToFourAreLookedUp() throws {
+        var builder = NameGazetteerBuilder()
+        builder.add(Array("new york city hall".unicodeScalars), .place)
+        builder.add(Array("york".unicodeScalars), .surname)
+        builder.add(Array("a b c d e".unicodeScalars), .place)
+        let path = temporaryPath("token-names.bin")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(builder.tableBytes()).write(to: URL(fileURLWithPath: path))
+        let names = try NameGazetteer(path: path)
+        var extractor = TokenFeatures()
+        func codes(_ sentence: String, _ classes: NameClasses) -> [UInt8] {
+            let text = Array(sentence.unicodeScalars)
+            var tokens: [Span] = [], start = 0
+            for (offset, scalar) in (text + [" "]).enumerated() where scalar == " " {
+                if offset > start { tokens.append(Span(start: start, end: offset)) }
+                start = offset + 1
+            }
+            var features: [UInt32] = []
+            extractor.extract(text, tokens: tokens[...], names: names, mask: .max, into: &features)
+            let k = classes.rawValue.trailingZeroBitCount
+            return tokens.indices.map { extractor.matches.codes[$0 * NameClasses.count + k] }
+        }
+        #expect(codes("", .place) == [])
+        #expect(codes("York", .surname) == [4])
+        #expect(codes("York’s", .surname) == [4])
+        #expect(codes(", York", .surname) == [0, 4])
+        #expect(codes("New York City Hall", .place) == [1, 2, 2, 3])
+        #expect(codes("New York City Hall", .surname) == [0, 4, 0, 0])
+        #expect(codes("in New York City Hall today", .place) == [0, 1, 2, 2, 3, 0])
+        #expect(codes("New York City", .place) == [0, 0, 0])
+        #expect(codes("a b c d e", .place) == [0, 0, 0, 0, 0])
+    }
+
     /// The fingerprint bits answer as the table itself: keys stored, absent, and absent with a
     /// stored key's fingerprint (the bit is set, so the probe runs) all read what a plain probe reads.
     @Test func fingerprintBitsAnswerAsTheTable() throws {
