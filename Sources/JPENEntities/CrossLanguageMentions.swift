@@ -105,7 +105,12 @@ enum CrossLanguageMentions {
         let scalars: [Unicode.Scalar]
         let linker: NameLinker
         private(set) var names: [String] = []
-        private var numbers: [ArraySlice<Unicode.Scalar>: Int] = [:]
+        /// Where each numbered name was first found.
+        private var spans: [Span] = []
+        /// The names' numbers plus one (0: empty), open-addressed by ``hash(_:)`` over a power of
+        /// two of slots at most half used: a `Dictionary` keyed by code points hashes each with
+        /// SipHash, several times the cost.
+        private var slots: [Int32]
         private var japaneseNames: [PreparedJapaneseName?] = [], englishNames: [PreparedEnglishName?] = []
         private var similarities: PairScores
 
@@ -114,18 +119,43 @@ enum CrossLanguageMentions {
         init(scalars: [Unicode.Scalar], linker: NameLinker, expecting count: Int) {
             self.scalars = scalars
             self.linker = linker
-            numbers.reserveCapacity(count)
+            var size = 16
+            while size < 2 * count { size *= 2 }
+            slots = [Int32](repeating: 0, count: size)
             similarities = PairScores(capacity: count)
         }
 
-        /// The number of the name at `span`. Cost: a hash of its code points.
+        /// The number of the name at `span`. Cost: a hash of its code points, and a comparison
+        /// with the names of the same hash.
         mutating func number(_ span: Span) -> Int {
-            if let known = numbers[scalars[span.range]] { return known }
-            names.append(String(scalars: scalars[span.range]))
+            let name = scalars[span.range]
+            var slot = Self.hash(name) & (slots.count - 1)
+            while slots[slot] != 0 {
+                let known = Int(slots[slot]) - 1
+                if spans[known].count == span.count, scalars[spans[known].range].elementsEqual(name) { return known }
+                slot = (slot + 1) & (slots.count - 1)
+            }
+            names.append(String(scalars: name))
+            spans.append(span)
             japaneseNames.append(nil)
             englishNames.append(nil)
-            numbers[scalars[span.range]] = names.count - 1
+            slots[slot] = Int32(names.count)
+            if 2 * names.count > slots.count {
+                slots = [Int32](repeating: 0, count: 2 * slots.count)
+                for (known, span) in spans.enumerated() {
+                    var slot = Self.hash(scalars[span.range]) & (slots.count - 1)
+                    while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
+                    slots[slot] = Int32(known + 1)
+                }
+            }
             return names.count - 1
+        }
+
+        /// A hash of code points, its high bits mixed down.
+        private static func hash(_ name: ArraySlice<Unicode.Scalar>) -> Int {
+            var hash: UInt64 = 0
+            for scalar in name { hash = (hash ^ UInt64(scalar.value)) &* 0x9E37_79B9_7F4A_7C15 }
+            return Int(truncatingIfNeeded: hash ^ hash >> 32)
         }
 
         /// ``NameLinker/similarity(japanese:english:)`` of two numbered names.
@@ -317,10 +347,10 @@ struct PairScores {
     }
 
     private mutating func grow() {
-        let old = zip(keys, scores).filter { $0.0 != 0 }
-        keys = [UInt64](repeating: 0, count: keys.count * 2)
+        let (oldKeys, oldScores) = (keys, scores)
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
         scores = [Double](repeating: 0, count: keys.count)
         count = 0
-        for (key, score) in old { insert(key, score) }
+        for slot in oldKeys.indices where oldKeys[slot] != 0 { insert(oldKeys[slot], oldScores[slot]) }
     }
 }
