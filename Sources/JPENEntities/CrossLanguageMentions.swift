@@ -102,60 +102,29 @@ enum CrossLanguageMentions {
     /// comparisons the first time it is compared on its side; and their similarities, remembered
     /// per pair of numbers, as completion asks for the same pairs many times.
     struct NameComparisons {
-        let scalars: [Unicode.Scalar]
         let linker: NameLinker
         private(set) var names: [String] = []
-        /// Where each numbered name was first found.
-        private var spans: [Span] = []
-        /// The names' numbers plus one (0: empty), open-addressed by ``hash(_:)`` over a power of
-        /// two of slots at most half used: a `Dictionary` keyed by code points hashes each with
-        /// SipHash, several times the cost.
-        private var slots: [Int32]
+        private var numbers: NameNumbers
         private var japaneseNames: [PreparedJapaneseName?] = [], englishNames: [PreparedEnglishName?] = []
         private var similarities: PairScores
 
         /// Room for `count` names, and as many pairs, from the start: growing the tables rehashes
         /// each name and pair.
         init(scalars: [Unicode.Scalar], linker: NameLinker, expecting count: Int) {
-            self.scalars = scalars
             self.linker = linker
-            var size = 16
-            while size < 2 * count { size *= 2 }
-            slots = [Int32](repeating: 0, count: size)
+            numbers = NameNumbers(scalars: scalars, expecting: count)
             similarities = PairScores(capacity: count)
         }
 
-        /// The number of the name at `span`. Cost: a hash of its code points, and a comparison
-        /// with the names of the same hash.
+        /// The number of the name at `span` (``NameNumbers/number(_:)``).
         mutating func number(_ span: Span) -> Int {
-            let name = scalars[span.range]
-            var slot = Self.hash(name) & (slots.count - 1)
-            while slots[slot] != 0 {
-                let known = Int(slots[slot]) - 1
-                if spans[known].count == span.count, scalars[spans[known].range].elementsEqual(name) { return known }
-                slot = (slot + 1) & (slots.count - 1)
+            let number = numbers.number(span)
+            if number == names.count {
+                names.append(String(scalars: numbers.scalars[span.range]))
+                japaneseNames.append(nil)
+                englishNames.append(nil)
             }
-            names.append(String(scalars: name))
-            spans.append(span)
-            japaneseNames.append(nil)
-            englishNames.append(nil)
-            slots[slot] = Int32(names.count)
-            if 2 * names.count > slots.count {
-                slots = [Int32](repeating: 0, count: 2 * slots.count)
-                for (known, span) in spans.enumerated() {
-                    var slot = Self.hash(scalars[span.range]) & (slots.count - 1)
-                    while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
-                    slots[slot] = Int32(known + 1)
-                }
-            }
-            return names.count - 1
-        }
-
-        /// A hash of code points, its high bits mixed down.
-        private static func hash(_ name: ArraySlice<Unicode.Scalar>) -> Int {
-            var hash: UInt64 = 0
-            for scalar in name { hash = (hash ^ UInt64(scalar.value)) &* 0x9E37_79B9_7F4A_7C15 }
-            return Int(truncatingIfNeeded: hash ^ hash >> 32)
+            return number
         }
 
         /// ``NameLinker/similarity(japanese:english:)`` of two numbered names.
