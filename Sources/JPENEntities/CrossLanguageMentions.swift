@@ -130,12 +130,10 @@ enum CrossLanguageMentions {
         /// ``NameLinker/similarity(japanese:english:)`` of two numbered names.
         mutating func similarity(japanese: Int, english: Int) -> Double {
             if let known = similarities[japanese, english] { return known }
-            // Each prepared name read once: a copy of one retains and releases its parts.
-            let japaneseName = japaneseNames[japanese] ?? linker.prepared(japanese: names[japanese])
-            let englishName = englishNames[english] ?? linker.prepared(english: names[english])
-            japaneseNames[japanese] = japaneseName
-            englishNames[english] = englishName
-            let score = linker.similarity(japaneseName, englishName)
+            // Prepared once, and read in place: a copy of one retains and releases its parts.
+            if japaneseNames[japanese] == nil { japaneseNames[japanese] = linker.prepared(japanese: names[japanese]) }
+            if englishNames[english] == nil { englishNames[english] = linker.prepared(english: names[english]) }
+            let score = linker.similarity(japaneseNames[japanese]!, englishNames[english]!)
             similarities[japanese, english] = score
             return score
         }
