@@ -72,16 +72,35 @@ enum DocumentEntities {
             let names = personNames.spans.map { scalars[$0.range] }
             mentions = (mentions + missedShortForms(of: names, in: scalars, besides: mentions)).sorted { $0.span < $1.span }
         }
-        let texts = mentions.map { String(scalars: scalars[$0.span.range]) }
+        // Each surface made a string once.
+        let surfaceNumbers = mentions.map { surfaces.number($0.span) }
+        var surfaceTexts = [String?](repeating: nil, count: surfaces.count)
+        let texts = mentions.indices.map { index in
+            if let known = surfaceTexts[surfaceNumbers[index]] { return known }
+            let text = String(scalars: scalars[mentions[index].span.range])
+            surfaceTexts[surfaceNumbers[index]] = text
+            return text
+        }
         if let linker {
-            let linked = linker.link(zip(mentions, texts).map { NameMention(name: $1, type: $0.type) })
+            // The linker takes each name and type once, in order of first appearance
+            // (``NameLinker/link(distinct:threshold:)``): the surfaces' numbers tell them apart.
+            var distinctNumbers = [Int](repeating: -1, count: surfaces.count * types.count), distinct: [NameMention] = []
+            let numbers = mentions.indices.map { index in
+                let key = surfaceNumbers[index] * types.count + types.firstIndex(of: mentions[index].type)!
+                if distinctNumbers[key] < 0 {
+                    distinctNumbers[key] = distinct.count
+                    distinct.append(NameMention(name: texts[index], type: mentions[index].type))
+                }
+                return distinctNumbers[key]
+            }
+            let linked = linker.link(distinct: distinct)
             return mentions.indices.map { index in
+                let linked = linked[numbers[index]]
                 // A listed entity's type wins over the tagger's, so that the type and the id's
                 // prefix agree ("NAHA" tagged ORG is the city loc:naha).
-                let listedType = linked[index].entry.flatMap { $0.isListed ? $0.listedType : nil }
+                let listedType = linked.entry.flatMap { $0.isListed ? $0.listedType : nil }
                 return Entity(span: mentions[index].span, text: texts[index], type: listedType ?? mentions[index].type,
-                              id: linked[index].id, englishName: linked[index].englishName,
-                              japaneseName: linked[index].japaneseName)
+                              id: linked.id, englishName: linked.englishName, japaneseName: linked.japaneseName)
             }
         }
         // Each beginning of a kanji full name (石破 of 石破茂) stands for the shortest such name.
