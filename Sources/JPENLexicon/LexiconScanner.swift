@@ -10,7 +10,7 @@ import JPENText
 /// while more than ``LexiconFormat/indexedRows`` keys are left (a probe of a hash table),
 /// then by a binary search of those keys, whose probes miss the cache; text repeats its names, so
 /// the scanner remembers the last 65,536 or so of these searches (2 MB), and where the search
-/// stands at the end of the last 2,048 or so listed names it read (about 200 KB).
+/// stands at the end of the last 2,048 or so listed names it read (about 430 KB).
 ///
 /// ```swift
 /// let scanner = LexiconScanner(lexicon: try Lexicon.load())
@@ -463,8 +463,10 @@ private final class NarrowingTable {
     /// begin at `prefix` and is `depth` bytes long (`shape`: the depth, and the layer above it),
     /// narrowed to those whose next bytes are the UTF-8 of `scalar`: rows `low..<high`, and
     /// `flags` (``LexiconFormat/PrefixFlags``), and the
-    /// ``bit(_:)`` of each code point that follows in their keys (`continuations`). A prefix's
-    /// first row and length name it uniquely.
+    /// ``bit(_:)`` of each code point that follows in their keys (`continuations`); for a step
+    /// down the prefix index (more than ``LexiconFormat/indexedRows`` rows before it), the
+    /// child's index node instead, as every bit is set there. A prefix's first row and length
+    /// name it uniquely.
     struct Narrowing {
         var prefix: UInt32 = .max
         var shape: UInt32 = .max
@@ -535,7 +537,7 @@ private final class NarrowingTable {
 /// written (``Scan/listedName(at:)``), remembered: it depends on those code points only, and
 /// news names the same ministries, parties and places again and again, each a step per code
 /// point that misses the cache. Direct-mapped by the name's listed prefix hash: a newer name
-/// that hashes alike replaces an older one, so memory stays fixed (a few hundred KB).
+/// that hashes alike replaces an older one, so memory stays fixed (about 430 KB for one layer).
 private final class ListedNameTable {
     static let bits = 11
     /// The most code points of a name remembered.
@@ -584,7 +586,7 @@ private final class ListedNameTable {
     /// Per slot, `layerCount` states.
     private let layers: UnsafeMutablePointer<LayerState>
 
-    /// An empty table. Cost: about 100 bytes per slot and layer, zeroed.
+    /// An empty table. Cost: about 170 bytes per slot and 40 per slot and layer, zeroed.
     init(layerCount: Int) {
         self.layerCount = layerCount
         let slots = 1 << Self.bits
