@@ -102,41 +102,38 @@ enum CrossLanguageMentions {
     /// comparisons the first time it is compared on its side; and their similarities, remembered
     /// per pair of numbers, as completion asks for the same pairs many times.
     struct NameComparisons {
-        let scalars: [Unicode.Scalar]
         let linker: NameLinker
         private(set) var names: [String] = []
-        private var numbers: [ArraySlice<Unicode.Scalar>: Int] = [:]
+        private var numbers: NameNumbers
         private var japaneseNames: [PreparedJapaneseName?] = [], englishNames: [PreparedEnglishName?] = []
         private var similarities: PairScores
 
         /// Room for `count` names, and as many pairs, from the start: growing the tables rehashes
         /// each name and pair.
         init(scalars: [Unicode.Scalar], linker: NameLinker, expecting count: Int) {
-            self.scalars = scalars
             self.linker = linker
-            numbers.reserveCapacity(count)
+            numbers = NameNumbers(scalars: scalars, expecting: count)
             similarities = PairScores(capacity: count)
         }
 
-        /// The number of the name at `span`. Cost: a hash of its code points.
+        /// The number of the name at `span` (``NameNumbers/number(_:)``).
         mutating func number(_ span: Span) -> Int {
-            if let known = numbers[scalars[span.range]] { return known }
-            names.append(String(scalars: scalars[span.range]))
-            japaneseNames.append(nil)
-            englishNames.append(nil)
-            numbers[scalars[span.range]] = names.count - 1
-            return names.count - 1
+            let number = numbers.number(span)
+            if number == names.count {
+                names.append(String(scalars: numbers.scalars[span.range]))
+                japaneseNames.append(nil)
+                englishNames.append(nil)
+            }
+            return number
         }
 
         /// ``NameLinker/similarity(japanese:english:)`` of two numbered names.
         mutating func similarity(japanese: Int, english: Int) -> Double {
             if let known = similarities[japanese, english] { return known }
-            // Each prepared name read once: a copy of one retains and releases its parts.
-            let japaneseName = japaneseNames[japanese] ?? linker.prepared(japanese: names[japanese])
-            let englishName = englishNames[english] ?? linker.prepared(english: names[english])
-            japaneseNames[japanese] = japaneseName
-            englishNames[english] = englishName
-            let score = linker.similarity(japaneseName, englishName)
+            // Prepared once, and read in place: a copy of one retains and releases its parts.
+            if japaneseNames[japanese] == nil { japaneseNames[japanese] = linker.prepared(japanese: names[japanese]) }
+            if englishNames[english] == nil { englishNames[english] = linker.prepared(english: names[english]) }
+            let score = linker.similarity(japaneseNames[japanese]!, englishNames[english]!)
             similarities[japanese, english] = score
             return score
         }
@@ -317,10 +314,10 @@ struct PairScores {
     }
 
     private mutating func grow() {
-        let old = zip(keys, scores).filter { $0.0 != 0 }
-        keys = [UInt64](repeating: 0, count: keys.count * 2)
+        let (oldKeys, oldScores) = (keys, scores)
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
         scores = [Double](repeating: 0, count: keys.count)
         count = 0
-        for (key, score) in old { insert(key, score) }
+        for slot in oldKeys.indices where oldKeys[slot] != 0 { insert(oldKeys[slot], oldScores[slot]) }
     }
 }

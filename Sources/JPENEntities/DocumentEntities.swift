@@ -42,14 +42,10 @@ enum DocumentEntities {
         // Each surface takes the type most of its mentions got (on a tie, the mention keeps its own
         // type when it is among the best, else the first best in EntityType order).
         // The votes of each distinct surface, a row of counts in EntityType order.
-        var surfaces = [ArraySlice<Unicode.Scalar>: Int](minimumCapacity: mentions.count), votes: [Int] = []
+        var surfaces = NameNumbers(scalars: scalars, expecting: mentions.count)
         let types = EntityType.allCases
-        let rows = mentions.map { mention in
-            if let known = surfaces[scalars[mention.span.range]] { return known }
-            surfaces[scalars[mention.span.range]] = votes.count
-            votes += repeatElement(0, count: types.count)
-            return votes.count - types.count
-        }
+        let rows = mentions.map { surfaces.number($0.span) * types.count }
+        var votes = [Int](repeating: 0, count: surfaces.count * types.count)
         for (mention, row) in zip(mentions, rows) { votes[row + types.firstIndex(of: mention.type)!] += 1 }
         for (index, row) in rows.enumerated() {
             let counts = votes[row..<(row + types.count)], best = counts.max()!
@@ -58,31 +54,53 @@ enum DocumentEntities {
             }
         }
         // Names of people: the whole names in Latin or katakana, and the family names of full names.
-        var personNames = Set<ArraySlice<Unicode.Scalar>>()
+        var personNames = NameNumbers(scalars: scalars)
         for mention in mentions where mention.type == .person {
             let surface = scalars[mention.span.range]
             let parts = nameParts(surface)
-            if parts.count > 1, let last = parts.last, last.count >= 2 { personNames.insert(last) }
+            if parts.count > 1, let last = parts.last, last.count >= 2 {
+                _ = personNames.number(Span(start: last.startIndex, end: last.endIndex))
+            }
             if surface.count >= 2, let first = surface.first, [.latin, .katakana].contains(Script(first)) {
-                personNames.insert(surface)
+                _ = personNames.number(mention.span)
             }
         }
-        for index in mentions.indices where personNames.contains(scalars[mentions[index].span.range]) {
-            mentions[index].type = .person
+        if personNames.count > 0 {
+            for index in mentions.indices where personNames.existingNumber(mentions[index].span) != nil {
+                mentions[index].type = .person
+            }
+            let names = personNames.spans.map { scalars[$0.range] }
+            mentions = (mentions + missedShortForms(of: names, in: scalars, besides: mentions)).sorted { $0.span < $1.span }
         }
-        if !personNames.isEmpty {
-            mentions = (mentions + missedShortForms(of: personNames, in: scalars, besides: mentions)).sorted { $0.span < $1.span }
+        // Each surface made a string once.
+        let surfaceNumbers = mentions.map { surfaces.number($0.span) }
+        var surfaceTexts = [String?](repeating: nil, count: surfaces.count)
+        let texts = mentions.indices.map { index in
+            if let known = surfaceTexts[surfaceNumbers[index]] { return known }
+            let text = String(scalars: scalars[mentions[index].span.range])
+            surfaceTexts[surfaceNumbers[index]] = text
+            return text
         }
-        let texts = mentions.map { String(scalars: scalars[$0.span.range]) }
         if let linker {
-            let linked = linker.link(zip(mentions, texts).map { NameMention(name: $1, type: $0.type) })
+            // The linker takes each name and type once, in order of first appearance
+            // (``NameLinker/link(distinct:threshold:)``): the surfaces' numbers tell them apart.
+            var distinctNumbers = [Int](repeating: -1, count: surfaces.count * types.count), distinct: [NameMention] = []
+            let numbers = mentions.indices.map { index in
+                let key = surfaceNumbers[index] * types.count + types.firstIndex(of: mentions[index].type)!
+                if distinctNumbers[key] < 0 {
+                    distinctNumbers[key] = distinct.count
+                    distinct.append(NameMention(name: texts[index], type: mentions[index].type))
+                }
+                return distinctNumbers[key]
+            }
+            let linked = linker.link(distinct: distinct)
             return mentions.indices.map { index in
+                let linked = linked[numbers[index]]
                 // A listed entity's type wins over the tagger's, so that the type and the id's
                 // prefix agree ("NAHA" tagged ORG is the city loc:naha).
-                let listedType = linked[index].entry.flatMap { $0.isListed ? $0.listedType : nil }
+                let listedType = linked.entry.flatMap { $0.isListed ? $0.listedType : nil }
                 return Entity(span: mentions[index].span, text: texts[index], type: listedType ?? mentions[index].type,
-                              id: linked[index].id, englishName: linked[index].englishName,
-                              japaneseName: linked[index].japaneseName)
+                              id: linked.id, englishName: linked.englishName, japaneseName: linked.japaneseName)
             }
         }
         // Each beginning of a kanji full name (石破 of 石破茂) stands for the shortest such name.
@@ -138,8 +156,8 @@ enum DocumentEntities {
         return type.idPrefix + ":" + lowered
     }
 
-    /// Whole-word occurrences of `names` that no mention covers. Cost: O(n + candidates' lengths).
-    static func missedShortForms(of names: Set<ArraySlice<Unicode.Scalar>>, in scalars: [Unicode.Scalar],
+    /// Whole-word occurrences of `names` (distinct) that no mention covers. Cost: O(n + candidates' lengths).
+    static func missedShortForms(of names: [ArraySlice<Unicode.Scalar>], in scalars: [Unicode.Scalar],
                                  besides mentions: [(span: Span, type: EntityType)]) -> [(span: Span, type: EntityType)] {
         var covered = [Bool](repeating: false, count: scalars.count)
         for mention in mentions { for offset in mention.span.range { covered[offset] = true } }

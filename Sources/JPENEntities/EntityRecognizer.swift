@@ -63,7 +63,7 @@ public struct EntityRecognizer: Sendable {
                                   templateCount: TokenFeatures.templateCount)
     }
 
-    /// A worker for one task. Cost: a segmenter worker and, with a lexicon, a 2 MB table of the
+    /// A worker for one task. Cost: a segmenter worker and, with a lexicon, 2.4 MB of tables of the
     /// lexicon scanner; about a millisecond.
     public func makeWorker() throws -> EntityWorker {
         try EntityWorker(recognizer: self)

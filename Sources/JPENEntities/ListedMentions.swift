@@ -26,7 +26,7 @@ enum ListedMentions {
                          besides otherNames: [Span], scanner: LexiconScanner, names: NameGazetteer) {
         var covered = [Bool](repeating: false, count: scalars.count)
         for span in mentions.map(\.span) + otherNames { for offset in span.range { covered[offset] = true } }
-        var index: [Span: Int] = [:]
+        var index = [Span: Int](minimumCapacity: mentions.count)
         for (i, mention) in mentions.enumerated() { index[mention.span] = i }
         let others = Set(otherNames)
         // The last words of the people's names in Latin letters ("Nagasaki" of "Takashi Nagasaki").

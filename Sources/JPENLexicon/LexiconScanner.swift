@@ -9,7 +9,8 @@ import JPENText
 /// Each code point read narrows each compiled file's sorted keys: down the file's prefix index
 /// while more than ``LexiconFormat/indexedRows`` keys are left (a probe of a hash table),
 /// then by a binary search of those keys, whose probes miss the cache; text repeats its names, so
-/// the scanner remembers the last 65,536 or so of these searches (2 MB).
+/// the scanner remembers the last 65,536 or so of these searches (2 MB), and where the search
+/// stands at the end of the last 2,048 or so listed names it read (about 430 KB).
 ///
 /// ```swift
 /// let scanner = LexiconScanner(lexicon: try Lexicon.load())
@@ -19,7 +20,8 @@ public final class LexiconScanner {
     public let lexicon: Lexicon
     private var state: ScanState
 
-    /// A scanner over `lexicon`. Cost: a 2 MB table of narrowings, filled.
+    /// A scanner over `lexicon`. Cost: a 2 MB table of narrowings, filled, and a table of listed
+    /// names.
     public convenience init(lexicon: Lexicon) {
         self.init(lexicon: lexicon, remembering: true)
     }
@@ -98,10 +100,13 @@ private struct ScanState {
     var scriptBuffer: [Script] = []
     /// Narrowings remembered; nil when the scanner remembers nothing.
     let narrowings: NarrowingTable?
+    /// The searches' state at the end of listed names; nil when the scanner remembers nothing.
+    let listedNames: ListedNameTable?
 
     init(layers: [CompiledLexicon], remembering: Bool) {
         self.layers = layers
         narrowings = remembering ? NarrowingTable() : nil
+        listedNames = remembering ? ListedNameTable(layerCount: layers.count) : nil
     }
 
     /// Calls `found` with each longest key of a left-to-right scan of `span` that `mode` looks for.
@@ -130,15 +135,17 @@ private struct ScanState {
                             continuations.withUnsafeMutableBufferPointer { continuations in
                             nodes.withUnsafeMutableBufferPointer { nodes in
                             keyCounts.withUnsafeBufferPointer { keyCounts in
-                                let scan = Scan(layers: layers, keyCounts: keyCounts, narrowings: narrowings?.slots, text: text,
-                                                scripts: scripts, scriptBase: scriptBase, limit: limit,
+                                let scan = Scan(layers: layers, keyCounts: keyCounts, narrowings: narrowings?.slots,
+                                                listedNames: listedNames, text: text, scripts: scripts, scriptBase: scriptBase, limit: limit,
                                                 ranges: ranges, best: best, flags: flags, continuations: continuations, nodes: nodes)
                                 var index = span.start
                                 while index < span.end {
                                     var next = index + 1
                                     if mode == .all { scan.prefetchSecondStep(at: index + 1) }
-                                    if scan.mayStartKey(at: index), mode != .listed || scan.mayStartListedKey(at: index),
-                                       let match = scan.longestKey(at: index, onlyListed: mode == .listed) {
+                                    // Where a listed key may start, the first that may end there.
+                                    let listedName = mode == .listed && scan.mayStartKey(at: index) ? scan.listedName(at: index) : nil
+                                    if mode == .listed ? listedName != nil : scan.mayStartKey(at: index),
+                                       let match = scan.longestKey(at: index, after: listedName) {
                                         let listedType = LexiconFormat.type(code: match.listedTypeCode)
                                         // A listed name may start inside a key of no listed entity.
                                         if mode != .listed || listedType != nil {
@@ -176,11 +183,21 @@ private struct ListedPrefixRead {
     }
 }
 
+/// A key of a listed entity that may start at a position (``Scan/listedName(at:)``): where it
+/// ends, and the folder, listed prefix and last word's start at its end.
+private struct ListedName {
+    let end: Int
+    let folder: LexiconKey.Folder
+    let prefix: ListedPrefixRead
+    let lastWordStart: Int
+}
+
 /// One scan's view of the text and buffers.
 private struct Scan {
     let layers: [CompiledLexicon]
     let keyCounts: UnsafeBufferPointer<Int>
     let narrowings: UnsafeMutablePointer<NarrowingTable.Narrowing>?
+    let listedNames: ListedNameTable?
     let text: UnsafeBufferPointer<Unicode.Scalar>
     let scripts: UnsafeBufferPointer<Script>
     /// The offset in `text` of `scripts`' first code point.
@@ -212,13 +229,13 @@ private struct Scan {
         return !(start > 0 && isWordCharacter(start - 1) && isWordCharacter(start) && (isLatin || script(start - 1) == .latin))
     }
 
-    /// Whether a key of a listed entity may start at `start`, where ``mayStartKey(at:)``: whether
-    /// the layers' listed prefixes (``LexiconFormat``) hold the code points the text folds to
-    /// there, as ``longestKey(at:onlyListed:)`` reads them, up to a listed key that may end
-    /// where it does (``mayEndKey(at:from:lastWordStart:)``). Most positions fail at the first or
-    /// second code point, and are searched no further.
+    /// The first key of a listed entity that may start at `start`, where ``mayStartKey(at:)``:
+    /// whether the layers' listed prefixes (``LexiconFormat``) hold the code points the text
+    /// folds to there, as ``longestKey(at:after:)`` reads them, up to a listed key that may end
+    /// where it does (``mayEndKey(at:from:lastWordStart:)``); nil when none may. Most positions
+    /// fail at the first or second code point, and are searched no further.
     @inline(__always)
-    func mayStartListedKey(at start: Int) -> Bool {
+    func listedName(at start: Int) -> ListedName? {
         var folder = LexiconKey.Folder()
         var prefix = ListedPrefixRead()
         var lastWordStart = start
@@ -240,10 +257,12 @@ private struct Scan {
                     flags = listedFlags(of: prefix)
                 }
             }
-            if flags & ListedPrefix.isKey != 0, mayEndKey(at: index, from: start, lastWordStart: lastWordStart) { return true }
-            guard flags & ListedPrefix.isPrefix != 0 else { return false }
+            if flags & ListedPrefix.isKey != 0, mayEndKey(at: index, from: start, lastWordStart: lastWordStart) {
+                return ListedName(end: index, folder: folder, prefix: prefix, lastWordStart: lastWordStart)
+            }
+            guard flags & ListedPrefix.isPrefix != 0 else { return nil }
         }
-        return false
+        return nil
     }
 
     /// The ``LexiconFormat/ListedPrefix`` flags of a prefix over every layer: of its first code
@@ -283,9 +302,11 @@ private struct Scan {
     /// The end, the byte length and the listed type code (0: the first entry is no listed
     /// entity) of the longest key at `start`, where ``mayStartKey(at:)`` (see
     /// ``Lexicon/longestMatch(in:at:limit:)``); ``best`` then holds each layer's rows whose keys
-    /// begin with it. With `onlyListed`, when the longest key is not listed, a shorter key may
-    /// be returned: the search stops where no listed key was found and none is left.
-    func longestKey(at start: Int, onlyListed: Bool = false) -> (end: Int, length: Int, listedTypeCode: UInt32)? {
+    /// begin with it. With `listedName` (``listedName(at:)``), only a listed key is looked for:
+    /// when the longest key is not listed, a shorter key may be returned, as the search stops
+    /// where no listed key was found and none is left.
+    func longestKey(at start: Int, after listedName: ListedName? = nil) -> (end: Int, length: Int, listedTypeCode: UInt32)? {
+        let onlyListed = listedName != nil
         var lastWordStart = start
         for layer in ranges.indices {
             ranges[layer] = 0..<keyCounts[layer]
@@ -295,9 +316,22 @@ private struct Scan {
         var folder = LexiconKey.Folder()
         var depth = 0
         var found: (end: Int, length: Int, listedTypeCode: UInt32)?
-        // What was read, for the listed prefixes (see ``mayStartListedKey(at:)``).
+        // What was read, for the listed prefixes (see ``listedName(at:)``).
         var prefix = ListedPrefixRead()
         var index = start
+        let name = listedName.map { UnsafeBufferPointer(rebasing: text[start..<$0.end]) }
+        // A listed name searched before: the search goes on from the state at its end, which
+        // depends on its code points only (its several steps each miss the cache).
+        if let listedName, let name, let listedNames,
+           let remembered = listedNames.state(after: name, hash: listedName.prefix.hash, ranges: ranges, flags: flags,
+                                              continuations: continuations, nodes: nodes) {
+            (index, folder, prefix, lastWordStart) = (listedName.end, listedName.folder, listedName.prefix, listedName.lastWordStart)
+            depth = remembered.depth
+            found = (index, depth, remembered.listedTypeCode)
+            for layer in ranges.indices { best[layer] = ranges[layer] }
+            guard readsOn(extends: remembered.extends, found: found, prefix: prefix, onlyListed: true),
+                  index == text.count || !remembered.endsSearch(text[index]) else { return found }
+        }
         while index < text.count, index - start < limit {
             if index > start, !isWordCharacter(index - 1) { lastWordStart = index }
             let folded = folder.fold(text[index])
@@ -318,22 +352,37 @@ private struct Scan {
                 step = last
             }
             let (alive, endsKey, extends) = step
-            guard alive else { break }
+            guard alive else {
+                if let listedName, let name, index == listedName.end + 1, let listedNames {
+                    listedNames.remember(text[listedName.end], endingSearchAfter: name, hash: listedName.prefix.hash)
+                }
+                break
+            }
             if endsKey, mayEndKey(at: index, from: start, lastWordStart: lastWordStart) {
                 // The first entry is the first listed one of the first layer that lists the key.
                 let listed = flags.first { $0 & PrefixFlags.isKey != 0 && $0 & PrefixFlags.isListed != 0 }
                 found = (index, depth, listed.map(PrefixFlags.typeCode) ?? 0)
                 for layer in ranges.indices { best[layer] = ranges[layer] }
+                if let listedName, let name, index == listedName.end, let listedNames {
+                    listedNames.remember(name, hash: listedName.prefix.hash, depth: depth, listedTypeCode: found!.listedTypeCode,
+                                         extends: extends, ranges: ranges, flags: flags, continuations: continuations, nodes: nodes)
+                }
             }
-            // No key is longer: reading on would only narrow every layer to nothing.
-            guard extends else { break }
-            // No listed key was found, or a longer key hid it, and none begins with what was
-            // read: the longest key is not listed, whichever it is.
-            if onlyListed, found.map({ $0.listedTypeCode == 0 }) ?? true, listedFlags(of: prefix) & ListedPrefix.isPrefix == 0 {
-                break
-            }
+            guard readsOn(extends: extends, found: found, prefix: prefix, onlyListed: onlyListed) else { break }
         }
         return found
+    }
+
+    /// Whether the search for the longest key goes on after a step.
+    @inline(__always)
+    private func readsOn(extends: Bool, found: (end: Int, length: Int, listedTypeCode: UInt32)?, prefix: ListedPrefixRead,
+                         onlyListed: Bool) -> Bool {
+        // No key is longer: reading on would only narrow every layer to nothing.
+        guard extends else { return false }
+        // No listed key was found, or a longer key hid it, and none begins with what was
+        // read: the longest key is not listed, whichever it is.
+        guard onlyListed, found.map({ $0.listedTypeCode == 0 }) ?? true else { return true }
+        return listedFlags(of: prefix) & ListedPrefix.isPrefix != 0
     }
 
     /// Each layer's ``ranges`` narrowed by the UTF-8 of `scalar`, read at `depth` bytes, with
@@ -365,33 +414,43 @@ private struct Scan {
 
     /// The rows of layer `layer` narrowed by the UTF-8 of `scalar`, and their
     /// ``NarrowingTable/Narrowing`` flags: from the prefix index while it lists the rows'
-    /// children, else worked out (reading the flags misses the cache too) and remembered.
+    /// children, else worked out (reading the flags misses the cache too); remembered but for
+    /// the first step, whose index slots the hot code points share.
     @inline(__always)
     private func narrow(_ layer: Int, depth: Int, by scalar: Unicode.Scalar) -> (rows: Range<Int>, flags: UInt32, continuations: UInt64) {
         let range = ranges[layer]
-        if range.count > LexiconFormat.indexedRows {
-            guard let child = layers[layer].child(of: nodes[layer], scalar: scalar.value) else {
-                return (range.lowerBound..<range.lowerBound, 0, 0)
-            }
-            nodes[layer] = child.node
-            // Every bit: the index's next probe is as cheap as the continuations' test.
-            return (child.rows, child.flags, ~0)
-        }
+        let isIndexed = range.count > LexiconFormat.indexedRows
         // Steps the table cannot name (offsets past Int32, keys longer than 64 KB) are rare:
-        // they are worked out each time, as every step is without a table.
-        guard let narrowings, range.upperBound <= Int32.max, depth <= UInt16.max, layer <= UInt16.max else {
-            return NarrowingTable.workedOut(layers[layer], range, depth: depth, by: scalar)
+        // they are taken each time, as every step is without a table.
+        guard let narrowings, depth > 0 || !isIndexed, range.upperBound <= Int32.max, depth <= UInt16.max, layer <= UInt16.max else {
+            return isIndexed ? indexStep(layer, by: scalar) : NarrowingTable.workedOut(layers[layer], range, depth: depth, by: scalar)
         }
         let prefix = UInt32(range.lowerBound), shape = UInt32(depth) | UInt32(layer) << 16
         let slot = narrowings + NarrowingTable.slot(prefix: prefix, shape: shape, scalar: scalar)
         if slot.pointee.prefix == prefix, slot.pointee.shape == shape, slot.pointee.scalar == scalar.value {
-            return (Int(slot.pointee.low)..<Int(slot.pointee.high), slot.pointee.flags, slot.pointee.continuations)
+            let rows = Int(slot.pointee.low)..<Int(slot.pointee.high)
+            guard isIndexed else { return (rows, slot.pointee.flags, slot.pointee.continuations) }
+            // An index step keeps the child's node where the continuations would be.
+            nodes[layer] = Int(slot.pointee.continuations)
+            return (rows, slot.pointee.flags, ~0)
         }
-        let step = NarrowingTable.workedOut(layers[layer], range, depth: depth, by: scalar)
+        let step = isIndexed ? indexStep(layer, by: scalar) : NarrowingTable.workedOut(layers[layer], range, depth: depth, by: scalar)
         slot.pointee = NarrowingTable.Narrowing(prefix: prefix, shape: shape, scalar: scalar.value, low: Int32(step.rows.lowerBound),
                                                 high: Int32(step.rows.upperBound), flags: step.flags,
-                                                continuations: step.continuations)
+                                                continuations: isIndexed ? UInt64(nodes[layer]) : step.continuations)
         return step
+    }
+
+    /// ``narrow(_:depth:by:)`` down the prefix index, with ``nodes`` set to the child's node.
+    @inline(__always)
+    private func indexStep(_ layer: Int, by scalar: Unicode.Scalar) -> (rows: Range<Int>, flags: UInt32, continuations: UInt64) {
+        guard let child = layers[layer].child(of: nodes[layer], scalar: scalar.value) else {
+            nodes[layer] = 0
+            return (ranges[layer].lowerBound..<ranges[layer].lowerBound, 0, 0)
+        }
+        nodes[layer] = child.node
+        // Every bit: the index's next probe is as cheap as the continuations' test.
+        return (child.rows, child.flags, ~0)
     }
 }
 
@@ -404,8 +463,10 @@ private final class NarrowingTable {
     /// begin at `prefix` and is `depth` bytes long (`shape`: the depth, and the layer above it),
     /// narrowed to those whose next bytes are the UTF-8 of `scalar`: rows `low..<high`, and
     /// `flags` (``LexiconFormat/PrefixFlags``), and the
-    /// ``bit(_:)`` of each code point that follows in their keys (`continuations`). A prefix's
-    /// first row and length name it uniquely.
+    /// ``bit(_:)`` of each code point that follows in their keys (`continuations`); for a step
+    /// down the prefix index (more than ``LexiconFormat/indexedRows`` rows before it), the
+    /// child's index node instead, as every bit is set there. A prefix's first row and length
+    /// name it uniquely.
     struct Narrowing {
         var prefix: UInt32 = .max
         var shape: UInt32 = .max
@@ -469,5 +530,130 @@ private final class NarrowingTable {
     @inline(__always)
     static func bit(_ value: UInt32) -> UInt64 {
         1 << ((UInt64(value) &* 0x9E37_79B9_7F4A_7C15) >> 58)
+    }
+}
+
+/// The state of the search for the longest key at the end of a listed name's code points as
+/// written (``Scan/listedName(at:)``), remembered: it depends on those code points only, and
+/// news names the same ministries, parties and places again and again, each a step per code
+/// point that misses the cache. Direct-mapped by the name's listed prefix hash: a newer name
+/// that hashes alike replaces an older one, so memory stays fixed (about 430 KB for one layer).
+private final class ListedNameTable {
+    static let bits = 11
+    /// The most code points of a name remembered.
+    static let longestName = 32
+
+    /// What a search knows at the end of a name, and the last few code points after it that
+    /// ended the search (no key goes on with them).
+    struct End {
+        var depth = 0
+        var listedTypeCode: UInt32 = 0
+        var extends = false
+        var endings: (UInt32, UInt32, UInt32, UInt32) = (.max, .max, .max, .max)
+        /// The ending replaced next.
+        var nextEnding = 0
+
+        /// Whether `scalar` read after the name ends the search.
+        @inline(__always)
+        func endsSearch(_ scalar: Unicode.Scalar) -> Bool {
+            let value = scalar.value
+            return endings.0 == value || endings.1 == value || endings.2 == value || endings.3 == value
+        }
+
+        mutating func addEnding(_ scalar: Unicode.Scalar) {
+            switch nextEnding {
+            case 0: endings.0 = scalar.value
+            case 1: endings.1 = scalar.value
+            case 2: endings.2 = scalar.value
+            default: endings.3 = scalar.value
+            }
+            nextEnding = (nextEnding + 1) % 4
+        }
+    }
+
+    /// A layer's rows, flags, continuations and index node at the end of a name.
+    struct LayerState {
+        var rows: Range<Int> = 0..<0
+        var flags: UInt32 = 0
+        var continuations: UInt64 = 0
+        var node = 0
+    }
+
+    let layerCount: Int
+    /// Per slot, the name's length in code points (0: empty slot), then its code points.
+    private let names: UnsafeMutablePointer<UInt32>
+    private let ends: UnsafeMutablePointer<End>
+    /// Per slot, `layerCount` states.
+    private let layers: UnsafeMutablePointer<LayerState>
+
+    /// An empty table. Cost: about 170 bytes per slot and 40 per slot and layer, zeroed.
+    init(layerCount: Int) {
+        self.layerCount = layerCount
+        let slots = 1 << Self.bits
+        names = .allocate(capacity: slots * (Self.longestName + 1))
+        names.initialize(repeating: 0, count: slots * (Self.longestName + 1))
+        ends = .allocate(capacity: slots)
+        ends.initialize(repeating: End(), count: slots)
+        layers = .allocate(capacity: slots * layerCount)
+        layers.initialize(repeating: LayerState(), count: slots * layerCount)
+    }
+
+    deinit {
+        names.deallocate()
+        ends.deallocate()
+        layers.deallocate()
+    }
+
+    @inline(__always)
+    private static func slot(_ hash: UInt64, count: Int) -> Int {
+        Int(truncatingIfNeeded: ((hash ^ UInt64(count)) &* 0xC2B2_AE3D_27D4_EB4F) >> UInt64(64 - bits))
+    }
+
+    /// The end of `name` (listed prefix hash `hash`) as remembered, with the layers' state
+    /// written to the buffers; nil when it is not remembered.
+    @inline(__always)
+    func state(after name: UnsafeBufferPointer<Unicode.Scalar>, hash: UInt64, ranges: UnsafeMutableBufferPointer<Range<Int>>,
+               flags: UnsafeMutableBufferPointer<UInt32>, continuations: UnsafeMutableBufferPointer<UInt64>,
+               nodes: UnsafeMutableBufferPointer<Int>) -> End? {
+        guard let slot = slot(of: name, hash: hash) else { return nil }
+        for layer in 0..<layerCount {
+            let state = layers[slot * layerCount + layer]
+            (ranges[layer], flags[layer], continuations[layer], nodes[layer]) = (state.rows, state.flags, state.continuations, state.node)
+        }
+        return ends[slot]
+    }
+
+    /// Remembers that `scalar` read after `name` (listed prefix hash `hash`) ends the search,
+    /// when the end of `name` is remembered.
+    func remember(_ scalar: Unicode.Scalar, endingSearchAfter name: UnsafeBufferPointer<Unicode.Scalar>, hash: UInt64) {
+        if let slot = slot(of: name, hash: hash) { ends[slot].addEnding(scalar) }
+    }
+
+    /// The slot that holds `name` (listed prefix hash `hash`); nil when none does.
+    @inline(__always)
+    private func slot(of name: UnsafeBufferPointer<Unicode.Scalar>, hash: UInt64) -> Int? {
+        guard name.count <= Self.longestName else { return nil }
+        let slot = Self.slot(hash, count: name.count)
+        let stored = names + slot * (Self.longestName + 1)
+        guard stored[0] == UInt32(name.count) else { return nil }
+        for (offset, scalar) in name.enumerated() where stored[1 + offset] != scalar.value { return nil }
+        return slot
+    }
+
+    /// Remembers the end of `name` (listed prefix hash `hash`): the search's depth, the listed
+    /// type code of the key it is and whether a longer key begins with it, and the layers' state.
+    func remember(_ name: UnsafeBufferPointer<Unicode.Scalar>, hash: UInt64, depth: Int, listedTypeCode: UInt32, extends: Bool,
+                  ranges: UnsafeMutableBufferPointer<Range<Int>>, flags: UnsafeMutableBufferPointer<UInt32>,
+                  continuations: UnsafeMutableBufferPointer<UInt64>, nodes: UnsafeMutableBufferPointer<Int>) {
+        guard name.count <= Self.longestName else { return }
+        let slot = Self.slot(hash, count: name.count)
+        let stored = names + slot * (Self.longestName + 1)
+        stored[0] = UInt32(name.count)
+        for (offset, scalar) in name.enumerated() { stored[1 + offset] = scalar.value }
+        ends[slot] = End(depth: depth, listedTypeCode: listedTypeCode, extends: extends)
+        for layer in 0..<layerCount {
+            layers[slot * layerCount + layer] = LayerState(rows: ranges[layer], flags: flags[layer], continuations: continuations[layer],
+                                                           node: nodes[layer])
+        }
     }
 }

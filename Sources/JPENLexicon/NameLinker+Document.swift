@@ -46,12 +46,15 @@ extension NameLinker {
             distinct.append(mention)
             return distinct.count - 1
         }
-        let linked = linkDistinct(distinct, threshold: threshold)
+        let linked = link(distinct: distinct, threshold: threshold)
         return numbered.map { linked[$0] }
     }
 
-    /// ``link(_:threshold:)`` of mentions that are all different.
-    private func linkDistinct(_ mentions: [NameMention], threshold: Double) -> [LinkedName] {
+    /// ``link(_:threshold:)`` of mentions that are all different (no two of one name and type),
+    /// each in the place of its first appearance in the document: for a caller that tells its
+    /// names apart already, without a hash of each. Cost: as ``link(_:threshold:)`` without the
+    /// hashes.
+    public func link(distinct mentions: [NameMention], threshold: Double = 0.6) -> [LinkedName] {
         // The records and the keys' numbers below come from one numbering: the memo starts over,
         // if it must, here.
         memo.makeRoom()

@@ -53,6 +53,23 @@ final class CuratedRecognizer {
         }
     }
 
+    @Test func equalNamesShareANumberWhereverTheyStand() {
+        let linker = NameLinker(lexicon: recognizer.worker.recognizer.lexicon!)
+        // Past the table's room for one name, so that it grows while names are numbered.
+        let words = ["トランプ", "Trump", "𠮷田", "ト", "", "Trump", "トランプ", "Trum", "𠮷田", "ランプ"]
+        var scalars: [Unicode.Scalar] = [], spans: [Span] = []
+        for word in words {
+            spans.append(Span(start: scalars.count, end: scalars.count + word.unicodeScalars.count))
+            scalars += word.unicodeScalars + [" "]
+        }
+        var comparisons = CrossLanguageMentions.NameComparisons(scalars: scalars, linker: linker, expecting: 1)
+        let numbers = spans.map { comparisons.number($0) }
+        #expect(numbers == [0, 1, 2, 3, 4, 1, 0, 5, 2, 6])
+        #expect(comparisons.names == ["トランプ", "Trump", "𠮷田", "ト", "", "Trum", "ランプ"])
+        #expect(spans.map { comparisons.number($0) } == numbers, "numbered again after growing")
+        #expect(comparisons.similarity(japanese: 0, english: 1) == 1)
+    }
+
     @Test func aListedEntityGivesItsTypeWithItsID() {
         let linker = NameLinker(lexicon: recognizer.worker.recognizer.lexicon!)
         let document = Document(text: "外務省とアルドリン")

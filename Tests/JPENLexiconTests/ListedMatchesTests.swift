@@ -32,6 +32,18 @@ struct ListedMatchesTests {
         #expect(try Self.listedSpans("日本銀行券") == [Span(start: 0, end: 4)])
     }
 
+    @Test func aScannerThatRemembersNamesFindsWhatAFreshOneFinds() throws {
+        let lexicon = try PrefixIndexTests.compile(listed: Self.listed, words: Self.words)
+        let scanner = LexiconScanner(lexicon: lexicon)
+        // Each listed name again, before what extends it to another key, and before what does not.
+        let text = Array("日本は日本人、日本銀行券と日本は日本銀行。菅、菅".unicodeScalars)
+        let expected = [Span(start: 0, end: 2), Span(start: 7, end: 11), Span(start: 13, end: 15), Span(start: 16, end: 20),
+                        Span(start: 21, end: 22), Span(start: 23, end: 24)]
+        for _ in 0..<3 { #expect(scanner.listedMatches(text).map(\.span) == expected) }
+        #expect(LexiconScanner(lexicon: lexicon).listedMatches(Array("日本人".unicodeScalars)).isEmpty)
+        #expect(scanner.listedMatches(Array("日本人".unicodeScalars)).isEmpty, "日本 remembered, 人 goes on to a longer key")
+    }
+
     @Test func edgeSizes() throws {
         #expect(try Self.listedSpans("") == [])
         #expect(try Self.listedSpans("日") == [])

@@ -214,6 +214,8 @@ import Testing
         #expect(linked[2] == linked[0] && linked[5] == linked[3])
         #expect(linked[0].id == linked[1].id)
         #expect(linker.link([mentions[0], mentions[0]]).map(\.id) == linker.link([mentions[0]]).map(\.id) + linker.link([mentions[0]]).map(\.id))
+        // Told distinct, the first appearances link as they do among their repeats.
+        #expect(linker.link(distinct: [0, 1, 3, 4].map { mentions[$0] }) == [0, 1, 3, 4].map { linked[$0] })
     }
 
     @Test func derivedIDsReadAsTheNameIsWritten() {
@@ -347,6 +349,7 @@ import Testing
 
     @Test func emptyAndSingleDocuments() {
         #expect(linker.link([]).isEmpty)
+        #expect(linker.link(distinct: []).isEmpty)
         #expect(linker.link([NameMention(name: "𠮷田", type: .person)]).map(\.id) == ["person:𠮷田"])
     }
 }
