@@ -18,6 +18,20 @@ import Testing
         #expect(scalars.withUnsafeBufferPointer { QuoteContext.lowercasedWord($0) } == text.lowercased())
     }
 
+    /// Normalization that keeps each code point's offset (full-width to half-width) maps offsets
+    /// to themselves; one that joins or splits code points (ｶﾞ, ㍿) does not.
+    @Test(arguments: [("", true), ("a", true), ("Ishiba said", true), ("ＡＢＣ東京", true), ("𝐀b", true),
+                      ("ｶﾞ", false), ("㍿", false), ("ab㍿", false)])
+    func keepsOffsets(text: String, expected: Bool) {
+        let document = Document(text: text)
+        let normalized = TextNormalizer().normalize(document)
+        #expect(QuoteContext.keepsOffsets(normalized) == expected)
+        // Kept offsets are what the walk through the offset map gives.
+        var offsets = NormalizedText.Offsets(normalized)
+        let mapped = (0...document.count).map { offsets.nextOffset(of: $0) }
+        if expected { #expect(mapped == Array(0...document.count)) }
+    }
+
     @Test func tokenWordsAreMadeOnDemand() {
         let scalars = Array("Said Trump 東京".unicodeScalars)
         let words = TokenWords(scalars: scalars, runs: [0..<4, 5..<10, 11..<13, 13..<13])
