@@ -51,10 +51,11 @@ import Testing
 }
 
 @Suite struct QuotationMarksInertTests {
-    /// The fast comparisons agree with the marks and line breaks over the whole BMP.
+    /// The table agrees with the marks and line breaks over every code point.
     @Test func inertIsNeitherMarkNorLineBreak() {
-        let disagreeing = (0...0xFFFF).compactMap(Unicode.Scalar.init).filter {
-            QuotationMarks.isInert($0) == (QuotationMarks.isMark($0) || QuotationMarks.isLineBreak($0))
+        let inert = QuotationMarks.Inert.shared
+        let disagreeing = (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter {
+            inert.contains($0) == (QuotationMarks.isMark($0) || QuotationMarks.isLineBreak($0))
         }
         #expect(disagreeing.isEmpty)
     }
