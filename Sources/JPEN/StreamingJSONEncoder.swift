@@ -187,8 +187,9 @@ public struct StreamingJSONEncoder {
         mutating func encode<Value: JSONFieldsEncodable>(_ values: [Value], forKey key: StaticString) throws {
             start(key)
             output.append(UInt8(ascii: "["))
-            // Through a buffer, whose elements are borrowed: read from the array, each element was
-            // copied (its strings retained and released) through its type's value witnesses.
+            // Through a buffer: this code is not specialized for the element type, and the array's
+            // own indices and subscript were calls into the standard library per element, with the
+            // array type's metadata looked up for each array (a seventh of the encoding).
             try values.withUnsafeBufferPointer { elements in
                 for index in 0..<elements.count {
                     if index > 0 { output.append(UInt8(ascii: ",")) }
