@@ -14,7 +14,7 @@ enum JSONStringBytes {
 
     /// The offset of the first special byte of `bytes` at or after `start`, or `bytes.count` when
     /// there is none. Cost: O(n), eight bytes per step: text fields are most of the bytes jpen
-    /// reads and writes, and a test per byte cost about a quarter of reading or writing them.
+    /// reads and writes, and a test per byte cost a fifth of reading or writing them.
     static func firstSpecial(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         guard let base = bytes.baseAddress else { return start }
         let ones: UInt64 = 0x0101_0101_0101_0101
