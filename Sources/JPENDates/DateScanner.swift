@@ -33,8 +33,8 @@ struct DateScanner {
         while i < tokens.count {
             // Kana, kanji and marks that start no rule (no Japanese rule's first code point, not
             // the "@" of an English clock) are most of Japanese text, a token each: passed over
-            // here with one bit's load rather than a call of rulesStarting(at:) each.
-            while i < tokens.count, tokens[i].kind == .char, !starts.japanese.hasFlags(scalars[tokens[i].start]),
+            // here with one table load rather than a call of rulesStarting(at:) each.
+            while i < tokens.count, tokens[i].kind == .char, starts.japanese[scalars[tokens[i].start]] == 0,
                   scalars[tokens[i].start] != "@" {
                 i += 1
             }

@@ -184,11 +184,9 @@ struct LiteralTable: Sendable {
 /// flags["a"]    // 0
 /// ```
 ///
-/// Cost: O(1) per look-up; building costs O(entries) and 72 KB.
+/// Cost: O(1) per look-up; building costs O(entries) and 64 KB.
 struct ScalarFlags: Sendable {
     private var bmp = [UInt8](repeating: 0, count: 0x10000)
-    /// Bit `v & 63` of word `v >> 6` is set when code point `v` has a flag.
-    private var flagged = [UInt64](repeating: 0, count: 0x10000 / 64)
     private var beyondBMP: [Unicode.Scalar: UInt8] = [:]
 
     /// The flags of each code point are the union of those its entries give.
@@ -196,18 +194,10 @@ struct ScalarFlags: Sendable {
         for (scalar, flags) in entries {
             if scalar.value < 0x10000 {
                 bmp[Int(scalar.value)] |= flags
-                if flags != 0 { flagged[Int(scalar.value >> 6)] |= 1 << (scalar.value & 63) }
             } else {
                 beyondBMP[scalar, default: 0] |= flags
             }
         }
-    }
-
-    /// Whether `scalar` has any flag. One bit per code point (8 KB for the BMP): a pass that asks
-    /// it of every kanji keeps its bits in the nearest cache, which the 64 KB of flags missed.
-    @inline(__always)
-    func hasFlags(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x10000 ? flagged[Int(scalar.value >> 6)] >> (scalar.value & 63) & 1 != 0 : (beyondBMP[scalar] ?? 0) != 0
     }
 
     @inline(__always)  // asked at every token: a call cost more than the load

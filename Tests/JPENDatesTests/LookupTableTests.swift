@@ -13,19 +13,6 @@ import Testing
         #expect(ScalarFlags([])["\u{0}"] == 0)
     }
 
-    /// A code point has flags exactly when its flags are not zero, at the edges of the bit words
-    /// and of the BMP, and for an entry that gives none.
-    @Test func hasFlagsIsWhetherAnyFlagIsSet() {
-        let entries: [(Unicode.Scalar, UInt8)] = [("\u{0}", 1), ("?", 2), ("@", 2), ("年", 4), ("\u{FFFF}", 8), ("\u{10000}", 16),
-                                                  ("\u{10FFFF}", 32), ("b", 0), ("😀", 0)]
-        let flags = ScalarFlags(entries)
-        let asked = entries.map(\.0) + ["\u{1}", ">", "A", "a", "\u{FFFE}", "\u{10001}", "\u{1F601}"]
-        for scalar in asked {
-            #expect(flags.hasFlags(scalar) == (flags[scalar] != 0))
-        }
-        #expect(!ScalarFlags([]).hasFlags("\u{0}"))
-    }
-
     @Test func literalTableGroupsByFirstCodePointInOrder() {
         let table = LiteralTable(["にがつ", "いちがつ", "に", "😀x", "😀"])
         func words(_ scalar: Unicode.Scalar) -> [String] {
