@@ -164,13 +164,7 @@ public enum JSONValue: Hashable, Sendable, Codable {
                 // The run up to the next quotation mark, backslash or control character, read
                 // through a buffer (a document's text is most of a line).
                 let from = index
-                index = bytes.withUnsafeBufferPointer { buffer in
-                    var end = from
-                    while end < buffer.count, buffer[end] >= 0x20, buffer[end] != UInt8(ascii: "\""), buffer[end] != UInt8(ascii: "\\") {
-                        end += 1
-                    }
-                    return end
-                }
+                index = bytes.withUnsafeBufferPointer { JSONStringBytes.firstSpecial(in: $0, from: from) }
                 guard index < bytes.count else { throw fail("unterminated string") }
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {

@@ -187,9 +187,14 @@ public struct StreamingJSONEncoder {
         mutating func encode<Value: JSONFieldsEncodable>(_ values: [Value], forKey key: StaticString) throws {
             start(key)
             output.append(UInt8(ascii: "["))
-            for index in values.indices {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                try writeObject(values[index])
+            // Through a buffer: this code is not specialized for the element type, and the array's
+            // own indices and subscript were calls into the standard library per element, with the
+            // array type's metadata looked up for each array (a seventh of the encoding).
+            try values.withUnsafeBufferPointer { elements in
+                for index in 0..<elements.count {
+                    if index > 0 { output.append(UInt8(ascii: ",")) }
+                    try writeObject(elements[index])
+                }
             }
             output.append(UInt8(ascii: "]"))
         }
@@ -455,9 +460,12 @@ fileprivate struct JSONBytes {
     mutating func appendJSONString(_ bytes: UnsafeBufferPointer<UInt8>) {
         append(UInt8(ascii: "\""))
         var runStart = 0
-        for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+        var index = JSONStringBytes.firstSpecial(in: bytes, from: 0)
+        while index < bytes.count {
             append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            let byte = bytes[index]
             runStart = index + 1
+            index = JSONStringBytes.firstSpecial(in: bytes, from: runStart)
             switch byte {
             case UInt8(ascii: "\""): append("\\\"")
             case UInt8(ascii: "\\"): append("\\\\")

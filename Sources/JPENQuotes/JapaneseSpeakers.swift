@@ -69,9 +69,10 @@ extension QuoteContext {
     /// The first reporting verb in `range`: its stem and the kana that inflect it (述べた).
     private func japaneseCue(in range: Range<Int>) -> Span? {
         let scalars = normalized.scalars
+        let stems = SpeechWords.japaneseCueStems
         for position in range {
-            for stem in SpeechWords.japaneseCueStems where matches(stem, at: position, before: range.upperBound) {
-                var end = position + stem.unicodeScalars.count
+            for stem in stems where matches(stem, at: position, before: range.upperBound) {
+                var end = position + stem.count
                 var kana = 0
                 while end < range.upperBound, kana < 4, Script(scalars[end]) == .hiragana, scalars[end] != "、" {
                     end += 1
@@ -84,9 +85,9 @@ extension QuoteContext {
         return nil
     }
 
-    func matches(_ word: String, at position: Int, before end: Int) -> Bool {
+    func matches(_ word: some Collection<Unicode.Scalar>, at position: Int, before end: Int) -> Bool {
         var index = position
-        for scalar in word.unicodeScalars {
+        for scalar in word {
             guard index < end, normalized.scalars[index] == scalar else { return false }
             index += 1
         }
@@ -95,8 +96,8 @@ extension QuoteContext {
 
     /// Whether the normalized text ends with `word` before `end`, the word starting at `floor` or
     /// after it. Cost: O(word).
-    func endsWith(_ word: String, before end: Int, from floor: Int) -> Bool {
-        let start = end - word.unicodeScalars.count
+    func endsWith(_ word: [Unicode.Scalar], before end: Int, from floor: Int) -> Bool {
+        let start = end - word.count
         return start >= floor && matches(word, at: start, before: end)
     }
 
@@ -127,7 +128,7 @@ extension QuoteContext {
             }
             // The name keeps a character of its own before an honorific.
             let honorific = SpeechWords.japaneseHonorifics.first { endsWith($0, before: end, from: range.lowerBound + 1) }
-            let nameEnd = end - (honorific?.unicodeScalars.count ?? 0)
+            let nameEnd = end - (honorific?.count ?? 0)
             guard nameEnd > range.lowerBound, isJapaneseNameCharacter(scalars[nameEnd - 1]) else { continue }
             if SpeechWords.japaneseNonSpeakers.contains(where: { endsWith($0, before: end, from: range.lowerBound) }) { continue }
             // も follows any noun (今後も): only a person's post or honorific makes it a speaker.

@@ -35,6 +35,7 @@ enum QuotationMarks {
         var cornerCount = 0, doubleCornerCount = 0
         var index = 0
         let count = scalars.count
+        let inert = Inert.shared
 
         func emit(open: Int, close: Int, isJapanese: Bool, isTitleMark: Bool) {
             var start = open + 1, end = close
@@ -48,7 +49,7 @@ enum QuotationMarks {
         while index < count {
             // Most code points are neither a mark nor a line break and change nothing: pass them
             // before looking at their neighbours.
-            while index < count, isInert(scalars[index]) { index += 1 }
+            while index < count, inert.contains(scalars[index]) { index += 1 }
             guard index < count else { break }
             let scalar = scalars[index]
             if isLineBreak(scalar), english != nil || !japanese.isEmpty {
@@ -127,11 +128,36 @@ enum QuotationMarks {
         return result
     }
 
-    /// Neither a mark nor a line break. Kana, kanji (from U+3010) and ASCII after the straight
-    /// quote mark are answered with a comparison or two. Cost: O(1).
-    static func isInert(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return value >= 0x3010 || (value > 0x22 && value < 0x85) || (!isMark(scalar) && !isLineBreak(scalar))
+    /// The code points that are neither a mark nor a line break, for the pass over the text.
+    ///
+    /// One bit per code point below U+3010 (every code point from there on is inert): a load and
+    /// no branch per code point, where comparisons by range mispredicted in text that switches
+    /// between kana, kanji, spaces, Latin letters and 、。 (half the time of the pass).
+    ///
+    /// ```swift
+    /// QuotationMarks.Inert.shared.contains("東")   // true
+    /// QuotationMarks.Inert.shared.contains("「")   // false
+    /// ```
+    ///
+    /// Cost: O(1) per look-up; 1.5 KB built once.
+    struct Inert: Sendable {
+        static let shared = Inert()
+        /// Bit `v & 63` of word `v >> 6` is set when code point `v` is a mark or a line break.
+        private let notInert: [UInt64]
+
+        private init() {
+            var notInert = [UInt64](repeating: 0, count: 0x3010 / 64 + 1)
+            for value in 0..<0x3010 {
+                let scalar = Unicode.Scalar(UInt32(value))!
+                if isMark(scalar) || isLineBreak(scalar) { notInert[value >> 6] |= 1 << (value & 63) }
+            }
+            self.notInert = notInert
+        }
+
+        func contains(_ scalar: Unicode.Scalar) -> Bool {
+            let value = Int(min(scalar.value, 0x3010))
+            return notInert[value >> 6] >> (value & 63) & 1 == 0
+        }
     }
 
     /// The marks the pairing reads; ‘ ’ and ' are none of them.

@@ -49,8 +49,11 @@ struct QuoteContext {
         self.normalized = normalized
         self.tokens = tokens
         self.mentions = mentions
-        // Tokens come in text order: one walk through the normalized offsets maps them all.
+        // Tokens come in text order: one walk through the normalized offsets maps them all, and
+        // none is needed when normalization kept every code point's offset (as it does for most
+        // texts): the walk was a third of the context's making.
         var offsets = NormalizedText.Offsets(normalized)
+        let keepsOffsets = Self.keepsOffsets(normalized)
         var firstScalars: [Unicode.Scalar?] = []
         firstScalars.reserveCapacity(tokens.count)
         var runs: [Range<Int>] = []
@@ -74,7 +77,8 @@ struct QuoteContext {
                     if newlines >= 2 { paragraph += 1 }
                     paragraphs.append(paragraph)
                     previousEnd = max(previousEnd, token.span.end)
-                    let start = offsets.nextOffset(of: token.span.start), end = offsets.nextOffset(of: token.span.end)
+                    let start = keepsOffsets ? token.span.start : offsets.nextOffset(of: token.span.start)
+                    let end = keepsOffsets ? token.span.end : offsets.nextOffset(of: token.span.end)
                     let run = UnsafeBufferPointer(rebasing: scalars[start..<end])
                     runs.append(start..<end)
                     firstScalars.append(run.first)
@@ -91,6 +95,17 @@ struct QuoteContext {
         self.capitals = capitals
         self.marks = marks
         self.paragraphOf = paragraphs
+    }
+
+    /// Whether every code point of `normalized` came from the code point at its own offset (a
+    /// full-width letter made half-width keeps it), so that original offsets are normalized ones.
+    /// Cost: O(n), a comparison per code point.
+    static func keepsOffsets(_ normalized: NormalizedText) -> Bool {
+        normalized.originalStarts.withUnsafeBufferPointer { starts in
+            var offset = 0
+            while offset < starts.count, starts[offset] == offset { offset += 1 }
+            return offset == starts.count
+        }
     }
 
     // MARK: Token tests

@@ -60,7 +60,8 @@ extension QuoteContext {
                 return true
             }
             // 「運用上の必要」という例外規定: a short phrase that modifies a noun names it.
-            if matches("という", at: after, before: scalars.count) || matches("といった", at: after, before: scalars.count),
+            if matches("という".unicodeScalars, at: after, before: scalars.count)
+                || matches("といった".unicodeScalars, at: after, before: scalars.count),
                looksLikeTerm(quote, maximumWords: 0) {
                 return true
             }

@@ -1,6 +1,10 @@
 /// The closed word lists the speaker rules read. All entries are lowercase; Japanese entries are
-/// matched on NFKC text.
+/// matched on NFKC text, most of them as code points (``scalarWords(_:)``).
 enum SpeechWords {
+    /// `words` as code points: the Japanese rules compare lists of words with the text at many
+    /// places, and decoding each word's UTF-8 there cost most of the comparison.
+    static func scalarWords(_ words: [String]) -> [[Unicode.Scalar]] { words.map { Array($0.unicodeScalars) } }
+
     /// Finite verbs that report speech or writing: "X said", "said X".
     static let speechVerbs: Set<String> = [
         "said", "says", "say", "told", "tells", "tell", "added", "adds", "wrote", "writes", "write",
@@ -117,16 +121,16 @@ enum SpeechWords {
 
     /// What follows a 「」 quotation that names it a word or a title: 「…」と題した報告書,
     /// 「…」という言葉, 「…」と呼ばれる.
-    static let japaneseTermNamersAfter: [String] = [
+    static let japaneseTermNamersAfter = scalarWords([
         "と題", "と銘打", "と名付", "と名づ", "と呼ば", "と呼ぶ", "と呼ん", "と称", "という言葉", "という表現", "という用語",
         "という造語", "という名", "というスローガン", "というキャッチフレーズ", "というタイトル", "というテーマ",
-    ]
+    ])
 
     /// Works and documents whose title may follow them directly: 報告書「…」, 映画『…』.
-    static let japaneseTitledWorks: [String] = [
+    static let japaneseTitledWorks = scalarWords([
         "報告書", "白書", "著書", "書籍", "小説", "映画", "番組", "論文", "作品", "展示", "企画", "スローガン",
         "キャッチフレーズ", "愛称", "通称", "名称", "見出し", "タイトル", "テーマ", "楽曲", "アルバム", "連載",
-    ]
+    ])
 
     /// Dashes that sign a quotation with its author or end a dateline.
     static let dashes: Set<String> = ["―", "—", "–", "-", "--"]
@@ -217,22 +221,22 @@ enum SpeechWords {
     static let placePrepositions: Set<String> = ["in", "at", "near", "outside", "inside"]
 
     /// Japanese verbs (their stems, before the inflection) that report a 「…」と quotation.
-    static let japaneseCueStems: [String] = [
+    static let japaneseCueStems = scalarWords([
         "述べ", "語っ", "語り", "語る", "話し", "話す", "強調", "明らかにし", "明らかにす", "振り返", "指摘", "説明", "発言", "主張", "訴え",
         "言っ", "言い", "言う", "答え", "明かし", "批判", "表明", "報告", "記し", "書い", "書き", "綴", "投稿", "説い", "強く",
         "呼びかけ", "呼び掛け", "求め", "述懐", "証言", "反論", "否定", "意欲", "コメント", "発表", "宣言", "懸念", "評価", "歓迎", "約束",
         "認め", "示し", "ツイート", "つぶやい", "叫", "漏らし", "話",
         "苦笑", "口にし", "笑っ", "憤っ", "分析", "打ち明け", "けん制", "ため息", "あいさつ", "挨拶", "意気込",
-    ]
+    ])
 
     /// Subjects of Japanese reporting verbs that are rulings, laws, agreements or findings, not
     /// speakers: 判決は「…」と指摘した.
-    static let japaneseNonSpeakers: [String] = [
+    static let japaneseNonSpeakers = scalarWords([
         "判決", "決定", "協定", "条約", "法案", "法律", "規定", "制度", "結果", "問題", "状況", "影響", "騒音",
-    ]
+    ])
 
     /// Honorifics written in kana after a Japanese name (岡田真由美さん).
-    static let japaneseHonorifics: [String] = ["さん", "ちゃん", "くん", "さま", "様"]
+    static let japaneseHonorifics = scalarWords(["さん", "ちゃん", "くん", "さま", "様"])
 
     /// Titles after a Japanese name (石破首相, 菅官房長官, 山田氏), longest first; the provisional id
     /// leaves them out.
@@ -244,7 +248,7 @@ enum SpeechWords {
 
     /// What ends a Japanese word for a person speaking: a title, or a word for someone in a post
     /// (担当者, 関係者, 幹部).
-    static let japanesePostEndings: [String] = japaneseTitleSuffixes + ["者", "幹部"]
+    static let japanesePostEndings = scalarWords(japaneseTitleSuffixes + ["者", "幹部"])
 
     /// Abbreviations whose period does not end a sentence ("Sen. Sanders", "D-Vt.").
     static let abbreviations: Set<String> = [

@@ -18,6 +18,20 @@ import Testing
         #expect(scalars.withUnsafeBufferPointer { QuoteContext.lowercasedWord($0) } == text.lowercased())
     }
 
+    /// Normalization that keeps each code point's offset (full-width to half-width) maps offsets
+    /// to themselves; one that joins or splits code points (ｶﾞ, ㍿) does not.
+    @Test(arguments: [("", true), ("a", true), ("Ishiba said", true), ("ＡＢＣ東京", true), ("𝐀b", true),
+                      ("ｶﾞ", false), ("㍿", false), ("ab㍿", false)])
+    func keepsOffsets(text: String, expected: Bool) {
+        let document = Document(text: text)
+        let normalized = TextNormalizer().normalize(document)
+        #expect(QuoteContext.keepsOffsets(normalized) == expected)
+        // Kept offsets are what the walk through the offset map gives.
+        var offsets = NormalizedText.Offsets(normalized)
+        let mapped = (0...document.count).map { offsets.nextOffset(of: $0) }
+        if expected { #expect(mapped == Array(0...document.count)) }
+    }
+
     @Test func tokenWordsAreMadeOnDemand() {
         let scalars = Array("Said Trump 東京".unicodeScalars)
         let words = TokenWords(scalars: scalars, runs: [0..<4, 5..<10, 11..<13, 13..<13])
@@ -37,10 +51,11 @@ import Testing
 }
 
 @Suite struct QuotationMarksInertTests {
-    /// The fast comparisons agree with the marks and line breaks over the whole BMP.
+    /// The table agrees with the marks and line breaks over every code point.
     @Test func inertIsNeitherMarkNorLineBreak() {
-        let disagreeing = (0...0xFFFF).compactMap(Unicode.Scalar.init).filter {
-            QuotationMarks.isInert($0) == (QuotationMarks.isMark($0) || QuotationMarks.isLineBreak($0))
+        let inert = QuotationMarks.Inert.shared
+        let disagreeing = (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter {
+            inert.contains($0) == (QuotationMarks.isMark($0) || QuotationMarks.isLineBreak($0))
         }
         #expect(disagreeing.isEmpty)
     }
