@@ -159,7 +159,8 @@ extension SegmentWorker {
     /// describes the tokens they read into `descriptions` (each token once).
     ///
     /// The weights are a table the cache does not hold: hashing a batch of gaps first and then
-    /// reading all their rows lets the misses overlap, where judging gap by gap stalled on each.
+    /// reading all their rows lets the misses overlap, where judging gap by gap stalled on each;
+    /// each row is also asked for as soon as it is hashed, so they overlap the hashing too.
     private func scoreTokenFeatures(ofGapsAfter gaps: Range<Int>, tokens: [Token], scalars: [Unicode.Scalar],
                                     descriptions: inout [SentenceBoundaryFeatures.TokenDescription],
                                     rows: inout [Int32], scores: inout [Int32]) {
@@ -175,7 +176,10 @@ extension SegmentWorker {
             for left in gaps where hasSpace(left) {
                 SentenceBoundaryFeatures.forEachFeature(
                     gapAfter: left, tokenCount: tokens.count, insideBrackets: false, tokensInSentence: 0,
-                    bits: sentenceModel.bits, part: .tokens, description: { described[$0] }) { rows.append(Int32(truncatingIfNeeded: $0)) }
+                    bits: sentenceModel.bits, part: .tokens, description: { described[$0] }) {
+                    rows.append(Int32(truncatingIfNeeded: $0))
+                    sentenceModel.prefetch(row: $0)
+                }
             }
         }
         var read = 0
