@@ -111,8 +111,10 @@ public struct WordModel: @unchecked Sendable {
         let unigramMemo = scratch.unigrams
         featurizer.withWindow { window in
         // Each padded position's unigram weights, taken from the memo once: a gap reads six
-        // positions', from this buffer, which the first-level cache holds.
+        // positions', from this buffer, which the first-level cache holds. The memo's records
+        // (a megabyte) are asked for first: between texts, other stages push them out of the cache.
         scratch.positionUnigrams.removeAll(keepingCapacity: true)
+        for position in 0..<(count + 2 * WordFeaturizer.reach) { unigramMemo.prefetch(window.codes[position]) }
         for position in 0..<(count + 2 * WordFeaturizer.reach) {
             let code = window.codes[position]
             scratch.positionUnigrams.append(code == WordFeaturizer.padding ? paddingUnigrams
