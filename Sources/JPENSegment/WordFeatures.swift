@@ -50,6 +50,8 @@ package final class WordFeaturizer {
         classes.removeAll(keepingCapacity: true)
         codes.append(contentsOf: repeatElement(Self.padding, count: Self.reach))
         classes.append(contentsOf: repeatElement(CharacterClass.padding.rawValue, count: Self.reach))
+        // The facts are asked for first: between texts, other stages push them out of the cache.
+        for scalar in scalars { characterFacts.prefetch(scalar.value) }
         for scalar in scalars {
             codes.append(scalar.value)
             classes.append(facts(of: scalar.value).characterClass)
