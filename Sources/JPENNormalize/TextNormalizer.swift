@@ -80,18 +80,44 @@ private struct NormalizationRun {
             if end > index {
                 if mapped {
                     let single = table.single
-                    scalars.append(contentsOf: source[index..<end].lazy.map {
-                        $0.value < 0x10000 ? Unicode.Scalar(UInt32(single[Int($0.value)]))! : $0
-                    })
+                    appendRun(index..<end, to: &scalars) { $0.value < 0x10000 ? Unicode.Scalar(UInt32(single[Int($0.value)]))! : $0 }
                 } else {
                     scalars.append(contentsOf: source[index..<end])
                 }
-                starts.append(contentsOf: index..<end)
-                ends.append(contentsOf: (index + 1)..<(end + 1))
+                Self.appendOffsets(index..<end, to: &starts)
+                Self.appendOffsets((index + 1)..<(end + 1), to: &ends)
                 index = end
                 if index == count { break }
             }
             index = normalize(at: index, flags: table.flags(of: source[index]), compatibility: compatibility)
+        }
+    }
+
+    /// Appends `transform` of each code point of `run` (offsets of `source`) to `output`,
+    /// through a buffer: appending a lazy map paid a capacity check per code point.
+    private func appendRun(_ run: Range<Int>, to output: inout [Unicode.Scalar],
+                           _ transform: (Unicode.Scalar) -> Unicode.Scalar) {
+        let base = output.count
+        output.append(contentsOf: repeatElement(Unicode.Scalar(0), count: run.count))
+        source.withUnsafeBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { output in
+                for index in run { output[base &+ index &- run.lowerBound] = transform(source[index]) }
+            }
+        }
+    }
+
+    /// Appends the offsets of `range` to `offsets`, through a buffer that the compiler fills
+    /// several at a time: appending the range went offset by offset.
+    private static func appendOffsets(_ range: Range<Int>, to offsets: inout [Int]) {
+        let base = offsets.count
+        offsets.append(contentsOf: repeatElement(0, count: range.count))
+        offsets.withUnsafeMutableBufferPointer { offsets in
+            // Wrapping additions: an overflow check per offset kept the loop from being vectorized.
+            var offset = range.lowerBound
+            for slot in base..<offsets.count {
+                offsets[slot] = offset
+                offset &+= 1
+            }
         }
     }
 

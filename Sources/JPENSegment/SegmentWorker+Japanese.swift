@@ -9,34 +9,41 @@ extension SegmentWorker {
         guard !span.isEmpty else { return }
         wordFeaturizer.load(scalars[span.range])
         wordModel.findBoundaries(in: wordFeaturizer, into: &wordBoundaries, scratch: &boundaryScratch)
-        // Read through a buffer: indexing the class's array property paid an exclusivity check
+        // Read through buffers: indexing the class's array property paid an exclusivity check
         // per character.
-        wordBoundaries.withUnsafeBufferPointer { boundaries in
-            var start = 0
-            for k in 1...span.count where boundaries[k] {
-                if !wordFeaturizer.isSpace(start) {
-                    let word = Span(start: span.start + start, end: span.start + k)
-                    tokens.append(Token(span: word, kind: Token.Kind(word: scalars[word.range])))
+        wordFeaturizer.withWindow { window in
+            wordBoundaries.withUnsafeBufferPointer { boundaries in
+                var start = 0
+                for k in 1...span.count where boundaries[k] {
+                    if !window.isSpace(start) {
+                        tokens.append(Token(span: Span(start: span.start + start, end: span.start + k),
+                                            kind: window.wordKind(start, k)))
+                    }
+                    start = k
                 }
-                start = k
             }
         }
     }
 }
 
-extension Token.Kind {
-    /// The kind of a word the Japanese model found: digits (with inner separators, 1,000 and 3.5)
-    /// are a number, a token that starts with a mark is punctuation or a symbol.
-    init(word: ArraySlice<Unicode.Scalar>) {
-        let first = word[word.startIndex]
-        switch Script(first) {
-        case .digit:
-            let last = word[word.index(before: word.endIndex)]
-            let numeric = Script(last) == .digit
-                && word.allSatisfy { Script($0) == .digit || $0 == "," || $0 == "." }
-            self = numeric ? .number : .word
-        case .punctuation: self = Token.Kind(nonWord: first)
-        default: self = .word
+extension FeatureWindow {
+    /// The kind of the word of characters `start ..< end` that the word model found, from the
+    /// classes the featurizer keeps: digits (with inner separators, 1,000 and 3.5) are a number,
+    /// a word that starts with a mark is punctuation or a symbol.
+    func wordKind(_ start: Int, _ end: Int) -> Token.Kind {
+        func characterClass(_ index: Int) -> UInt32 { classes[index + WordFeaturizer.reach] }
+        switch characterClass(start) {
+        case CharacterClass.digit.rawValue:
+            guard characterClass(end - 1) == CharacterClass.digit.rawValue else { return .word }
+            for index in start..<end where characterClass(index) != CharacterClass.digit.rawValue {
+                let code = codes[index + WordFeaturizer.reach]
+                if code != 0x2C && code != 0x2E { return .word }   // , .
+            }
+            return .number
+        case CharacterClass.punctuation.rawValue:
+            return Token.Kind(nonWord: Unicode.Scalar(codes[start + WordFeaturizer.reach])!)
+        default:
+            return .word
         }
     }
 }

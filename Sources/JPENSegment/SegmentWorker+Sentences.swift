@@ -28,12 +28,17 @@ extension SegmentWorker {
             gapRows = rows
         }
         icuBreaks.removeAll(keepingCapacity: true)
-        window.fill(scalars[paragraph.range])
-        let codePointAt = window.codePointAt
-        window.units.withUnsafeBufferPointer { units in
-            sentenceBreaker.boundaries(in: units) { end, _ in
-                icuBreaks.append(paragraph.start + Int(codePointAt[end]))
-            }
+        // ICU's breaks are read only where the sentence so far has no more English letters than
+        // Japanese ones (weighted), and where English text without space runs into Japanese.
+        // Without Japanese in the paragraph, that is only before a sentence's first English
+        // letter; as English sentences start with one, ICU (a sixth of sentence splitting) is
+        // asked only when a sentence starts otherwise (“, a digit), and then for the whole
+        // paragraph, so its breaks are the same as ever.
+        var icuAsked = false
+        // (No Japanese letter is below U+3005, 々: English text is answered by one comparison.)
+        if scalars[paragraph.range].contains(where: { $0.value >= 0x3005 && LanguageRuns.language(of: $0) == .japanese }) {
+            findICUBreaks(in: paragraph, of: scalars, into: &icuBreaks)
+            icuAsked = true
         }
         paragraphTokens.removeAll(keepingCapacity: true)
         // Without a Latin letter every sentence is judged the Japanese way: no tokens needed.
@@ -47,7 +52,14 @@ extension SegmentWorker {
         // Gaps below this have their token scores and descriptions; and their sentence
         // features' rows asked for, as the sentence stood then.
         var scoredGaps = 0, prefetchedGaps = 0
-        let hardWrapped = Paragraphs.isHardWrapped(paragraph, in: scalars)
+        // Asked only at a line break (most paragraphs have none): it reads the whole paragraph.
+        var hardWrapped: Bool? = nil
+        func isHardWrapped() -> Bool {
+            if let known = hardWrapped { return known }
+            let found = Paragraphs.isHardWrapped(paragraph, in: scalars)
+            hardWrapped = found
+            return found
+        }
 
         var result: [(span: Span, runs: [LanguageRun])] = []
         var runs = LanguageRuns()
@@ -56,6 +68,11 @@ extension SegmentWorker {
         var depth = 0, japaneseWeight = 0, latinWeight = 0
         var nextBreak = 0, nextGap = 0, sentenceFirstToken = 0
         while true {
+            if !icuAsked, latinWeight == 0, LanguageRuns.language(of: scalars[scanned]) != .english {
+                findICUBreaks(in: paragraph, of: scalars, into: &icuBreaks)
+                icuAsked = true
+                nextBreak = 0
+            }
             // The next place to judge: an ICU break or the start of a token, whichever is first.
             while nextBreak < icuBreaks.count, icuBreaks[nextBreak] <= scanned { nextBreak += 1 }
             while nextGap + 1 < paragraphTokens.count, paragraphTokens[nextGap + 1].span.start <= scanned { nextGap += 1 }
@@ -81,9 +98,9 @@ extension SegmentWorker {
             if japaneseWeight >= latinWeight {
                 isBreak = icuBreak && depth == 0
                     && !Brackets.continuesAfterQuotation(at: position, in: paragraph, of: scalars)
-                    && !(hardWrapped && isWrappedLineBreak(before: position, in: paragraph, of: scalars))
+                    && !(isWrappedLineBreak(before: position, in: paragraph, of: scalars) && isHardWrapped())
             } else if let left = gapAfter, paragraphTokens[left].span.end < position {
-                if !hardWrapped && containsLineBreak(paragraphTokens[left].span.end..<position, of: scalars) {
+                if containsLineBreak(paragraphTokens[left].span.end..<position, of: scalars) && !isHardWrapped() {
                     isBreak = true
                 } else {
                     if left >= scoredGaps {
@@ -142,7 +159,8 @@ extension SegmentWorker {
     /// describes the tokens they read into `descriptions` (each token once).
     ///
     /// The weights are a table the cache does not hold: hashing a batch of gaps first and then
-    /// reading all their rows lets the misses overlap, where judging gap by gap stalled on each.
+    /// reading all their rows lets the misses overlap, where judging gap by gap stalled on each;
+    /// each row is also asked for as soon as it is hashed, so they overlap the hashing too.
     private func scoreTokenFeatures(ofGapsAfter gaps: Range<Int>, tokens: [Token], scalars: [Unicode.Scalar],
                                     descriptions: inout [SentenceBoundaryFeatures.TokenDescription],
                                     rows: inout [Int32], scores: inout [Int32]) {
@@ -158,7 +176,10 @@ extension SegmentWorker {
             for left in gaps where hasSpace(left) {
                 SentenceBoundaryFeatures.forEachFeature(
                     gapAfter: left, tokenCount: tokens.count, insideBrackets: false, tokensInSentence: 0,
-                    bits: sentenceModel.bits, part: .tokens, description: { described[$0] }) { rows.append(Int32(truncatingIfNeeded: $0)) }
+                    bits: sentenceModel.bits, part: .tokens, description: { described[$0] }) {
+                    rows.append(Int32(truncatingIfNeeded: $0))
+                    sentenceModel.prefetch(row: $0)
+                }
             }
         }
         var read = 0
@@ -167,6 +188,17 @@ extension SegmentWorker {
             for row in rows[read..<(read + SentenceBoundaryFeatures.tokenFeatureCount)] { score &+= sentenceModel.weight(row: Int(row)) }
             scores[left] = score
             read += SentenceBoundaryFeatures.tokenFeatureCount
+        }
+    }
+
+    /// Sets `breaks` to the sentence breaks ICU finds in `paragraph`, as offsets of `scalars`.
+    private func findICUBreaks(in paragraph: Span, of scalars: [Unicode.Scalar], into breaks: inout [Int]) {
+        window.fill(scalars[paragraph.range])
+        let codePointAt = window.codePointAt
+        window.units.withUnsafeBufferPointer { units in
+            sentenceBreaker.boundaries(in: units) { end, _ in
+                breaks.append(paragraph.start + Int(codePointAt[end]))
+            }
         }
     }
 

@@ -63,12 +63,20 @@ package struct WordDictionary {
         return Probe(slot: slot, fingerprint: fingerprint)
     }
 
-    /// The entry `probe` finds, given `first`, the value of its first slot: a caller that looks
-    /// up many words reads their first slots (which miss the cache) together, so that the
-    /// misses overlap, and then resolves them here. Cost: O(1) expected.
+    /// Asks for the slots `probe` reads to be loaded, without waiting for them: its first slot
+    /// and the start of the next cache line, where a search that misses (the table is
+    /// three-quarters full) often goes on. A caller that looks up many words asks for all of
+    /// them before resolving any, so that the misses overlap. Cost: two instructions.
     @inline(__always)
-    func entry(_ probe: Probe, first: UInt32) -> Entry {
-        var value = first, slot = probe.slot
+    func prefetch(_ probe: Probe) {
+        prefetchForReading(slots.baseAddress! + probe.slot)
+        prefetchForReading(slots.baseAddress! + (((probe.slot | 15) &+ 1) & (slots.count - 1)))
+    }
+
+    /// The entry `probe` finds. Cost: O(1) expected, about one cache miss unless prefetched.
+    @inline(__always)
+    func entry(_ probe: Probe) -> Entry {
+        var slot = probe.slot, value = slots[slot]
         while value != 0 {
             if value >> 9 == probe.fingerprint { return Entry(bits: value & 0x1FF) }
             slot = (slot + 1) & (slots.count - 1)
@@ -81,8 +89,7 @@ package struct WordDictionary {
     /// 0 when neither a word nor a word's prefix. Cost: O(1) expected, about one cache miss.
     @inline(__always)
     func entry(running: UInt64, length: Int) -> Entry {
-        let probe = probe(running: running, length: length)
-        return entry(probe, first: slots[probe.slot])
+        entry(probe(running: running, length: length))
     }
 
     @inline(__always)

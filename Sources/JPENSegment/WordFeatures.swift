@@ -50,6 +50,8 @@ package final class WordFeaturizer {
         classes.removeAll(keepingCapacity: true)
         codes.append(contentsOf: repeatElement(Self.padding, count: Self.reach))
         classes.append(contentsOf: repeatElement(CharacterClass.padding.rawValue, count: Self.reach))
+        // The facts are asked for first: between texts, other stages push them out of the cache.
+        for scalar in scalars { characterFacts.prefetch(scalar.value) }
         for scalar in scalars {
             codes.append(scalar.value)
             classes.append(facts(of: scalar.value).characterClass)
@@ -74,9 +76,10 @@ package final class WordFeaturizer {
     /// The dictionary is megabytes read at random: nearly every look-up misses the cache, and
     /// trying one start's lengths in turn waited for each miss before the next (whether to go
     /// on depends on it). So the starts are taken a batch at a time, one length for all of
-    /// them at once: first each start's probe, then the first slots of all (reads that do not
-    /// wait for one another), then the entries, from the cache. A start's one-character word
-    /// (four in ten look-ups) comes from ``CharacterFacts``, without a probe.
+    /// them at once, and a start's probe for the next length is prefetched as soon as the
+    /// entry of this one says to go on: its miss is then in flight while the batch's other
+    /// entries are resolved. A start's one-character word (four in ten look-ups) comes from
+    /// ``CharacterFacts``, without a probe.
     private func findDictionaryWords() {
         func reset(_ gaps: inout [UInt32]) {
             gaps.removeAll(keepingCapacity: true)
@@ -95,12 +98,11 @@ package final class WordFeaturizer {
         wordsEnding.withUnsafeMutableBufferPointer { ending in
         wordsStraddling.withUnsafeMutableBufferPointer { straddling in
         withUnsafeTemporaryAllocation(of: Candidate.self, capacity: batch) { candidates in
-            /// Marks the words `entry` (of `length` scalars from the candidate's start) says are
-            /// there; whether longer words may start so.
-            @inline(__always) func add(_ entry: WordDictionary.Entry, of candidate: Candidate, length: Int) -> Bool {
+            /// Marks the words `entry` (of `length` scalars from `start`) says are there; whether
+            /// longer words may start so.
+            @inline(__always) func add(_ entry: WordDictionary.Entry, of start: Int, length: Int) -> Bool {
                 let categories = entry.categories
                 if categories != 0 {
-                    let start = candidate.start
                     // Category bit c to bit 4c, the nibble of lengths of category c, by
                     // shifts and masks (a branch per category was mispredicted).
                     var bits = (categories | categories << 12) & 0x000F_000F
@@ -113,47 +115,38 @@ package final class WordFeaturizer {
                 }
                 return entry.isPrefix && length < WordDictionary.maxLength
             }
+            var active = 0
+            /// Adds the `length` characters from `start` (whose first `length - 1` have the
+            /// running hash `running`) to the candidates to try, unless they run into whitespace
+            /// or the end, and prefetches their probe.
+            @inline(__always) func extend(from start: Int, running: UInt64, to length: Int) {
+                let position = start + length - 1
+                guard position < characters, classes[position + Self.reach] != CharacterClass.space.rawValue else { return }
+                let running = WordDictionary.hash(running, codes[position + Self.reach])
+                let probe = dictionary.probe(running: running, length: length)
+                dictionary.prefetch(probe)
+                candidates[active] = Candidate(start: start, running: running, probe: probe)
+                active += 1
+            }
             var batchStart = 0
             while batchStart < characters {
                 let batchEnd = min(batchStart + batch, characters)
                 // The starts still to try, each with the running hash of its scalars so far.
-                var active = 0
+                active = 0
                 for start in batchStart..<batchEnd where classes[start + Self.reach] != CharacterClass.space.rawValue {
                     let code = codes[start + Self.reach]
-                    let candidate = Candidate(start: start, running: WordDictionary.hash(WordDictionary.emptyHash, code),
-                                              probe: WordDictionary.Probe(slot: 0, fingerprint: 0), first: 0)
-                    if add(facts(of: code).entry, of: candidate, length: 1) {
-                        candidates[active] = candidate
-                        active += 1
+                    if add(facts(of: code).entry, of: start, length: 1) {
+                        extend(from: start, running: WordDictionary.hash(WordDictionary.emptyHash, code), to: 2)
                     }
                 }
                 var length = 2
                 while active > 0 {
-                    // Each start one character longer, unless that runs into whitespace or the end.
-                    var probed = 0
-                    for index in 0..<active {
-                        let start = candidates[index].start
-                        let position = start + length - 1
-                        guard position < characters, classes[position + Self.reach] != CharacterClass.space.rawValue else { continue }
-                        let running = WordDictionary.hash(candidates[index].running, codes[position + Self.reach])
-                        candidates[probed] = Candidate(start: start, running: running,
-                                                       probe: dictionary.probe(running: running, length: length), first: 0)
-                        probed += 1
-                    }
-                    // Nothing but the reads, so that many are in flight at once; with the
-                    // first slot, the start of the next cache line, where a search that misses
-                    // (the table is three-quarters full) often goes on.
-                    for index in 0..<probed {
-                        let slot = candidates[index].probe.slot
-                        candidates[index].first = dictionary.slots[slot]
-                        candidates[index].nextLine = dictionary.slots[((slot | 15) &+ 1) & (dictionary.slots.count - 1)]
-                    }
+                    let probed = active
                     active = 0
                     for index in 0..<probed {
                         let candidate = candidates[index]
-                        if add(dictionary.entry(candidate.probe, first: candidate.first), of: candidate, length: length) {
-                            candidates[active] = candidate
-                            active += 1
+                        if add(dictionary.entry(candidate.probe), of: candidate.start, length: length) {
+                            extend(from: candidate.start, running: candidate.running, to: length + 1)
                         }
                     }
                     length += 1
@@ -173,9 +166,6 @@ package final class WordFeaturizer {
         let start: Int
         let running: UInt64
         let probe: WordDictionary.Probe
-        /// The value of the probe's first slot, once read.
-        var first: UInt32
-        var nextLine: UInt32 = 0
     }
 
     /// How many starts ``findDictionaryWords()`` tries at once: enough misses to overlap, and

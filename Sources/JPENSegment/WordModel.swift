@@ -97,8 +97,10 @@ public struct WordModel: @unchecked Sendable {
         // unigrams' sum and every other hashed feature's weight index, then the sums. The
         // weights are a few MB read at random, so each read misses the cache; in the second
         // pass nothing but loads and additions stands between the misses, and many are in
-        // flight at once. A unigram's weights are kept per code point (a text has a few
-        // thousand distinct ones), which saves six of a gap's sixteen misses.
+        // flight at once. Each weight is also asked for as soon as its index is known, so that
+        // the misses overlap the first pass's hashing too (segment ~8% faster). A unigram's
+        // weights are kept per code point (a text has a few thousand distinct ones), which saves
+        // six of a gap's sixteen misses.
         let batch = 64
         let perGap = FeatureWindow.hashedFeatureCount - FeatureWindow.unigramCount
         // The first `batch` entries hold the gaps' tabled and unigram sums, the rest the weight indices.
@@ -109,8 +111,10 @@ public struct WordModel: @unchecked Sendable {
         let unigramMemo = scratch.unigrams
         featurizer.withWindow { window in
         // Each padded position's unigram weights, taken from the memo once: a gap reads six
-        // positions', from this buffer, which the first-level cache holds.
+        // positions', from this buffer, which the first-level cache holds. The memo's records
+        // (a megabyte) are asked for first: between texts, other stages push them out of the cache.
         scratch.positionUnigrams.removeAll(keepingCapacity: true)
+        for position in 0..<(count + 2 * WordFeaturizer.reach) { unigramMemo.prefetch(window.codes[position]) }
         for position in 0..<(count + 2 * WordFeaturizer.reach) {
             let code = window.codes[position]
             scratch.positionUnigrams.append(code == WordFeaturizer.padding ? paddingUnigrams
@@ -128,6 +132,7 @@ public struct WordModel: @unchecked Sendable {
                     window.forEachFeature(beforeCharacter: k, bits: bits, hashingUnigrams: false, hashed: {
                         scratch[written] = Int32(truncatingIfNeeded: $0)
                         written += 1
+                        prefetchForReading(weights.baseAddress! + $0)
                     }, tabled: { _ in })
                     var sum = window.tabledScore(beforeCharacter: k, folded: tabled.baseAddress!)
                     for offset in 0..<FeatureWindow.unigramCount { sum &+= unigrams[k + offset].weight(at: offset) }

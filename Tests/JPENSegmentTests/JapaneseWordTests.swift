@@ -25,6 +25,11 @@ import Testing
         #expect(kinds("11月5日、") == [.number, .word, .number, .word, .punctuation])
     }
 
+    @Test func marksAreKindsOfTheirOwn() {
+        #expect(kinds("※注：価格は＄5と€3だ。") ==
+                [.punctuation, .word, .punctuation, .word, .word, .symbol, .number, .word, .symbol, .number, .word, .punctuation])
+    }
+
     @Test func fullWidthTextIsReadNormalizedButReportedInPlace() {
         // Ｇ２０ is G20 after NFKC; spans still count the original full-width characters.
         let document = Document(text: "２０２４年")

@@ -33,6 +33,13 @@ import Testing
                 ["石破首相は述べた。", "Mr. Suga agreed.", "会談は終わった。"])
     }
 
+    @Test func englishSentencesThatStartWithoutALetterAreJudgedByICU() {
+        // Without Japanese, ICU's breaks are read only before a sentence's first English letter.
+        #expect(sentences("1. The first point. 2. The second point.") == ["1.", "The first point.", "2.", "The second point."])
+        #expect(sentences("He left at 5 p.m. 2 more people came. “Yes,” she said. (It rained.) Then we went home.") ==
+                ["He left at 5 p.m. 2 more people came.", "“Yes,” she said.", "(It rained.)", "Then we went home."])
+    }
+
     @Test func aLineBreakEndsASentenceUnlessTheParagraphIsHardWrapped() {
         #expect(sentences("Thanks for the help\nJohn Smith") == ["Thanks for the help", "John Smith"])
         let wrapped = """
