@@ -127,7 +127,7 @@ extension NameLinker {
             // or the longer name is a son's. Mentions are distinct in order of first appearance.
             // A place or an organization keeps its own entity: "Okinawa" is not "Okinawa City",
             // nor 東京 東京都内.
-            if linked[short].entry?.isListed != true || linked[short].id == linked[best].id
+            if !linked[short].isListed || linked[short].id == linked[best].id
                 || (types[short] == .person && best < short && !isNamedOtherwise[short]
                     && !Self.endsInGeneration(mentions[best].name)) {
                 join(best, short)
@@ -152,7 +152,7 @@ extension NameLinker {
                                          threshold: threshold).map { english[$0.index] }
             guard let target = found else { continue }
             // The listed entity's group is the one that survives.
-            if linked[japanese].entry?.isListed == true, linked[target].entry?.isListed != true {
+            if linked[japanese].isListed, !linked[target].isListed {
                 join(japanese, target)
             } else {
                 join(target, japanese)
@@ -165,11 +165,14 @@ extension NameLinker {
             if englishNames[group] == nil { englishNames[group] = linked[group].englishName ?? linked[index].englishName }
             if japaneseNames[group] == nil { japaneseNames[group] = linked[group].japaneseName ?? linked[index].japaneseName }
         }
-        // One entity per group, which its members share.
+        // One entity per group, which its members share: the representative's own when no
+        // member filled in a name (most groups), which builds nothing.
         var entities = [LinkedName?](repeating: nil, count: mentions.count)
         for group in groups where entities[group] == nil {
-            entities[group] = LinkedName(id: linked[group].id, englishName: englishNames[group], japaneseName: japaneseNames[group],
-                                         entry: linked[group].entry, linkKey: linked[group].linkKey)
+            let own = linked[group]
+            entities[group] = englishNames[group] == own.englishName && japaneseNames[group] == own.japaneseName ? own
+                : LinkedName(id: own.id, englishName: englishNames[group], japaneseName: japaneseNames[group], entry: own.entry,
+                             linkKey: own.linkKey)
         }
         return groups.map { entities[$0]! }
     }

@@ -198,6 +198,7 @@ struct NameMemo {
     // The sides are classes: a look-up in the memo then copies one reference, not each array.
 
     final class JapaneseSide {
+        let name: String
         /// The listed entity ids of the name's entries (numbered, sorted).
         let listedIDs: [Int32]
         /// The folded words of each gloss of the name's entries, in entry order (numbered, sorted).
@@ -215,8 +216,9 @@ struct NameMemo {
         /// アルバレス), held here so that comparing with them looks nothing up.
         let stems: [JapaneseSide]
 
-        init(listedIDs: [Int32], glossWords: [[Int32]], partCount: Int, partGlossSlugs: [[Int32]], skeleton: [UInt8],
-             lastPartSkeleton: [UInt8]?, stems: [JapaneseSide]) {
+        init(name: String, listedIDs: [Int32], glossWords: [[Int32]], partCount: Int, partGlossSlugs: [[Int32]],
+             skeleton: [UInt8], lastPartSkeleton: [UInt8]?, stems: [JapaneseSide]) {
+            self.name = name
             self.listedIDs = listedIDs
             self.glossWords = glossWords
             self.partCount = partCount
@@ -271,7 +273,7 @@ extension NameLinker {
     /// comparison of the name; a hash look-up when it was seen recently.
     public func prepared(japanese name: String) -> PreparedJapaneseName {
         memo.makeRoom()
-        return PreparedJapaneseName(name: name, side: japaneseSide(name), generation: memo.generation)
+        return PreparedJapaneseName(side: japaneseSide(name), generation: memo.generation)
     }
 
     /// An English name prepared for many comparisons (``similarity(_:_:)``). Cost: O(n) the first
@@ -279,7 +281,7 @@ extension NameLinker {
     /// recently.
     public func prepared(english name: String) -> PreparedEnglishName {
         memo.makeRoom()
-        return PreparedEnglishName(name: name, side: englishSide(name), generation: memo.generation)
+        return PreparedEnglishName(side: englishSide(name), generation: memo.generation)
     }
 
     /// ``similarity(japanese:english:)`` of two prepared names: a document compares each of its
@@ -339,6 +341,7 @@ extension NameLinker {
             return partSkeleton.count >= 3 ? partSkeleton : nil
         }
         let side = NameMemo.JapaneseSide(
+            name: name,
             listedIDs: memo.numbered(entries.compactMap(\.listedID)),
             glossWords: entries.flatMap(\.glosses).map(numberedWords),
             partCount: parts.count,
@@ -393,8 +396,10 @@ extension NameLinker {
 
 /// A Japanese name with what ``NameLinker/similarity(_:_:)`` reads of it
 /// (``NameLinker/prepared(japanese:)``).
+// The name is read from the side: a prepared name is then one reference to copy, as documents
+// copy theirs out of arrays for each comparison.
 public struct PreparedJapaneseName {
-    public let name: String
+    public var name: String { side.name }
     let side: NameMemo.JapaneseSide
     /// The memo generation whose numbering `side` holds.
     let generation: Int
@@ -403,7 +408,7 @@ public struct PreparedJapaneseName {
 /// An English name with what ``NameLinker/similarity(_:_:)`` reads of it
 /// (``NameLinker/prepared(english:)``).
 public struct PreparedEnglishName {
-    public let name: String
+    public var name: String { side.name }
     let side: NameMemo.EnglishSide
     /// The memo generation whose numbering `side` holds.
     let generation: Int

@@ -12,6 +12,12 @@ public struct LinkedName: Hashable, Sendable {
     public var japaneseName: String? { fields.japaneseName }
     /// The entry the id came from; nil when it was derived from the name alone.
     public var entry: LexiconEntry? { fields.entry }
+    /// Whether the id comes from an entity list (``LexiconEntry/isListed``).
+    // This and `listedType` read the entry in place: `entry` copies it, retaining each of its
+    // strings, and linking asks for every mention.
+    public var isListed: Bool { fields.entry?.isListed == true }
+    /// The type the entity list gives, when the id comes from one.
+    public var listedType: EntityType? { isListed ? fields.entry?.listedType : nil }
     /// What the names of one entity share whatever their word order and romanization: the listed
     /// id, else the type's prefix and the name's ``LexiconKey/orderFreeSlug(_:)``. Mentions with
     /// one key are one entity (``NameLinker/link(_:threshold:)``).
