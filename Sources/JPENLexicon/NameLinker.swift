@@ -82,7 +82,10 @@ public final class NameLinker {
     // What resolution and similarity work out per name, kept across documents: news names the
     // same people and places again and again, and each costs lexicon look-ups, ICU normalization
     // and romanization. Emptied when it holds `NameMemo.limit` strings, so memory stays bounded.
-    var memo = NameMemo()
+    // Not checked for overlapping accesses at run time: only the linker's own methods reach it,
+    // one access at a time (the checks, on by default, never fired), and a check costs as much
+    // as many a look-up it guards.
+    @exclusivity(unchecked) var memo = NameMemo()
 
     /// A linker over `lexicon`. Cost: O(1); the first romanization of a name that
     /// ``kanaLatin(_:)`` does not take opens an ICU transform.
