@@ -1,3 +1,4 @@
+import Glibc
 import JPENICU
 import JPENText
 
@@ -14,11 +15,15 @@ struct NameMemo {
         let text: String
 
         // The bytes are read in place (a native or small String has them contiguous): a copy
-        // of the String to call `withUTF8` on would retain and release it at every probe.
+        // of the String to call `withUTF8` on would retain and release it at every probe. And
+        // compared by memcmp, a few words at a time: a memo look-up compares a name or two, and
+        // an element-by-element loop cost more than hashing it.
         static func == (a: Name, b: Name) -> Bool {
-            guard a.text.utf8.count == b.text.utf8.count else { return false }
+            let count = a.text.utf8.count
+            guard count == b.text.utf8.count else { return false }
+            guard count > 0 else { return true }
             let equal = a.text.utf8.withContiguousStorageIfAvailable { a in
-                b.text.utf8.withContiguousStorageIfAvailable { b in a.elementsEqual(b) }
+                b.text.utf8.withContiguousStorageIfAvailable { b in memcmp(a.baseAddress!, b.baseAddress!, count) == 0 }
             }
             return (equal ?? nil) ?? a.text.utf8.elementsEqual(b.text.utf8)
         }
