@@ -401,9 +401,9 @@ extension NameLinker {
 
 /// A Japanese name with what ``NameLinker/similarity(_:_:)`` reads of it
 /// (``NameLinker/prepared(japanese:)``).
-// The name is read from the side: a prepared name is then one reference to copy, as documents
-// copy theirs out of arrays for each comparison.
 public struct PreparedJapaneseName {
+    // Read from the side: a prepared name is then one reference to copy, and documents copy
+    // theirs out of arrays for each comparison.
     public var name: String { side.name }
     let side: NameMemo.JapaneseSide
     /// The memo generation whose numbering `side` holds.
