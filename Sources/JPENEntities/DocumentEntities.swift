@@ -98,7 +98,7 @@ enum DocumentEntities {
                 let linked = linked[numbers[index]]
                 // A listed entity's type wins over the tagger's, so that the type and the id's
                 // prefix agree ("NAHA" tagged ORG is the city loc:naha).
-                let listedType = linked.entry.flatMap { $0.isListed ? $0.listedType : nil }
+                let listedType = linked.listedType
                 return Entity(span: mentions[index].span, text: texts[index], type: listedType ?? mentions[index].type,
                               id: linked.id, englishName: linked.englishName, japaneseName: linked.japaneseName)
             }
@@ -122,8 +122,10 @@ enum DocumentEntities {
     /// `entities` with the ids `candidates` (a dictionary's) give: a candidate whose span and type
     /// an entity has lends it its id, and every entity that had the same id takes it too.
     static func applying(_ candidates: [EntityCandidate], to entities: [Entity]) -> [Entity] {
+        guard !candidates.isEmpty else { return entities }
         var linked: [String: String] = [:]
-        let entityAt = Dictionary(entities.enumerated().map { ($1.span, $0) }, uniquingKeysWith: { first, _ in first })
+        // By index, the spans read in place: enumerating the entities would copy each, retaining its strings.
+        let entityAt = Dictionary(entities.indices.map { (entities[$0].span, $0) }, uniquingKeysWith: { first, _ in first })
         for candidate in candidates {
             if let index = entityAt[candidate.span], entities[index].type == candidate.type {
                 linked[entities[index].id] = candidate.id

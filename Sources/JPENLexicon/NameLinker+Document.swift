@@ -62,26 +62,15 @@ extension NameLinker {
         let linked = mentions.indices.map { resolve(mentions[$0].name, type: mentions[$0].type, in: records[$0]) }
         let keys = mentions.indices.map { linkKeys(of: mentions[$0].name, in: records[$0]) }
         let isLatin = keys.map(\.isLatin)
-        // Union-find over mentions; a group's representative carries the group's entity and
-        // whether any member is written in Latin letters.
-        var parent = Array(mentions.indices)
-        var groupHasLatin = isLatin
-        func root(_ index: Int) -> Int {
-            var index = index
-            while parent[index] != index { parent[index] = parent[parent[index]]; index = parent[index] }
-            return index
-        }
-        func join(_ kept: Int, _ other: Int) {
-            let (a, b) = (root(kept), root(other))
-            if a != b { parent[b] = a; groupHasLatin[a] = groupHasLatin[a] || groupHasLatin[b] }
-        }
+        // A group's representative carries the group's entity.
+        var groups = MentionGroups(isLatin: isLatin)
         // Mentions that resolved to one link key are one entity already.
         var firstWithKey = [String: Int](minimumCapacity: mentions.count)
         // Whether another name of the document has the mention's key.
         var isNamedOtherwise = [Bool](repeating: false, count: mentions.count)
         for index in mentions.indices {
             if let first = firstWithKey[linked[index].linkKey] {
-                join(first, index)
+                groups.join(first, index)
                 (isNamedOtherwise[first], isNamedOtherwise[index]) = (true, true)
             } else {
                 firstWithKey[linked[index].linkKey] = index
@@ -127,10 +116,10 @@ extension NameLinker {
             // or the longer name is a son's. Mentions are distinct in order of first appearance.
             // A place or an organization keeps its own entity: "Okinawa" is not "Okinawa City",
             // nor 東京 東京都内.
-            if linked[short].entry?.isListed != true || linked[short].id == linked[best].id
+            if !linked[short].isListed || linked[short].id == linked[best].id
                 || (types[short] == .person && best < short && !isNamedOtherwise[short]
                     && !Self.endsInGeneration(mentions[best].name)) {
-                join(best, short)
+                groups.join(best, short)
             }
         }
         // Japanese mentions to English ones; each pair of names is compared once.
@@ -141,7 +130,7 @@ extension NameLinker {
         // Prepared once per type, the first time a Japanese mention of it is compared.
         var preparedEnglish: [EntityType: [PreparedEnglishName]] = [:]
         for japanese in mentions.indices where !isLatin[japanese] {
-            if groupHasLatin[root(japanese)] { continue }
+            if groups.hasLatin[groups.root(japanese)] { continue }
             let type = mentions[japanese].type, english = englishByType[type] ?? []
             // No English name to compare with: preparing the Japanese side would romanize it for
             // nothing (the first romanization builds ICU's transliterator, ~10 ms of start-up).
@@ -152,26 +141,29 @@ extension NameLinker {
                                          threshold: threshold).map { english[$0.index] }
             guard let target = found else { continue }
             // The listed entity's group is the one that survives.
-            if linked[japanese].entry?.isListed == true, linked[target].entry?.isListed != true {
-                join(japanese, target)
+            if linked[japanese].isListed, !linked[target].isListed {
+                groups.join(japanese, target)
             } else {
-                join(target, japanese)
+                groups.join(target, japanese)
             }
         }
         // Every mention takes its group's entity; names fill in from any member.
-        let groups = mentions.indices.map(root)
+        let roots = mentions.indices.map { groups.root($0) }
         var englishNames = [String?](repeating: nil, count: mentions.count), japaneseNames = englishNames
-        for (index, group) in groups.enumerated() {
+        for (index, group) in roots.enumerated() {
             if englishNames[group] == nil { englishNames[group] = linked[group].englishName ?? linked[index].englishName }
             if japaneseNames[group] == nil { japaneseNames[group] = linked[group].japaneseName ?? linked[index].japaneseName }
         }
-        // One entity per group, which its members share.
+        // One entity per group, which its members share: the representative's own when no
+        // member filled in a name (most groups), which builds nothing.
         var entities = [LinkedName?](repeating: nil, count: mentions.count)
-        for group in groups where entities[group] == nil {
-            entities[group] = LinkedName(id: linked[group].id, englishName: englishNames[group], japaneseName: japaneseNames[group],
-                                         entry: linked[group].entry, linkKey: linked[group].linkKey)
+        for group in roots where entities[group] == nil {
+            let own = linked[group]
+            entities[group] = englishNames[group] == own.englishName && japaneseNames[group] == own.japaneseName ? own
+                : LinkedName(id: own.id, englishName: englishNames[group], japaneseName: japaneseNames[group], entry: own.entry,
+                             linkKey: own.linkKey)
         }
-        return groups.map { entities[$0]! }
+        return roots.map { entities[$0]! }
     }
 
     /// Whether a Latin name ends with a generation (Jr., Sr., II, III, IV): "Donald Trump Jr."
@@ -226,6 +218,33 @@ extension NameLinker {
             }
         }
         return numbers
+    }
+
+    /// The groups of a document's mentions that name one entity (union-find over their indices),
+    /// each representative with whether any member is written in Latin letters.
+    // A value rather than variables that nested functions capture: captured variables are boxed,
+    // and each access to them is checked at run time.
+    struct MentionGroups {
+        private var parent: [Int]
+        private(set) var hasLatin: [Bool]
+
+        init(isLatin: [Bool]) {
+            parent = Array(isLatin.indices)
+            hasLatin = isLatin
+        }
+
+        /// The representative of `index`'s group. Cost: O(α(n)) amortized.
+        mutating func root(_ index: Int) -> Int {
+            var index = index
+            while parent[index] != index { parent[index] = parent[parent[index]]; index = parent[index] }
+            return index
+        }
+
+        /// One group of `kept`'s and `other`'s, whose representative is `kept`'s.
+        mutating func join(_ kept: Int, _ other: Int) {
+            let (a, b) = (root(kept), root(other))
+            if a != b { parent[b] = a; hasLatin[a] = hasLatin[a] || hasLatin[b] }
+        }
     }
 
     /// A key's UTF-8 and number, for comparing beginnings of other keys with it.

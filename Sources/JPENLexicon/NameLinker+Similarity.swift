@@ -1,3 +1,4 @@
+import Glibc
 import JPENICU
 import JPENText
 
@@ -14,11 +15,15 @@ struct NameMemo {
         let text: String
 
         // The bytes are read in place (a native or small String has them contiguous): a copy
-        // of the String to call `withUTF8` on would retain and release it at every probe.
+        // of the String to call `withUTF8` on would retain and release it at every probe. And
+        // compared by memcmp, a few words at a time: a memo look-up compares a name or two, and
+        // an element-by-element loop cost more than hashing it.
         static func == (a: Name, b: Name) -> Bool {
-            guard a.text.utf8.count == b.text.utf8.count else { return false }
+            let count = a.text.utf8.count
+            guard count == b.text.utf8.count else { return false }
+            guard count > 0 else { return true }
             let equal = a.text.utf8.withContiguousStorageIfAvailable { a in
-                b.text.utf8.withContiguousStorageIfAvailable { b in a.elementsEqual(b) }
+                b.text.utf8.withContiguousStorageIfAvailable { b in memcmp(a.baseAddress!, b.baseAddress!, count) == 0 }
             }
             return (equal ?? nil) ?? a.text.utf8.elementsEqual(b.text.utf8)
         }
@@ -198,6 +203,7 @@ struct NameMemo {
     // The sides are classes: a look-up in the memo then copies one reference, not each array.
 
     final class JapaneseSide {
+        let name: String
         /// The listed entity ids of the name's entries (numbered, sorted).
         let listedIDs: [Int32]
         /// The folded words of each gloss of the name's entries, in entry order (numbered, sorted).
@@ -215,8 +221,9 @@ struct NameMemo {
         /// アルバレス), held here so that comparing with them looks nothing up.
         let stems: [JapaneseSide]
 
-        init(listedIDs: [Int32], glossWords: [[Int32]], partCount: Int, partGlossSlugs: [[Int32]], skeleton: [UInt8],
-             lastPartSkeleton: [UInt8]?, stems: [JapaneseSide]) {
+        init(name: String, listedIDs: [Int32], glossWords: [[Int32]], partCount: Int, partGlossSlugs: [[Int32]],
+             skeleton: [UInt8], lastPartSkeleton: [UInt8]?, stems: [JapaneseSide]) {
+            self.name = name
             self.listedIDs = listedIDs
             self.glossWords = glossWords
             self.partCount = partCount
@@ -271,7 +278,7 @@ extension NameLinker {
     /// comparison of the name; a hash look-up when it was seen recently.
     public func prepared(japanese name: String) -> PreparedJapaneseName {
         memo.makeRoom()
-        return PreparedJapaneseName(name: name, side: japaneseSide(name), generation: memo.generation)
+        return PreparedJapaneseName(side: japaneseSide(name), generation: memo.generation)
     }
 
     /// An English name prepared for many comparisons (``similarity(_:_:)``). Cost: O(n) the first
@@ -279,7 +286,7 @@ extension NameLinker {
     /// recently.
     public func prepared(english name: String) -> PreparedEnglishName {
         memo.makeRoom()
-        return PreparedEnglishName(name: name, side: englishSide(name), generation: memo.generation)
+        return PreparedEnglishName(side: englishSide(name), generation: memo.generation)
     }
 
     /// ``similarity(japanese:english:)`` of two prepared names: a document compares each of its
@@ -339,6 +346,7 @@ extension NameLinker {
             return partSkeleton.count >= 3 ? partSkeleton : nil
         }
         let side = NameMemo.JapaneseSide(
+            name: name,
             listedIDs: memo.numbered(entries.compactMap(\.listedID)),
             glossWords: entries.flatMap(\.glosses).map(numberedWords),
             partCount: parts.count,
@@ -394,7 +402,9 @@ extension NameLinker {
 /// A Japanese name with what ``NameLinker/similarity(_:_:)`` reads of it
 /// (``NameLinker/prepared(japanese:)``).
 public struct PreparedJapaneseName {
-    public let name: String
+    // Read from the side: a prepared name is then one reference to copy, and documents copy
+    // theirs out of arrays for each comparison.
+    public var name: String { side.name }
     let side: NameMemo.JapaneseSide
     /// The memo generation whose numbering `side` holds.
     let generation: Int
@@ -403,7 +413,7 @@ public struct PreparedJapaneseName {
 /// An English name with what ``NameLinker/similarity(_:_:)`` reads of it
 /// (``NameLinker/prepared(english:)``).
 public struct PreparedEnglishName {
-    public let name: String
+    public var name: String { side.name }
     let side: NameMemo.EnglishSide
     /// The memo generation whose numbering `side` holds.
     let generation: Int

@@ -12,6 +12,12 @@ public struct LinkedName: Hashable, Sendable {
     public var japaneseName: String? { fields.japaneseName }
     /// The entry the id came from; nil when it was derived from the name alone.
     public var entry: LexiconEntry? { fields.entry }
+    /// Whether the id comes from an entity list (``LexiconEntry/isListed``).
+    // This and `listedType` read the entry in place: `entry` copies it, retaining each of its
+    // strings, and linking asks for every mention.
+    public var isListed: Bool { fields.entry?.isListed == true }
+    /// The type the entity list gives, when the id comes from one.
+    public var listedType: EntityType? { isListed ? fields.entry?.listedType : nil }
     /// What the names of one entity share whatever their word order and romanization: the listed
     /// id, else the type's prefix and the name's ``LexiconKey/orderFreeSlug(_:)``. Mentions with
     /// one key are one entity (``NameLinker/link(_:threshold:)``).
@@ -76,7 +82,10 @@ public final class NameLinker {
     // What resolution and similarity work out per name, kept across documents: news names the
     // same people and places again and again, and each costs lexicon look-ups, ICU normalization
     // and romanization. Emptied when it holds `NameMemo.limit` strings, so memory stays bounded.
-    var memo = NameMemo()
+    // Not checked for overlapping accesses at run time: only the linker's own methods reach it,
+    // one access at a time (the checks, on by default, never fired), and a check costs as much
+    // as many a look-up it guards.
+    @exclusivity(unchecked) var memo = NameMemo()
 
     /// A linker over `lexicon`. Cost: O(1); the first romanization of a name that
     /// ``kanaLatin(_:)`` does not take opens an ICU transform.
