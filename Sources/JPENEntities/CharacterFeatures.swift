@@ -38,6 +38,14 @@ public struct CharacterFeatures {
     }
 
     static func characterClass(_ scalar: Unicode.Scalar) -> Class {
+        // Most characters of a Japanese sentence are answered by range, inline: Script(_:) calls
+        // its switch for every code point from U+0080 on. These are Script's own ranges.
+        switch scalar.value {
+        case 0x3041...0x309F: return .hiragana
+        case 0x30A1...0x30FA, 0x30FC...0x30FF: return .katakana
+        case 0x4E00...0x9FFF: return .kanji
+        default: break
+        }
         switch Script(scalar) {
         case .hiragana: return .hiragana
         case .katakana: return .katakana
@@ -70,13 +78,22 @@ public struct CharacterFeatures {
         // Three boundary characters on each side, so every window reads in range.
         let pad = 3
         characters.removeAll(keepingCapacity: true)
-        characters.append(contentsOf: repeatElement(0x11_0000, count: pad))
-        characters.append(contentsOf: scalars.lazy.map(\.value))
+        characters.append(contentsOf: repeatElement(0x11_0000, count: pad + n))
         characters.append(contentsOf: repeatElement(0x11_0001, count: pad))
         classes.removeAll(keepingCapacity: true)
-        classes.append(contentsOf: repeatElement(Class.boundary.rawValue, count: pad))
-        classes.append(contentsOf: scalars.lazy.map { Self.characterClass($0).rawValue })
-        classes.append(contentsOf: repeatElement(Class.boundary.rawValue, count: pad))
+        classes.append(contentsOf: repeatElement(Class.boundary.rawValue, count: n + 2 * pad))
+        // Both filled in one pass, through pointers: lazily mapped appends cost ~80 instructions
+        // a character each.
+        characters.withUnsafeMutableBufferPointer { c in
+            classes.withUnsafeMutableBufferPointer { k in
+                scalars.withUnsafeBufferPointer { scalars in
+                    for (offset, scalar) in scalars.enumerated() {
+                        c[pad + offset] = scalar.value
+                        k[pad + offset] = Self.characterClass(scalar).rawValue
+                    }
+                }
+            }
+        }
         markNames(count: n, names: names, pad: pad)
         markRuns(count: n, pad: pad)
 
@@ -138,12 +155,13 @@ public struct CharacterFeatures {
         row.emit(row.next.adding(c[after]).adding(c[after + 1]))
         row.emit(row.next.adding(runClass).adding(c[before]))
         row.emit(row.next.adding(c[before - 1]).adding(c[before]))
-        for k in 0..<NameClasses.count { row.emit(row.next.adding(matches.code(position, k))) }
-        row.emit(row.next.adding(matches.packed(position)))
+        let marks = matches.marks(at: position)
+        for k in 0..<NameClasses.count { row.emit(row.next.adding(marks[k])) }
+        row.emit(row.next.adding(marks.packed))
         // A title or honorific right after the character (石破茂|首相, トランプ|氏) or before it.
         let title = NameClasses.titleIndex
-        row.emit(row.next.adding(position + 1 < n ? matches.code(position + 1, title) : 0).adding(k[i]))
-        row.emit(row.next.adding(position > 0 ? matches.code(position - 1, title) : 0).adding(k[i]))
+        row.emit(row.next.adding(position + 1 < n ? matches.marks(at: position + 1)[title] : 0).adding(k[i]))
+        row.emit(row.next.adding(position > 0 ? matches.marks(at: position - 1)[title] : 0).adding(k[i]))
         // The word: itself with the character's place in it, its length, its neighbours.
         let word = wordOf[position]
         let place: UInt32, wordLength: UInt32
@@ -220,14 +238,25 @@ public struct CharacterFeatures {
         wordOf.removeAll(keepingCapacity: true)
         wordOf.append(contentsOf: repeatElement(-1, count: scalars.count))
         wordHashes.removeAll(keepingCapacity: true)
-        for (index, word) in words.enumerated() {
-            var hash = FeatureHash(template: -3)
-            for position in word {
-                wordOf[position] = index
-                hash.add(scalars[scalars.startIndex + position].value)
+        wordHashes.reserveCapacity(words.count)
+        // Through pointers: a store through `self.wordOf` checks the array's uniqueness every time.
+        // A local array (the storage moved out and back) keeps the closure off `self`.
+        var wordOf = self.wordOf
+        self.wordOf = []
+        wordOf.withUnsafeMutableBufferPointer { wordOf in
+            scalars.withUnsafeBufferPointer { scalars in
+                for (index, word) in words.enumerated() {
+                    precondition(word.lowerBound >= 0 && word.upperBound <= scalars.count, "\(word) outside the text")
+                    var hash = FeatureHash(template: -3)
+                    for position in word {
+                        wordOf[position] = index
+                        hash.add(scalars[position].value)
+                    }
+                    wordHashes.append(hash.bucket(mask: .max) | 2)
+                }
             }
-            wordHashes.append(hash.bucket(mask: .max) | 2)
         }
+        self.wordOf = wordOf
     }
 
     /// Queues a lookup of every stretch of up to ``NameGazetteer/longestJapaneseKey`` characters

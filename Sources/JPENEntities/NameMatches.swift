@@ -150,20 +150,31 @@ struct NameMatches {
         }
     }
 
-    /// The code of class number `k` at `position`.
-    func code(_ position: Int, _ k: Int) -> UInt32 { UInt32(codes[position * NameClasses.count + k]) }
-
-    /// All classes' codes at `position`, packed: the number whose base-5 digits they are, the
-    /// first class's the highest.
-    func packed(_ position: Int) -> UInt32 {
+    /// All classes' codes at `position`. Cost: one load.
+    @inline(__always)
+    func marks(at position: Int) -> Marks {
         precondition(position >= 0 && (position + 1) * NameClasses.count <= codes.count, "\(position) outside the sequence")
-        // The 8 codes (0-4) in one load, combined pairwise: digit pairs in 16-bit lanes, then
-        // fours in 32-bit lanes, then the two fours.
-        let bytes = UInt64(littleEndian: codes.withUnsafeBytes {
+        return Marks(bytes: UInt64(littleEndian: codes.withUnsafeBytes {
             $0.loadUnaligned(fromByteOffset: position * NameClasses.count, as: UInt64.self)
-        })
-        let pairs = (bytes & 0x00FF_00FF_00FF_00FF) &* 5 &+ (bytes >> 8 & 0x00FF_00FF_00FF_00FF)
-        let fours = (pairs & 0x0000_FFFF_0000_FFFF) &* 25 &+ (pairs >> 16 & 0x0000_FFFF_0000_FFFF)
-        return UInt32(truncatingIfNeeded: (fours & 0xFFFF_FFFF) &* 625 &+ (fours >> 32))
+        }))
+    }
+
+    /// The codes of one position, class number `k` in byte `k`.
+    struct Marks {
+        let bytes: UInt64
+
+        /// The code of class number `k`.
+        @inline(__always)
+        subscript(k: Int) -> UInt32 { UInt32(truncatingIfNeeded: bytes >> (8 * UInt64(k))) & 0xFF }
+
+        /// All classes' codes, packed: the number whose base-5 digits they are, the first class's
+        /// the highest.
+        var packed: UInt32 {
+            // The 8 codes (0-4) combined pairwise: digit pairs in 16-bit lanes, then fours in
+            // 32-bit lanes, then the two fours.
+            let pairs = (bytes & 0x00FF_00FF_00FF_00FF) &* 5 &+ (bytes >> 8 & 0x00FF_00FF_00FF_00FF)
+            let fours = (pairs & 0x0000_FFFF_0000_FFFF) &* 25 &+ (pairs >> 16 & 0x0000_FFFF_0000_FFFF)
+            return UInt32(truncatingIfNeeded: (fours & 0xFFFF_FFFF) &* 625 &+ (fours >> 32))
+        }
     }
 }
