@@ -213,19 +213,27 @@ public struct CharacterFeatures {
         let k = classes
         k.withUnsafeBufferPointer { k in
             spans.withUnsafeMutableBufferPointer { spans in
-                var start = pad
+                // Each character is compared with the one before (after) it, kept from the step
+                // before; the sentence's ends compare with a class no character has.
+                var start = pad, previous = UInt32.max
                 for i in pad..<(pad + n) {
-                    if i > pad, Self.runClass(k[i]) != Self.runClass(k[i - 1]) { start = i }
+                    let runClass = Self.runClass(k[i])
+                    if runClass != previous { start = i }
+                    previous = runClass
                     spans[i - pad].runStart = start
                 }
                 var end = pad + n, compoundEnd = pad + n
+                var next = UInt32.max, nextIsCompound = false
                 for i in stride(from: pad + n - 1, through: pad, by: -1) {
-                    if i < pad + n - 1, Self.runClass(k[i]) != Self.runClass(k[i + 1]) { end = i + 1 }
-                    if !Self.isCompound(k[i]) {
+                    let runClass = Self.runClass(k[i]), isCompound = Self.isCompound(k[i])
+                    if runClass != next { end = i + 1 }
+                    if !isCompound {
                         compoundEnd = i
-                    } else if i == pad + n - 1 || !Self.isCompound(k[i + 1]) {
+                    } else if !nextIsCompound {
                         compoundEnd = i + 1
                     }
+                    next = runClass
+                    nextIsCompound = isCompound
                     spans[i - pad].runEnd = end
                     spans[i - pad].compoundEnd = compoundEnd
                 }

@@ -2,7 +2,7 @@
 /// it: 0 none, 1 begins, 2 inside, 3 ends, 4 the whole match. One code per class and position,
 /// read by the taggers as features.
 ///
-/// Lookups are queued (``queue(_:covering:)``) and made as the caller reaches their positions
+/// Lookups are queued in batches (``queue(atMost:_:)``) and made as the caller reaches their positions
 /// (``markQueued(startingBefore:in:)``), the table slots of the next ones already loading: the
 /// table's cache misses then overlap each other and the caller's own work.
 struct NameMatches {
@@ -37,14 +37,8 @@ struct NameMatches {
         prefetched = 0
     }
 
-    /// Queues a lookup of the string with gazetteer hash `key`, which covers positions `range`;
-    /// lookups must be queued by ascending start.
-    mutating func queue(_ key: UInt64, covering range: Range<Int>) {
-        queue(atMost: 1) { $0(key, covering: range) }
-    }
-
-    /// Queues the lookups that `body` writes through its writer (as ``queue(_:covering:)``,
-    /// by ascending start), at most `limit` of them.
+    /// Queues the lookups that `body` writes through its writer, at most `limit` of them; lookups
+    /// must be queued by ascending start.
     @inline(__always)
     mutating func queue(atMost limit: Int, _ body: (inout Writer) -> Void) {
         let first = queued

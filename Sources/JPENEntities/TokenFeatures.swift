@@ -194,9 +194,13 @@ public struct TokenFeatures {
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: RunHashes.width * RunHashes.width) { keys in
             let width = RunHashes.width
             // The key of the run of `length` tokens from `start`: keys[width * (start % width) + length - 1].
+            // A start's runs in one batch: its capacity and uniqueness checks once, not per run.
+            // (One batch for the whole sentence measured slower.)
             func queueRuns(from start: Int) {
-                for end in (start + 1)...min(tokens.count, start + width) {
-                    matches.queue(keys[width * (start % width) + end - start - 1], covering: start..<end)
+                matches.queue(atMost: width) { queue in
+                    for end in (start + 1)...min(tokens.count, start + width) {
+                        queue(keys[width * (start % width) + end - start - 1], covering: start..<end)
+                    }
                 }
             }
             var runs = RunHashes()

@@ -16,11 +16,13 @@ import Testing
     func queueAll(_ text: String, into matches: inout NameMatches) {
         let scalars = Array(text.unicodeScalars)
         matches.reset(count: scalars.count)
-        for start in scalars.indices {
-            var key = NameGazetteer.keyStart
-            for end in (start + 1)...scalars.count {
-                key.add(scalars[end - 1].value)
-                matches.queue(key.mixed, covering: start..<end)
+        matches.queue(atMost: scalars.count * (scalars.count + 1) / 2) { queue in
+            for start in scalars.indices {
+                var key = NameGazetteer.keyStart
+                for end in (start + 1)...scalars.count {
+                    key.add(scalars[end - 1].value)
+                    queue(key.mixed, covering: start..<end)
+                }
             }
         }
     }
