@@ -37,15 +37,12 @@ public struct CharacterFeatures {
         case hiragana = 1, katakana, kanji, upper, lower, digit, space, middleDot, punctuation, other, boundary
     }
 
+    @inline(__always)
     static func characterClass(_ scalar: Unicode.Scalar) -> Class {
-        // Most characters of a Japanese sentence are answered by range, inline: Script(_:) calls
-        // its switch for every code point from U+0080 on. These are Script's own ranges.
-        switch scalar.value {
-        case 0x3041...0x309F: return .hiragana
-        case 0x30A1...0x30FA, 0x30FC...0x30FF: return .katakana
-        case 0x4E00...0x9FFF: return .kanji
-        default: break
-        }
+        // Most characters of a Japanese sentence are answered inline, by the blocks' order
+        // (hiragana, katakana, kanji): Script(_:) calls its switch for every code point from U+0080 on.
+        let v = scalar.value
+        if Script.isCommonJapaneseLetter(v) { return v >= 0x4E00 ? .kanji : v >= 0x30A1 ? .katakana : .hiragana }
         switch Script(scalar) {
         case .hiragana: return .hiragana
         case .katakana: return .katakana
