@@ -37,7 +37,12 @@ public struct CharacterFeatures {
         case hiragana = 1, katakana, kanji, upper, lower, digit, space, middleDot, punctuation, other, boundary
     }
 
+    @inline(__always)
     static func characterClass(_ scalar: Unicode.Scalar) -> Class {
+        // Most characters of a Japanese sentence are answered inline, by the blocks' order
+        // (hiragana, katakana, kanji): Script(_:) calls its switch for every code point from U+0080 on.
+        let v = scalar.value
+        if Script.isCommonJapaneseLetter(v) { return v >= 0x4E00 ? .kanji : v >= 0x30A1 ? .katakana : .hiragana }
         switch Script(scalar) {
         case .hiragana: return .hiragana
         case .katakana: return .katakana
@@ -70,13 +75,22 @@ public struct CharacterFeatures {
         // Three boundary characters on each side, so every window reads in range.
         let pad = 3
         characters.removeAll(keepingCapacity: true)
-        characters.append(contentsOf: repeatElement(0x11_0000, count: pad))
-        characters.append(contentsOf: scalars.lazy.map(\.value))
+        characters.append(contentsOf: repeatElement(0x11_0000, count: pad + n))
         characters.append(contentsOf: repeatElement(0x11_0001, count: pad))
         classes.removeAll(keepingCapacity: true)
-        classes.append(contentsOf: repeatElement(Class.boundary.rawValue, count: pad))
-        classes.append(contentsOf: scalars.lazy.map { Self.characterClass($0).rawValue })
-        classes.append(contentsOf: repeatElement(Class.boundary.rawValue, count: pad))
+        classes.append(contentsOf: repeatElement(Class.boundary.rawValue, count: n + 2 * pad))
+        // Both filled in one pass, through pointers: lazily mapped appends cost ~80 instructions
+        // a character each.
+        characters.withUnsafeMutableBufferPointer { c in
+            classes.withUnsafeMutableBufferPointer { k in
+                scalars.withUnsafeBufferPointer { scalars in
+                    for (offset, scalar) in scalars.enumerated() {
+                        c[pad + offset] = scalar.value
+                        k[pad + offset] = Self.characterClass(scalar).rawValue
+                    }
+                }
+            }
+        }
         markNames(count: n, names: names, pad: pad)
         markRuns(count: n, pad: pad)
 
@@ -138,12 +152,13 @@ public struct CharacterFeatures {
         row.emit(row.next.adding(c[after]).adding(c[after + 1]))
         row.emit(row.next.adding(runClass).adding(c[before]))
         row.emit(row.next.adding(c[before - 1]).adding(c[before]))
-        for k in 0..<NameClasses.count { row.emit(row.next.adding(matches.code(position, k))) }
-        row.emit(row.next.adding(matches.packed(position)))
+        let marks = matches.marks(at: position)
+        for k in 0..<NameClasses.count { row.emit(row.next.adding(marks[k])) }
+        row.emit(row.next.adding(marks.packed))
         // A title or honorific right after the character (石破茂|首相, トランプ|氏) or before it.
         let title = NameClasses.titleIndex
-        row.emit(row.next.adding(position + 1 < n ? matches.code(position + 1, title) : 0).adding(k[i]))
-        row.emit(row.next.adding(position > 0 ? matches.code(position - 1, title) : 0).adding(k[i]))
+        row.emit(row.next.adding(position + 1 < n ? matches.marks(at: position + 1)[title] : 0).adding(k[i]))
+        row.emit(row.next.adding(position > 0 ? matches.marks(at: position - 1)[title] : 0).adding(k[i]))
         // The word: itself with the character's place in it, its length, its neighbours.
         let word = wordOf[position]
         let place: UInt32, wordLength: UInt32
@@ -195,19 +210,27 @@ public struct CharacterFeatures {
         let k = classes
         k.withUnsafeBufferPointer { k in
             spans.withUnsafeMutableBufferPointer { spans in
-                var start = pad
+                // Each character is compared with the one before (after) it, kept from the step
+                // before; the sentence's ends compare with a class no character has.
+                var start = pad, previous = UInt32.max
                 for i in pad..<(pad + n) {
-                    if i > pad, Self.runClass(k[i]) != Self.runClass(k[i - 1]) { start = i }
+                    let runClass = Self.runClass(k[i])
+                    if runClass != previous { start = i }
+                    previous = runClass
                     spans[i - pad].runStart = start
                 }
                 var end = pad + n, compoundEnd = pad + n
+                var next = UInt32.max, nextIsCompound = false
                 for i in stride(from: pad + n - 1, through: pad, by: -1) {
-                    if i < pad + n - 1, Self.runClass(k[i]) != Self.runClass(k[i + 1]) { end = i + 1 }
-                    if !Self.isCompound(k[i]) {
+                    let runClass = Self.runClass(k[i]), isCompound = Self.isCompound(k[i])
+                    if runClass != next { end = i + 1 }
+                    if !isCompound {
                         compoundEnd = i
-                    } else if i == pad + n - 1 || !Self.isCompound(k[i + 1]) {
+                    } else if !nextIsCompound {
                         compoundEnd = i + 1
                     }
+                    next = runClass
+                    nextIsCompound = isCompound
                     spans[i - pad].runEnd = end
                     spans[i - pad].compoundEnd = compoundEnd
                 }
@@ -220,14 +243,25 @@ public struct CharacterFeatures {
         wordOf.removeAll(keepingCapacity: true)
         wordOf.append(contentsOf: repeatElement(-1, count: scalars.count))
         wordHashes.removeAll(keepingCapacity: true)
-        for (index, word) in words.enumerated() {
-            var hash = FeatureHash(template: -3)
-            for position in word {
-                wordOf[position] = index
-                hash.add(scalars[scalars.startIndex + position].value)
+        wordHashes.reserveCapacity(words.count)
+        // Through pointers: a store through `self.wordOf` checks the array's uniqueness every time.
+        // A local array (the storage moved out and back) keeps the closure off `self`.
+        var wordOf = self.wordOf
+        self.wordOf = []
+        wordOf.withUnsafeMutableBufferPointer { wordOf in
+            scalars.withUnsafeBufferPointer { scalars in
+                for (index, word) in words.enumerated() {
+                    precondition(word.lowerBound >= 0 && word.upperBound <= scalars.count, "\(word) outside the text")
+                    var hash = FeatureHash(template: -3)
+                    for position in word {
+                        wordOf[position] = index
+                        hash.add(scalars[position].value)
+                    }
+                    wordHashes.append(hash.bucket(mask: .max) | 2)
+                }
             }
-            wordHashes.append(hash.bucket(mask: .max) | 2)
         }
+        self.wordOf = wordOf
     }
 
     /// Queues a lookup of every stretch of up to ``NameGazetteer/longestJapaneseKey`` characters

@@ -2,7 +2,7 @@
 /// it: 0 none, 1 begins, 2 inside, 3 ends, 4 the whole match. One code per class and position,
 /// read by the taggers as features.
 ///
-/// Lookups are queued (``queue(_:covering:)``) and made as the caller reaches their positions
+/// Lookups are queued in batches (``queue(atMost:_:)``) and made as the caller reaches their positions
 /// (``markQueued(startingBefore:in:)``), the table slots of the next ones already loading: the
 /// table's cache misses then overlap each other and the caller's own work.
 struct NameMatches {
@@ -37,14 +37,8 @@ struct NameMatches {
         prefetched = 0
     }
 
-    /// Queues a lookup of the string with gazetteer hash `key`, which covers positions `range`;
-    /// lookups must be queued by ascending start.
-    mutating func queue(_ key: UInt64, covering range: Range<Int>) {
-        queue(atMost: 1) { $0(key, covering: range) }
-    }
-
-    /// Queues the lookups that `body` writes through its writer (as ``queue(_:covering:)``,
-    /// by ascending start), at most `limit` of them.
+    /// Queues the lookups that `body` writes through its writer, at most `limit` of them; lookups
+    /// must be queued by ascending start.
     @inline(__always)
     mutating func queue(atMost limit: Int, _ body: (inout Writer) -> Void) {
         let first = queued
@@ -150,20 +144,31 @@ struct NameMatches {
         }
     }
 
-    /// The code of class number `k` at `position`.
-    func code(_ position: Int, _ k: Int) -> UInt32 { UInt32(codes[position * NameClasses.count + k]) }
-
-    /// All classes' codes at `position`, packed: the number whose base-5 digits they are, the
-    /// first class's the highest.
-    func packed(_ position: Int) -> UInt32 {
+    /// All classes' codes at `position`. Cost: one load.
+    @inline(__always)
+    func marks(at position: Int) -> Marks {
         precondition(position >= 0 && (position + 1) * NameClasses.count <= codes.count, "\(position) outside the sequence")
-        // The 8 codes (0-4) in one load, combined pairwise: digit pairs in 16-bit lanes, then
-        // fours in 32-bit lanes, then the two fours.
-        let bytes = UInt64(littleEndian: codes.withUnsafeBytes {
+        return Marks(bytes: UInt64(littleEndian: codes.withUnsafeBytes {
             $0.loadUnaligned(fromByteOffset: position * NameClasses.count, as: UInt64.self)
-        })
-        let pairs = (bytes & 0x00FF_00FF_00FF_00FF) &* 5 &+ (bytes >> 8 & 0x00FF_00FF_00FF_00FF)
-        let fours = (pairs & 0x0000_FFFF_0000_FFFF) &* 25 &+ (pairs >> 16 & 0x0000_FFFF_0000_FFFF)
-        return UInt32(truncatingIfNeeded: (fours & 0xFFFF_FFFF) &* 625 &+ (fours >> 32))
+        }))
+    }
+
+    /// The codes of one position, class number `k` in byte `k`.
+    struct Marks {
+        let bytes: UInt64
+
+        /// The code of class number `k`.
+        @inline(__always)
+        subscript(k: Int) -> UInt32 { UInt32(truncatingIfNeeded: bytes >> (8 * UInt64(k))) & 0xFF }
+
+        /// All classes' codes, packed: the number whose base-5 digits they are, the first class's
+        /// the highest.
+        var packed: UInt32 {
+            // The 8 codes (0-4) combined pairwise: digit pairs in 16-bit lanes, then fours in
+            // 32-bit lanes, then the two fours.
+            let pairs = (bytes & 0x00FF_00FF_00FF_00FF) &* 5 &+ (bytes >> 8 & 0x00FF_00FF_00FF_00FF)
+            let fours = (pairs & 0x0000_FFFF_0000_FFFF) &* 25 &+ (pairs >> 16 & 0x0000_FFFF_0000_FFFF)
+            return UInt32(truncatingIfNeeded: (fours & 0xFFFF_FFFF) &* 625 &+ (fours >> 32))
+        }
     }
 }

@@ -164,15 +164,17 @@ public struct TokenFeatures {
         row.emit(row.next.adding(d[i].shape).adding(d[i + 1].lower))
         row.emit(row.next.adding(d[i].length).adding(d[i].shape))
         row.emit(row.next.adding(d[i - 2].lower).adding(d[i - 1].lower))
-        for k in 0..<NameClasses.count { row.emit(row.next.adding(matches.code(position, k))) }
-        row.emit(row.next.adding(matches.packed(position)))
+        let marks = matches.marks(at: position)
+        let marksBefore = position > 0 ? matches.marks(at: position - 1) : NameMatches.Marks(bytes: 0)
+        for k in 0..<NameClasses.count { row.emit(row.next.adding(marks[k])) }
+        row.emit(row.next.adding(marks.packed))
         // The dictionary's word on the neighbours: "New|York", "Trump|Tower".
-        row.emit(row.next.adding(position > 0 ? matches.packed(position - 1) : 0).adding(d[i].shape))
-        row.emit(row.next.adding(position + 1 < tokens.count ? matches.packed(position + 1) : 0).adding(d[i].shape))
+        row.emit(row.next.adding(marksBefore.packed).adding(d[i].shape))
+        row.emit(row.next.adding(position + 1 < tokens.count ? matches.marks(at: position + 1).packed : 0).adding(d[i].shape))
         // A title just before the token ("Prime Minister|Ishiba", "Mr|.|Ishiba").
         let title = NameClasses.titleIndex
-        let before1 = position > 0 ? matches.code(position - 1, title) : 0
-        let before2 = position > 1 ? matches.code(position - 2, title) : 0
+        let before1 = marksBefore[title]
+        let before2 = position > 1 ? matches.marks(at: position - 2)[title] : 0
         row.emit(row.next.adding(before1).adding(d[i].shape))
         row.emit(row.next.adding(before1).adding(before2).adding(d[i - 1].shape).adding(d[i].shape))
     }
@@ -192,9 +194,13 @@ public struct TokenFeatures {
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: RunHashes.width * RunHashes.width) { keys in
             let width = RunHashes.width
             // The key of the run of `length` tokens from `start`: keys[width * (start % width) + length - 1].
+            // A start's runs in one batch: its capacity and uniqueness checks once, not per run.
+            // (One batch for the whole sentence measured slower.)
             func queueRuns(from start: Int) {
-                for end in (start + 1)...min(tokens.count, start + width) {
-                    matches.queue(keys[width * (start % width) + end - start - 1], covering: start..<end)
+                matches.queue(atMost: width) { queue in
+                    for end in (start + 1)...min(tokens.count, start + width) {
+                        queue(keys[width * (start % width) + end - start - 1], covering: start..<end)
+                    }
                 }
             }
             var runs = RunHashes()

@@ -16,11 +16,13 @@ import Testing
     func queueAll(_ text: String, into matches: inout NameMatches) {
         let scalars = Array(text.unicodeScalars)
         matches.reset(count: scalars.count)
-        for start in scalars.indices {
-            var key = NameGazetteer.keyStart
-            for end in (start + 1)...scalars.count {
-                key.add(scalars[end - 1].value)
-                matches.queue(key.mixed, covering: start..<end)
+        matches.queue(atMost: scalars.count * (scalars.count + 1) / 2) { queue in
+            for start in scalars.indices {
+                var key = NameGazetteer.keyStart
+                for end in (start + 1)...scalars.count {
+                    key.add(scalars[end - 1].value)
+                    queue(key.mixed, covering: start..<end)
+                }
             }
         }
     }
@@ -39,10 +41,10 @@ import Testing
         #expect(stepwise.codes == atOnce.codes)
         let place = NameClasses.all.firstIndex(of: .place)!, surname = NameClasses.all.firstIndex(of: .surname)!
         // 渋谷区 (begins, inside, ends) is the longest place over its characters; 渋谷 again at the end.
-        #expect((0..<7).map { atOnce.code($0, place) } == [1, 2, 3, 0, 0, 1, 3])
+        #expect((0..<7).map { atOnce.marks(at: $0)[place] } == [1, 2, 3, 0, 0, 1, 3])
         // The surname 渋谷 is longer than 谷 inside it.
-        #expect((0..<7).map { atOnce.code($0, surname) } == [1, 3, 0, 0, 0, 1, 3])
-        #expect(atOnce.code(3, NameClasses.titleIndex) == 3)
+        #expect((0..<7).map { atOnce.marks(at: $0)[surname] } == [1, 3, 0, 0, 0, 1, 3])
+        #expect(atOnce.marks(at: 3)[NameClasses.titleIndex] == 3)
     }
 
     @Test func emptyAndOnePositionSequences() throws {
@@ -53,12 +55,12 @@ import Testing
         #expect(matches.codes.isEmpty)
         queueAll("谷", into: &matches)
         matches.markQueued(startingBefore: 1, in: names)
-        #expect(matches.code(0, NameClasses.all.firstIndex(of: .surname)!) == 4)
-        #expect(matches.packed(0) != 0)
+        #expect(matches.marks(at: 0)[NameClasses.all.firstIndex(of: .surname)!] == 4)
+        #expect(matches.marks(at: 0).packed != 0)
         // A non-BMP character that the table does not hold marks nothing.
         queueAll("😀", into: &matches)
         matches.markQueued(startingBefore: 1, in: names)
-        #expect(matches.packed(0) == 0)
+        #expect(matches.marks(at: 0).packed == 0)
     }
 
     /// The packed codes are the base-5 number of the classes' codes, the first class's digit
@@ -70,10 +72,10 @@ import Testing
         queueAll("渋谷区谷", into: &matches)
         matches.markQueued(startingBefore: .max, in: names)
         for position in 0..<4 {
-            let digits = (0..<NameClasses.count).map { matches.code(position, $0) }
-            #expect(matches.packed(position) == digits.reduce(0) { $0 * 5 + $1 })
+            let digits = (0..<NameClasses.count).map { matches.marks(at: position)[$0] }
+            #expect(matches.marks(at: position).packed == digits.reduce(0) { $0 * 5 + $1 })
         }
-        #expect(matches.packed(3) != 0)
+        #expect(matches.marks(at: 3).packed != 0)
     }
 
     /// A batch that writes fewer lookups than its limit queues just those, and a later batch
@@ -86,8 +88,8 @@ import Testing
         matches.queue(atMost: 0) { _ in }
         matches.queue(atMost: 1) { $0(NameGazetteer.key(["区"]), covering: 1..<2) }
         matches.markQueued(startingBefore: .max, in: names)
-        #expect(matches.code(0, NameClasses.all.firstIndex(of: .surname)!) == 4)
-        #expect(matches.code(1, NameClasses.all.firstIndex(of: .place)!) == 4)
-        #expect(matches.code(1, NameClasses.all.firstIndex(of: .surname)!) == 0)
+        #expect(matches.marks(at: 0)[NameClasses.all.firstIndex(of: .surname)!] == 4)
+        #expect(matches.marks(at: 1)[NameClasses.all.firstIndex(of: .place)!] == 4)
+        #expect(matches.marks(at: 1)[NameClasses.all.firstIndex(of: .surname)!] == 0)
     }
 }
