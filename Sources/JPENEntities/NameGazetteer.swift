@@ -127,9 +127,9 @@ public struct NameGazetteer: @unchecked Sendable {
         prefetchForReading(heldBits + Int(fingerprint >> 5))
     }
 
-    /// Starts loading the slot ``classes(of:fingerprint:)`` reads first for `key` when its
-    /// fingerprint bit is set, whether or not it is: reading the bit first would put its cache
-    /// miss in front of the slot's. Cost: an instruction.
+    /// Starts loading the slot ``classes(of:fingerprint:)`` would read first for `key`, without
+    /// reading the fingerprint bit: reading the bit first would put its cache miss in front of the
+    /// slot's. Cost: an instruction.
     @inline(__always)
     func prefetchSlot(_ key: UInt64) {
         guard let slots else { return }

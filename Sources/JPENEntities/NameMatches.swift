@@ -38,9 +38,11 @@ struct NameMatches {
     }
 
     /// Queues the lookups that `body` writes through its writer, at most `limit` of them; lookups
-    /// must be queued by ascending start.
+    /// must be queued by ascending start. The writer points into the queue's storage: it must not
+    /// escape `body`.
     @inline(__always)
     mutating func queue(atMost limit: Int, _ body: (inout Writer) -> Void) {
+        guard limit > 0 else { return }
         let first = queued
         if lookups.count < first + limit {
             lookups.append(contentsOf: repeatElement(Lookup(key: 0, fingerprint: 0, start: 0, end: 0),
@@ -147,7 +149,8 @@ struct NameMatches {
     /// All classes' codes at `position`. Cost: one load.
     @inline(__always)
     func marks(at position: Int) -> Marks {
-        precondition(position >= 0 && (position + 1) * NameClasses.count <= codes.count, "\(position) outside the sequence")
+        // One 8-byte load holds a position's codes because there are exactly 8 classes.
+        precondition(NameClasses.count == 8 && position >= 0 && (position + 1) * 8 <= codes.count, "\(position) outside the sequence")
         return Marks(bytes: UInt64(littleEndian: codes.withUnsafeBytes {
             $0.loadUnaligned(fromByteOffset: position * NameClasses.count, as: UInt64.self)
         }))

@@ -54,7 +54,8 @@ extension NameLinker {
     /// each in the place of its first appearance in the document: for a caller that tells its
     /// names apart already, without a hash of each. Cost: as ``link(_:threshold:)`` without the
     /// hashes.
-    public func link(distinct mentions: [NameMention], threshold: Double = 0.6) -> [LinkedName] {
+    package func link(distinct mentions: [NameMention], threshold: Double = 0.6) -> [LinkedName] {
+        assert(Set(mentions).count == mentions.count, "link(distinct:) given a name and type twice")
         // The records and the keys' numbers below come from one numbering: the memo starts over,
         // if it must, here.
         memo.makeRoom()

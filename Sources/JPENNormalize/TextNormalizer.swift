@@ -80,7 +80,7 @@ private struct NormalizationRun {
             if end > index {
                 if mapped {
                     let single = table.single
-                    appendRun(index..<end, to: &scalars) { $0.value < 0x10000 ? Unicode.Scalar(UInt32(single[Int($0.value)]))! : $0 }
+                    Self.appendRun(index..<end, of: source, to: &scalars) { $0.value < 0x10000 ? Unicode.Scalar(UInt32(single[Int($0.value)]))! : $0 }
                 } else {
                     scalars.append(contentsOf: source[index..<end])
                 }
@@ -94,9 +94,11 @@ private struct NormalizationRun {
     }
 
     /// Appends `transform` of each code point of `run` (offsets of `source`) to `output`,
-    /// through a buffer: appending a lazy map paid a capacity check per code point.
-    private func appendRun(_ run: Range<Int>, to output: inout [Unicode.Scalar],
-                           _ transform: (Unicode.Scalar) -> Unicode.Scalar) {
+    /// through a buffer: appending a lazy map paid a capacity check per code point. Static, as
+    /// ``appendOffsets(_:to:)`` is: an instance method called with `&scalars` would hold a second
+    /// reference to the output through `self`, and every run would copy all of it.
+    private static func appendRun(_ run: Range<Int>, of source: [Unicode.Scalar], to output: inout [Unicode.Scalar],
+                                  _ transform: (Unicode.Scalar) -> Unicode.Scalar) {
         let base = output.count
         output.append(contentsOf: repeatElement(Unicode.Scalar(0), count: run.count))
         source.withUnsafeBufferPointer { source in

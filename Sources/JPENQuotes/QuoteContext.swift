@@ -99,7 +99,9 @@ struct QuoteContext {
 
     /// Whether every code point of `normalized` came from the code point at its own offset (a
     /// full-width letter made half-width keeps it), so that original offsets are normalized ones.
-    /// Cost: O(n), a comparison per code point.
+    /// The starts end with the original text's length, so a code point deleted at the end makes
+    /// the last comparison fail: the shortcut never reads past the original text. Cost: O(n), a
+    /// comparison per code point.
     static func keepsOffsets(_ normalized: NormalizedText) -> Bool {
         normalized.originalStarts.withUnsafeBufferPointer { starts in
             var offset = 0

@@ -68,7 +68,7 @@ extension SegmentWorker {
         var depth = 0, japaneseWeight = 0, latinWeight = 0
         var nextBreak = 0, nextGap = 0, sentenceFirstToken = 0
         while true {
-            if !icuAsked, latinWeight == 0, LanguageRuns.language(of: scalars[scanned]) != .english {
+            if !icuAsked, latinWeight == 0, scanned < paragraph.end, LanguageRuns.language(of: scalars[scanned]) != .english {
                 findICUBreaks(in: paragraph, of: scalars, into: &icuBreaks)
                 icuAsked = true
                 nextBreak = 0
