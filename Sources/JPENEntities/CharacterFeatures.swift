@@ -39,10 +39,6 @@ public struct CharacterFeatures {
 
     @inline(__always)
     static func characterClass(_ scalar: Unicode.Scalar) -> Class {
-        // Most characters of a Japanese sentence are answered inline, by the blocks' order
-        // (hiragana, katakana, kanji): Script(_:) calls its switch for every code point from U+0080 on.
-        let v = scalar.value
-        if Script.isCommonJapaneseLetter(v) { return v >= 0x4E00 ? .kanji : v >= 0x30A1 ? .katakana : .hiragana }
         switch Script(scalar) {
         case .hiragana: return .hiragana
         case .katakana: return .katakana

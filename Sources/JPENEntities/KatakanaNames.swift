@@ -14,25 +14,15 @@ enum KatakanaNames {
         var runs: [Span] = []
         var offset = span.start
         while offset < span.end {
-            guard isKatakana(scalars[offset]) else { offset += 1; continue }
+            guard Script(scalars[offset]) == .katakana else { offset += 1; continue }
             var end = offset + 1
-            while end < span.end, isKatakana(scalars[end])
-                || (scalars[end] == "\u{30FB}" && end + 1 < span.end && isKatakana(scalars[end + 1])) {
+            while end < span.end, Script(scalars[end]) == .katakana
+                || (scalars[end] == "\u{30FB}" && end + 1 < span.end && Script(scalars[end + 1]) == .katakana) {
                 end += 1
             }
             if end - offset >= 2 { runs.append(Span(start: offset, end: end)) }
             offset = end
         }
         return runs
-    }
-
-    /// Whether `scalar` is katakana (``Script``): ASCII, hiragana and kanji, most of the text
-    /// read, are ruled out inline, without the call of Script's switch.
-    @inline(__always)
-    private static func isKatakana(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0..<0x80, 0x3041...0x309F, 0x4E00...0x9FFF: false
-        default: Script(scalar) == .katakana
-        }
     }
 }

@@ -37,11 +37,10 @@ struct LanguageRuns {
     }
 
     /// The language `scalar`'s script writes (``Script/language``). Sentence splitting asks it
-    /// of every code point: kana and kanji letters are answered by a range check
-    /// (``Script/isCommonJapaneseLetter(_:)``), without a call to ``Script``'s switch.
+    /// of every code point: ASCII, kana and kanji letters are answered inline by ``Script``.
     @inline(__always)
     static func language(of scalar: Unicode.Scalar) -> Language {
-        Script.isCommonJapaneseLetter(scalar.value) ? .japanese : Script(scalar).language
+        Script(scalar).language
     }
 
     /// The main language of a sentence with `runs`. A Japanese character counts as two Latin

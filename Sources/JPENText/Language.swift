@@ -13,7 +13,8 @@ public enum Script: String, Sendable, Codable, CaseIterable {
     case hiragana, katakana, kanji, latin, digit, space, punctuation, other
 
     /// The script of `scalar`. Full-width Latin letters and digits count as Latin and digits.
-    /// Cost: O(1): ASCII is answered inline, Japanese in a few comparisons.
+    /// Cost: O(1): ASCII and the common kana and kanji blocks are answered inline, the rest in a
+    /// few comparisons.
     @inlinable
     public init(_ scalar: Unicode.Scalar) {
         let v = scalar.value
@@ -24,6 +25,12 @@ public enum Script: String, Sendable, Codable, CaseIterable {
             case 0x30...0x39: self = .digit
             default: self = .punctuation
             }
+            return
+        }
+        // Most code points of Japanese text, by the blocks' order (hiragana, katakana, kanji):
+        // hot loops then skip the call of the switch below.
+        if Self.isCommonJapaneseLetter(v) {
+            self = v >= 0x4E00 ? .kanji : v >= 0x30A1 ? .katakana : .hiragana
             return
         }
         self.init(nonASCII: scalar)
