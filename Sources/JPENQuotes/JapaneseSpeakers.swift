@@ -85,7 +85,7 @@ extension QuoteContext {
         return nil
     }
 
-    func matches(_ word: some Collection<Unicode.Scalar>, at position: Int, before end: Int) -> Bool {
+    func matches(_ word: [Unicode.Scalar], at position: Int, before end: Int) -> Bool {
         var index = position
         for scalar in word {
             guard index < end, normalized.scalars[index] == scalar else { return false }

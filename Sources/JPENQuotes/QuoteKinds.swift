@@ -60,8 +60,7 @@ extension QuoteContext {
                 return true
             }
             // 「運用上の必要」という例外規定: a short phrase that modifies a noun names it.
-            if matches("という".unicodeScalars, at: after, before: scalars.count)
-                || matches("といった".unicodeScalars, at: after, before: scalars.count),
+            if SpeechWords.japaneseNounModifiers.contains(where: { matches($0, at: after, before: scalars.count) }),
                looksLikeTerm(quote, maximumWords: 0) {
                 return true
             }

@@ -126,6 +126,9 @@ enum SpeechWords {
         "という造語", "という名", "というスローガン", "というキャッチフレーズ", "というタイトル", "というテーマ",
     ])
 
+    /// What follows a short 「」 phrase that modifies a noun and so names it: 「…」という例外規定.
+    static let japaneseNounModifiers = scalarWords(["という", "といった"])
+
     /// Works and documents whose title may follow them directly: 報告書「…」, 映画『…』.
     static let japaneseTitledWorks = scalarWords([
         "報告書", "白書", "著書", "書籍", "小説", "映画", "番組", "論文", "作品", "展示", "企画", "スローガン",
